@@ -1,0 +1,39 @@
+// Child processes for the scripts: the Prisma CLI and Next, with output passed through and a
+// clear error when they fail.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const BIN = {
+  prisma: path.join(process.cwd(), "node_modules", "prisma", "build", "index.js"),
+  next: path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"),
+};
+
+export function run(
+  command: keyof typeof BIN,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN[command], ...args], {
+      env: { ...process.env, ...env },
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${output}`)),
+    );
+  });
+}
+
+export function start(command: keyof typeof BIN, args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
+  return spawn(process.execPath, [BIN[command], ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
+}
+
+/** Applies every migration in prisma/migrations (the only way a database is initialised). */
+export function migrateDeploy(databaseUrl: string, quiet = true): Promise<void> {
+  return run("prisma", ["migrate", "deploy"], { DATABASE_URL: databaseUrl }, { quiet });
+}
