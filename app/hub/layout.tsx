@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { RoleShell } from "@/app/_shared/role-shell";
+
+export default function Layout({ children }: Readonly<{ children: ReactNode }>) {
+  return <RoleShell role="hub">{children}</RoleShell>;
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+// Every page depends on who is signed in; nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Renkei（連携）", template: "%s | Renkei（連携）" },
+  description: "かかりつけ医機能報告・在宅医療連携拠点の自己評価・協議の場の資料をひとつに",
+  robots: { index: false, follow: false },
+};
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="ja">
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          本文へ移動
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+import type { TRole } from "@/lib/auth/roles";
+
+export type TNavItem = { href: string; label: string };
+
+/** Each role's navigation. Links outside a role's area are never shown to it. */
+export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
+  institution: [
+    { href: "/institution", label: "ホーム" },
+    { href: "/institution/history", label: "提出履歴" },
+  ],
+  hub: [
+    { href: "/hub", label: "ホーム" },
+    { href: "/hub/history", label: "提出履歴" },
+  ],
+  prefecture: [
+    { href: "/prefecture", label: "ホーム" },
+    { href: "/prefecture/cycles", label: "報告サイクル" },
+    { href: "/prefecture/submissions", label: "提出状況・確認" },
+    { href: "/prefecture/dashboard", label: "ダッシュボード" },
+    { href: "/prefecture/packets", label: "協議の場資料" },
+    { href: "/prefecture/roster", label: "医療機関名簿" },
+    { href: "/prefecture/zones", label: "圏域・人口" },
+    { href: "/prefecture/accounts", label: "アカウント" },
+    { href: "/prefecture/audit", label: "監査ログ" },
+  ],
+  council: [
+    { href: "/council", label: "ホーム" },
+    { href: "/council/packets", label: "協議の場資料" },
+  ],
+  admin: [
+    { href: "/admin", label: "全国" },
+    { href: "/admin/questionnaires", label: "調査票の版" },
+  ],
+};

@@ -1,0 +1,72 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db";
+import { getAuthOptions } from "./options";
+import { ROLE_HOME, roleFromDb, type TRole } from "./roles";
+import type { TViewer, TViewerOf } from "./viewer-types";
+
+/**
+ * The signed-in person, re-read from the database on every request: a deactivated account, a
+ * changed scope or a bumped sessionVersion takes effect immediately, whatever the token says.
+ */
+export const getViewer = cache(async (): Promise<TViewer | null> => {
+  const session = await getServerSession(getAuthOptions());
+  if (!session?.user?.id) return null;
+  return loadViewer(session.user.id, session.user.sessionVersion);
+});
+
+export async function loadViewer(userId: string, sessionVersion?: number): Promise<TViewer | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: {
+      zones: { include: { zone: { include: { municipalities: { select: { municipalityCode: true } } } } } },
+      institution: { select: { prefectureCode: true, isActive: true } },
+      hub: { select: { prefectureCode: true, isActive: true } },
+    },
+  });
+  if (!user || !user.isActive) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
+  const base = { userId: user.id, email: user.email, name: user.name };
+  switch (roleFromDb(user.role)) {
+    case "institution":
+      if (!user.institutionId || !user.institution) return null;
+      return { ...base, role: "institution", institutionId: user.institutionId, prefectureCode: user.institution.prefectureCode };
+    case "hub":
+      if (!user.hubId || !user.hub) return null;
+      return { ...base, role: "hub", hubId: user.hubId, prefectureCode: user.hub.prefectureCode };
+    case "prefecture":
+      if (!user.prefectureCode) return null;
+      return { ...base, role: "prefecture", prefectureCode: user.prefectureCode };
+    case "council": {
+      if (!user.prefectureCode || user.zones.length === 0) return null;
+      const municipalityCodes = new Set(
+        user.zones.flatMap((uz) => uz.zone.municipalities.map((m) => m.municipalityCode)),
+      );
+      return {
+        ...base,
+        role: "council",
+        prefectureCode: user.prefectureCode,
+        zoneIds: user.zones.map((uz) => uz.zoneId),
+        municipalityCodes: [...municipalityCodes].sort(),
+      };
+    }
+    case "admin":
+      return { ...base, role: "admin" };
+  }
+}
+
+/** For pages: the viewer, or a redirect to sign-in. */
+export async function requireViewer(): Promise<TViewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}
+
+/** For pages of one role's area: anyone else is sent to their own home. */
+export async function requireRole<R extends TRole>(...roles: R[]): Promise<TViewerOf<R>> {
+  const viewer = await requireViewer();
+  if (!(roles as TRole[]).includes(viewer.role)) redirect(ROLE_HOME[viewer.role]);
+  return viewer as TViewerOf<R>;
+}

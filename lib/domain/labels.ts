@@ -1,0 +1,49 @@
+// Japanese labels of the database enums, shared by pages, exports and PDFs.
+import type {
+  CycleStatus,
+  HubOperatorType,
+  InstitutionKind,
+  QuestionnaireKind,
+  SubmissionStatus,
+  ZoneSchemeKind,
+} from "@/lib/generated/prisma/enums";
+
+export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
+  HOSPITAL: "病院",
+  CLINIC: "診療所",
+};
+
+export const HUB_OPERATOR_LABELS: Record<HubOperatorType, string> = {
+  MEDICAL_PROVIDER: "病院・診療所・訪問看護事業所",
+  MEDICAL_ASSOCIATION: "地域医師会",
+  HEALTH_CENTER: "保健所",
+  MUNICIPALITY: "市町村",
+  COMMUNITY_SUPPORT_CENTER: "地域包括支援センター",
+  CARE_COLLABORATION_OPERATOR: "在宅医療・介護連携推進事業の実施主体",
+  CONSORTIUM: "複数の機関で連携して拠点の機能を担う",
+};
+
+export const QUESTIONNAIRE_KIND_LABELS: Record<QuestionnaireKind, string> = {
+  CLINIC_REPORT: "かかりつけ医機能報告",
+  HUB_SELF_ASSESSMENT: "在宅医療連携拠点 自己評価",
+};
+
+export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = {
+  PREPARING: "準備中",
+  OPEN: "受付中",
+  CLOSED: "締切",
+};
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  DRAFT: "下書き",
+  SUBMITTED: "提出済",
+  RETURNED: "差戻し",
+  CONFIRMED: "確認済",
+};
+
+export const ZONE_SCHEME_KIND_LABELS: Record<ZoneSchemeKind, string> = {
+  SECONDARY_MEDICAL_AREA: "二次医療圏",
+  HOME_CARE_AREA: "在宅医療の圏域",
+  HEALTH_CENTER_AREA: "保健所圏域",
+  OTHER: "その他",
+};

@@ -1,0 +1,403 @@
+// Demo data: 福井県 with fictional institutions, hubs, accounts and two yearly cycles of each
+// questionnaire, so every screen has something real to show. Deterministic (fixed random seed);
+// dates of the open cycle are relative to `now`, so the demo is always "during the cycle".
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { db, type Prisma } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
+import { PREFECTURES } from "@/lib/domain/prefectures";
+import { buildInstitutionCode } from "@/lib/domain/codes";
+import { registerDefinition } from "@/lib/services/questionnaire-versions";
+import { getDefinition } from "@/lib/data/questionnaires";
+import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
+import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
+import { auditRow } from "@/lib/data/audit";
+import { createRandom, type TRandom } from "./random";
+import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
+import { generateAnswers, truncateToDraft, type TAnswerProfile } from "./answers";
+import {
+  DEMO_POPULATION_SOURCE,
+  DEMO_POPULATION_YEAR,
+  FUKUI_HOME_CARE_AREAS,
+  FUKUI_HUBS,
+  FUKUI_MUNICIPALITIES,
+  FUKUI_PREFECTURE_CODE,
+  FUKUI_SECONDARY_AREAS,
+  TOTAL_DEMO_CLINICS,
+  type TDemoZone,
+} from "./fukui";
+
+export const QUESTIONNAIRE_DIR = path.join(process.cwd(), "prisma", "questionnaires");
+
+export const DEMO_VERSION_KEYS = {
+  clinicPrevious: "clinic-report-r6-demo",
+  clinicCurrent: "clinic-report-r7-v1",
+  hubPrevious: "hub-self-assessment-r6-demo",
+  hubCurrent: "hub-self-assessment-r7-v1",
+} as const;
+
+/** The demo clinic that clinic@demo.renkei.jp belongs to (丹南・鯖江市). */
+export const DEMO_CLINIC_NAME = "さくら内科クリニック";
+export const DEMO_CLINIC_MUNICIPALITY = "鯖江市";
+
+const DAY = 86_400_000;
+
+export async function isDatabaseSeeded(): Promise<boolean> {
+  return (await db.prefecture.count()) > 0;
+}
+
+/** All 47 prefectures; every database has them, demo or not. */
+export async function seedPrefectures(): Promise<void> {
+  await db.prefecture.createMany({
+    data: PREFECTURES.map((p) => ({ code: p.code, name: p.name })),
+    skipDuplicates: true,
+  });
+}
+
+/** Registers and publishes every definition file shipped in prisma/questionnaires. */
+export async function seedQuestionnaires(): Promise<Map<string, string>> {
+  const files = readdirSync(QUESTIONNAIRE_DIR).filter((f) => f.endsWith(".json"));
+  const raws = files.map((file) => JSON.parse(readFileSync(path.join(QUESTIONNAIRE_DIR, file), "utf8")) as {
+    versionKey: string;
+    fiscalYear: number;
+  });
+  // Older versions first: a version naming a `previous` needs it registered.
+  raws.sort((a, b) => a.fiscalYear - b.fiscalYear || a.versionKey.localeCompare(b.versionKey));
+  const ids = new Map<string, string>();
+  for (const raw of raws) {
+    const result = await registerDefinition(null, raw, { publish: true });
+    ids.set(result.versionKey, result.versionId);
+  }
+  return ids;
+}
+
+export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promise<void> {
+  const random = createRandom("renkei-demo-fukui");
+  await seedPrefectures();
+  await db.prefecture.update({ where: { code: FUKUI_PREFECTURE_CODE }, data: { isDemo: true } });
+  const versionIds = await seedQuestionnaires();
+
+  // --- municipalities and zones ---
+  await db.municipality.createMany({
+    data: FUKUI_MUNICIPALITIES.map((m) => ({
+      code: m.code,
+      prefectureCode: FUKUI_PREFECTURE_CODE,
+      name: m.name,
+      populationTotal: m.total,
+      population65: m.aged65,
+      population75: m.aged75,
+      populationSource: DEMO_POPULATION_SOURCE,
+      populationYear: DEMO_POPULATION_YEAR,
+    })),
+  });
+  const codeByName = new Map(FUKUI_MUNICIPALITIES.map((m) => [m.name, m.code]));
+  const secondaryZones = await createScheme("二次医療圏", "SECONDARY_MEDICAL_AREA", true, FUKUI_SECONDARY_AREAS, codeByName);
+  const homeCareZones = await createScheme("在宅医療の圏域", "HOME_CARE_AREA", false, FUKUI_HOME_CARE_AREAS, codeByName);
+
+  // --- institutions ---
+  const names = createNameFactory(random.fork("names"));
+  const institutions: Prisma.InstitutionCreateManyInput[] = [];
+  const nextNumber = new Map<string, number>();
+  const newCode = (municipalityCode: string) => {
+    // 郡市区番号: a stable two digits per municipality; then a 4-digit number per institution.
+    const district = String(FUKUI_MUNICIPALITIES.findIndex((m) => m.code === municipalityCode) + 1).padStart(2, "0");
+    const n = (nextNumber.get(district) ?? 100) + random.int(1, 7);
+    nextNumber.set(district, n);
+    return buildInstitutionCode(FUKUI_PREFECTURE_CODE, `${district}${String(n).padStart(4, "0")}`);
+  };
+  const addInstitution = (kind: "HOSPITAL" | "CLINIC", municipalityName: string, name: string) => {
+    const municipality = FUKUI_MUNICIPALITIES.find((m) => m.name === municipalityName)!;
+    const r = random.fork(name);
+    institutions.push({
+      code: newCode(municipality.code),
+      name,
+      kind,
+      beds: kind === "HOSPITAL" ? r.weighted([[r.int(50, 99), 3], [r.int(100, 199), 4], [r.int(200, 450), 2]]) : r.chance(0.08) ? 19 : 0,
+      postalCode: demoPostalCode(r),
+      address: demoAddress(r, municipalityName),
+      phone: demoPhone(r, municipality.areaCode),
+      contactEmail: `info-${institutions.length + 1}@demo-iryo.example.jp`,
+      prefectureCode: FUKUI_PREFECTURE_CODE,
+      municipalityCode: municipality.code,
+    });
+  };
+  addInstitution("CLINIC", DEMO_CLINIC_MUNICIPALITY, DEMO_CLINIC_NAME);
+  for (const zone of FUKUI_SECONDARY_AREAS) {
+    const members = FUKUI_MUNICIPALITIES.filter((m) => zone.municipalities.includes(m.name));
+    for (let i = 0; i < zone.hospitals; i++) {
+      // Hospitals sit mostly in the larger towns of the zone.
+      const municipality = random.weighted(members.map((m) => [m, m.total] as const));
+      addInstitution("HOSPITAL", municipality.name, names.hospital());
+    }
+  }
+  const totalPopulation = FUKUI_MUNICIPALITIES.reduce((sum, m) => sum + m.total, 0);
+  for (const municipality of FUKUI_MUNICIPALITIES) {
+    const share = Math.max(1, Math.round((TOTAL_DEMO_CLINICS * municipality.total) / totalPopulation));
+    const already = institutions.filter((i) => i.municipalityCode === municipality.code && i.kind === "CLINIC").length;
+    for (let i = already; i < share; i++) addInstitution("CLINIC", municipality.name, names.clinic());
+  }
+  await db.institution.createMany({ data: institutions });
+  const allInstitutions = await db.institution.findMany({ orderBy: { code: "asc" } });
+  const demoClinic = allInstitutions.find((i) => i.name === DEMO_CLINIC_NAME)!;
+
+  // --- hubs ---
+  for (const hub of FUKUI_HUBS) {
+    await db.hub.create({
+      data: {
+        name: hub.name,
+        operatorType: hub.operatorType,
+        operatorName: hub.operatorName,
+        prefectureCode: FUKUI_PREFECTURE_CODE,
+        zoneId: homeCareZones.get(hub.zoneCode)!,
+        contactEmail: `hub-${hub.zoneCode.toLowerCase()}@demo-kyoten.example.jp`,
+      },
+    });
+  }
+  const hubs = await db.hub.findMany({ orderBy: { name: "asc" } });
+  const demoHub = hubs.find((h) => h.zoneId === homeCareZones.get("H4"))!;
+
+  // --- demo accounts ---
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const scopeOf = (role: (typeof DEMO_ACCOUNTS)[number]["role"]) => {
+    switch (role) {
+      case "admin":
+        return { role: "ADMIN" as const };
+      case "prefecture":
+        return { role: "PREFECTURE" as const, prefectureCode: FUKUI_PREFECTURE_CODE };
+      case "council":
+        return {
+          role: "COUNCIL" as const,
+          prefectureCode: FUKUI_PREFECTURE_CODE,
+          zones: { create: [{ zoneId: secondaryZones.get("1803")! }] },
+        };
+      case "institution":
+        return { role: "INSTITUTION" as const, institutionId: demoClinic.id };
+      case "hub":
+        return { role: "HUB" as const, hubId: demoHub.id };
+    }
+  };
+  const accountNames: Record<string, string> = {
+    admin: "全国 管理者",
+    prefecture: "福井 県子",
+    council: "丹南 協議委員",
+    institution: "さくら 事務長",
+    hub: "丹南 拠点担当",
+  };
+  for (const account of DEMO_ACCOUNTS) {
+    await db.user.create({
+      data: { email: account.email, name: accountNames[account.role]!, passwordHash, ...scopeOf(account.role) },
+    });
+  }
+
+  // --- cycles and submissions ---
+  const partnerPool: TPartner[] = allInstitutions
+    .filter((i) => i.kind === "HOSPITAL")
+    .map((i) => ({ code: i.code, name: i.name }));
+  const endOfDayJst = (date: Date) => new Date(Math.floor((date.getTime() + 9 * 3600_000) / DAY) * DAY + DAY - 9 * 3600_000 - 1);
+
+  const clinicPrevious = await createCycle("CLINIC_REPORT", 2024, versionIds.get(DEMO_VERSION_KEYS.clinicPrevious)!, "CLOSED", {
+    requestDate: new Date("2024-11-15T00:00:00+09:00"),
+    opensAt: new Date("2025-01-06T00:00:00+09:00"),
+    closesAt: new Date("2025-03-31T23:59:59+09:00"),
+    publishAt: new Date("2025-04-30T00:00:00+09:00"),
+  });
+  const currentWindow = {
+    requestDate: new Date(now.getTime() - 40 * DAY),
+    opensAt: new Date(now.getTime() - 30 * DAY),
+    closesAt: endOfDayJst(new Date(now.getTime() + 75 * DAY)),
+    publishAt: new Date(now.getTime() + 105 * DAY),
+  };
+  const clinicCurrent = await createCycle("CLINIC_REPORT", 2025, versionIds.get(DEMO_VERSION_KEYS.clinicCurrent)!, "OPEN", currentWindow);
+  const hubPrevious = await createCycle("HUB_SELF_ASSESSMENT", 2024, versionIds.get(DEMO_VERSION_KEYS.hubPrevious)!, "CLOSED", {
+    requestDate: new Date("2024-11-15T00:00:00+09:00"),
+    opensAt: new Date("2025-01-06T00:00:00+09:00"),
+    closesAt: new Date("2025-03-31T23:59:59+09:00"),
+    publishAt: new Date("2025-04-30T00:00:00+09:00"),
+  });
+  const hubCurrent = await createCycle("HUB_SELF_ASSESSMENT", 2025, versionIds.get(DEMO_VERSION_KEYS.hubCurrent)!, "OPEN", currentWindow);
+
+  const prefectureUser = await db.user.findUniqueOrThrow({ where: { email: "pref@demo.renkei.jp" } });
+  const defs = {
+    clinicPrevious: await getDefinition(clinicPrevious.questionnaireVersionId),
+    clinicCurrent: await getDefinition(clinicCurrent.questionnaireVersionId),
+    hubPrevious: await getDefinition(hubPrevious.questionnaireVersionId),
+    hubCurrent: await getDefinition(hubCurrent.questionnaireVersionId),
+  };
+
+  const writer = createSubmissionWriter(prefectureUser.id, partnerPool);
+  for (const institution of allInstitutions) {
+    const r = random.fork(`inst-${institution.code}`);
+    const engagement = 0.2 + r.next() * 0.8;
+    const kind = institution.kind;
+    const isDemoClinic = institution.id === demoClinic.id;
+    // Last year: most institutions reported, and most reports were confirmed.
+    if (isDemoClinic || r.chance(0.9)) {
+      writer.add({
+        cycle: clinicPrevious,
+        def: defs.clinicPrevious,
+        respondent: { institutionId: institution.id },
+        profile: { kind, engagement },
+        random: r.fork("previous"),
+        outcome: isDemoClinic || r.chance(0.8) ? "CONFIRMED" : "SUBMITTED",
+        submittedAt: new Date(clinicPrevious.opensAt.getTime() + r.int(5, 80) * DAY),
+      });
+    }
+    // This year: a mix of not started, drafts, submitted, confirmed and returned.
+    if (isDemoClinic) continue; // clinic@demo starts its report in the browser.
+    const roll = r.next();
+    const outcome = roll < 0.34 ? null : roll < 0.58 ? "DRAFT" : roll < 0.84 ? "SUBMITTED" : roll < 0.96 ? "CONFIRMED" : "RETURNED";
+    if (!outcome) continue;
+    writer.add({
+      cycle: clinicCurrent,
+      def: defs.clinicCurrent,
+      respondent: { institutionId: institution.id },
+      profile: { kind, engagement: Math.min(1, engagement + 0.05 + (r.next() - 0.5) * 0.1) },
+      random: r.fork("current"),
+      outcome,
+      submittedAt: new Date(Math.min(now.getTime() - DAY, clinicCurrent.opensAt.getTime() + r.int(1, 25) * DAY)),
+    });
+  }
+  hubs.forEach((hub, index) => {
+    const r = random.fork(`hub-${hub.id}`);
+    const engagement = 0.35 + r.next() * 0.5;
+    const fixed = { hubOperatorType: hub.operatorType };
+    writer.add({
+      cycle: hubPrevious,
+      def: defs.hubPrevious,
+      respondent: { hubId: hub.id },
+      profile: { kind: "HUB", engagement, fixed },
+      random: r.fork("previous"),
+      outcome: "CONFIRMED",
+      submittedAt: new Date(hubPrevious.opensAt.getTime() + r.int(10, 70) * DAY),
+    });
+    if (hub.id === demoHub.id) return; // hub@demo completes this year's self-assessment itself.
+    writer.add({
+      cycle: hubCurrent,
+      def: defs.hubCurrent,
+      respondent: { hubId: hub.id },
+      profile: { kind: "HUB", engagement: Math.min(1, engagement + 0.1), fixed },
+      random: r.fork("current"),
+      outcome: index % 2 === 0 ? "SUBMITTED" : "DRAFT",
+      submittedAt: new Date(now.getTime() - r.int(2, 20) * DAY),
+    });
+  });
+  await writer.flush();
+
+  await db.auditEvent.createMany({
+    data: [
+      auditRow(null, {
+        action: "system.seed_demo",
+        entityType: "prefecture",
+        entityId: FUKUI_PREFECTURE_CODE,
+        prefectureCode: FUKUI_PREFECTURE_CODE,
+        summary: `デモデータ（架空）を作成: 医療機関 ${allInstitutions.length}件、拠点 ${hubs.length}件`,
+      }),
+    ],
+  });
+}
+
+async function createScheme(
+  name: string,
+  kind: "SECONDARY_MEDICAL_AREA" | "HOME_CARE_AREA",
+  isDefault: boolean,
+  zones: readonly TDemoZone[],
+  codeByName: Map<string, string>,
+): Promise<Map<string, string>> {
+  const scheme = await db.zoneScheme.create({
+    data: { prefectureCode: FUKUI_PREFECTURE_CODE, name, kind, isDefault },
+  });
+  const ids = new Map<string, string>();
+  for (const [index, zone] of zones.entries()) {
+    const created = await db.zone.create({
+      data: {
+        schemeId: scheme.id,
+        code: zone.code,
+        name: zone.name,
+        sortOrder: index + 1,
+        municipalities: {
+          create: zone.municipalities.map((m) => ({ municipalityCode: codeByName.get(m)!, schemeId: scheme.id })),
+        },
+      },
+    });
+    ids.set(zone.code, created.id);
+  }
+  return ids;
+}
+
+type TCycleDates = { requestDate: Date; opensAt: Date; closesAt: Date; publishAt: Date };
+
+function createCycle(
+  kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT",
+  fiscalYear: number,
+  questionnaireVersionId: string,
+  status: "OPEN" | "CLOSED",
+  dates: TCycleDates,
+) {
+  return db.reportingCycle.create({
+    data: { prefectureCode: FUKUI_PREFECTURE_CODE, kind, fiscalYear, questionnaireVersionId, status, ...dates },
+  });
+}
+
+type TPlannedSubmission = {
+  cycle: { id: string; questionnaireVersionId: string; prefectureCode: string };
+  def: TQuestionnaireDefinition;
+  respondent: { institutionId: string } | { hubId: string };
+  profile: TAnswerProfile;
+  random: TRandom;
+  outcome: "DRAFT" | "SUBMITTED" | "CONFIRMED" | "RETURNED";
+  submittedAt: Date;
+};
+
+/** Collects planned submissions and writes them in bulk (a few queries, not one per row). */
+function createSubmissionWriter(reviewerId: string, partnerPool: TPartner[]) {
+  const submissions: Prisma.SubmissionCreateManyInput[] = [];
+  const revisions: Prisma.SubmissionRevisionCreateManyInput[] = [];
+  return {
+    add(plan: TPlannedSubmission) {
+      const full = generateAnswers(plan.def, { random: plan.random, profile: plan.profile, partnerPool });
+      const id = `demo_${submissions.length.toString(36).padStart(5, "0")}_${plan.cycle.id.slice(-6)}`;
+      const base = {
+        id,
+        cycleId: plan.cycle.id,
+        questionnaireVersionId: plan.cycle.questionnaireVersionId,
+        prefectureCode: plan.cycle.prefectureCode,
+        ...plan.respondent,
+      };
+      if (plan.outcome === "DRAFT") {
+        const draft: TAnswers = truncateToDraft(plan.def, full, plan.random);
+        submissions.push({ ...base, status: "DRAFT", answers: draft as Prisma.InputJsonValue, draftVersion: 1 });
+        return;
+      }
+      const derived = computeStoredDerived(plan.def, full) as unknown as Prisma.InputJsonValue;
+      const reviewed = plan.outcome === "CONFIRMED" || plan.outcome === "RETURNED";
+      submissions.push({
+        ...base,
+        status: plan.outcome,
+        answers: full as Prisma.InputJsonValue,
+        draftVersion: 1,
+        revision: 1,
+        derived,
+        submittedAt: plan.submittedAt,
+        reviewedAt: reviewed ? new Date(plan.submittedAt.getTime() + 3 * DAY) : null,
+        reviewedById: reviewed ? reviewerId : null,
+        reviewComment:
+          plan.outcome === "RETURNED"
+            ? "（イ）の在宅当番医制の参加頻度と時間外加算の算定回数が整合しないため、ご確認のうえ再提出してください。"
+            : null,
+      });
+      revisions.push({
+        submissionId: id,
+        revision: 1,
+        answers: full as Prisma.InputJsonValue,
+        derived,
+        submittedAt: plan.submittedAt,
+      });
+    },
+    async flush() {
+      await db.submission.createMany({ data: submissions });
+      await db.submissionRevision.createMany({ data: revisions });
+    },
+  };
+}
