@@ -58,7 +58,7 @@ export type TProvisionMode = (typeof PROVISION_MODES)[number];
 
 export const ZOption = z.strictObject({
   /** The manual's answer code, kept as a string ("0", "1", …). */
-  code: z.string().min(1).max(20),
+  code: z.string().min(1).max(40),
   label: z.string().min(1),
   status: z.enum(OPTION_STATUSES).optional(),
   mode: z.enum(PROVISION_MODES).optional(),
