@@ -101,7 +101,8 @@ function hasRate(item: TItem | TGroupField, profile: TAnswerProfile): number {
 function generateItem(item: TItem, options: TGenerateOptions): TAnswerValue | undefined {
   const { random } = options;
   // Optional items are sometimes left blank, as respondents do.
-  if (!item.required && item.type !== "integer" && random.chance(0.15)) return undefined;
+  const mustAnswer = item.required || (item.type === "group" && item.minRows > 0);
+  if (!mustAnswer && item.type !== "integer" && random.chance(0.15)) return undefined;
   switch (item.type) {
     case "multi":
       return generateMulti(item, options);

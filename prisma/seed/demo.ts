@@ -132,12 +132,11 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       addInstitution("HOSPITAL", municipality.name, names.hospital());
     }
   }
-  const totalPopulation = FUKUI_MUNICIPALITIES.reduce((sum, m) => sum + m.total, 0);
-  for (const municipality of FUKUI_MUNICIPALITIES) {
-    const share = Math.max(1, Math.round((TOTAL_DEMO_CLINICS * municipality.total) / totalPopulation));
+  const clinicShares = apportion(TOTAL_DEMO_CLINICS, FUKUI_MUNICIPALITIES.map((m) => m.total));
+  FUKUI_MUNICIPALITIES.forEach((municipality, index) => {
     const already = institutions.filter((i) => i.municipalityCode === municipality.code && i.kind === "CLINIC").length;
-    for (let i = already; i < share; i++) addInstitution("CLINIC", municipality.name, names.clinic());
-  }
+    for (let i = already; i < clinicShares[index]!; i++) addInstitution("CLINIC", municipality.name, names.clinic());
+  });
   await db.institution.createMany({ data: institutions });
   const allInstitutions = await db.institution.findMany({ orderBy: { code: "asc" } });
   const demoClinic = allInstitutions.find((i) => i.name === DEMO_CLINIC_NAME)!;
@@ -296,6 +295,16 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       }),
     ],
   });
+}
+
+/** Splits `total` in proportion to `weights` (largest remainder), at least 1 each. */
+function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const shares = exact.map((x) => Math.max(1, Math.floor(x)));
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (let k = 0; shares.reduce((a, b) => a + b, 0) < total; k++) shares[order[k % order.length]![1]]! += 1;
+  return shares;
 }
 
 async function createScheme(
