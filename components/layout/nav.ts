@@ -4,14 +4,8 @@ export type TNavItem = { href: string; label: string };
 
 /** Each role's navigation. Links outside a role's area are never shown to it. */
 export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
-  institution: [
-    { href: "/institution", label: "ホーム" },
-    { href: "/institution/history", label: "提出履歴" },
-  ],
-  hub: [
-    { href: "/hub", label: "ホーム" },
-    { href: "/hub/history", label: "提出履歴" },
-  ],
+  institution: [{ href: "/institution", label: "ホーム" }],
+  hub: [{ href: "/hub", label: "ホーム" }],
   prefecture: [
     { href: "/prefecture", label: "ホーム" },
     { href: "/prefecture/cycles", label: "報告サイクル" },

@@ -1,29 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
-import { notFoundError } from "@/lib/errors";
-import { hubScope, institutionScope, zoneScope } from "./scope";
-
-export async function getOwnInstitution(viewer: TViewerOf<"institution">) {
-  const institution = await db.institution.findFirst({
-    where: { AND: [institutionScope(viewer), { id: viewer.institutionId }] },
-    include: { municipality: { select: { name: true } }, prefecture: { select: { name: true } } },
-  });
-  if (!institution) throw notFoundError("医療機関");
-  return institution;
-}
-
-export async function getOwnHub(viewer: TViewerOf<"hub">) {
-  const hub = await db.hub.findFirst({
-    where: { AND: [hubScope(viewer), { id: viewer.hubId }] },
-    include: {
-      prefecture: { select: { name: true } },
-      zone: { include: { scheme: { select: { name: true } }, municipalities: { include: { municipality: { select: { name: true } } } } } },
-    },
-  });
-  if (!hub) throw notFoundError("拠点");
-  return hub;
-}
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { institutionScope, zoneScope } from "./scope";
 
 /** Zones visible to the viewer, with their municipalities (council: only its own zones). */
 export async function listVisibleZones(viewer: TViewer) {

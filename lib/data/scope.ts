@@ -35,6 +35,23 @@ export function institutionScope(viewer: TViewer): Prisma.InstitutionWhereInput 
   }
 }
 
+/**
+ * The public directory of institutions (医療機関コード, name, municipality — what 地方厚生局 lists
+ * publish), used to pick partner institutions. Respondents search their own prefecture;
+ * never contact details or answers.
+ */
+export function directoryScope(viewer: TViewer): Prisma.InstitutionWhereInput {
+  switch (viewer.role) {
+    case "institution":
+    case "hub":
+    case "council":
+    case "prefecture":
+      return { prefectureCode: viewer.prefectureCode, isActive: true };
+    case "admin":
+      return { isActive: true };
+  }
+}
+
 export function hubScope(viewer: TViewer): Prisma.HubWhereInput {
   switch (viewer.role) {
     case "institution":

@@ -7,6 +7,7 @@ import type {
   SubmissionStatus,
   ZoneSchemeKind,
 } from "@/lib/generated/prisma/enums";
+import { fiscalYearLabel } from "./wareki";
 
 export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
   HOSPITAL: "病院",
@@ -47,3 +48,26 @@ export const ZONE_SCHEME_KIND_LABELS: Record<ZoneSchemeKind, string> = {
   HEALTH_CENTER_AREA: "保健所圏域",
   OTHER: "その他",
 };
+
+/** The respondent's own status line, e.g. 提出済（第2版） or 変更報告を作成中. */
+export function respondentStatusLabel(
+  submission: { status: SubmissionStatus; revision: number; isAmending: boolean } | null,
+): string {
+  if (!submission) return "未着手";
+  if (submission.isAmending) return `変更報告を作成中（第${submission.revision}版まで提出済）`;
+  switch (submission.status) {
+    case "DRAFT":
+      return "下書き（未提出）";
+    case "SUBMITTED":
+      return `提出済（第${submission.revision}版）`;
+    case "CONFIRMED":
+      return `確認済（第${submission.revision}版）`;
+    case "RETURNED":
+      return `差戻し（第${submission.revision}版・要修正）`;
+  }
+}
+
+/** 令和7年度 かかりつけ医機能報告 */
+export function cycleTitle(cycle: { fiscalYear: number; kind: QuestionnaireKind }): string {
+  return `${fiscalYearLabel(cycle.fiscalYear)} ${QUESTIONNAIRE_KIND_LABELS[cycle.kind]}`;
+}

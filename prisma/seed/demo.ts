@@ -226,6 +226,8 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   };
 
   const writer = createSubmissionWriter(prefectureUser.id, partnerPool);
+  const ndbItems = defs.clinicCurrent.sections.flatMap((s) => s.items).filter((item) => item.ndbPrefill);
+  const ndbRows: Prisma.NdbPrefillCreateManyInput[] = [];
   for (const institution of allInstitutions) {
     const r = random.fork(`inst-${institution.code}`);
     const engagement = 0.2 + r.next() * 0.8;
@@ -243,6 +245,13 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
         submittedAt: new Date(clinicPrevious.opensAt.getTime() + r.int(5, 80) * DAY),
       });
     }
+    // NDB pre-printed counts for this year; most respondents keep them, a few correct them.
+    const ndb: Record<string, number> = {};
+    for (const item of ndbItems) {
+      const value = kind === "HOSPITAL" ? r.int(40, 900) : r.chance(0.3) ? 0 : r.int(1, 150);
+      ndb[item.key] = value;
+      ndbRows.push({ cycleId: clinicCurrent.id, institutionId: institution.id, itemKey: item.key, value });
+    }
     // This year: a mix of not started, drafts, submitted, confirmed and returned.
     if (isDemoClinic) continue; // clinic@demo starts its report in the browser.
     const roll = r.next();
@@ -252,7 +261,11 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       cycle: clinicCurrent,
       def: defs.clinicCurrent,
       respondent: { institutionId: institution.id },
-      profile: { kind, engagement: Math.min(1, engagement + 0.05 + (r.next() - 0.5) * 0.1) },
+      profile: {
+        kind,
+        engagement: Math.min(1, engagement + 0.05 + (r.next() - 0.5) * 0.1),
+        fixed: r.chance(0.9) ? ndb : Object.fromEntries(Object.entries(ndb).map(([k, v]) => [k, v + r.int(1, 9)])),
+      },
       random: r.fork("current"),
       outcome,
       submittedAt: new Date(Math.min(now.getTime() - DAY, clinicCurrent.opensAt.getTime() + r.int(1, 25) * DAY)),
@@ -283,6 +296,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     });
   });
   await writer.flush();
+  await db.ndbPrefill.createMany({ data: ndbRows });
 
   await db.auditEvent.createMany({
     data: [

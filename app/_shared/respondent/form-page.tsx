@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/viewer";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import {
+  findOwnSubmission,
+  findPreviousSubmission,
+  findRespondentCycle,
+  getNdbValues,
+  getRespondentIdentity,
+  initialAnswers,
+  writabilityOf,
+} from "@/lib/data/respondent";
+import { getDefinition } from "@/lib/data/questionnaires";
+import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
+import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
+import { fiscalYearLabel, formatDeadline } from "@/lib/domain/wareki";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/notice";
+import { ButtonLink } from "@/components/ui/button";
+import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
+import { AmendmentActions } from "./amendment-actions";
+
+/**
+ * The questionnaire page of a respondent (institution or hub): editable while the window is open
+ * and the report is a draft, returned, or being amended; read-only otherwise, with the way
+ * forward (変更報告, receipt) offered.
+ */
+export async function RespondentFormPage({ role, cycleId }: Readonly<{ role: "institution" | "hub"; cycleId: string }>) {
+  const viewer = await requireRole(role);
+  const cycle = await findRespondentCycle(viewer, cycleId);
+  const [submission, identity, ndb, previous] = await Promise.all([
+    findOwnSubmission(viewer, cycleId),
+    getRespondentIdentity(viewer),
+    getNdbValues(viewer, cycleId),
+    findPreviousSubmission(viewer, cycle),
+  ]);
+  const definition = await getDefinition(submission?.questionnaireVersionId ?? cycle.questionnaireVersionId);
+  const writability = writabilityOf(cycle, submission);
+  const submittedNotAmending =
+    submission !== null && submission.revision > 0 && (submission.status === "SUBMITTED" || submission.status === "CONFIRMED") && !submission.isAmending;
+  const editable = writability.writable && !submittedNotAmending;
+  const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
+  const apiBase = `/api/v1/respondent/cycles/${cycleId}`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={`${identity.name}${identity.code ? `（${identity.code}）` : ""}`}
+        title={cycleTitle(cycle)}
+        description={
+          <span>
+            提出期限: {formatDeadline(cycle.closesAt)}　状況: <strong data-testid="form-status">{respondentStatusLabel(submission)}</strong>
+          </span>
+        }
+        actions={
+          <>
+            {submission && submission.revision > 0 && (
+              <ButtonLink href={`${base}/receipt`} variant="secondary">
+                受付票
+              </ButtonLink>
+            )}
+            {submission && submission.revision > 1 && (
+              <ButtonLink href={`${base}/history`} variant="secondary">
+                変更履歴
+              </ButtonLink>
+            )}
+          </>
+        }
+      />
+      <div className="mb-5 space-y-3">
+        {definition.notice && (
+          <details className="rounded-md border border-gray-200 bg-white px-4 py-2 text-sm text-gray-700">
+            <summary className="cursor-pointer font-medium">この調査票について（{definition.versionLabel}）</summary>
+            <p className="mt-2">{definition.notice}</p>
+          </details>
+        )}
+        {!writability.writable && <Notice tone="warning">{WRITABILITY_MESSAGES[writability.reason]}</Notice>}
+        {writability.writable && writability.reason === "reopened" && (
+          <Notice tone="warning">都道府県により {formatDeadline(writability.until)} まで再開されています。</Notice>
+        )}
+        {submission?.status === "RETURNED" && (
+          <Notice tone="warning" title="都道府県から差戻しがありました。内容を修正して再提出してください。">
+            {submission.reviewComment}
+          </Notice>
+        )}
+        {submittedNotAmending && writability.writable && (
+          <Notice tone="success" title={`第${submission.revision}版を提出済みです。`}>
+            <p className="mb-3">内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。</p>
+            <AmendmentActions apiBase={apiBase} amending={false} />
+          </Notice>
+        )}
+        {submission?.isAmending && writability.writable && (
+          <Notice tone="info" title={`変更報告を作成中です。提出すると第${submission.revision + 1}版になります。`}>
+            <p className="mb-3">提出するまでは、第{submission.revision}版の内容が有効です。</p>
+            <AmendmentActions apiBase={apiBase} amending />
+          </Notice>
+        )}
+      </div>
+      <QuestionnaireForm
+        definition={definition}
+        apiBase={apiBase}
+        receiptHref={`${base}/receipt`}
+        initialAnswers={initialAnswers(viewer, submission, ndb)}
+        draftVersion={submission?.draftVersion ?? 0}
+        savedAt={submission ? submission.updatedAt.toISOString() : null}
+        ndbValues={ndb}
+        editable={editable}
+        nextRevision={(submission?.revision ?? 0) + 1}
+        copyPrevious={editable && previous ? { fiscalYearLabel: fiscalYearLabel(previous.cycle.fiscalYear) } : null}
+      />
+      <p className="no-print mt-6 text-sm">
+        <Link href={ROLE_HOME[role]} className="text-teal-800 underline">
+          ホームへ戻る
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/viewer";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import { getOwnRevision, getRespondentIdentity } from "@/lib/data/respondent";
+import { cycleTitle, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
+import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
+import { receiptNumber } from "@/lib/domain/receipt";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/notice";
+import { FactList, Panel } from "@/components/ui/panel";
+import { PrintButton } from "@/components/ui/print-button";
+import { ButtonLink } from "@/components/ui/button";
+import { StatusPanel } from "@/components/questionnaire/status-panel";
+import { AnswersTable } from "@/components/questionnaire/answers-table";
+
+const CHANNEL_LABELS: Record<string, string> = { WEB: "Renkei（ウェブ）", PAPER: "紙の報告書（都道府県が入力）", IMPORT: "一括取込" };
+
+/** 受付票: proof of what was submitted when, with the derived status — printable. */
+export async function RespondentReceiptPage({
+  role,
+  cycleId,
+  revision,
+  justSubmitted,
+}: Readonly<{ role: "institution" | "hub"; cycleId: string; revision?: number; justSubmitted: boolean }>) {
+  const viewer = await requireRole(role);
+  const [{ cycle, submission, definition, revision: row }, identity] = await Promise.all([
+    getOwnRevision(viewer, cycleId, revision),
+    getRespondentIdentity(viewer),
+  ]);
+  const number = receiptNumber({ fiscalYear: cycle.fiscalYear, submissionId: submission.id, revision: row.revision });
+  const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
+  return (
+    <>
+      <PageHeader
+        eyebrow={cycleTitle(cycle)}
+        title="受付票"
+        actions={
+          <>
+            <PrintButton />
+            <ButtonLink href={base} variant="secondary">
+              報告内容へ
+            </ButtonLink>
+          </>
+        }
+      />
+      {justSubmitted && (
+        <Notice tone="success" title="提出を受け付けました" className="no-print mb-5">
+          受付番号 {number}。この画面を印刷するか、受付番号を控えてください。
+        </Notice>
+      )}
+      <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
+        <Panel title="受付内容">
+          <FactList
+            items={[
+              { label: "受付番号", value: <span data-testid="receipt-number">{number}</span> },
+              { label: "報告", value: `${cycleTitle(cycle)}（${definition.versionLabel}）` },
+              { label: role === "institution" ? "医療機関" : "拠点", value: `${identity.name}${identity.code ? `（${identity.code}）` : ""}` },
+              { label: "版", value: `第${row.revision}版${row.revision > 1 ? "（変更報告）" : ""}` },
+              { label: "提出日時", value: `${formatWareki(row.submittedAt)} ${formatDateTime(row.submittedAt)}` },
+              { label: "提出方法", value: CHANNEL_LABELS[row.channel] ?? row.channel },
+              {
+                label: "現在の状況",
+                value: submission.revision === row.revision ? SUBMISSION_STATUS_LABELS[submission.status] : `第${submission.revision}版で更新済み`,
+              },
+            ]}
+          />
+        </Panel>
+        <StatusPanel definition={definition} derived={row.derived} scores={row.derived.scores} title={row.derived.scores ? "自己評価の状況" : "提出内容から判定される機能"} />
+      </div>
+      <Panel title="提出内容" className="mt-5">
+        <AnswersTable definition={definition} answers={row.answers} />
+      </Panel>
+      <p className="no-print mt-6 text-sm">
+        <Link href={ROLE_HOME[role]} className="text-teal-800 underline">
+          ホームへ戻る
+        </Link>
+      </p>
+    </>
+  );
+}

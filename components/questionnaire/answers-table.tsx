@@ -1,0 +1,35 @@
+import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TAnswers } from "@/lib/questionnaire/answers";
+import { evaluateAnswers } from "@/lib/questionnaire/derive";
+import { formatAnswer } from "@/lib/questionnaire/format";
+
+/** Every visible item with its answer, by section (receipts, reviews). */
+export function AnswersTable({ definition, answers }: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers }>) {
+  const { visibility } = evaluateAnswers(definition, answers);
+  return (
+    <div className="space-y-6">
+      {definition.sections
+        .filter((section) => visibility.sections.has(section.key))
+        .map((section) => (
+          <section key={section.key} className="break-inside-avoid-page">
+            <h3 className="mb-2 border-b border-gray-200 pb-1 font-semibold text-gray-900">{section.title}</h3>
+            <table className="w-full text-sm">
+              <tbody>
+                {section.items
+                  .filter((item) => visibility.items.has(item.key))
+                  .map((item) => (
+                    <tr key={item.key} className="border-b border-gray-100 align-top">
+                      <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
+                        {item.officialNo && <span className="mr-1 text-xs text-gray-500">{item.officialNo}</span>}
+                        {item.label}
+                      </th>
+                      <td className="whitespace-pre-line py-1.5 text-gray-900">{formatAnswer(item, answers[item.key])}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
+import { forbiddenError, notFoundError } from "@/lib/errors";
+import { cycleWritability, type TWritability } from "@/lib/domain/cycle-window";
+import type { TAnswers } from "@/lib/questionnaire/answers";
+import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
+import { getDefinition } from "./questionnaires";
+import { cycleScope } from "./scope";
+
+/**
+ * The respondent side of a cycle — an institution filling in the clinic report or a hub its
+ * self-assessment. One set of functions serves both: the respondent is always derived from the
+ * signed-in viewer, never taken from the request.
+ */
+export type TRespondentViewer = TViewerOf<"institution" | "hub">;
+
+export function asRespondent(viewer: TViewer): TRespondentViewer {
+  if (viewer.role !== "institution" && viewer.role !== "hub") throw forbiddenError();
+  return viewer;
+}
+
+export function respondentWhere(viewer: TRespondentViewer): { institutionId: string } | { hubId: string } {
+  return viewer.role === "institution" ? { institutionId: viewer.institutionId } : { hubId: viewer.hubId };
+}
+
+const submissionSelect = {
+  id: true,
+  status: true,
+  answers: true,
+  draftVersion: true,
+  isAmending: true,
+  revision: true,
+  derived: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reviewComment: true,
+  reopenedUntil: true,
+  updatedAt: true,
+  questionnaireVersionId: true,
+} as const satisfies Prisma.SubmissionSelect;
+
+export type TRespondentSubmission = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
+
+/** A cycle the viewer may answer (its prefecture, its questionnaire kind), or NOT_FOUND. */
+export async function findRespondentCycle(viewer: TRespondentViewer, cycleId: string) {
+  const cycle = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId }] },
+    include: { questionnaireVersion: { select: { id: true, versionKey: true, label: true } } },
+  });
+  if (!cycle || cycle.status === "PREPARING") throw notFoundError("報告");
+  return cycle;
+}
+
+export async function findOwnSubmission(viewer: TRespondentViewer, cycleId: string) {
+  return db.submission.findFirst({
+    where: { cycleId, ...respondentWhere(viewer) },
+    select: submissionSelect,
+  });
+}
+
+/** Whether the respondent can still change its answers (window, reopening). */
+export function writabilityOf(
+  cycle: { status: "PREPARING" | "OPEN" | "CLOSED"; opensAt: Date; closesAt: Date },
+  submission: { reopenedUntil: Date | null } | null,
+  now = new Date(),
+): TWritability {
+  return cycleWritability(cycle, submission?.reopenedUntil, now);
+}
+
+/** The answers the form edits: the saved working copy, or for a fresh draft the NDB values. */
+export function initialAnswers(
+  viewer: TRespondentViewer,
+  submission: TRespondentSubmission | null,
+  ndb: Record<string, number>,
+): TAnswers {
+  if (submission) return submission.answers as TAnswers;
+  return viewer.role === "institution" ? { ...ndb } : {};
+}
+
+export async function getNdbValues(viewer: TRespondentViewer, cycleId: string): Promise<Record<string, number>> {
+  if (viewer.role !== "institution") return {};
+  const rows = await db.ndbPrefill.findMany({
+    where: { cycleId, institutionId: viewer.institutionId },
+    select: { itemKey: true, value: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.itemKey, r.value]));
+}
+
+/** Every cycle of the viewer's questionnaire in its prefecture, newest first, with its own status. */
+export async function listRespondentCycles(viewer: TRespondentViewer) {
+  const cycles = await db.reportingCycle.findMany({
+    where: { AND: [cycleScope(viewer), { status: { not: "PREPARING" } }] },
+    orderBy: { fiscalYear: "desc" },
+    include: {
+      questionnaireVersion: { select: { label: true } },
+      submissions: { where: respondentWhere(viewer), select: submissionSelect },
+    },
+  });
+  const now = new Date();
+  return cycles.map(({ submissions, ...cycle }) => {
+    const submission = submissions[0] ?? null;
+    return { cycle, submission, writability: writabilityOf(cycle, submission, now) };
+  });
+}
+
+/** The previous year's cycle of the same questionnaire, with the respondent's latest submitted answers. */
+export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: { fiscalYear: number; kind: string }) {
+  const previous = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { fiscalYear: { lt: cycle.fiscalYear } }] },
+    orderBy: { fiscalYear: "desc" },
+    include: {
+      questionnaireVersion: { select: { versionKey: true } },
+      submissions: {
+        where: { ...respondentWhere(viewer), revision: { gt: 0 } },
+        select: { id: true, revision: true, revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, revision: true, submittedAt: true } } },
+      },
+    },
+  });
+  const submission = previous?.submissions[0];
+  const latest = submission?.revisions[0];
+  if (!previous || !submission || !latest) return null;
+  return {
+    cycle: { id: previous.id, fiscalYear: previous.fiscalYear },
+    versionKey: previous.questionnaireVersion.versionKey,
+    questionnaireVersionId: previous.questionnaireVersionId,
+    answers: latest.answers as TAnswers,
+    revision: latest.revision,
+    submittedAt: latest.submittedAt,
+  };
+}
+
+export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: string) {
+  const submission = await db.submission.findFirst({
+    where: { cycleId, ...respondentWhere(viewer) },
+    select: {
+      id: true,
+      questionnaireVersionId: true,
+      revisions: { orderBy: { revision: "asc" }, select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true } },
+    },
+  });
+  if (!submission) return null;
+  const definition = await getDefinition(submission.questionnaireVersionId);
+  return {
+    submissionId: submission.id,
+    definition,
+    revisions: submission.revisions.map((r) => ({
+      ...r,
+      answers: r.answers as TAnswers,
+      derived: r.derived as TStoredDerived,
+    })),
+  };
+}
+
+/** Who the respondent is, for headings and receipts. */
+export async function getRespondentIdentity(viewer: TRespondentViewer) {
+  if (viewer.role === "institution") {
+    const institution = await db.institution.findUniqueOrThrow({
+      where: { id: viewer.institutionId },
+      select: { name: true, code: true, municipality: { select: { name: true } } },
+    });
+    return { name: institution.name, code: institution.code, place: institution.municipality.name };
+  }
+  const hub = await db.hub.findUniqueOrThrow({ where: { id: viewer.hubId }, select: { name: true, zone: { select: { name: true } } } });
+  return { name: hub.name, code: null, place: hub.zone.name };
+}
+
+/** One submitted revision of the respondent's own report (the latest when none is named). */
+export async function getOwnRevision(viewer: TRespondentViewer, cycleId: string, revision?: number) {
+  const cycle = await findRespondentCycle(viewer, cycleId);
+  const submission = await db.submission.findFirst({
+    where: { cycleId, ...respondentWhere(viewer), revision: { gt: 0 } },
+    select: { id: true, revision: true, status: true, questionnaireVersionId: true },
+  });
+  if (!submission) throw notFoundError("提出済みの報告");
+  const wanted = revision ?? submission.revision;
+  const row = await db.submissionRevision.findUnique({
+    where: { submissionId_revision: { submissionId: submission.id, revision: wanted } },
+  });
+  if (!row) throw notFoundError(`第${wanted}版`);
+  return {
+    cycle,
+    submission,
+    definition: await getDefinition(submission.questionnaireVersionId),
+    revision: { ...row, answers: row.answers as TAnswers, derived: row.derived as TStoredDerived },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { cycleWritability, type TCycleWindow } from "./cycle-window";
+
+const cycle: TCycleWindow = {
+  status: "OPEN",
+  opensAt: new Date("2026-01-05T00:00:00+09:00"),
+  closesAt: new Date("2026-02-27T23:59:59+09:00"),
+};
+const d = (iso: string) => new Date(iso);
+
+describe("cycleWritability", () => {
+  it.each<[string, Partial<TCycleWindow>, string | null, string, boolean, string]>([
+    ["within the window", {}, null, "2026-02-01T10:00:00+09:00", true, "open"],
+    ["on the deadline's last second", {}, null, "2026-02-27T23:59:59+09:00", true, "open"],
+    ["after the deadline", {}, null, "2026-02-28T00:00:00+09:00", false, "closed"],
+    ["before opening", {}, null, "2026-01-04T12:00:00+09:00", false, "notYetOpen"],
+    ["a closed cycle within its dates", { status: "CLOSED" }, null, "2026-02-01T10:00:00+09:00", false, "closed"],
+    ["a cycle in preparation", { status: "PREPARING" }, null, "2026-02-01T10:00:00+09:00", false, "preparing"],
+    ["reopened for this respondent", {}, "2026-03-10T23:59:59+09:00", "2026-03-05T10:00:00+09:00", true, "reopened"],
+    ["a reopening that has expired", {}, "2026-03-10T23:59:59+09:00", "2026-03-11T10:00:00+09:00", false, "closed"],
+    ["reopened even though the cycle is closed", { status: "CLOSED" }, "2026-03-10T23:59:59+09:00", "2026-03-05T10:00:00+09:00", true, "reopened"],
+  ])("%s", (_name, overrides, reopened, now, writable, reason) => {
+    const result = cycleWritability({ ...cycle, ...overrides }, reopened ? d(reopened) : null, d(now));
+    expect(result).toMatchObject({ writable, reason });
+  });
+});

@@ -1,0 +1,85 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getViewer } from "@/lib/auth/viewer";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+
+// Every JSON route of Renkei goes through `apiRoute`: it resolves the viewer (401 without one),
+// refuses cross-site writes, caps and parses the body, and maps errors — expected ones
+// (AppError) to their status with a Japanese message and field errors, anything else to a 500
+// with a generic message and a reference id that is also logged. Never a stack trace.
+
+import type { TApiError } from "./types";
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+type TContext<P> = { viewer: TViewer; request: Request; params: P; body: unknown };
+
+export function apiRoute<P = Record<string, string>>(
+  handler: (context: TContext<P>) => Promise<unknown>,
+  {
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    rawBody = false,
+  }: {
+    maxBodyBytes?: number;
+    /** The handler reads the request body itself (file uploads); `body` is then undefined. */
+    rawBody?: boolean;
+  } = {},
+) {
+  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const viewer = await getViewer();
+      if (!viewer) throw new AppError("UNAUTHENTICATED", "ログインの有効期限が切れました。もう一度ログインしてください。");
+      const isWrite = request.method !== "GET" && request.method !== "HEAD";
+      if (isWrite) assertSameOrigin(request);
+      const body = isWrite && !rawBody ? await readJsonBody(request, maxBodyBytes) : undefined;
+      const params = await routeContext.params;
+      const result = await handler({ viewer, request, params, body });
+      return result instanceof Response ? result : Response.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const payload: TApiError = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    return Response.json({ error: payload }, { status: error.status });
+  }
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[renkei] unexpected error ${reference}`, error);
+  const payload: TApiError = { code: "INTERNAL", message: `${GENERIC_ERROR_MESSAGE}（参照番号: ${reference}）`, reference };
+  return Response.json({ error: payload }, { status: 500 });
+}
+
+/** Session cookies are SameSite=Lax already; an explicit Origin check closes the rest. */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "この操作は Renkei の画面から行ってください。");
+}
+
+async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "送信された内容を読み取れませんでした。画面を再読み込みしてからもう一度お試しください。");
+  }
+}
+
+function tooLarge(maxBytes: number) {
+  return new AppError("TOO_LARGE", `送信された内容が大きすぎます（上限 ${Math.round(maxBytes / 1024)} KB）。`);
+}

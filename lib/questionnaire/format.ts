@@ -1,0 +1,32 @@
+// Answers as people read them (receipts, diffs, reviews, PDFs): codes become their labels,
+// numbers get units and separators. Pure; shared by screens and documents.
+import type { TGroupField, TItem } from "./definition";
+import { isEmptyAnswer, type TAnswerValue, type TGroupRow, type TPartner } from "./answers";
+
+export const UNANSWERED = "（未回答）";
+
+export function formatAnswer(item: TItem | TGroupField, value: TAnswerValue): string {
+  if (isEmptyAnswer(value)) return UNANSWERED;
+  switch (item.type) {
+    case "single":
+      return item.options.find((o) => o.code === value)?.label ?? `（不明なコード: ${String(value)}）`;
+    case "multi":
+      return (value as string[]).map((code) => item.options.find((o) => o.code === code)?.label ?? code).join("、");
+    case "yesno":
+      return value === true ? item.yesLabel : item.noLabel;
+    case "integer":
+    case "decimal":
+      return typeof value === "number"
+        ? `${value.toLocaleString("ja-JP", { maximumFractionDigits: item.type === "decimal" ? item.decimals : 0 })}${item.unit ?? ""}`
+        : String(value);
+    case "text":
+    case "date":
+      return String(value);
+    case "partners":
+      return (value as TPartner[]).map((p) => (p.code ? `${p.name}（${p.code}）` : p.name)).join("、");
+    case "group":
+      return (value as TGroupRow[])
+        .map((row, i) => `${i + 1}. ${item.fields.map((f) => `${f.label}: ${formatAnswer(f, row[f.key])}`).join(" / ")}`)
+        .join("\n");
+  }
+}

@@ -1,0 +1,347 @@
+import "server-only";
+import { z } from "zod";
+import { db, Prisma } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { AppError } from "@/lib/errors";
+import { auditRow } from "@/lib/data/audit";
+import { getDefinition } from "@/lib/data/questionnaires";
+import {
+  asRespondent,
+  findOwnSubmission,
+  findPreviousSubmission,
+  findRespondentCycle,
+  respondentWhere,
+  writabilityOf,
+  type TRespondentViewer,
+} from "@/lib/data/respondent";
+import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
+import { compactAnswers, type TAnswers } from "@/lib/questionnaire/answers";
+import { validateAnswers } from "@/lib/questionnaire/answer-schema";
+import { evaluateAnswers } from "@/lib/questionnaire/derive";
+import { stripHiddenAnswers } from "@/lib/questionnaire/visibility";
+import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
+import { copyForwardAnswers } from "@/lib/questionnaire/copy";
+import { jsonEqual, type TSnapshot } from "@/lib/audit/diff";
+
+// The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
+// copy last year's answers. Every write
+// - re-derives the respondent from the viewer and the cycle from the viewer's scope;
+// - refuses when the window is closed (unless the prefecture reopened this respondent);
+// - validates the answers against the version the submission is bound to, never a version the
+//   client names;
+// - carries the draftVersion the client started from, so a stale tab cannot overwrite a newer
+//   draft (optimistic concurrency; the update itself checks it atomically);
+// - writes its audit event in the same transaction.
+
+export const ZAnswersInput = z.object({
+  draftVersion: z.int().min(0),
+  answers: z.record(z.string(), z.unknown()),
+});
+export type TAnswersInput = z.infer<typeof ZAnswersInput>;
+
+const EDITABLE_WITHOUT_AMENDMENT = new Set(["DRAFT", "RETURNED"]);
+
+export const STALE_MESSAGE =
+  "この回答は別の画面（別のタブや別の担当者）で更新されています。最新の内容を読み込んでから続けてください。";
+
+function parseInput(input: unknown): TAnswersInput {
+  const parsed = ZAnswersInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "送信された内容の形式が正しくありません。");
+  return parsed.data;
+}
+
+async function loadContext(viewer: TViewer, cycleId: string) {
+  const respondent = asRespondent(viewer);
+  const cycle = await findRespondentCycle(respondent, cycleId);
+  const submission = await findOwnSubmission(respondent, cycleId);
+  const writability = writabilityOf(cycle, submission);
+  if (!writability.writable) throw new AppError("CYCLE_CLOSED", WRITABILITY_MESSAGES[writability.reason]);
+  // A submission stays bound to the version it was started on; a new one takes the cycle's.
+  const versionId = submission?.questionnaireVersionId ?? cycle.questionnaireVersionId;
+  const definition = await getDefinition(versionId);
+  return { respondent, cycle, submission, versionId, definition };
+}
+
+function assertEditable(submission: { status: string; isAmending: boolean } | null) {
+  if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
+    throw new AppError(
+      "CONFLICT",
+      "この報告は提出済みです。内容を変更するには「変更報告を始める」を押してください。",
+    );
+  }
+}
+
+function staleError(currentDraftVersion: number) {
+  return new AppError("STALE_REVISION", STALE_MESSAGE, { _draftVersion: [String(currentDraftVersion)] });
+}
+
+function changedAnswers(before: TAnswers, after: TAnswers): { before: TSnapshot; after: TSnapshot } {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const out = { before: {} as TSnapshot, after: {} as TSnapshot };
+  for (const key of keys) {
+    if (jsonEqual(before[key] ?? null, after[key] ?? null)) continue;
+    out.before[key] = (before[key] ?? null) as TSnapshot[string];
+    out.after[key] = (after[key] ?? null) as TSnapshot[string];
+  }
+  return out;
+}
+
+export type TSaveResult = { submissionId: string; draftVersion: number; savedAt: string };
+
+/** Saves the working copy. Lenient about completeness, strict about types and codes. */
+export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown): Promise<TSaveResult> {
+  const { draftVersion, answers: raw } = parseInput(input);
+  const { respondent, cycle, submission, versionId, definition } = await loadContext(viewer, cycleId);
+  assertEditable(submission);
+  if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
+
+  const result = validateAnswers(definition, raw, "draft");
+  if (!result.ok) {
+    throw new AppError("INVALID_INPUT", "入力内容に誤りがあります。該当する項目を確認してください。（誤りのある内容は保存されていません）", {
+      ...result.fieldErrors,
+      ...(result.formErrors.length ? { _form: result.formErrors } : {}),
+    });
+  }
+  const answers = compactAnswers(result.answers);
+  const previous = (submission?.answers ?? {}) as TAnswers;
+  const diff = changedAnswers(previous, answers);
+  const savedAt = new Date();
+
+  const submissionId = await writeWithVersionCheck(respondent, {
+    cycleId,
+    prefectureCode: cycle.prefectureCode,
+    versionId,
+    submission,
+    expectedVersion: draftVersion,
+    data: { answers: answers as Prisma.InputJsonValue },
+    audit: (id) =>
+      auditRow(viewer, {
+        action: "submission.save_draft",
+        entityType: "submission",
+        entityId: id,
+        prefectureCode: cycle.prefectureCode,
+        summary: `下書きを保存（${Object.keys(diff.after).length}項目を変更）`,
+        before: diff.before,
+        after: diff.after,
+      }),
+  });
+  return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
+}
+
+/**
+ * Updates (or, for a first save, creates) the submission only if nobody wrote it since the
+ * client loaded it, and records the audit row in the same transaction.
+ */
+async function writeWithVersionCheck(
+  respondent: TRespondentViewer,
+  args: {
+    cycleId: string;
+    prefectureCode: string;
+    versionId: string;
+    submission: { id: string } | null;
+    expectedVersion: number;
+    data: Prisma.SubmissionUpdateManyMutationInput;
+    audit: (submissionId: string) => Prisma.AuditEventCreateManyInput;
+    extra?: (tx: Prisma.TransactionClient, submissionId: string) => Promise<unknown>;
+  },
+): Promise<string> {
+  try {
+    return await db.$transaction(async (tx) => {
+      let id: string;
+      if (!args.submission) {
+        const created = await tx.submission.create({
+          data: {
+            ...(args.data as Omit<Prisma.SubmissionUncheckedCreateInput, "cycleId" | "questionnaireVersionId" | "prefectureCode">),
+            cycleId: args.cycleId,
+            questionnaireVersionId: args.versionId,
+            prefectureCode: args.prefectureCode,
+            ...respondentWhere(respondent),
+            draftVersion: 1,
+          },
+          select: { id: true },
+        });
+        id = created.id;
+      } else {
+        const updated = await tx.submission.updateMany({
+          where: { id: args.submission.id, draftVersion: args.expectedVersion },
+          data: { ...args.data, draftVersion: { increment: 1 } },
+        });
+        if (updated.count === 0) throw new StaleWrite();
+        id = args.submission.id;
+      }
+      await args.extra?.(tx, id);
+      await tx.auditEvent.createMany({ data: [args.audit(id)] });
+      return id;
+    });
+  } catch (error) {
+    // Another tab created the draft first (unique cycle+respondent) or bumped the version.
+    if (error instanceof StaleWrite || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+      const current = await findOwnSubmission(respondent, args.cycleId);
+      throw staleError(current?.draftVersion ?? 0);
+    }
+    throw error;
+  }
+}
+
+class StaleWrite extends Error {}
+
+export type TSubmitResult = { submissionId: string; revision: number; alreadySubmitted: boolean };
+
+/**
+ * Submits (or re-submits after 差戻し / 変更報告) the answers as a new frozen revision.
+ * Idempotent for a double click: the second request finds the identical revision already made
+ * and returns it instead of failing or creating another.
+ */
+export async function submitReport(viewer: TViewer, cycleId: string, input: unknown): Promise<TSubmitResult> {
+  const { draftVersion, answers: raw } = parseInput(input);
+  const { respondent, cycle, submission, versionId, definition } = await loadContext(viewer, cycleId);
+
+  const result = validateAnswers(definition, raw, "submit");
+  if (!result.ok) {
+    throw new AppError("INVALID_INPUT", "未回答または誤りのある項目があります。一覧を確認して修正してください。", {
+      ...result.fieldErrors,
+      ...(result.formErrors.length ? { _form: result.formErrors } : {}),
+    });
+  }
+  const { visibility } = evaluateAnswers(definition, result.answers);
+  const answers = compactAnswers(stripHiddenAnswers(result.answers, visibility));
+
+  if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
+    const same = await sameAsLatestRevision(submission, answers);
+    if (same) return same;
+    assertEditable(submission);
+  }
+  if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
+
+  const derived = computeStoredDerived(definition, answers) as unknown as Prisma.InputJsonValue;
+  const revision = (submission?.revision ?? 0) + 1;
+  const now = new Date();
+  const write = writeWithVersionCheck(respondent, {
+    cycleId,
+    prefectureCode: cycle.prefectureCode,
+    versionId,
+    submission,
+    expectedVersion: draftVersion,
+    data: {
+      answers: answers as Prisma.InputJsonValue,
+      status: "SUBMITTED",
+      revision,
+      derived,
+      submittedAt: now,
+      isAmending: false,
+    },
+    extra: (tx, id) =>
+      tx.submissionRevision.create({
+        data: { submissionId: id, revision, answers: answers as Prisma.InputJsonValue, derived, submittedAt: now, submittedById: viewer.userId },
+      }),
+    audit: (id) =>
+      auditRow(viewer, {
+        action: revision === 1 ? "submission.submit" : "submission.amend",
+        entityType: "submission",
+        entityId: id,
+        prefectureCode: cycle.prefectureCode,
+        summary: revision === 1 ? "報告を提出" : `変更報告を提出（第${revision}版）`,
+        before: { status: submission?.status ?? null, revision: submission?.revision ?? 0 },
+        after: { status: "SUBMITTED", revision },
+      }),
+  });
+  try {
+    return { submissionId: await write, revision, alreadySubmitted: false };
+  } catch (error) {
+    // Two clicks racing: the other request made the identical revision first. That is success.
+    if (error instanceof AppError && error.code === "STALE_REVISION") {
+      const now = await findOwnSubmission(respondent, cycleId);
+      const same = now && now.status === "SUBMITTED" ? await sameAsLatestRevision(now, answers) : null;
+      if (same) return same;
+    }
+    throw error;
+  }
+}
+
+async function sameAsLatestRevision(
+  submission: { id: string; revision: number },
+  answers: TAnswers,
+): Promise<TSubmitResult | null> {
+  if (submission.revision === 0) return null;
+  const latest = await db.submissionRevision.findUnique({
+    where: { submissionId_revision: { submissionId: submission.id, revision: submission.revision } },
+    select: { answers: true },
+  });
+  return latest && jsonEqual(latest.answers, answers)
+    ? { submissionId: submission.id, revision: submission.revision, alreadySubmitted: true }
+    : null;
+}
+
+/** 変更報告: reopens a submitted (or confirmed) report for editing; the last revision stays official until resubmission. */
+export async function startAmendment(viewer: TViewer, cycleId: string): Promise<{ draftVersion: number }> {
+  const { submission, cycle } = await loadContext(viewer, cycleId);
+  if (!submission || submission.revision === 0) throw new AppError("CONFLICT", "まだ提出されていないため、変更報告は不要です。");
+  if (submission.isAmending || EDITABLE_WITHOUT_AMENDMENT.has(submission.status)) {
+    return { draftVersion: submission.draftVersion };
+  }
+  await db.$transaction([
+    db.submission.update({ where: { id: submission.id }, data: { isAmending: true } }),
+    db.auditEvent.createMany({
+      data: [
+        auditRow(viewer, {
+          action: "submission.start_amendment",
+          entityType: "submission",
+          entityId: submission.id,
+          prefectureCode: cycle.prefectureCode,
+          summary: "変更報告を開始",
+          before: { isAmending: false },
+          after: { isAmending: true },
+        }),
+      ],
+    }),
+  ]);
+  return { draftVersion: submission.draftVersion };
+}
+
+/** Abandons an amendment: the working copy returns to the last submitted revision. */
+export async function discardAmendment(viewer: TViewer, cycleId: string): Promise<void> {
+  const respondent = asRespondent(viewer);
+  const cycle = await findRespondentCycle(respondent, cycleId);
+  const submission = await findOwnSubmission(respondent, cycleId);
+  if (!submission?.isAmending) return;
+  const latest = await db.submissionRevision.findUniqueOrThrow({
+    where: { submissionId_revision: { submissionId: submission.id, revision: submission.revision } },
+    select: { answers: true },
+  });
+  await db.$transaction([
+    db.submission.update({
+      where: { id: submission.id },
+      data: { isAmending: false, answers: latest.answers as Prisma.InputJsonValue, draftVersion: { increment: 1 } },
+    }),
+    db.auditEvent.createMany({
+      data: [
+        auditRow(viewer, {
+          action: "submission.discard_amendment",
+          entityType: "submission",
+          entityId: submission.id,
+          prefectureCode: cycle.prefectureCode,
+          summary: "変更報告を取りやめ",
+          before: { isAmending: true },
+          after: { isAmending: false },
+        }),
+      ],
+    }),
+  ]);
+}
+
+export type TCopyPreviousResult = {
+  answers: TAnswers;
+  copied: string[];
+  fromFiscalYear: number;
+};
+
+/** 前年度の回答を引用: returns the merged answers for the form to show and autosave (nothing is written here). */
+export async function copyPreviousAnswers(viewer: TViewer, cycleId: string, input: unknown): Promise<TCopyPreviousResult> {
+  const { answers: current } = parseInput(input);
+  const { respondent, cycle, submission, definition } = await loadContext(viewer, cycleId);
+  assertEditable(submission);
+  const previous = await findPreviousSubmission(respondent, cycle);
+  if (!previous) throw new AppError("NOT_FOUND", "引用できる前年度の提出済み回答がありません。");
+  const result = copyForwardAnswers(definition, { versionKey: previous.versionKey, answers: previous.answers }, current as TAnswers);
+  return { answers: result.answers, copied: result.copied, fromFiscalYear: previous.cycle.fiscalYear };
+}
