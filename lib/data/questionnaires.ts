@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ZQuestionnaireDefinition, type TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import { ZQuestionnaireDefinition, allItems, type TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { assertRole } from "@/lib/auth/viewer-guards";
+import { notFoundError } from "@/lib/errors";
 
 // Published versions never change, so their parsed definitions are cached for the life of the
 // process: a draft save validates against a 100+ item definition without re-parsing it.
@@ -25,4 +28,45 @@ export async function getDefinition(versionId: string): Promise<TQuestionnaireDe
 
 export async function findVersionByKey(versionKey: string) {
   return db.questionnaireVersion.findUnique({ where: { versionKey } });
+}
+
+/** All versions with their usage, for the national administrator. */
+export async function listQuestionnaireVersions(viewer: TViewer) {
+  assertRole(viewer, "admin");
+  const versions = await db.questionnaireVersion.findMany({
+    orderBy: [{ kind: "asc" }, { fiscalYear: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      kind: true,
+      versionKey: true,
+      label: true,
+      fiscalYear: true,
+      status: true,
+      publishedAt: true,
+      createdAt: true,
+      definitionSha256: true,
+      definition: true,
+      _count: { select: { cycles: true, submissions: true } },
+    },
+  });
+  return versions.map(({ definition, ...version }) => {
+    const parsed = ZQuestionnaireDefinition.safeParse(definition);
+    const items = parsed.success ? allItems(parsed.data) : [];
+    return {
+      ...version,
+      itemCount: items.length,
+      provisionalCount: items.filter((i) => i.provisional).length,
+      ndbCount: items.filter((i) => i.ndbPrefill).length,
+    };
+  });
+}
+
+export async function getQuestionnaireVersion(viewer: TViewer, id: string) {
+  assertRole(viewer, "admin");
+  const version = await db.questionnaireVersion.findUnique({
+    where: { id },
+    include: { _count: { select: { cycles: true, submissions: true } } },
+  });
+  if (!version) throw notFoundError("調査票の版");
+  return { ...version, definition: ZQuestionnaireDefinition.parse(version.definition) };
 }

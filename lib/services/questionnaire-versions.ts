@@ -91,3 +91,11 @@ export async function registerDefinition(
     published: version.status === "PUBLISHED",
   };
 }
+
+/** Publishes a draft version as it stands (the administrator previewed it). */
+export async function publishVersion(actor: TViewer, versionId: string): Promise<TRegisterResult> {
+  assertRole(actor, "admin");
+  const version = await db.questionnaireVersion.findUnique({ where: { id: versionId } });
+  if (!version) throw new AppError("NOT_FOUND", "調査票の版が見つかりません。");
+  return registerDefinition(actor, version.definition, { publish: true });
+}
