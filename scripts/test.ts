@@ -85,7 +85,7 @@ await step("e2e (Chromium)", async () => {
 });
 
 async function runEndToEnd(chromium: string): Promise<number> {
-  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: ".next-e2e" };
   console.log("building the app…");
   await run("next", ["build"], env, { quiet: true });
 

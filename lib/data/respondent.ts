@@ -52,6 +52,17 @@ export async function findRespondentCycle(viewer: TRespondentViewer, cycleId: st
   return cycle;
 }
 
+/** The cycle (scoped as above) together with the viewer's own submission, in one query. */
+export async function findRespondentCycleWithSubmission(viewer: TRespondentViewer, cycleId: string) {
+  const row = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId }] },
+    include: { submissions: { where: respondentWhere(viewer), select: submissionSelect } },
+  });
+  if (!row || row.status === "PREPARING") throw notFoundError("報告");
+  const { submissions, ...cycle } = row;
+  return { cycle, submission: submissions[0] ?? null };
+}
+
 export async function findOwnSubmission(viewer: TRespondentViewer, cycleId: string) {
   return db.submission.findFirst({
     where: { cycleId, ...respondentWhere(viewer) },

@@ -153,8 +153,21 @@ export function answerSchemaFor(item: TItem): z.ZodType {
   }
 }
 
-/** Builds the zod schema of a whole answer set for a mode. Issue paths are item keys. */
-export function buildAnswersSchema(
+// Building the schema of a 100-item definition costs more than validating with it, and the
+// server validates every autosave: schemas are kept per definition object (published
+// definitions are cached objects; see lib/data/questionnaires.ts).
+const schemaCache = new WeakMap<object, Map<TValidationMode, ReturnType<typeof createAnswersSchema>>>();
+
+/** The zod schema of a whole answer set for a mode. Issue paths are item keys. */
+export function buildAnswersSchema(def: Pick<TQuestionnaireDefinition, "sections" | "functions">, mode: TValidationMode) {
+  let byMode = schemaCache.get(def);
+  if (!byMode) schemaCache.set(def, (byMode = new Map()));
+  let schema = byMode.get(mode);
+  if (!schema) byMode.set(mode, (schema = createAnswersSchema(def, mode)));
+  return schema;
+}
+
+function createAnswersSchema(
   def: Pick<TQuestionnaireDefinition, "sections" | "functions">,
   mode: TValidationMode,
 ) {

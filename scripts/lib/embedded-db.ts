@@ -36,6 +36,7 @@ export async function startEmbeddedDatabase({
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+  keepExtendedQueriesTogether(server);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -45,6 +46,59 @@ export async function startEmbeddedDatabase({
       await db.close();
     },
   };
+}
+
+/**
+ * pglite-socket 0.2.17 queues every protocol message on its own and gives a connection priority
+ * only inside an explicit transaction. node-postgres sends each query as an extended-protocol
+ * sequence (Parse, Bind, Describe, Execute … Sync) using the *unnamed* statement and portal, so
+ * under concurrency another connection's Parse/Bind can run in between and the first one fails
+ * with `portal "" does not exist` (reproduced: concurrent sign-ins). We extend the queue's
+ * connection affinity to a whole sequence: from a connection's first extended-protocol message
+ * until its Sync (or a simple Query), only that connection's messages run. The queue already
+ * waits when the favoured connection has nothing queued, exactly as it does for transactions.
+ */
+function keepExtendedQueriesTogether(server: PGLiteSocketServer) {
+  type TQueue = {
+    db: PGlite;
+    enqueue: (handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void) => Promise<number>;
+    clearQueueForHandler: (handlerId: number) => void;
+  };
+  const queue = (server as unknown as { queryQueue: TQueue }).queryQueue;
+  const SYNC = 0x53; // 'S'
+  const SIMPLE_QUERY = 0x51; // 'Q'
+  const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // P B D E C H
+  const ownerOf = new WeakMap<Uint8Array, number>();
+  let sequenceOwner: number | null = null;
+
+  const enqueue = queue.enqueue.bind(queue);
+  queue.enqueue = (handlerId, message, onData) => {
+    ownerOf.set(message, handlerId);
+    return enqueue(handlerId, message, onData);
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    if (sequenceOwner === handlerId) sequenceOwner = null;
+    clear(handlerId);
+  };
+
+  const db = queue.db;
+  queue.db = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === "isInTransaction") return () => target.isInTransaction() || sequenceOwner !== null;
+      if (property === "execProtocolRawStream") {
+        return async (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+          const result = await target.execProtocolRawStream(message, options);
+          const type = message[0]!;
+          if (type === SYNC || type === SIMPLE_QUERY) sequenceOwner = null;
+          else if (EXTENDED.has(type)) sequenceOwner = ownerOf.get(message) ?? null;
+          return result;
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export function isPortFree(port: number): Promise<boolean> {

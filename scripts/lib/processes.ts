@@ -29,8 +29,13 @@ export function run(
   });
 }
 
-export function start(command: keyof typeof BIN, args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  return spawn(process.execPath, [BIN[command], ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
+export function start(
+  command: keyof typeof BIN,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  nodeArgs: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, BIN[command], ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
 }
 
 /** Applies every migration in prisma/migrations (the only way a database is initialised). */

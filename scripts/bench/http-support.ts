@@ -1,0 +1,111 @@
+// Shared pieces of the HTTP benchmarks: the database in its own process, the built app under
+// `next start`, signing in like a browser, and reading latency percentiles.
+import { spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { findFreePort } from "../lib/embedded-db";
+import { run, start } from "../lib/processes";
+
+export type TProcessHandle = { url: string; stop: () => Promise<void> };
+
+/** The embedded database in a child process, so the load generator never shares its event loop. */
+export function startDatabaseProcess(): Promise<TProcessHandle> {
+  return new Promise((resolve, reject) => {
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/db-server.ts"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      const match = /READY (\S+)/.exec(chunk.toString());
+      if (match) resolve({ url: match[1]!, stop: () => stopChild(child) });
+    });
+    child.on("exit", (code) => reject(new Error(`database process exited with ${code}`)));
+  });
+}
+
+export async function startApp(databaseUrl: string, { build }: { build: boolean }): Promise<TProcessHandle> {
+  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: ".next-bench" };
+  if (build || !existsSync(path.join(env.RENKEI_DIST_DIR, "BUILD_ID")))
+    await run("next", ["build"], env, { quiet: true });
+  const port = await findFreePort();
+  const url = `http://localhost:${port}`;
+  const child = start(
+    "next",
+    ["start", "--port", String(port)],
+    { ...env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: url },
+    // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
+    process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/login`)).ok) return { url, stop: () => stopChild(child) };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("app did not start");
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGINT");
+  });
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
+export async function signInForCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = (response.headers.getSetCookie() ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email} (HTTP ${response.status})`);
+  return session;
+}
+
+/** Exact percentiles of recorded response times (autocannon itself reports p90/p97.5, not p95). */
+export function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? NaN };
+}
+
+export function formatLatencyLine(
+  label: string,
+  stats: ReturnType<typeof percentiles>,
+  throughput: number,
+  failures: number,
+): string {
+  const ms = (v: number) => `${v.toFixed(1).padStart(6)} ms`;
+  return `${label.padEnd(34)} p50 ${ms(stats.p50)}  p95 ${ms(stats.p95)}  p99 ${ms(stats.p99)}  max ${ms(stats.max)}  ${throughput.toFixed(0).padStart(5)} req/s  n=${stats.n}  failed=${failures}`;
+}
+
+/** Runs autocannon and records every response time (its typings hide the emitter when awaited). */
+export function runLoad(
+  options: autocannon.Options,
+  times?: number[],
+  statuses?: Map<number, number>,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on("response", (_client, status, _bytes, time) => {
+      times?.push(time);
+      statuses?.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+  });
+}
