@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/viewer";
+import { listRoster } from "@/lib/data/roster";
+import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
+import { listImportJobs } from "@/lib/data/import-jobs";
+import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
+import { flattenParams, withParams, ZRosterFilter, type TSearchParams } from "@/lib/prefecture/filters";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/notice";
+import { FileImportForm } from "@/components/prefecture/file-import-form";
+import { RecentImports } from "@/components/prefecture/recent-imports";
+import { Pagination } from "@/components/prefecture/pagination";
+import { SelectFilter } from "@/components/prefecture/select-filter";
+import { inputClass, labelClass } from "@/components/prefecture/form-styles";
+import { tdClass, thClass } from "@/components/prefecture/table-styles";
+
+export const metadata: Metadata = { title: "医療機関名簿" };
+
+export default async function RosterPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
+  const viewer = await requireRole("prefecture");
+  const filter = ZRosterFilter.parse(flattenParams(await searchParams));
+  const [roster, schemes, municipalities, jobs] = await Promise.all([
+    listRoster(viewer, filter),
+    listZoneSchemes(viewer),
+    listMunicipalities(viewer),
+    listImportJobs(viewer, { kinds: ["ROSTER"], take: 5 }),
+  ]);
+  const current = { q: filter.q, zone: filter.zone, municipality: filter.municipality, kind: filter.kind, active: filter.active === "active" ? undefined : filter.active };
+
+  return (
+    <>
+      <PageHeader title="医療機関名簿" description="報告を依頼する病院・診療所の一覧です。CSV または Excel の名簿を取り込んで更新します。" />
+      <div className="space-y-6">
+        <Panel title="名簿の取込">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <div className="space-y-3">
+              <FileImportForm kind="ROSTER" label="名簿ファイル" />
+              <p className="text-xs text-gray-600">
+                列: 医療機関コード・名称・種別（病院/診療所）・病床数・郵便番号・住所・市区町村コード・電話・担当者メール。{" "}
+                <a href="/api/v1/prefecture/templates/ROSTER" className="text-teal-800 underline" download>
+                  様式（CSV）をダウンロード
+                </a>
+              </p>
+            </div>
+            <div>
+              <h3 className="mb-2 text-sm font-semibold text-gray-800">最近の取込</h3>
+              <RecentImports jobs={jobs} />
+            </div>
+          </div>
+        </Panel>
+
+        <Panel title="一覧">
+          <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="名簿の絞り込み">
+            <div className="md:col-span-2">
+              <label htmlFor="filter-q" className={labelClass}>
+                名称・コード・メール
+              </label>
+              <input id="filter-q" name="q" defaultValue={filter.q ?? ""} className={inputClass} />
+            </div>
+            <SelectFilter
+              name="zone"
+              label="圏域"
+              value={filter.zone}
+              groups={schemes.map((s) => ({ label: s.name, options: s.zones.map((z) => ({ value: z.id, label: z.name })) }))}
+            />
+            <SelectFilter name="municipality" label="市区町村" value={filter.municipality} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
+            <SelectFilter name="kind" label="種別" value={filter.kind} options={[{ value: "HOSPITAL", label: "病院" }, { value: "CLINIC", label: "診療所" }]} />
+            <SelectFilter
+              name="active"
+              label="状態"
+              value={filter.active === "active" ? "" : filter.active}
+              allLabel="有効のみ"
+              options={[{ value: "inactive", label: "無効のみ" }, { value: "all", label: "有効・無効すべて" }]}
+            />
+            <div className="flex items-end gap-2 md:col-span-6">
+              <Button type="submit">絞り込む</Button>
+              <Link href="/prefecture/roster" className="text-sm text-teal-800 underline">
+                条件をクリア
+              </Link>
+            </div>
+          </form>
+          {roster.rows.length === 0 ? (
+            <EmptyState title="該当する医療機関はありません" />
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead>
+                  <tr>
+                    <th className={thClass}>医療機関コード</th>
+                    <th className={thClass}>名称</th>
+                    <th className={thClass}>種別</th>
+                    <th className={thClass}>市区町村</th>
+                    <th className={thClass}>電話</th>
+                    <th className={thClass}>担当者メール</th>
+                    <th className={thClass}>アカウント</th>
+                    <th className={thClass}>状態</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {roster.rows.map((r) => (
+                    <tr key={r.id} className={r.isActive ? undefined : "bg-gray-50 text-gray-500"}>
+                      <td className={`${tdClass} font-mono`}>{r.code}</td>
+                      <td className={tdClass}>
+                        <Link href={`/prefecture/roster/${r.id}`} className="text-teal-800 underline">
+                          {r.name}
+                        </Link>
+                      </td>
+                      <td className={tdClass}>
+                        {INSTITUTION_KIND_LABELS[r.kind]}
+                        {r.kind === "HOSPITAL" && r.beds !== null ? `（${r.beds}床）` : ""}
+                      </td>
+                      <td className={tdClass}>{r.municipality.name}</td>
+                      <td className={tdClass}>{r.phone ?? "—"}</td>
+                      <td className={`${tdClass} break-all`}>{r.contactEmail ?? <span className="text-amber-800">未登録</span>}</td>
+                      <td className={tdClass}>{r._count.users > 0 ? "有り" : "無し"}</td>
+                      <td className={tdClass}>{r.isActive ? "有効" : "無効"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={roster.page} pages={roster.pages} total={roster.total} hrefFor={(page) => withParams("/prefecture/roster", current, { page })} />
+        </Panel>
+      </div>
+    </>
+  );
+}

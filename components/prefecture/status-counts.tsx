@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { RESPONDENT_STATUSES, RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
+import type { TStatusCounts } from "@/lib/data/cycles";
+
+const TONES = {
+  NOT_STARTED: "bg-gray-50 text-gray-900",
+  DRAFT: "bg-sky-50 text-sky-900",
+  SUBMITTED: "bg-amber-50 text-amber-950",
+  RETURNED: "bg-red-50 text-red-900",
+  CONFIRMED: "bg-emerald-50 text-emerald-900",
+} as const;
+
+/** Per-status counts, each linking to the filtered list. */
+export function StatusCounts({ counts, hrefFor }: Readonly<{ counts: TStatusCounts; hrefFor?: (status: string) => string }>) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="rounded-md bg-white px-4 py-3 ring-1 ring-gray-200">
+        <p className="text-xs text-gray-600">対象</p>
+        <p className="text-2xl font-bold">{counts.total.toLocaleString("ja-JP")}</p>
+      </div>
+      {RESPONDENT_STATUSES.map((status) => {
+        const body = (
+          <>
+            <p className="text-xs">{RESPONDENT_STATUS_LABELS[status]}</p>
+            <p className="text-2xl font-bold" data-testid={`count-${status}`}>
+              {counts[status].toLocaleString("ja-JP")}
+            </p>
+          </>
+        );
+        return hrefFor ? (
+          <Link key={status} href={hrefFor(status)} className={`rounded-md px-4 py-3 hover:ring-2 hover:ring-teal-600 ${TONES[status]}`}>
+            {body}
+          </Link>
+        ) : (
+          <div key={status} className={`rounded-md px-4 py-3 ${TONES[status]}`}>
+            {body}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A progress table (per zone or municipality) with a count per status. */
+export function ProgressTable({ caption, rows, nameHeader }: Readonly<{ caption: string; nameHeader: string; rows: { key: string; name: string; counts: TStatusCounts }[] }>) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
+        <thead>
+          <tr className="text-left text-gray-600">
+            <th scope="col" className="px-3 py-2 font-medium">
+              {nameHeader}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              対象
+            </th>
+            {RESPONDENT_STATUSES.map((s) => (
+              <th key={s} scope="col" className="px-3 py-2 text-right font-medium">
+                {RESPONDENT_STATUS_LABELS[s]}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              提出率
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const submitted = row.counts.SUBMITTED + row.counts.CONFIRMED;
+            return (
+              <tr key={row.key} className="border-t border-gray-100">
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  {row.name}
+                </th>
+                <td className="px-3 py-1.5 text-right">{row.counts.total.toLocaleString("ja-JP")}</td>
+                {RESPONDENT_STATUSES.map((s) => (
+                  <td key={s} className="px-3 py-1.5 text-right">
+                    {row.counts[s].toLocaleString("ja-JP")}
+                  </td>
+                ))}
+                <td className="px-3 py-1.5 text-right">{row.counts.total > 0 ? `${((submitted / row.counts.total) * 100).toFixed(1)}%` : "—"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

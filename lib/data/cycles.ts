@@ -1,0 +1,120 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { notFoundError } from "@/lib/errors";
+import { cycleTitle } from "@/lib/domain/labels";
+import type { TRespondentStatus } from "@/lib/prefecture/filters";
+import { cycleScope, hubScope, institutionScope, submissionScope } from "./scope";
+
+export type TStatusCounts = Record<TRespondentStatus, number> & { total: number };
+
+export const emptyCounts = (): TStatusCounts => ({ NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, CONFIRMED: 0, total: 0 });
+
+const cycleSelect = {
+  id: true,
+  prefectureCode: true,
+  kind: true,
+  fiscalYear: true,
+  status: true,
+  requestDate: true,
+  opensAt: true,
+  closesAt: true,
+  publishAt: true,
+  createdAt: true,
+  questionnaireVersionId: true,
+  questionnaireVersion: { select: { id: true, label: true, versionKey: true } },
+} as const satisfies Prisma.ReportingCycleSelect;
+
+export type TCycle = Prisma.ReportingCycleGetPayload<{ select: typeof cycleSelect }> & { title: string };
+
+const withTitle = <T extends { fiscalYear: number; kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT" }>(cycle: T) => ({ ...cycle, title: cycleTitle(cycle) });
+
+/** A cycle of the viewer's prefecture, or NOT_FOUND. */
+export async function findCycle(viewer: TViewer, cycleId: string): Promise<TCycle> {
+  const cycle = await db.reportingCycle.findFirst({ where: { AND: [cycleScope(viewer), { id: cycleId }] }, select: cycleSelect });
+  if (!cycle) throw notFoundError("報告サイクル");
+  return withTitle(cycle);
+}
+
+/**
+ * Who must answer a cycle: the prefecture's active institutions (clinic report) or hubs
+ * (self-assessment), plus any inactive one that has already started it.
+ */
+export function cycleRespondentsWhere(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+): { institution: Prisma.InstitutionWhereInput } | { hub: Prisma.HubWhereInput } {
+  const activeOrStarted = { OR: [{ isActive: true }, { submissions: { some: { cycleId: cycle.id } } }] };
+  return cycle.kind === "CLINIC_REPORT"
+    ? { institution: { AND: [institutionScope(viewer), activeOrStarted] } }
+    : { hub: { AND: [hubScope(viewer), activeOrStarted] } };
+}
+
+/** Per-status counts of a cycle's respondents, "not started" included. */
+export async function countCycleStatuses(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">): Promise<TStatusCounts> {
+  const where = cycleRespondentsWhere(viewer, cycle);
+  const [respondents, grouped] = await Promise.all([
+    "institution" in where ? db.institution.count({ where: where.institution }) : db.hub.count({ where: where.hub }),
+    db.submission.groupBy({
+      by: ["status"],
+      where: { cycleId: cycle.id, ...("institution" in where ? { institution: where.institution } : { hub: where.hub }) },
+      _count: { _all: true },
+    }),
+  ]);
+  const counts = emptyCounts();
+  for (const row of grouped) counts[row.status] = row._count._all;
+  counts.total = respondents;
+  counts.NOT_STARTED = respondents - grouped.reduce((n, row) => n + row._count._all, 0);
+  return counts;
+}
+
+export async function listCycles(viewer: TViewer) {
+  const cycles = await db.reportingCycle.findMany({
+    where: cycleScope(viewer),
+    select: cycleSelect,
+    orderBy: [{ fiscalYear: "desc" }, { kind: "asc" }],
+  });
+  return Promise.all(cycles.map(async (cycle) => ({ ...withTitle(cycle), counts: await countCycleStatuses(viewer, cycle) })));
+}
+
+/** The previous year's cycle of the same questionnaire, for 前年度との比較. */
+export async function findPreviousCycle(viewer: TViewer, cycle: Pick<TCycle, "kind" | "fiscalYear">) {
+  const previous = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { kind: cycle.kind, fiscalYear: { lt: cycle.fiscalYear } }] },
+    orderBy: { fiscalYear: "desc" },
+    select: cycleSelect,
+  });
+  return previous ? withTitle(previous) : null;
+}
+
+/** Published definition versions a cycle may be created from (definitions are public documents). */
+export async function listPublishedVersions() {
+  return db.questionnaireVersion.findMany({
+    where: { status: "PUBLISHED" },
+    select: { id: true, kind: true, label: true, versionKey: true, fiscalYear: true },
+    orderBy: [{ kind: "asc" }, { fiscalYear: "desc" }, { label: "asc" }],
+  });
+}
+
+/** Respondents currently allowed to edit after the deadline (期限後の入力許可), soonest end first. */
+export async function listReopened(viewer: TViewer, cycleId: string, now = new Date()) {
+  const rows = await db.submission.findMany({
+    where: { AND: [submissionScope(viewer), { cycleId, reopenedUntil: { gt: now } }] },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      isAmending: true,
+      reopenedUntil: true,
+      institution: { select: { id: true, code: true, name: true } },
+      hub: { select: { id: true, name: true } },
+    },
+    orderBy: { reopenedUntil: "asc" },
+  });
+  return rows.map((r) => ({ ...r, respondentId: r.institution?.id ?? r.hub!.id, name: r.institution?.name ?? r.hub!.name, code: r.institution?.code ?? null }));
+}
+
+/** The viewer's active hubs, for choosing one (self-assessment cycles). */
+export async function listActiveHubs(viewer: TViewer) {
+  return db.hub.findMany({ where: { AND: [hubScope(viewer), { isActive: true }] }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

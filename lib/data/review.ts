@@ -1,0 +1,473 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { notFoundError } from "@/lib/errors";
+import { getDefinition } from "./questionnaires";
+import { cycleRespondentsWhere, emptyCounts, findPreviousCycle, type TCycle, type TStatusCounts } from "./cycles";
+import { municipalityScope, submissionScope, zoneScope } from "./scope";
+import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
+import { allItems, type TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TAnswers } from "@/lib/questionnaire/answers";
+import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
+import { diffAnswers } from "@/lib/questionnaire/diff";
+import { NOT_YET_SUBMITTED, type TRespondentFilter, type TRespondentStatus } from "@/lib/prefecture/filters";
+import type { TExportRespondent } from "@/lib/prefecture/exports";
+
+// 体制の有無の確認: the cycle's respondents (those who have not started included), their progress
+// per zone and municipality, and one report opened for review with its derived status, its
+// revisions and what changed since last year. Everything is scoped by the viewer.
+
+export const PAGE_SIZE = 50;
+
+type TRespondentWhere = { institution: Prisma.InstitutionWhereInput } | { hub: Prisma.HubWhereInput };
+
+/** Municipality codes of a zone the viewer may see (any scheme); [] when it is not theirs. */
+async function zoneMunicipalities(viewer: TViewer, zoneId: string): Promise<string[]> {
+  const zone = await db.zone.findFirst({
+    where: { AND: [zoneScope(viewer), { id: zoneId }] },
+    select: { municipalities: { select: { municipalityCode: true } } },
+  });
+  return zone?.municipalities.map((m) => m.municipalityCode) ?? [];
+}
+
+function statusWhere(cycleId: string, status: TRespondentStatus | TRespondentStatus[] | undefined) {
+  if (!status) return {};
+  const statuses = Array.isArray(status) ? status : [status];
+  const submitted = statuses.filter((s): s is Exclude<TRespondentStatus, "NOT_STARTED"> => s !== "NOT_STARTED");
+  const or: object[] = [];
+  if (statuses.includes("NOT_STARTED")) or.push({ submissions: { none: { cycleId } } });
+  if (submitted.length > 0) or.push({ submissions: { some: { cycleId, status: { in: submitted } } } });
+  return { OR: or };
+}
+
+/** The respondents of a cycle matching a filter, as a where clause on Institution or Hub. */
+export async function respondentsWhere(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+  filter: Omit<TRespondentFilter, "page" | "status"> & { status?: TRespondentStatus | TRespondentStatus[] },
+): Promise<TRespondentWhere> {
+  const base = cycleRespondentsWhere(viewer, cycle);
+  const zoneCodes = filter.zone ? await zoneMunicipalities(viewer, filter.zone) : null;
+  const status = statusWhere(cycle.id, filter.status);
+  if ("institution" in base) {
+    return {
+      institution: {
+        AND: [
+          base.institution,
+          filter.municipality ? { municipalityCode: filter.municipality } : {},
+          zoneCodes ? { municipalityCode: { in: zoneCodes } } : {},
+          filter.kind ? { kind: filter.kind } : {},
+          filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }] } : {},
+          status,
+        ],
+      },
+    };
+  }
+  return {
+    hub: {
+      AND: [
+        base.hub,
+        filter.municipality ? { zone: { municipalities: { some: { municipalityCode: filter.municipality } } } } : {},
+        zoneCodes ? { OR: [{ zoneId: filter.zone }, { zone: { municipalities: { some: { municipalityCode: { in: zoneCodes } } } } }] } : {},
+        filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
+        status,
+      ],
+    },
+  };
+}
+
+const submissionSelect = {
+  id: true,
+  status: true,
+  revision: true,
+  isAmending: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reopenedUntil: true,
+  updatedAt: true,
+} as const satisfies Prisma.SubmissionSelect;
+
+type TSubmissionSummary = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
+
+export type TRespondentRow = {
+  respondentId: string;
+  respondentType: "institution" | "hub";
+  code: string | null;
+  name: string;
+  kindLabel: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  zoneName: string | null;
+  phone: string | null;
+  contactEmail: string | null;
+  isActive: boolean;
+  status: TRespondentStatus;
+  submission: TSubmissionSummary | null;
+};
+
+const statusOf = (submission: TSubmissionSummary | null): TRespondentStatus => submission?.status ?? "NOT_STARTED";
+
+async function findRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, where: TRespondentWhere, page?: { skip: number; take: number }) {
+  if ("institution" in where) {
+    const [total, rows] = await Promise.all([
+      db.institution.count({ where: where.institution }),
+      db.institution.findMany({
+        where: where.institution,
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          kind: true,
+          phone: true,
+          contactEmail: true,
+          isActive: true,
+          municipalityCode: true,
+          municipality: { select: { name: true } },
+          submissions: { where: { cycleId: cycle.id }, select: submissionSelect },
+        },
+        orderBy: [{ municipalityCode: "asc" }, { code: "asc" }],
+        ...page,
+      }),
+    ]);
+    return {
+      total,
+      rows: rows.map((r): TRespondentRow => {
+        const submission = r.submissions[0] ?? null;
+        return {
+          respondentId: r.id,
+          respondentType: "institution",
+          code: r.code,
+          name: r.name,
+          kindLabel: INSTITUTION_KIND_LABELS[r.kind],
+          municipalityCode: r.municipalityCode,
+          municipalityName: r.municipality.name,
+          zoneName: null,
+          phone: r.phone,
+          contactEmail: r.contactEmail,
+          isActive: r.isActive,
+          status: statusOf(submission),
+          submission,
+        };
+      }),
+    };
+  }
+  const [total, rows] = await Promise.all([
+    db.hub.count({ where: where.hub }),
+    db.hub.findMany({
+      where: where.hub,
+      select: {
+        id: true,
+        name: true,
+        contactEmail: true,
+        isActive: true,
+        zone: { select: { name: true } },
+        submissions: { where: { cycleId: cycle.id }, select: submissionSelect },
+      },
+      orderBy: { name: "asc" },
+      ...page,
+    }),
+  ]);
+  return {
+    total,
+    rows: rows.map((r): TRespondentRow => {
+      const submission = r.submissions[0] ?? null;
+      return {
+        respondentId: r.id,
+        respondentType: "hub",
+        code: null,
+        name: r.name,
+        kindLabel: "拠点",
+        municipalityCode: null,
+        municipalityName: null,
+        zoneName: r.zone.name,
+        phone: null,
+        contactEmail: r.contactEmail,
+        isActive: r.isActive,
+        status: statusOf(submission),
+        submission,
+      };
+    }),
+  };
+}
+
+/** One page of the cycle's respondents, in municipality and code order. */
+export async function listRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: TRespondentFilter) {
+  const where = await respondentsWhere(viewer, cycle, filter);
+  const result = await findRespondents(viewer, cycle, where, { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  return { ...result, page: filter.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+}
+
+/** The 提出済 reports of the respondents matching a filter (what bulk confirmation would confirm). */
+export function submittedOfWhere(cycleId: string, where: TRespondentWhere): Prisma.SubmissionWhereInput {
+  return { cycleId, status: "SUBMITTED", ...("institution" in where ? { institution: where.institution } : { hub: where.hub }) };
+}
+
+export async function countMatchingSubmitted(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: Omit<TRespondentFilter, "page">): Promise<number> {
+  return db.submission.count({ where: submittedOfWhere(cycle.id, await respondentsWhere(viewer, cycle, filter)) });
+}
+
+/**
+ * Those who still owe a report (未着手・下書き・差戻し), for reminder calls: every matching row,
+ * no paging. A status filter narrows within those three.
+ */
+export async function listNotSubmitted(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: Omit<TRespondentFilter, "page">) {
+  const statuses = filter.status ? NOT_YET_SUBMITTED.filter((s) => s === filter.status) : [...NOT_YET_SUBMITTED];
+  if (statuses.length === 0) return [];
+  const where = await respondentsWhere(viewer, cycle, { ...filter, status: statuses });
+  return (await findRespondents(viewer, cycle, where)).rows;
+}
+
+/** Every respondent of the cycle with its latest submitted revision, for the submissions export. */
+export async function listExportRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">): Promise<TExportRespondent[]> {
+  const where = cycleRespondentsWhere(viewer, cycle);
+  const submissionFields = {
+    where: { cycleId: cycle.id },
+    select: {
+      status: true,
+      revision: true,
+      revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, derived: true, channel: true, submittedAt: true } },
+    },
+  } as const;
+  type TSub = { status: TRespondentStatus; revision: number; revisions: { answers: unknown; derived: unknown; channel: string; submittedAt: Date }[] };
+  const shape = (base: Omit<TExportRespondent, "status" | "revision" | "channel" | "submittedAt" | "answers" | "derived">, sub: TSub | undefined): TExportRespondent => {
+    const latest = sub?.revisions[0];
+    return {
+      ...base,
+      status: sub?.status ?? "NOT_STARTED",
+      revision: sub?.revision ?? 0,
+      channel: latest?.channel ?? null,
+      submittedAt: latest?.submittedAt ?? null,
+      answers: (latest?.answers ?? {}) as TAnswers,
+      derived: (latest?.derived ?? null) as TStoredDerived | null,
+    };
+  };
+  if ("institution" in where) {
+    const rows = await db.institution.findMany({
+      where: where.institution,
+      select: { code: true, name: true, municipalityCode: true, municipality: { select: { name: true } }, submissions: submissionFields },
+      orderBy: { code: "asc" },
+    });
+    return rows.map((r) => shape({ code: r.code, name: r.name, municipalityCode: r.municipalityCode, municipalityName: r.municipality.name }, r.submissions[0]));
+  }
+  const rows = await db.hub.findMany({
+    where: where.hub,
+    select: { name: true, zone: { select: { name: true } }, submissions: submissionFields },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((r) => shape({ code: null, name: r.name, municipalityCode: null, municipalityName: r.zone.name }, r.submissions[0]));
+}
+
+// ---- Progress per zone and municipality --------------------------------------------------------
+
+export type TProgressRow = { key: string; name: string; counts: TStatusCounts };
+
+function add(counts: TStatusCounts, status: TRespondentStatus) {
+  counts[status] += 1;
+  counts.total += 1;
+}
+
+/**
+ * Counts of not started / draft / submitted / returned / confirmed, per zone of one scheme (the
+ * default unless `schemeId` names another) and per municipality. Hubs are counted by the zone they
+ * cover; institutions by their municipality, and zones add up their municipalities.
+ */
+export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, schemeId?: string) {
+  const base = cycleRespondentsWhere(viewer, cycle);
+  const schemes = await db.zoneScheme.findMany({
+    where: { zones: { some: zoneScope(viewer) } },
+    select: {
+      id: true,
+      name: true,
+      isDefault: true,
+      zones: {
+        where: zoneScope(viewer),
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, name: true, municipalities: { select: { municipalityCode: true } } },
+      },
+    },
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+  });
+  const scheme = schemes.find((s) => s.id === schemeId) ?? schemes.find((s) => s.isDefault) ?? schemes[0] ?? null;
+  const total = emptyCounts();
+
+  if ("institution" in base) {
+    const [institutions, submissions, municipalities] = await Promise.all([
+      db.institution.findMany({ where: base.institution, select: { id: true, municipalityCode: true } }),
+      db.submission.findMany({ where: { AND: [submissionScope(viewer), { cycleId: cycle.id, institutionId: { not: null } }] }, select: { institutionId: true, status: true } }),
+      db.municipality.findMany({ where: municipalityScope(viewer), select: { code: true, name: true }, orderBy: { code: "asc" } }),
+    ]);
+    const statusBy = new Map(submissions.map((s) => [s.institutionId!, s.status]));
+    const byMunicipality = new Map(municipalities.map((m) => [m.code, { key: m.code, name: m.name, counts: emptyCounts() }]));
+    for (const institution of institutions) {
+      const status: TRespondentStatus = statusBy.get(institution.id) ?? "NOT_STARTED";
+      add(total, status);
+      const row = byMunicipality.get(institution.municipalityCode);
+      if (row) add(row.counts, status);
+    }
+    const byZone: TProgressRow[] = (scheme?.zones ?? []).map((zone) => {
+      const counts = emptyCounts();
+      for (const m of zone.municipalities) {
+        const row = byMunicipality.get(m.municipalityCode);
+        if (!row) continue;
+        for (const key of Object.keys(counts) as (keyof TStatusCounts)[]) counts[key] += row.counts[key];
+      }
+      return { key: zone.id, name: zone.name, counts };
+    });
+    return {
+      schemes: schemes.map((s) => ({ id: s.id, name: s.name, isDefault: s.isDefault })),
+      schemeId: scheme?.id ?? null,
+      byZone,
+      byMunicipality: [...byMunicipality.values()].filter((m) => m.counts.total > 0),
+      total,
+    };
+  }
+
+  const hubs = await db.hub.findMany({
+    where: base.hub,
+    select: { zoneId: true, zone: { select: { name: true } }, submissions: { where: { cycleId: cycle.id }, select: { status: true } } },
+  });
+  const byZone = new Map<string, TProgressRow>();
+  for (const hub of hubs) {
+    const status: TRespondentStatus = hub.submissions[0]?.status ?? "NOT_STARTED";
+    add(total, status);
+    const row = byZone.get(hub.zoneId) ?? { key: hub.zoneId, name: hub.zone.name, counts: emptyCounts() };
+    add(row.counts, status);
+    byZone.set(hub.zoneId, row);
+  }
+  return { schemes: [], schemeId: null, byZone: [...byZone.values()], byMunicipality: [] as TProgressRow[], total };
+}
+
+// ---- One report, read-only, for review ---------------------------------------------------------
+
+/** Last year's answers under this year's keys (the new version's keyMap: new key → old key). */
+export function mapPreviousAnswers(definition: TQuestionnaireDefinition, previousVersionKey: string, previous: TAnswers): TAnswers {
+  const keyMap = definition.previous?.versionKey === previousVersionKey ? definition.previous.keyMap : {};
+  const mapped: TAnswers = {};
+  for (const item of allItems(definition)) {
+    const value = previous[keyMap[item.key] ?? item.key];
+    if (value !== undefined) mapped[item.key] = value;
+  }
+  return mapped;
+}
+
+export async function getReviewSubmission(viewer: TViewer, submissionId: string) {
+  const submission = await db.submission.findFirst({
+    where: { AND: [submissionScope(viewer), { id: submissionId }] },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      isAmending: true,
+      answers: true,
+      derived: true,
+      submittedAt: true,
+      reviewedAt: true,
+      reviewComment: true,
+      reopenedUntil: true,
+      updatedAt: true,
+      questionnaireVersionId: true,
+      questionnaireVersion: { select: { label: true, versionKey: true } },
+      cycle: { select: { id: true, kind: true, fiscalYear: true, status: true, closesAt: true, opensAt: true } },
+      reviewedById: true,
+      institution: {
+        select: { id: true, code: true, name: true, kind: true, phone: true, contactEmail: true, municipality: { select: { name: true } } },
+      },
+      hub: { select: { id: true, name: true, contactEmail: true, zone: { select: { name: true } } } },
+      revisions: {
+        orderBy: { revision: "asc" },
+        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true, submittedById: true },
+      },
+    },
+  });
+  if (!submission) throw notFoundError("報告");
+  const definition = await getDefinition(submission.questionnaireVersionId);
+  const revisions = submission.revisions.map((r) => ({ ...r, answers: r.answers as TAnswers, derived: r.derived as TStoredDerived }));
+  const latest = revisions.at(-1) ?? null;
+  const answers = latest?.answers ?? (submission.answers as TAnswers);
+  const derived = (submission.derived as TStoredDerived | null) ?? latest?.derived ?? null;
+
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set([...revisions.map((r) => r.submittedById), submission.reviewedById].filter((id): id is string => Boolean(id)))] } },
+    select: { id: true, email: true, name: true },
+  });
+  const personOf = (id: string | null) => (id ? people.find((p) => p.id === id) ?? null : null);
+
+  // 前年度: the same respondent's latest submitted revision in the previous cycle of this questionnaire.
+  const previousCycle = await findPreviousCycle(viewer, submission.cycle);
+  let lastYear: { cycleTitle: string; revision: number; submittedAt: Date; changes: ReturnType<typeof diffAnswers> } | null = null;
+  if (previousCycle && latest) {
+    const previous = await db.submission.findFirst({
+      where: {
+        AND: [
+          submissionScope(viewer),
+          { cycleId: previousCycle.id, revision: { gt: 0 } },
+          submission.institution ? { institutionId: submission.institution.id } : { hubId: submission.hub!.id },
+        ],
+      },
+      select: { revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, submittedAt: true } } },
+    });
+    const previousRevision = previous?.revisions[0];
+    if (previousRevision) {
+      const mapped = mapPreviousAnswers(definition, previousCycle.questionnaireVersion.versionKey, previousRevision.answers as TAnswers);
+      lastYear = {
+        cycleTitle: previousCycle.title,
+        revision: previousRevision.revision,
+        submittedAt: previousRevision.submittedAt,
+        changes: diffAnswers(definition, mapped, answers),
+      };
+    }
+  }
+
+  return {
+    submission: {
+      id: submission.id,
+      status: submission.status,
+      revision: submission.revision,
+      isAmending: submission.isAmending,
+      submittedAt: submission.submittedAt,
+      reviewedAt: submission.reviewedAt,
+      reviewComment: submission.reviewComment,
+      reopenedUntil: submission.reopenedUntil,
+      updatedAt: submission.updatedAt,
+      versionLabel: submission.questionnaireVersion.label,
+      reviewedBy: personOf(submission.reviewedById),
+    },
+    cycle: submission.cycle,
+    respondent: submission.institution
+      ? {
+          type: "institution" as const,
+          id: submission.institution.id,
+          code: submission.institution.code,
+          name: submission.institution.name,
+          kindLabel: INSTITUTION_KIND_LABELS[submission.institution.kind],
+          place: submission.institution.municipality.name,
+          phone: submission.institution.phone,
+          contactEmail: submission.institution.contactEmail,
+        }
+      : {
+          type: "hub" as const,
+          id: submission.hub!.id,
+          code: null,
+          name: submission.hub!.name,
+          kindLabel: "拠点",
+          place: submission.hub!.zone.name,
+          phone: null,
+          contactEmail: submission.hub!.contactEmail,
+        },
+    definition,
+    derived,
+    answers,
+    isDraftOnly: latest === null,
+    revisions: revisions.map((r, i) => ({
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      channel: r.channel,
+      submittedBy: personOf(r.submittedById),
+      changes: i === 0 ? null : diffAnswers(definition, revisions[i - 1]!.answers, r.answers),
+    })),
+    lastYear,
+    previousCycleTitle: previousCycle?.title ?? null,
+  };
+}
+
+export type TReviewSubmission = Awaited<ReturnType<typeof getReviewSubmission>>;

@@ -1,0 +1,83 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import type { TRosterFilter } from "@/lib/prefecture/filters";
+import { findInstitution } from "./institutions";
+import { cycleScope, institutionScope, submissionScope, userScope, zoneScope } from "./scope";
+
+export const ROSTER_PAGE_SIZE = 50;
+
+/** The roster as the prefecture searches it: by name or code, zone (any scheme), municipality, kind, state. */
+export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
+  const zone = filter.zone
+    ? await db.zone.findFirst({ where: { AND: [zoneScope(viewer), { id: filter.zone }] }, select: { municipalities: { select: { municipalityCode: true } } } })
+    : null;
+  const where: Prisma.InstitutionWhereInput = {
+    AND: [
+      institutionScope(viewer),
+      filter.active === "active" ? { isActive: true } : filter.active === "inactive" ? { isActive: false } : {},
+      filter.zone ? { municipalityCode: { in: zone?.municipalities.map((m) => m.municipalityCode) ?? [] } } : {},
+      filter.municipality ? { municipalityCode: filter.municipality } : {},
+      filter.kind ? { kind: filter.kind } : {},
+      filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }, { contactEmail: { contains: filter.q.toLowerCase() } }] } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.institution.count({ where }),
+    db.institution.findMany({
+      where,
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        beds: true,
+        phone: true,
+        contactEmail: true,
+        isActive: true,
+        municipality: { select: { name: true } },
+        _count: { select: { users: true } },
+      },
+      orderBy: [{ municipalityCode: "asc" }, { code: "asc" }],
+      skip: (filter.page - 1) * ROSTER_PAGE_SIZE,
+      take: ROSTER_PAGE_SIZE,
+    }),
+  ]);
+  return { total, rows, page: filter.page, pages: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
+}
+
+/** One institution with its zones, accounts and reports (each cycle of the prefecture). */
+export async function getInstitutionDetail(viewer: TViewer, institutionId: string) {
+  const institution = await findInstitution(viewer, institutionId);
+  const [zones, accounts, cycles] = await Promise.all([
+    db.zone.findMany({
+      where: { AND: [zoneScope(viewer), { municipalities: { some: { municipalityCode: institution.municipalityCode } } }] },
+      select: { id: true, name: true, scheme: { select: { name: true } } },
+    }),
+    db.user.findMany({
+      where: { AND: [userScope(viewer), { institutionId: institution.id }] },
+      select: { id: true, email: true, name: true, isActive: true, passwordHash: true, lastLoginAt: true },
+      orderBy: { email: "asc" },
+    }),
+    db.reportingCycle.findMany({
+      where: { AND: [cycleScope(viewer), { kind: "CLINIC_REPORT" }] },
+      select: {
+        id: true,
+        fiscalYear: true,
+        kind: true,
+        status: true,
+        submissions: {
+          where: { AND: [submissionScope(viewer), { institutionId: institution.id }] },
+          select: { id: true, status: true, revision: true, isAmending: true, submittedAt: true, updatedAt: true, reopenedUntil: true },
+        },
+      },
+      orderBy: { fiscalYear: "desc" },
+    }),
+  ]);
+  return {
+    institution,
+    zones,
+    accounts: accounts.map(({ passwordHash, ...a }) => ({ ...a, hasPassword: passwordHash !== null })),
+    cycles: cycles.map(({ submissions, ...c }) => ({ cycle: c, submission: submissions[0] ?? null })),
+  };
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import type { TViewerOf } from "@/lib/auth/viewer-types";
+
+/** The e-mail the command line is audited under. */
+export const CLI_ACTOR_EMAIL = "cli";
+
+/**
+ * The command line acts as a prefecture officer of one prefecture, with no signed-in person:
+ * the same services, scope and audit as the web, recorded as actor "cli".
+ */
+export function cliViewer(prefectureCode: string): TViewerOf<"prefecture"> {
+  return { role: "prefecture", userId: null, email: CLI_ACTOR_EMAIL, name: "コマンドライン", prefectureCode };
+}

@@ -1,0 +1,328 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { db, Prisma } from "@/lib/db";
+import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
+import { assertRole } from "@/lib/auth/viewer-guards";
+import { AppError, isAppError, notFoundError } from "@/lib/errors";
+import { readTableFile, type TImportFile } from "@/lib/import";
+import { cycleTitle } from "@/lib/domain/labels";
+import { cycleScope } from "@/lib/data/scope";
+import { getDefinition } from "@/lib/data/questionnaires";
+import {
+  IMPORT_KIND_LABELS,
+  type TImportApplyOptions,
+  type TImportKind,
+  type TImportOutcome,
+  type TImportPreview,
+} from "@/lib/prefecture/import-preview";
+import type { TImportContext, TImportCycle, TImportHandler } from "./import-handler";
+import { liveProgress } from "./import-progress";
+import { rosterHandler } from "./import-roster";
+import { zonesHandler } from "./import-zones";
+import { populationHandler } from "./import-population";
+import { ndbHandler } from "./import-ndb";
+import { paperHandler } from "./import-paper";
+
+// File imports as jobs: upload → check (a preview; nothing written) → the officer applies → the
+// runner applies in the background while the browser polls the progress.
+//
+// - The check and the apply use the same handler, and the apply checks again inside its
+//   transaction against the data as it is then (the roster may have changed since the preview).
+// - The apply is one transaction: it writes everything or nothing, and records the job's success
+//   in the same transaction. A failure leaves the data as it was and says why.
+// - The runner is started by the route handler after the response has been sent (next/server
+//   `after`), so no request waits for it; the command line runs it in its own process.
+// - On the embedded database (one PostgreSQL session) other requests wait while the transaction
+//   runs, so the writes are bulk statements (a 15,000-row roster commits in seconds); on
+//   PostgreSQL the rest of the app carries on.
+
+const HANDLERS: Record<TImportKind, TImportHandler<unknown>> = {
+  ROSTER: rosterHandler as TImportHandler<unknown>,
+  ZONES: zonesHandler as TImportHandler<unknown>,
+  POPULATION: populationHandler as TImportHandler<unknown>,
+  NDB: ndbHandler as TImportHandler<unknown>,
+  PAPER: paperHandler as TImportHandler<unknown>,
+};
+
+/** A preview may be applied for this long; after that the file must be checked again. */
+export const PREVIEW_TTL_MS = 24 * 3600_000;
+/** A running job not heard of for this long died with its process (nothing was written). */
+export const STALE_JOB_MS = 15 * 60_000;
+/** The longest an apply may take before its transaction is rolled back. */
+const APPLY_TIMEOUT_MS = 10 * 60_000;
+
+const CYCLE_KINDS = new Set<TImportKind>(["NDB", "PAPER"]);
+
+export type TImportRequest = { kind: TImportKind; file: TImportFile; cycleId?: string | null };
+
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+function asPrefecture(viewer: TViewer): TViewerOf<"prefecture"> {
+  assertRole(viewer, "prefecture");
+  return viewer;
+}
+
+async function loadCycle(viewer: TViewerOf<"prefecture">, kind: TImportKind, cycleId: string | null | undefined): Promise<TImportCycle | null> {
+  if (!CYCLE_KINDS.has(kind)) return null;
+  if (!cycleId) throw new AppError("INVALID_INPUT", `${IMPORT_KIND_LABELS[kind]}の取込には報告サイクルを指定してください。`);
+  const cycle = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId }] },
+    select: { id: true, kind: true, fiscalYear: true, questionnaireVersionId: true, prefectureCode: true },
+  });
+  if (!cycle) throw notFoundError("報告サイクル");
+  if (cycle.kind !== "CLINIC_REPORT") {
+    throw new AppError("INVALID_INPUT", `${IMPORT_KIND_LABELS[kind]}はかかりつけ医機能報告のサイクルにだけ取り込めます。`);
+  }
+  const definition = await getDefinition(cycle.questionnaireVersionId);
+  return { ...cycle, definition, label: cycleTitle(cycle) };
+}
+
+function failedRead(errors: TImportPreview["errors"], format: TImportPreview["format"], encoding: TImportPreview["encoding"]): TImportPreview {
+  return {
+    ok: false,
+    format,
+    encoding,
+    sheetName: null,
+    stats: { dataRows: 0, validRows: 0, blankLines: 0, errorCount: errors.length, warningCount: 0 },
+    errors,
+    warnings: [],
+    details: null,
+  };
+}
+
+async function checkWith(client: Prisma.TransactionClient, kind: TImportKind, context: TImportContext, file: TImportFile) {
+  const read = await readTableFile(file);
+  if (!read.ok) return { preview: failedRead(read.errors, read.format, read.encoding), plan: null };
+  return HANDLERS[kind].check(client, context, { table: read.table, readWarnings: read.warnings });
+}
+
+/**
+ * Checks a file and says what applying it would change, without writing anything at all (the
+ * command line's --dry-run).
+ */
+export async function checkImport(viewer: TViewer, request: TImportRequest): Promise<TImportPreview> {
+  const officer = asPrefecture(viewer);
+  const cycle = await loadCycle(officer, request.kind, request.cycleId);
+  const context: TImportContext = {
+    prefectureCode: officer.prefectureCode,
+    cycle,
+    jobId: null,
+    fileName: request.file.name,
+    fileSha256: sha256Hex(request.file.bytes),
+  };
+  return (await checkWith(db, request.kind, context, request.file)).preview;
+}
+
+/** Checks a file and keeps it as a job with its preview; the officer then applies or discards it. */
+export async function createImportPreview(viewer: TViewer, request: TImportRequest): Promise<{ jobId: string; preview: TImportPreview }> {
+  const officer = asPrefecture(viewer);
+  const cycle = await loadCycle(officer, request.kind, request.cycleId);
+  const fileSha256 = sha256Hex(request.file.bytes);
+  const context: TImportContext = { prefectureCode: officer.prefectureCode, cycle, jobId: null, fileName: request.file.name, fileSha256 };
+  const { preview } = await checkWith(db, request.kind, context, request.file);
+  await expireOldPreviews();
+  const job = await db.importJob.create({
+    data: {
+      prefectureCode: officer.prefectureCode,
+      kind: request.kind,
+      cycleId: cycle?.id ?? null,
+      fileName: request.file.name || "（名前なし）",
+      fileSize: request.file.bytes.byteLength,
+      fileSha256,
+      // Only a file that can be applied is kept; a refused one is not needed again.
+      fileBytes: preview.ok ? (request.file.bytes as Uint8Array<ArrayBuffer>) : null,
+      preview: preview as unknown as Prisma.InputJsonValue,
+      createdById: officer.userId,
+      createdByEmail: officer.email,
+    },
+    select: { id: true },
+  });
+  return { jobId: job.id, preview };
+}
+
+async function expireOldPreviews() {
+  await db.importJob.updateMany({
+    where: { status: "PREVIEWED", createdAt: { lt: new Date(Date.now() - PREVIEW_TTL_MS) } },
+    data: { status: "DISCARDED", fileBytes: null },
+  });
+}
+
+const ZApplyOptions = {
+  parse(input: unknown): TImportApplyOptions {
+    const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
+    return { deactivateMissing: raw.deactivateMissing === true, overwriteWeb: raw.overwriteWeb === true };
+  },
+};
+
+async function findOwnJob(officer: TViewerOf<"prefecture">, jobId: string) {
+  const job = await db.importJob.findFirst({
+    where: { id: jobId, prefectureCode: officer.prefectureCode },
+    select: { id: true, kind: true, status: true, cycleId: true, createdAt: true, preview: true, prefectureCode: true },
+  });
+  if (!job) throw notFoundError("取込");
+  return job;
+}
+
+/** Refuses options a preview needs but the officer did not give. */
+function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions) {
+  const details = preview.details;
+  if (details?.kind === "PAPER" && details.counts.conflicts > 0 && !options.overwriteWeb) {
+    const lines = details.conflicts.slice(0, 10).map((c) => `${c.line}行目（${c.name}）`).join("、");
+    throw new AppError(
+      "CONFLICT",
+      `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は「Web で報告済みの内容を上書きする」を選んでください。`,
+    );
+  }
+}
+
+/**
+ * The officer applies a previewed file: the job is queued for the runner and this returns at
+ * once. Applying twice (a double click) is harmless: the second call finds the job queued.
+ */
+export async function applyImportJob(viewer: TViewer, jobId: string, rawOptions: unknown): Promise<{ jobId: string; status: string }> {
+  const officer = asPrefecture(viewer);
+  const job = await findOwnJob(officer, jobId);
+  if (job.status === "QUEUED" || job.status === "RUNNING" || job.status === "SUCCEEDED") return { jobId, status: job.status };
+  if (job.status !== "PREVIEWED") {
+    throw new AppError("CONFLICT", "この取込は取り消されたか失敗しています。ファイルをもう一度読み込んでください。");
+  }
+  const preview = job.preview as unknown as TImportPreview;
+  if (!preview.ok) throw new AppError("INVALID_INPUT", "このファイルには誤りがあるため反映できません。修正してからもう一度読み込んでください。");
+  if (Date.now() - job.createdAt.getTime() > PREVIEW_TTL_MS) {
+    await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "DISCARDED", fileBytes: null } });
+    throw new AppError("CONFLICT", "確認から24時間以上たったため、この取込は取り消されました。ファイルをもう一度読み込んでください。");
+  }
+  const options = ZApplyOptions.parse(rawOptions);
+  assertOptionsFit(preview, options);
+
+  const active = await db.importJob.findMany({
+    where: { prefectureCode: officer.prefectureCode, kind: job.kind, status: { in: ["QUEUED", "RUNNING"] }, id: { not: jobId } },
+    select: { id: true, updatedAt: true },
+  });
+  const stale = active.filter((a) => Date.now() - a.updatedAt.getTime() > STALE_JOB_MS && !liveProgress.has(a.id));
+  if (stale.length > 0) {
+    await db.importJob.updateMany({
+      where: { id: { in: stale.map((s) => s.id) }, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "FAILED", fileBytes: null, finishedAt: new Date(), errorMessage: "処理が中断されました（サーバーの再起動など）。データは変更されていません。" },
+    });
+  }
+  if (active.length > stale.length) {
+    throw new AppError("CONFLICT", `別の${IMPORT_KIND_LABELS[job.kind]}の取込を反映中です。終わってから反映してください。`);
+  }
+
+  const queued = await db.importJob.updateMany({
+    where: { id: jobId, status: "PREVIEWED" },
+    data: {
+      status: "QUEUED",
+      options: options as Prisma.InputJsonValue,
+      appliedById: officer.userId,
+      appliedByEmail: officer.email,
+      phase: "反映待ち",
+    },
+  });
+  if (queued.count === 0) {
+    const now = await findOwnJob(officer, jobId);
+    return { jobId, status: now.status };
+  }
+  return { jobId, status: "QUEUED" };
+}
+
+/** Drops a preview that will not be applied (its file is deleted). */
+export async function discardImportJob(viewer: TViewer, jobId: string): Promise<void> {
+  const officer = asPrefecture(viewer);
+  const job = await findOwnJob(officer, jobId);
+  if (job.status !== "PREVIEWED") return;
+  await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "DISCARDED", fileBytes: null } });
+}
+
+class RejectedOnApply extends Error {
+  constructor(readonly preview: TImportPreview) {
+    super("rejected on apply");
+  }
+}
+
+/**
+ * Runs a queued job to the end. Never throws: the outcome is written to the job. Safe to call
+ * twice — only the caller that moves the job from QUEUED to RUNNING does the work.
+ */
+export async function runImportJob(jobId: string): Promise<void> {
+  const claimed = await db.importJob.updateMany({
+    where: { id: jobId, status: "QUEUED" },
+    data: { status: "RUNNING", startedAt: new Date(), phase: "ファイルの読み込み" },
+  });
+  if (claimed.count === 0) return;
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+  const progress = (phase: string, done: number, total: number) => liveProgress.set(jobId, { phase, done, total });
+  progress("ファイルの読み込み", 0, 0);
+  try {
+    if (!job.fileBytes) throw new AppError("CONFLICT", "取込ファイルが残っていません。もう一度読み込んでください。");
+    const actor: TViewerOf<"prefecture"> = {
+      role: "prefecture",
+      userId: job.appliedById,
+      email: job.appliedByEmail ?? job.createdByEmail,
+      name: job.appliedByEmail ?? job.createdByEmail,
+      prefectureCode: job.prefectureCode,
+    };
+    const cycle = job.cycleId ? await loadCycle(actor, job.kind, job.cycleId) : null;
+    const context: TImportContext = { prefectureCode: job.prefectureCode, cycle, jobId, fileName: job.fileName, fileSha256: job.fileSha256 };
+    const options = ZApplyOptions.parse(job.options);
+    const file = { name: job.fileName, bytes: new Uint8Array(job.fileBytes) };
+    const read = await readTableFile(file);
+    if (!read.ok) throw new RejectedOnApply(failedRead(read.errors, read.format, read.encoding));
+    const handler = HANDLERS[job.kind];
+    const rows = read.table.rows.length;
+    progress("検証", 0, rows);
+    await db.importJob.update({ where: { id: jobId }, data: { phase: "検証・書き込み", progressTotal: rows } });
+
+    await db.$transaction(
+      async (tx) => {
+        const checked = await handler.check(tx, context, { table: read.table, readWarnings: read.warnings });
+        if (!checked.preview.ok || checked.plan === null) throw new RejectedOnApply(checked.preview);
+        // Options are judged on the fresh check (a web report may have arrived since the preview).
+        assertOptionsFit(checked.preview, options);
+        progress("書き込み", 0, rows);
+        const outcome: TImportOutcome = await handler.apply(tx, context, checked.plan, options, actor, progress);
+        await tx.importJob.update({
+          where: { id: jobId },
+          data: {
+            status: "SUCCEEDED",
+            phase: "完了",
+            result: outcome as unknown as Prisma.InputJsonValue,
+            preview: checked.preview as unknown as Prisma.InputJsonValue,
+            progressDone: rows,
+            progressTotal: rows,
+            fileBytes: null,
+            finishedAt: new Date(),
+          },
+        });
+      },
+      { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
+    );
+  } catch (error) {
+    let message: string;
+    let preview: TImportPreview | undefined;
+    if (error instanceof RejectedOnApply) {
+      preview = error.preview;
+      message = `反映の直前の確認で、ファイルに誤りが ${error.preview.stats.errorCount}件見つかりました（名簿や圏域が確認後に変更された可能性があります）。データは変更されていません。`;
+    } else if (isAppError(error)) {
+      message = `${error.message}（データは変更されていません）`;
+    } else {
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[renkei] import job ${jobId} failed ${reference}`, error);
+      message = `反映中にエラーが発生したため、取り消しました。データは変更されていません。（参照番号: ${reference}）`;
+    }
+    await db.importJob.update({
+      where: { id: jobId },
+      data: {
+        status: "FAILED",
+        phase: "失敗",
+        errorMessage: message,
+        fileBytes: null,
+        finishedAt: new Date(),
+        ...(preview ? { preview: preview as unknown as Prisma.InputJsonValue } : {}),
+      },
+    });
+  } finally {
+    liveProgress.delete(jobId);
+  }
+}

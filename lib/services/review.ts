@@ -1,0 +1,171 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { TJson } from "@/lib/audit/diff";
+import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
+import { assertRole } from "@/lib/auth/viewer-guards";
+import { AppError, notFoundError } from "@/lib/errors";
+import { auditRow } from "@/lib/data/audit";
+import { findCycle } from "@/lib/data/cycles";
+import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
+import { submissionScope } from "@/lib/data/scope";
+import { ZRespondentFilter, flattenParams } from "@/lib/prefecture/filters";
+import { insertAuditRows } from "./bulk";
+
+// 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
+// comment the respondent reads. Each action names the revision the officer looked at, so a report
+// re-submitted in the meantime is not confirmed unseen.
+
+const MAX_COMMENT = 2000;
+
+export const ZConfirm = z.object({
+  revision: z.int().min(1),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` })
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const ZReturn = z.object({
+  revision: z.int().min(1),
+  comment: z
+    .string({ error: "差戻しの理由を入力してください。" })
+    .trim()
+    .min(1, { error: "差戻しの理由を入力してください（回答者に表示されます）。" })
+    .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` }),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
+}
+
+function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
+  assertRole(viewer, "prefecture");
+  return viewer;
+}
+
+async function findForReview(officer: TViewerOf<"prefecture">, submissionId: string) {
+  const submission = await db.submission.findFirst({
+    where: { AND: [submissionScope(officer), { id: submissionId }] },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      reviewComment: true,
+      prefectureCode: true,
+      institution: { select: { name: true } },
+      hub: { select: { name: true } },
+    },
+  });
+  if (!submission) throw notFoundError("報告");
+  return { ...submission, name: submission.institution?.name ?? submission.hub?.name ?? "" };
+}
+
+async function review(
+  viewer: TViewer,
+  submissionId: string,
+  to: "CONFIRMED" | "RETURNED",
+  from: ("SUBMITTED" | "CONFIRMED")[],
+  input: { revision: number; comment: string | null },
+) {
+  const officer = asOfficer(viewer);
+  const submission = await findForReview(officer, submissionId);
+  if (submission.revision !== input.revision) {
+    throw new AppError("CONFLICT", `この報告は更新されています（現在は第${submission.revision}版）。画面を再読み込みして内容を確認してください。`);
+  }
+  if (!from.includes(submission.status as "SUBMITTED" | "CONFIRMED")) {
+    throw new AppError(
+      "CONFLICT",
+      to === "CONFIRMED" ? "提出済の報告だけを確認済みにできます。" : "提出済または確認済の報告だけを差し戻せます。",
+    );
+  }
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const updated = await tx.submission.updateMany({
+      where: { id: submission.id, status: submission.status, revision: input.revision },
+      data: { status: to, reviewedAt: now, reviewedById: officer.userId, reviewComment: input.comment },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "この報告はほかの操作で更新されました。画面を再読み込みしてください。");
+    await tx.auditEvent.createMany({
+      data: [
+        auditRow(officer, {
+          action: to === "CONFIRMED" ? "submission.confirm" : "submission.return",
+          entityType: "submission",
+          entityId: submission.id,
+          prefectureCode: submission.prefectureCode,
+          summary: `${submission.name} の報告（第${input.revision}版）を${to === "CONFIRMED" ? "確認済みにした" : "差し戻した"}`,
+          before: { status: submission.status, reviewComment: submission.reviewComment },
+          after: { status: to, reviewComment: input.comment },
+        }),
+      ],
+    });
+  });
+}
+
+/** 確認済み, optionally with a note the respondent sees. */
+export async function confirmSubmission(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
+  return review(viewer, submissionId, "CONFIRMED", ["SUBMITTED"], parse(ZConfirm, input));
+}
+
+/** 差戻し with the reason, shown to the respondent, who corrects and submits again. */
+export async function returnSubmission(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
+  return review(viewer, submissionId, "RETURNED", ["SUBMITTED", "CONFIRMED"], parse(ZReturn, input));
+}
+
+/**
+ * Confirms every 提出済 report among the respondents matching the filter (the list's own filter,
+ * status included). Reports in any other state are left as they are and counted.
+ */
+export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: unknown): Promise<{ confirmed: number; notSubmitted: number }> {
+  const officer = asOfficer(viewer);
+  const cycle = await findCycle(officer, cycleId);
+  const params = rawFilter && typeof rawFilter === "object" ? (rawFilter as Record<string, string>) : {};
+  const filter = ZRespondentFilter.parse(flattenParams(params));
+  const where = await respondentsWhere(officer, cycle, filter);
+  const matchingRespondents =
+    "institution" in where ? await db.institution.count({ where: where.institution }) : await db.hub.count({ where: where.hub });
+  const now = new Date();
+
+  const confirmed = await db.$transaction(async (tx) => {
+    const candidates = await tx.submission.findMany({
+      where: submittedOfWhere(cycle.id, where),
+      select: { id: true, institution: { select: { name: true } }, hub: { select: { name: true } } },
+    });
+    if (candidates.length === 0) return [];
+    const rows = await tx.$queryRaw<{ id: string; revision: number }[]>`
+      UPDATE "Submission" SET "status" = 'CONFIRMED', "reviewedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+        "reviewedById" = ${officer.userId}, "reviewComment" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE "id" = ANY(${candidates.map((c) => c.id)}::text[]) AND "status" = 'SUBMITTED' AND "cycleId" = ${cycle.id}
+      RETURNING "id", "revision"`;
+    const names = new Map(candidates.map((c) => [c.id, c.institution?.name ?? c.hub?.name ?? ""]));
+    await insertAuditRows(tx, [
+      ...rows.map((row) =>
+        auditRow(officer, {
+          action: "submission.confirm",
+          entityType: "submission",
+          entityId: row.id,
+          prefectureCode: cycle.prefectureCode,
+          summary: `${names.get(row.id)} の報告（第${row.revision}版）を一括で確認済みにした`,
+          before: { status: "SUBMITTED" },
+          after: { status: "CONFIRMED" },
+        }),
+      ),
+      auditRow(officer, {
+        action: "submissions.bulk_confirm",
+        entityType: "reporting_cycle",
+        entityId: cycle.id,
+        prefectureCode: cycle.prefectureCode,
+        summary: `${cycle.title}: 提出済の報告 ${rows.length}件を一括で確認済みにした`,
+        after: { confirmed: rows.length, filter: JSON.parse(JSON.stringify({ ...filter, page: undefined })) as TJson },
+      }),
+    ]);
+    return rows;
+  });
+  return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
+}

@@ -1,0 +1,271 @@
+// The commands of `npm run renkei -- <command>` (scripts/renkei.ts parses nothing but hands the
+// arguments here, so tests call runRenkei directly). Each command acts as the prefecture's
+// command-line viewer (lib/services/cli-viewer.ts): the same services, validation, messages and
+// audit as the web, recorded under the actor "cli".
+//
+// Exit codes: 0 success; 1 the file (or the data it names) is invalid — nothing was written;
+// 2 the command line itself is wrong; 3 the apply failed — nothing was written.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { isPrefectureCode, prefectureName } from "@/lib/domain/prefectures";
+import { checkFileSize, ENCODING_LABELS, formatIssuesForCli } from "@/lib/import";
+import { applyImportJob, checkImport, createImportPreview, runImportJob } from "@/lib/services/import-jobs";
+import { cliViewer } from "@/lib/services/cli-viewer";
+import { getImportJob } from "@/lib/data/import-jobs";
+import { listCycles, findCycle } from "@/lib/data/cycles";
+import { listExportRespondents } from "@/lib/data/review";
+import { getDefinition } from "@/lib/data/questionnaires";
+import { submissionsExportTable } from "@/lib/prefecture/exports";
+import { tableToFile } from "@/lib/export/table-file";
+import { formatOutcome, IMPORT_KIND_LABELS, summarizeDetails, type TImportApplyOptions, type TImportKind, type TImportPreview } from "@/lib/prefecture/import-preview";
+import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
+import { formatDeadline } from "@/lib/domain/wareki";
+import { RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
+import { auditRow } from "@/lib/data/audit";
+
+export type TIo = { out: (line: string) => void; err: (line: string) => void };
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2, failed: 3 } as const;
+
+export const HELP = `Renkei コマンドライン — npm run renkei -- <コマンド> [オプション]
+
+  list-cycles --prefecture <コード>
+      都道府県の報告サイクル（ID・年度・状態・提出状況）を一覧表示します。
+  import-roster --prefecture <コード> <ファイル> [--deactivate-missing] [--dry-run]
+      医療機関名簿（CSV UTF-8/Shift_JIS または .xlsx）を取り込みます。ファイルにない医療機関は
+      --deactivate-missing を付けたときだけ無効にします。
+  import-zones --prefecture <コード> <ファイル> [--dry-run]
+      圏域（区分名・圏域コード・圏域名・市区町村コード）を取り込みます。
+  import-population --prefecture <コード> <ファイル> [--dry-run]
+      市区町村の人口（総人口・65歳以上・75歳以上・出典・基準年）を取り込みます。
+  import-ndb --cycle <ID> <ファイル> [--dry-run]
+      NDB プレプリント値（医療機関コード・項目キー・値）を取り込みます。
+  import-submissions --cycle <ID> <ファイル> [--overwrite-web] [--dry-run]
+      紙で届いた報告（1医療機関1行）を取り込みます。Web の報告と同じ検証を行います。Web で
+      報告済みの医療機関を上書きするには --overwrite-web が必要です。
+  export-submissions --cycle <ID> --format csv|xlsx [--encoding utf-8|shift_jis] <ファイル>
+      回答者ごとに1行（コード・名称・市区町村・全項目・機能の有無・状況・版）で出力します。
+      出力したファイルは import-submissions でそのまま読み込めます。
+  help
+      この説明を表示します。
+
+--dry-run はファイルを検査して変更内容を表示するだけで、何も書き込みません。
+終了コード: 0 成功 / 1 ファイルの誤り（何も書き込まれていません）/ 2 コマンドの指定の誤り / 3 反映の失敗（何も書き込まれていません）
+`;
+
+class UsageError extends Error {}
+
+/** Whether the arguments name a command that uses the database (help and typos do not). */
+export function needsDatabase(argv: readonly string[]): boolean {
+  const command = argv[0];
+  return command !== undefined && command !== "help" && (COMMANDS as readonly string[]).includes(command) && !argv.includes("--help") && !argv.includes("-h");
+}
+
+const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions"] as const;
+type TCommand = (typeof COMMANDS)[number];
+
+const IMPORT_KINDS: Partial<Record<TCommand, TImportKind>> = {
+  "import-roster": "ROSTER",
+  "import-zones": "ZONES",
+  "import-population": "POPULATION",
+  "import-ndb": "NDB",
+  "import-submissions": "PAPER",
+};
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        prefecture: { type: "string" },
+        cycle: { type: "string" },
+        format: { type: "string" },
+        encoding: { type: "string" },
+        "deactivate-missing": { type: "boolean", default: false },
+        "overwrite-web": { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`オプションが正しくありません: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function requirePrefecture(code: string | undefined): string {
+  if (!code) throw new UsageError("--prefecture <都道府県コード>（例: 18）を指定してください。");
+  const normalized = code.padStart(2, "0");
+  if (!isPrefectureCode(normalized)) throw new UsageError(`都道府県コード「${code}」は 01〜47 で指定してください。`);
+  return normalized;
+}
+
+async function requireCycle(id: string | undefined) {
+  if (!id) throw new UsageError("--cycle <報告サイクルID> を指定してください（list-cycles で確認できます）。");
+  const cycle = await db.reportingCycle.findUnique({ where: { id }, select: { id: true, prefectureCode: true } });
+  if (!cycle) throw new UsageError(`報告サイクル「${id}」はありません（list-cycles で確認できます）。`);
+  return cycle;
+}
+
+function readInput(file: string | undefined) {
+  if (!file) throw new UsageError("取り込むファイルを指定してください。");
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`ファイル「${file}」が見つかりません。`);
+  }
+  // The import layer checks the size first as well; refusing here spares reading a huge file.
+  const tooLarge = checkFileSize(size);
+  return { name: path.basename(file), bytes: tooLarge ? null : new Uint8Array(readFileSync(file)), tooLarge };
+}
+
+function printPreview(io: TIo, kind: TImportKind, preview: TImportPreview) {
+  const format = preview.format === "xlsx" ? `Excel（.xlsx${preview.sheetName ? `、シート「${preview.sheetName}」` : ""}）` : preview.encoding ? `CSV（${ENCODING_LABELS[preview.encoding]}）` : "—";
+  io.out(`${IMPORT_KIND_LABELS[kind]}: ${format}、データ ${preview.stats.dataRows.toLocaleString("ja-JP")}行`);
+  if (preview.details) io.out(`変更内容: ${summarizeDetails(preview.details)}`);
+  if (preview.warnings.length > 0) {
+    io.out(`注意 ${preview.warnings.length}件:`);
+    io.out(formatIssuesForCli(preview.warnings));
+  }
+}
+
+async function runImport(io: TIo, command: TCommand, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+  const kind = IMPORT_KINDS[command]!;
+  const needsCycle = kind === "NDB" || kind === "PAPER";
+  const cycle = needsCycle ? await requireCycle(values.cycle) : null;
+  const prefectureCode = cycle ? cycle.prefectureCode : requirePrefecture(values.prefecture);
+  if (positionals.length > 1) throw new UsageError(`ファイルは1つだけ指定してください（${positionals.join("、")}）。`);
+  const input = readInput(positionals[0]);
+  const viewer = cliViewer(prefectureCode);
+  if (input.tooLarge || !input.bytes) {
+    io.err(formatIssuesForCli([input.tooLarge!]));
+    io.err("ファイルに誤りがあるため、何も取り込んでいません。");
+    return EXIT.invalid;
+  }
+  const file = { name: input.name, bytes: input.bytes };
+  const options: TImportApplyOptions = { deactivateMissing: values["deactivate-missing"], overwriteWeb: values["overwrite-web"] };
+
+  if (values["dry-run"]) {
+    const preview = await checkImport(viewer, { kind, file, cycleId: cycle?.id });
+    printPreview(io, kind, preview);
+    if (!preview.ok) return reportInvalid(io, preview);
+    io.out("--dry-run のため、何も書き込んでいません。");
+    return EXIT.ok;
+  }
+  const { jobId, preview } = await createImportPreview(viewer, { kind, file, cycleId: cycle?.id });
+  printPreview(io, kind, preview);
+  if (!preview.ok) return reportInvalid(io, preview);
+  try {
+    await applyImportJob(viewer, jobId, options);
+  } catch (error) {
+    if (isAppError(error)) {
+      io.err(error.message);
+      io.err("何も書き込んでいません。");
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+  await runImportJob(jobId);
+  const job = await getImportJob(viewer, jobId);
+  if (job.status !== "SUCCEEDED" || !job.result) {
+    io.err(job.errorMessage ?? "反映できませんでした。");
+    if (job.preview.errors.length > 0) io.err(formatIssuesForCli(job.preview.errors));
+    return EXIT.failed;
+  }
+  io.out(`取り込みました（${prefectureName(prefectureCode)}、取込ID ${jobId}）: ${formatOutcome(job.result)}`);
+  return EXIT.ok;
+}
+
+function reportInvalid(io: TIo, preview: TImportPreview): number {
+  io.err(`誤り ${preview.stats.errorCount.toLocaleString("ja-JP")}件:`);
+  io.err(formatIssuesForCli(preview.errors));
+  io.err("ファイルに誤りがあるため、何も取り込んでいません。修正してからもう一度実行してください。");
+  return EXIT.invalid;
+}
+
+async function listCyclesCommand(io: TIo, values: ReturnType<typeof parse>["values"]): Promise<number> {
+  const prefectureCode = requirePrefecture(values.prefecture);
+  const cycles = await listCycles(cliViewer(prefectureCode));
+  if (cycles.length === 0) {
+    io.out(`${prefectureName(prefectureCode)}の報告サイクルはありません。`);
+    return EXIT.ok;
+  }
+  for (const c of cycles) {
+    const counts = (["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "CONFIRMED"] as const).map((s) => `${RESPONDENT_STATUS_LABELS[s]} ${c.counts[s]}`).join(" / ");
+    io.out(`${c.id}  ${c.title}  [${CYCLE_STATUS_LABELS[c.status]}]  提出期限 ${formatDeadline(c.closesAt)}  ${c.questionnaireVersion.label}`);
+    io.out(`    ${counts}（対象 ${c.counts.total}）`);
+  }
+  return EXIT.ok;
+}
+
+async function exportCommand(io: TIo, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+  const cycleRow = await requireCycle(values.cycle);
+  const format = values.format;
+  if (format !== "csv" && format !== "xlsx") throw new UsageError("--format csv または --format xlsx を指定してください。");
+  const encoding = values.encoding ?? "utf-8";
+  if (!["utf-8", "shift_jis"].includes(encoding)) throw new UsageError("--encoding は utf-8 または shift_jis を指定してください。");
+  const target = positionals[0];
+  if (!target || positionals.length > 1) throw new UsageError("出力先のファイルを1つ指定してください。");
+  const viewer = cliViewer(cycleRow.prefectureCode);
+  const cycle = await findCycle(viewer, cycleRow.id);
+  const definition = await getDefinition(cycle.questionnaireVersionId);
+  const respondents = await listExportRespondents(viewer, cycle);
+  const table = submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub");
+  const file = await tableToFile(table, format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv", cycle.title);
+  writeFileSync(target, file.bytes);
+  await db.auditEvent.createMany({
+    data: [
+      auditRow(viewer, {
+        action: "submissions.export",
+        entityType: "reporting_cycle",
+        entityId: cycle.id,
+        prefectureCode: cycle.prefectureCode,
+        summary: `${cycle.title}の回答を出力（${respondents.length}件、${format}）`,
+        after: { format, rows: respondents.length },
+      }),
+    ],
+  });
+  io.out(`${cycle.title}: ${respondents.length.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${table.header.length}）。`);
+  return EXIT.ok;
+}
+
+/** Runs one command; never throws for expected problems (they become messages and an exit code). */
+export async function runRenkei(argv: string[], io: TIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "help" || command === "--help" || command === "-h") {
+      io.out(HELP);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`コマンド「${command}」はありません。`);
+    const { values, positionals } = parse(rest);
+    if (values.help) {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    switch (command as TCommand) {
+      case "list-cycles":
+        return await listCyclesCommand(io, values);
+      case "export-submissions":
+        return await exportCommand(io, values, positionals);
+      default:
+        return await runImport(io, command as TCommand, values, positionals);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      io.err("使い方: npm run renkei -- help");
+      return EXIT.usage;
+    }
+    if (isAppError(error)) {
+      io.err(error.message);
+      return error.code === "INVALID_INPUT" ? EXIT.invalid : EXIT.failed;
+    }
+    throw error;
+  }
+}
