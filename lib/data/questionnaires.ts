@@ -14,10 +14,14 @@ const publishedCache = new Map<string, TQuestionnaireDefinition>();
  * cannot flow into validation or aggregation unchecked). Not scoped: definitions are public
  * documents; who may *use* one is decided by the cycle and submission queries.
  */
-export async function getDefinition(versionId: string): Promise<TQuestionnaireDefinition> {
+export async function getDefinition(
+  versionId: string,
+  /** Inside a transaction pass its client: on the embedded database the outer one would wait for it. */
+  client: Pick<typeof db, "questionnaireVersion"> = db,
+): Promise<TQuestionnaireDefinition> {
   const cached = publishedCache.get(versionId);
   if (cached) return cached;
-  const version = await db.questionnaireVersion.findUniqueOrThrow({
+  const version = await client.questionnaireVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: { definition: true, status: true },
   });

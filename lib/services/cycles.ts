@@ -1,4 +1,5 @@
 import "server-only";
+import { recountClinicCounters } from "./counters";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
@@ -85,7 +86,7 @@ export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cy
   const title = cycleTitle({ fiscalYear: values.fiscalYear, kind: version.kind });
   const dates = datesOf(values);
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const cycle = await tx.reportingCycle.create({
         data: {
           prefectureCode: officer.prefectureCode,
@@ -111,6 +112,8 @@ export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cy
       });
       return { cycleId: cycle.id };
     });
+    await recountClinicCounters(created.cycleId);
+    return created;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", `${title}はすでにあります。`, { fiscalYear: [`${title}はすでにあります。`] });

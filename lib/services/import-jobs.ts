@@ -22,6 +22,7 @@ import { zonesHandler } from "./import-zones";
 import { populationHandler } from "./import-population";
 import { ndbHandler } from "./import-ndb";
 import { paperHandler } from "./import-paper";
+import { recountClinicCounters, recountPrefecture } from "./counters";
 
 // File imports as jobs: upload → check (a preview; nothing written) → the officer applies → the
 // runner applies in the background while the browser polls the progress.
@@ -298,6 +299,12 @@ export async function runImportJob(jobId: string): Promise<void> {
       },
       { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
     );
+    // Counters follow the reports and the roster: a roster changes who is a respondent (and of
+    // which kind, in which municipality); paper reports add reports. Zones, population and NDB
+    // values are read at display time or not counted.
+    progress("集計の更新", rows, rows);
+    if (job.kind === "ROSTER") await recountPrefecture(job.prefectureCode);
+    if (job.kind === "PAPER" && job.cycleId) await recountClinicCounters(job.cycleId);
   } catch (error) {
     let message: string;
     let preview: TImportPreview | undefined;

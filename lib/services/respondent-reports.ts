@@ -22,6 +22,7 @@ import { stripHiddenAnswers } from "@/lib/questionnaire/visibility";
 import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import { copyForwardAnswers } from "@/lib/questionnaire/copy";
 import { jsonEqual, type TSnapshot } from "@/lib/audit/diff";
+import { recountForSubmissions } from "./counters";
 
 // The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
 // copy last year's answers. Every write
@@ -126,6 +127,10 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
         expectedVersion: draftVersion,
         data: { answers: answers as Prisma.InputJsonValue },
         audit,
+      }).then(async (id) => {
+        // A first draft moves the respondent from 未着手 to 下書き in the progress counts.
+        await recountForSubmissions([id]);
+        return id;
       });
   return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
 }
@@ -282,7 +287,9 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
       }),
   });
   try {
-    return { submissionId: await write, revision, alreadySubmitted: false };
+    const submissionId = await write;
+    await recountForSubmissions([submissionId]);
+    return { submissionId, revision, alreadySubmitted: false };
   } catch (error) {
     // Two clicks racing: the other request made the identical revision first. That is success.
     if (error instanceof AppError && error.code === "STALE_REVISION") {

@@ -11,6 +11,7 @@ import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
 import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter, flattenParams } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
+import { recountClinicCounters, recountForSubmissions } from "./counters";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
 // comment the respondent reads. Each action names the revision the officer looked at, so a report
@@ -106,6 +107,7 @@ async function review(
       ],
     });
   });
+  await recountForSubmissions([submission.id]);
 }
 
 /** 確認済み, optionally with a note the respondent sees. */
@@ -167,5 +169,6 @@ export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: u
     ]);
     return rows;
   });
+  if (confirmed.length > 0) await recountClinicCounters(cycle.id);
   return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
 }

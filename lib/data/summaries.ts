@@ -1,0 +1,429 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
+import { cycleTitle } from "@/lib/domain/labels";
+import { PREFECTURES } from "@/lib/domain/prefectures";
+import {
+  CLINIC_COUNTERS_FORMAT,
+  compareSummaries,
+  compareWithReference,
+  countHubReports,
+  emptyClinicCounters,
+  rankGroups,
+  sumClinicCounters,
+  sumPopulations,
+  summarizeClinic,
+  summarizeHub,
+  summarizeHubGroup,
+  type TClinicCounters,
+  type TClinicSummary,
+  type TKindFilter,
+  type TMunicipalPopulation,
+} from "@/lib/aggregation";
+import type { THubScores } from "@/lib/questionnaire/score";
+import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
+import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type {
+  TCycleRef,
+  TGroupSummary,
+  THubsBlock,
+  TInstitutionStatusRow,
+  TNationalDashboard,
+  TPrefectureDashboard,
+  TSummaryFilter,
+  TZoneDashboard,
+  TZoneRef,
+} from "@/lib/summaries/types";
+import { getDefinition } from "./questionnaires";
+import { cycleScope, hubScope, zoneScope } from "./scope";
+
+// Dashboards read pre-aggregated counters (ClinicCounterCell per municipality, ClinicCounterTotal
+// per cycle; lib/services/counters.ts) and turn them into summaries with lib/aggregation. Nothing
+// here reads every report except the institution list of one zone.
+
+type TRawFilter = {
+  cycleId?: string | null;
+  schemeId?: string | null;
+  zoneId?: string | null;
+  kind?: TKindFilter;
+  confirmedOnly?: boolean;
+};
+
+/** The clinic-report cycles the viewer may look at, newest first. */
+export async function listDashboardCycles(viewer: TViewer) {
+  if (viewer.role === "institution" || viewer.role === "hub") throw forbiddenError();
+  return db.reportingCycle.findMany({
+    where: { AND: [cycleScope(viewer), { kind: "CLINIC_REPORT", status: { not: "PREPARING" } }] },
+    orderBy: [{ fiscalYear: "desc" }, { prefectureCode: "asc" }],
+    select: { id: true, fiscalYear: true, status: true, prefectureCode: true, kind: true },
+  });
+}
+
+/** The zone schemes of a prefecture (councils: only schemes holding their zones). */
+export async function listDashboardSchemes(viewer: TViewer, prefectureCode: string) {
+  const schemes = await db.zoneScheme.findMany({
+    where: { prefectureCode, zones: { some: zoneScope(viewer) } },
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    include: { zones: { where: zoneScope(viewer), orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } } },
+  });
+  return schemes;
+}
+
+/**
+ * Fills in the defaults of a dashboard filter and checks it against the viewer: the newest cycle,
+ * the default zone scheme, and for councils always one of their own zones.
+ */
+export async function resolveSummaryFilter(viewer: TViewer, raw: TRawFilter): Promise<TSummaryFilter> {
+  const cycles = await listDashboardCycles(viewer);
+  const cycle = raw.cycleId ? cycles.find((c) => c.id === raw.cycleId) : cycles[0];
+  if (!cycle) throw notFoundError("報告サイクル");
+  const schemes = await listDashboardSchemes(viewer, cycle.prefectureCode);
+  const scheme = raw.schemeId ? schemes.find((s) => s.id === raw.schemeId) : schemes[0];
+  if (raw.schemeId && !scheme) throw notFoundError("圏域の区分");
+  let zoneId = raw.zoneId ?? null;
+  if (zoneId && !scheme?.zones.some((z) => z.id === zoneId)) throw notFoundError("圏域");
+  if (viewer.role === "council" && !zoneId) zoneId = scheme?.zones[0]?.id ?? null;
+  if (viewer.role === "council" && !zoneId) throw forbiddenError();
+  return {
+    cycleId: cycle.id,
+    schemeId: scheme?.id ?? null,
+    zoneId,
+    kind: raw.kind ?? "ALL",
+    confirmedOnly: raw.confirmedOnly ?? false,
+  };
+}
+
+async function loadCycle(viewer: TViewer, cycleId: string) {
+  const cycle = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId, kind: "CLINIC_REPORT" }] },
+    include: { prefecture: true, questionnaireVersion: { select: { label: true } } },
+  });
+  if (!cycle) throw notFoundError("報告サイクル");
+  const ref: TCycleRef = {
+    id: cycle.id,
+    fiscalYear: cycle.fiscalYear,
+    title: cycleTitle(cycle),
+    prefectureCode: cycle.prefectureCode,
+    prefectureName: cycle.prefecture.name,
+    isDemo: cycle.prefecture.isDemo,
+    versionLabel: cycle.questionnaireVersion.label,
+  };
+  const definition = await getDefinition(cycle.questionnaireVersionId);
+  const previous = await db.reportingCycle.findFirst({
+    where: { prefectureCode: cycle.prefectureCode, kind: "CLINIC_REPORT", fiscalYear: cycle.fiscalYear - 1 },
+    select: { id: true },
+  });
+  return { ref, definition, previousCycleId: previous?.id ?? null };
+}
+
+/** Counters of a cycle per municipality (rows of an outdated format are treated as absent). */
+async function loadCells(cycleId: string): Promise<Map<string, TClinicCounters>> {
+  const rows = await db.clinicCounterCell.findMany({
+    where: { cycleId, format: CLINIC_COUNTERS_FORMAT },
+    select: { municipalityCode: true, counters: true },
+  });
+  return new Map(rows.map((r) => [r.municipalityCode, r.counters as unknown as TClinicCounters]));
+}
+
+async function loadPopulations(prefectureCode: string): Promise<Map<string, TMunicipalPopulation & { name: string }>> {
+  const rows = await db.municipality.findMany({
+    where: { prefectureCode },
+    select: { code: true, name: true, populationTotal: true, population65: true, population75: true },
+  });
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+function sumCells(cells: Map<string, TClinicCounters>, codes: readonly string[]): TClinicCounters {
+  return sumClinicCounters(codes.flatMap((code) => (cells.has(code) ? [cells.get(code)!] : [])));
+}
+
+function groupSummary(
+  codes: readonly string[],
+  cells: Map<string, TClinicCounters>,
+  previousCells: Map<string, TClinicCounters> | null,
+  populations: Map<string, TMunicipalPopulation>,
+  options: { kind: TKindFilter; confirmedOnly: boolean; definition: TQuestionnaireDefinition },
+): TGroupSummary {
+  const population = sumPopulations(codes.map((c) => populations.get(c)).filter((p): p is TMunicipalPopulation => Boolean(p)));
+  const summary = summarizeClinic(sumCells(cells, codes), { ...options, population });
+  const previous = previousCells ? summarizeClinic(sumCells(previousCells, codes), { ...options, population }) : null;
+  return { summary, previous, change: previous ? compareSummaries(summary, previous) : null };
+}
+
+/**
+ * A zone scheme of the cycle's prefecture with every zone and its municipalities. The cycle was
+ * already checked against the viewer; every zone is needed for the prefecture reference and the
+ * comparisons, and councils only ever receive their own zone's rows (see getZoneDashboard).
+ */
+async function loadScheme(schemeId: string, prefectureCode: string): Promise<{ id: string; name: string; zones: TZoneRef[] }> {
+  const scheme = await db.zoneScheme.findFirst({
+    where: { id: schemeId, prefectureCode },
+    include: {
+      zones: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        include: { municipalities: { include: { municipality: { select: { code: true, name: true } } }, orderBy: { municipalityCode: "asc" } } },
+      },
+    },
+  });
+  if (!scheme) throw notFoundError("圏域の区分");
+  return {
+    id: scheme.id,
+    name: scheme.name,
+    zones: scheme.zones.map((z) => ({
+      id: z.id,
+      code: z.code,
+      name: z.name,
+      municipalities: z.municipalities.map((m) => ({ code: m.municipality.code, name: m.municipality.name })),
+    })),
+  };
+}
+
+/** Prefecture view: headline figures, zones side by side, hubs by duty, year over year. */
+export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFilter): Promise<TPrefectureDashboard> {
+  if (viewer.role !== "prefecture" && viewer.role !== "admin") throw forbiddenError();
+  const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
+  const [cells, previousCells, populations, scheme] = await Promise.all([
+    loadCells(ref.id),
+    previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
+    loadPopulations(ref.prefectureCode),
+    filter.schemeId ? loadScheme(filter.schemeId, ref.prefectureCode) : Promise.resolve(null),
+  ]);
+  const options = { kind: filter.kind, confirmedOnly: filter.confirmedOnly, definition };
+  const prefecture = groupSummary([...populations.keys()], cells, previousCells, populations, options);
+  const zones = (scheme?.zones ?? []).map((zone) => {
+    const group = groupSummary(
+      zone.municipalities.map((m) => m.code),
+      cells,
+      previousCells,
+      populations,
+      options,
+    );
+    return { ...zone, ...group, comparison: compareWithReference(group.summary, prefecture.summary) };
+  });
+  return {
+    level: "prefecture",
+    cycle: ref,
+    filter,
+    scheme: scheme ? { id: scheme.id, name: scheme.name } : null,
+    prefecture,
+    zones,
+    rankings: rankGroups(zones.map((z) => ({ key: z.id, label: z.name, summary: z.summary }))),
+    hubs: await loadHubs(viewer, ref, null),
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** Zone view: the zone against the prefecture (and the other zones), its municipalities and institutions. */
+export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter): Promise<TZoneDashboard> {
+  if (viewer.role !== "prefecture" && viewer.role !== "admin" && viewer.role !== "council") throw forbiddenError();
+  if (!filter.schemeId || !filter.zoneId) throw new AppError("INVALID_INPUT", "圏域を選んでください。");
+  if (viewer.role === "council" && !viewer.zoneIds.includes(filter.zoneId)) throw notFoundError("圏域");
+  const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
+  const [cells, previousCells, populations] = await Promise.all([
+    loadCells(ref.id),
+    previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
+    loadPopulations(ref.prefectureCode),
+  ]);
+  const scheme = await loadScheme(filter.schemeId, ref.prefectureCode);
+  const zone = scheme.zones.find((z) => z.id === filter.zoneId);
+  if (!zone) throw notFoundError("圏域");
+  const options = { kind: filter.kind, confirmedOnly: filter.confirmedOnly, definition };
+  const prefecture = summarizeClinic(sumClinicCounters(cells.values()), {
+    ...options,
+    population: sumPopulations([...populations.values()]),
+  });
+  const codes = zone.municipalities.map((m) => m.code);
+  const group = groupSummary(codes, cells, previousCells, populations, options);
+  const isCouncil = viewer.role === "council";
+  return {
+    level: "zone",
+    cycle: ref,
+    filter,
+    scheme: { id: scheme.id, name: scheme.name },
+    zone: { ...zone, ...group },
+    prefecture,
+    comparison: compareWithReference(group.summary, prefecture),
+    otherZones: isCouncil
+      ? null
+      : scheme.zones
+          .filter((z) => z.id !== zone.id)
+          .map((z) => ({ name: z.name, summary: groupSummary(z.municipalities.map((m) => m.code), cells, null, populations, options).summary })),
+    municipalities: zone.municipalities.map((m) => ({
+      code: m.code,
+      name: m.name,
+      summary: summarizeClinic(cells.get(m.code) ?? emptyClinicCounters(), {
+        ...options,
+        population: sumPopulations(populations.has(m.code) ? [populations.get(m.code)!] : []),
+      }),
+    })),
+    institutions: await loadInstitutionRows(viewer, ref.id, codes, filter),
+    hubs: await loadHubs(viewer, ref, codes),
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+async function loadInstitutionRows(
+  viewer: TViewer,
+  cycleId: string,
+  municipalityCodes: readonly string[],
+  filter: TSummaryFilter,
+): Promise<TInstitutionStatusRow[]> {
+  const rows = await db.institution.findMany({
+    where: {
+      municipalityCode: { in: [...municipalityCodes] },
+      ...(filter.kind === "ALL" ? {} : { kind: filter.kind }),
+      OR: [{ isActive: true }, { submissions: { some: { cycleId, revision: { gt: 0 } } } }],
+    },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      municipality: { select: { name: true } },
+      submissions: { where: { cycleId }, select: { status: true, revision: true, derived: true } },
+    },
+  });
+  const hideDrafts = viewer.role === "council";
+  return rows
+    .map((row): TInstitutionStatusRow => {
+      const submission = row.submissions[0];
+      const counted = submission && submission.revision > 0 && (!filter.confirmedOnly || submission.status === "CONFIRMED");
+      const derived = counted ? (submission.derived as TStoredDerived | null) : null;
+      let status: TInstitutionStatusRow["status"] = submission?.status ?? "NOT_STARTED";
+      if (hideDrafts && (status === "DRAFT" || status === "NOT_STARTED")) status = "UNSUBMITTED";
+      return {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        municipality: row.municipality.name,
+        status,
+        revision: submission?.revision ?? 0,
+        functions: Object.fromEntries(
+          Object.entries(derived?.functions ?? {}).map(([key, f]) => [key, { has: f.has, intent: f.intent, mode: f.mode }]),
+        ),
+      };
+    });
+}
+
+/** Hub self-assessments of the same 年度: per hub (with last year) and pooled by duty. */
+async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: readonly string[] | null): Promise<THubsBlock> {
+  const hubCycles = await db.reportingCycle.findMany({
+    where: { prefectureCode: cycle.prefectureCode, kind: "HUB_SELF_ASSESSMENT", fiscalYear: { in: [cycle.fiscalYear, cycle.fiscalYear - 1] } },
+    select: { id: true, fiscalYear: true, questionnaireVersionId: true },
+  });
+  const current = hubCycles.find((c) => c.fiscalYear === cycle.fiscalYear);
+  const previous = hubCycles.find((c) => c.fiscalYear === cycle.fiscalYear - 1);
+  if (!current) return { cycleId: null, group: null, previousGroup: null, hubs: [] };
+  const hubs = await db.hub.findMany({
+    where: {
+      AND: [
+        hubScope(viewer),
+        { prefectureCode: cycle.prefectureCode, isActive: true },
+        municipalityCodes ? { zone: { municipalities: { some: { municipalityCode: { in: [...municipalityCodes] } } } } } : {},
+      ],
+    },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      zone: { select: { name: true } },
+      submissions: {
+        where: { cycleId: { in: hubCycles.map((c) => c.id) } },
+        select: { cycleId: true, status: true, revision: true, derived: true },
+      },
+    },
+  });
+  const definition = await getDefinition(current.questionnaireVersionId);
+  const scoresOf = (s: { revision: number; derived: unknown } | undefined): THubScores | null =>
+    s && s.revision > 0 ? ((s.derived as TStoredDerived | null)?.scores ?? null) : null;
+  const reports = hubs.map((hub) => {
+    const now = hub.submissions.find((s) => s.cycleId === current.id);
+    const before = previous ? hub.submissions.find((s) => s.cycleId === previous.id) : undefined;
+    return {
+      hub,
+      input: { status: now?.status ?? ("NOT_STARTED" as const), scores: scoresOf(now) },
+      previousInput: { status: before?.status ?? ("NOT_STARTED" as const), scores: scoresOf(before) },
+    };
+  });
+  return {
+    cycleId: current.id,
+    group: summarizeHubGroup(countHubReports(reports.map((r) => r.input)), { definition }),
+    previousGroup: previous ? summarizeHubGroup(countHubReports(reports.map((r) => r.previousInput)), { definition }) : null,
+    hubs: reports.map((r) => ({
+      id: r.hub.id,
+      name: r.hub.name,
+      zoneName: r.hub.zone.name,
+      summary: summarizeHub({ ...r.input, previousScores: r.previousInput.scores }),
+    })),
+  };
+}
+
+/** National view: every prefecture's cycle of the 年度 from its stored total. */
+export async function getNationalDashboard(
+  viewer: TViewer,
+  options: { fiscalYear?: number; kind: TKindFilter; confirmedOnly: boolean },
+): Promise<TNationalDashboard> {
+  if (viewer.role !== "admin") throw forbiddenError();
+  const latest = await db.reportingCycle.aggregate({ where: { kind: "CLINIC_REPORT", status: { not: "PREPARING" } }, _max: { fiscalYear: true } });
+  const fiscalYear = options.fiscalYear ?? latest._max.fiscalYear ?? new Date().getFullYear();
+  const [cycles, populationRows, prefectures] = await Promise.all([
+    db.reportingCycle.findMany({
+      where: { kind: "CLINIC_REPORT", fiscalYear: { in: [fiscalYear, fiscalYear - 1] }, status: { not: "PREPARING" } },
+      select: { id: true, fiscalYear: true, prefectureCode: true, counterTotal: { select: { counters: true, format: true } } },
+    }),
+    db.municipality.groupBy({
+      by: ["prefectureCode"],
+      _sum: { populationTotal: true, population65: true, population75: true },
+      _count: { _all: true, population65: true, population75: true, populationTotal: true },
+    }),
+    db.prefecture.findMany({ select: { code: true, isDemo: true } }),
+  ]);
+  const countersOf = (c: (typeof cycles)[number] | undefined) =>
+    c?.counterTotal && c.counterTotal.format === CLINIC_COUNTERS_FORMAT ? (c.counterTotal.counters as unknown as TClinicCounters) : null;
+  const populationOf = (code: string) => {
+    const row = populationRows.find((r) => r.prefectureCode === code);
+    if (!row) return { total: null, age65: null, age75: null };
+    const complete = (count: number) => count === row._count._all;
+    return {
+      total: complete(row._count.populationTotal) ? row._sum.populationTotal : null,
+      age65: complete(row._count.population65) ? row._sum.population65 : null,
+      age75: complete(row._count.population75) ? row._sum.population75 : null,
+    };
+  };
+  const summaryOptions = { kind: options.kind, confirmedOnly: options.confirmedOnly };
+  const rows = PREFECTURES.map((p) => {
+    const cycle = cycles.find((c) => c.prefectureCode === p.code && c.fiscalYear === fiscalYear);
+    const counters = countersOf(cycle);
+    return {
+      code: p.code,
+      name: p.name,
+      cycleId: cycle?.id ?? null,
+      isDemo: prefectures.find((x) => x.code === p.code)?.isDemo ?? false,
+      counters,
+      summary: counters ? summarizeClinic(counters, { ...summaryOptions, population: populationOf(p.code) }) : null,
+    };
+  });
+  const withData = rows.filter((r) => r.counters);
+  const population = sumPopulations(
+    withData.map((r) => {
+      const p = populationOf(r.code);
+      return { populationTotal: p.total, population65: p.age65, population75: p.age75 };
+    }),
+  );
+  const previousTotals = cycles.filter((c) => c.fiscalYear === fiscalYear - 1).map(countersOf).filter((c): c is TClinicCounters => c !== null);
+  return {
+    level: "national",
+    fiscalYear,
+    filter: summaryOptions,
+    nation: {
+      summary: summarizeClinic(sumClinicCounters(withData.map((r) => r.counters!)), { ...summaryOptions, population }),
+      previous: previousTotals.length ? summarizeClinic(sumClinicCounters(previousTotals), summaryOptions) : null,
+    },
+    prefectures: rows.map(({ counters: _counters, ...row }) => row),
+    population,
+    generatedAt: new Date().toISOString(),
+  };
+}

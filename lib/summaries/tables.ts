@@ -1,0 +1,227 @@
+// Every table a dashboard shows, as plain rows: the screen's accessible table alternative, the
+// CSV/.xlsx exports and the packet appendices all come from these functions, so they agree.
+// Shares are written as percentages with one decimal (formatted here, at the edge), with their
+// counts and denominators beside them.
+import {
+  JUDGEMENT_LABELS,
+  MODE_KEYS,
+  MODE_LABELS,
+  RESPONSE_STATUSES,
+  RESPONSE_STATUS_LABELS,
+  per10kValue,
+  rateValue,
+  type TClinicSummary,
+  type TIndicatorReading,
+  type TPopulationRate,
+  type TRate,
+} from "@/lib/aggregation";
+import type { TTable } from "@/lib/export/table-file";
+import type { TInstitutionStatusRow, TNationalDashboard, TPrefectureDashboard, TZoneDashboard } from "./types";
+
+export type TSummaryTable = TTable & { key: string; title: string };
+
+const percent = (r: TRate | null | undefined): string => {
+  const v = rateValue(r);
+  return v === null ? "" : (v * 100).toFixed(1);
+};
+const per10k = (r: TPopulationRate): string => {
+  const v = per10kValue(r);
+  return v === null ? "" : v.toFixed(1);
+};
+export const readingText = (r: TIndicatorReading): string =>
+  r.value === null ? "" : r.unit === "share" ? `${(r.value * 100).toFixed(1)}%` : r.value.toFixed(1);
+
+type TNamedSummary = { name: string; summary: TClinicSummary };
+
+const INSTITUTION_STATUS_LABELS: Record<TInstitutionStatusRow["status"], string> = {
+  ...RESPONSE_STATUS_LABELS,
+  UNSUBMITTED: "未提出",
+};
+
+function headlineTable(key: string, title: string, groupLabel: string, groups: TNamedSummary[]): TSummaryTable {
+  const functions = groups[0]?.summary.functions ?? [];
+  return {
+    key,
+    title,
+    header: [
+      groupLabel,
+      "対象医療機関数",
+      "集計対象の報告数",
+      "65歳以上人口",
+      ...functions.flatMap((f) => [`${f.shortLabel} 有り（件）`, `${f.shortLabel} 有り（%）`, `${f.shortLabel} 有り（65歳以上1万人あたり）`]),
+    ],
+    rows: groups.map(({ name, summary }) => [
+      name,
+      summary.status.respondents,
+      summary.n,
+      summary.population.age65 ?? "",
+      ...summary.functions.flatMap((f) => [f.has.count, percent(f.has), per10k(f.per10k65)]),
+    ]),
+  };
+}
+
+function statusTable(key: string, groupLabel: string, groups: TNamedSummary[]): TSummaryTable {
+  return {
+    key,
+    title: "提出状況",
+    header: [groupLabel, "対象", ...RESPONSE_STATUSES.map((s) => RESPONSE_STATUS_LABELS[s]), "提出率（%）"],
+    rows: groups.map(({ name, summary }) => [
+      name,
+      summary.status.respondents,
+      ...RESPONSE_STATUSES.map((s) => summary.status.byStatus[s]),
+      percent({ count: summary.status.withRevision, n: summary.status.respondents }),
+    ]),
+  };
+}
+
+function areasTable(key: string, groupLabel: string, groups: TNamedSummary[]): TSummaryTable {
+  const areas = groups[0]?.summary.areas.areas ?? [];
+  return {
+    key,
+    title: "17の診療領域ごとの一次診療（対応可能な医療機関の割合）",
+    header: [groupLabel, "回答数", ...areas.flatMap((a) => [`${a.label}（件）`, `${a.label}（%）`])],
+    rows: groups.map(({ name, summary }) => [
+      name,
+      summary.areas.asked,
+      ...summary.areas.areas.flatMap((a) => [a.offered.count, percent(a.offered)]),
+    ]),
+  };
+}
+
+function functionModesTable(key: string, groupLabel: string, groups: TNamedSummary[]): TSummaryTable {
+  const secondary = (groups[0]?.summary.functions ?? []).filter((f) => !f.isPrimary);
+  return {
+    key,
+    title: "2号機能の有無（自院／連携の別）と意向",
+    header: [
+      groupLabel,
+      "報告数",
+      ...secondary.flatMap((f) => [
+        `${f.shortLabel} 有り`,
+        ...MODE_KEYS.map((m) => `${f.shortLabel} ${MODE_LABELS[m]}`),
+        `${f.shortLabel} 意向有り`,
+      ]),
+    ],
+    rows: groups.map(({ name, summary }) => [
+      name,
+      summary.n,
+      ...summary.functions
+        .filter((f) => !f.isPrimary)
+        .flatMap((f) => [f.has.count, ...MODE_KEYS.map((m) => f.modes[m].overN.count), f.intent.count]),
+    ]),
+  };
+}
+
+function changeTable(summaryName: string, dashboard: { change: TPrefectureDashboard["prefecture"]["change"] }): TSummaryTable {
+  return {
+    key: "yoy",
+    title: `前年度との比較（${summaryName}）`,
+    header: ["指標", "今年度", "前年度", "差（ポイント／1万人あたり）"],
+    rows: (dashboard.change?.indicators ?? []).map((i) => [
+      i.label,
+      readingText(i.current),
+      readingText(i.previous),
+      i.delta === null ? "" : i.unit === "share" ? (i.delta * 100).toFixed(1) : i.delta.toFixed(1),
+    ]),
+  };
+}
+
+function hubsTable(hubs: TPrefectureDashboard["hubs"]): TSummaryTable {
+  const duties = hubs.hubs.find((h) => h.summary.duties.length > 0)?.summary.duties ?? [];
+  return {
+    key: "hubs",
+    title: "在宅医療連携拠点の自己評価（必須項目の実施・望ましい項目の採用）",
+    header: [
+      "拠点",
+      "圏域",
+      "状況",
+      ...duties.flatMap((d) => [`${d.label} 必須（実施/対象）`, `${d.label} 必須（%）`, `${d.label} 望ましい（%）`]),
+      "合計 必須（%）",
+      "前年度からの変化（必須・ポイント）",
+    ],
+    rows: hubs.hubs.map((h) => [
+      h.name,
+      h.zoneName,
+      RESPONSE_STATUS_LABELS[h.summary.status],
+      ...duties.flatMap((d) => {
+        const mine = h.summary.duties.find((x) => x.key === d.key);
+        return mine ? [`${mine.required.met}/${mine.required.n}`, percent(mine.requiredMet), percent(mine.desirableAdopted)] : ["", "", ""];
+      }),
+      h.summary.total ? percent(h.summary.total.requiredMet) : "",
+      h.summary.change?.total.required.delta == null ? "" : (h.summary.change.total.required.delta * 100).toFixed(1),
+    ]),
+  };
+}
+
+export function institutionsTable(rows: TInstitutionStatusRow[], functionLabels: { key: string; shortLabel: string }[]): TSummaryTable {
+  return {
+    key: "institutions",
+    title: "医療機関ごとの機能の有無",
+    header: ["医療機関コード", "名称", "種別", "市区町村", "状況", ...functionLabels.map((f) => f.shortLabel)],
+    rows: rows.map((r) => [
+      r.code,
+      r.name,
+      r.kind === "HOSPITAL" ? "病院" : "診療所",
+      r.municipality,
+      INSTITUTION_STATUS_LABELS[r.status],
+      ...functionLabels.map((f) => {
+        const fn = r.functions[f.key];
+        if (!fn) return "";
+        return fn.has ? `有り${fn.mode ? `（${MODE_LABELS[fn.mode as keyof typeof MODE_LABELS] ?? fn.mode}）` : ""}` : fn.intent ? "無し（意向有り）" : "無し";
+      }),
+    ]),
+  };
+}
+
+/** The tables of the prefecture view: zones side by side, areas, 2号 by zone, status, hubs, year over year. */
+export function prefectureTables(d: TPrefectureDashboard): TSummaryTable[] {
+  const groups: TNamedSummary[] = [...d.zones.map((z) => ({ name: z.name, summary: z.summary })), { name: `${d.cycle.prefectureName}（全体）`, summary: d.prefecture.summary }];
+  return [
+    headlineTable("zones", "圏域別の1号・2号機能", "圏域", groups),
+    areasTable("areas", "圏域", groups),
+    functionModesTable("functions", "圏域", groups),
+    statusTable("status", "圏域", groups),
+    hubsTable(d.hubs),
+    changeTable(d.cycle.prefectureName, d.prefecture),
+  ];
+}
+
+/** The tables of a zone view: indicators against the prefecture, municipalities, institutions. */
+export function zoneTables(d: TZoneDashboard): TSummaryTable[] {
+  const municipalities: TNamedSummary[] = [
+    ...d.municipalities.map((m) => ({ name: m.name, summary: m.summary })),
+    { name: `${d.zone.name}（圏域全体）`, summary: d.zone.summary },
+  ];
+  return [
+    {
+      key: "indicators",
+      title: `${d.zone.name}の指標と${d.cycle.prefectureName}全体との比較`,
+      header: ["指標", d.zone.name, `${d.cycle.prefectureName}全体`, "差", "判定"],
+      rows: d.comparison.map((c) => [
+        c.label,
+        readingText(c.value),
+        readingText(c.reference),
+        c.difference === null ? "" : c.unit === "share" ? `${(c.difference * 100).toFixed(1)}pt` : c.difference.toFixed(1),
+        JUDGEMENT_LABELS[c.judgement],
+      ]),
+    },
+    headlineTable("municipalities", "市区町村別の1号・2号機能", "市区町村", municipalities),
+    areasTable("areas", "市区町村", municipalities),
+    statusTable("status", "市区町村", municipalities),
+    institutionsTable(d.institutions, d.zone.summary.functions),
+    hubsTable(d.hubs),
+    changeTable(d.zone.name, d.zone),
+  ];
+}
+
+export function nationalTables(d: TNationalDashboard): TSummaryTable[] {
+  const groups = d.prefectures.filter((p) => p.summary).map((p) => ({ name: p.name, summary: p.summary! }));
+  return [
+    headlineTable("prefectures", "都道府県別の1号・2号機能", "都道府県", [...groups, { name: "全国", summary: d.nation.summary }]),
+    statusTable("status", "都道府県", groups),
+  ];
+}
+
+export function findTable(tables: TSummaryTable[], key: string): TSummaryTable | undefined {
+  return tables.find((t) => t.key === key);
+}

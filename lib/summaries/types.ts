@@ -1,0 +1,103 @@
+// What a dashboard, the summaries API, an export and a PDF packet show, as plain JSON: the same
+// bundle feeds all of them, so a figure in a council packet is the figure on the screen.
+// Pure types (no React, no Prisma); built by lib/data/summaries.ts.
+import type {
+  TClinicSummary,
+  THubGroupSummary,
+  THubSummary,
+  TIndicatorComparison,
+  TIndicatorRanking,
+  TKindFilter,
+  TSummaryChange,
+} from "@/lib/aggregation";
+import type { TPopulation } from "@/lib/aggregation";
+
+export type TSummaryFilter = {
+  cycleId: string;
+  schemeId: string | null;
+  zoneId: string | null;
+  kind: TKindFilter;
+  confirmedOnly: boolean;
+};
+
+export type TCycleRef = {
+  id: string;
+  fiscalYear: number;
+  /** 令和7年度 かかりつけ医機能報告 */
+  title: string;
+  prefectureCode: string;
+  prefectureName: string;
+  /** The data is fictional (架空のデモデータ). */
+  isDemo: boolean;
+  versionLabel: string;
+};
+
+export type TGroupSummary = {
+  summary: TClinicSummary;
+  /** The same group in the previous year's cycle; null when there is none. */
+  previous: TClinicSummary | null;
+  change: TSummaryChange | null;
+};
+
+export type TZoneRef = { id: string; code: string; name: string; municipalities: { code: string; name: string }[] };
+
+export type TInstitutionStatusRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: "HOSPITAL" | "CLINIC";
+  municipality: string;
+  /** NOT_STARTED, DRAFT … as the viewer may see them (councils see 未提出 for both). */
+  status: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "CONFIRMED" | "UNSUBMITTED";
+  revision: number;
+  /** Per function key: 有り / 意向有り / mode, from the latest submitted revision. */
+  functions: Record<string, { has: boolean; intent: boolean; mode: string | null }>;
+};
+
+export type THubRow = { id: string; name: string; zoneName: string; summary: THubSummary };
+
+export type THubsBlock = {
+  cycleId: string | null;
+  group: THubGroupSummary | null;
+  previousGroup: THubGroupSummary | null;
+  hubs: THubRow[];
+};
+
+export type TPrefectureDashboard = {
+  level: "prefecture";
+  cycle: TCycleRef;
+  filter: TSummaryFilter;
+  scheme: { id: string; name: string } | null;
+  prefecture: TGroupSummary;
+  zones: (TZoneRef & TGroupSummary & { comparison: TIndicatorComparison[] })[];
+  rankings: TIndicatorRanking[];
+  hubs: THubsBlock;
+  generatedAt: string;
+};
+
+export type TZoneDashboard = {
+  level: "zone";
+  cycle: TCycleRef;
+  filter: TSummaryFilter;
+  scheme: { id: string; name: string };
+  zone: TZoneRef & TGroupSummary;
+  /** The prefecture as reference (the 課題 candidates are indicators below it). */
+  prefecture: TClinicSummary;
+  comparison: TIndicatorComparison[];
+  /** Officers see the other zones; councils see only where their zone ranks. */
+  otherZones: { name: string; summary: TClinicSummary }[] | null;
+  municipalities: { code: string; name: string; summary: TClinicSummary }[];
+  institutions: TInstitutionStatusRow[];
+  hubs: THubsBlock;
+  generatedAt: string;
+};
+
+export type TNationalDashboard = {
+  level: "national";
+  fiscalYear: number;
+  filter: { kind: TKindFilter; confirmedOnly: boolean };
+  nation: { summary: TClinicSummary; previous: TClinicSummary | null };
+  prefectures: { code: string; name: string; cycleId: string | null; isDemo: boolean; summary: TClinicSummary | null }[];
+  population: TPopulation;
+  generatedAt: string;
+};
