@@ -19,6 +19,7 @@ export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
   ],
   council: [
     { href: "/council", label: "ホーム" },
+    { href: "/council/hubs", label: "在宅医療連携拠点" },
     { href: "/council/packets", label: "協議の場資料" },
   ],
   admin: [

@@ -124,7 +124,11 @@ export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: {
       questionnaireVersion: { select: { versionKey: true } },
       submissions: {
         where: { ...respondentWhere(viewer), revision: { gt: 0 } },
-        select: { id: true, revision: true, revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, revision: true, submittedAt: true } } },
+        select: {
+          id: true,
+          revision: true,
+          revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, derived: true, revision: true, submittedAt: true } },
+        },
       },
     },
   });
@@ -136,6 +140,7 @@ export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: {
     versionKey: previous.questionnaireVersion.versionKey,
     questionnaireVersionId: previous.questionnaireVersionId,
     answers: latest.answers as TAnswers,
+    derived: latest.derived as TStoredDerived,
     revision: latest.revision,
     submittedAt: latest.submittedAt,
   };

@@ -394,7 +394,14 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
 
   // 前年度: the same respondent's latest submitted revision in the previous cycle of this questionnaire.
   const previousCycle = await findPreviousCycle(viewer, submission.cycle);
-  let lastYear: { cycleTitle: string; revision: number; submittedAt: Date; changes: ReturnType<typeof diffAnswers> } | null = null;
+  let lastYear: {
+    cycleTitle: string;
+    revision: number;
+    submittedAt: Date;
+    changes: ReturnType<typeof diffAnswers>;
+    /** Hub self-assessments: last year's scores, for the change per duty. */
+    scores: TStoredDerived["scores"] | null;
+  } | null = null;
   if (previousCycle && latest) {
     const previous = await db.submission.findFirst({
       where: {
@@ -404,7 +411,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
           submission.institution ? { institutionId: submission.institution.id } : { hubId: submission.hub!.id },
         ],
       },
-      select: { revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, submittedAt: true } } },
+      select: { revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, derived: true, submittedAt: true } } },
     });
     const previousRevision = previous?.revisions[0];
     if (previousRevision) {
@@ -414,6 +421,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
         revision: previousRevision.revision,
         submittedAt: previousRevision.submittedAt,
         changes: diffAnswers(definition, mapped, answers),
+        scores: (previousRevision.derived as TStoredDerived | null)?.scores ?? null,
       };
     }
   }

@@ -16,3 +16,46 @@ export async function signInAs(page: Page, email: string, expectedPath: string) 
 
 /** Alerts inside the page's main content (Next's route announcer is also role="alert"). */
 export const formAlert = (page: Page) => page.locator("form").getByRole("alert");
+
+/**
+ * Answers every visible, still-unanswered question of the questionnaire form the way a person
+ * would: the first choice of each radio group (for self-assessments that is 「実施している」 /
+ * the yes answer), the first checkbox of each multiple choice, a number or a short text in each
+ * empty field. Repeats until nothing new appears (answers reveal conditional items).
+ */
+export async function answerEverythingVisible(page: Page) {
+  const form = page.locator("form[aria-label]");
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = 0;
+    const groups = form.locator("fieldset");
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) {
+      const group = groups.nth(i);
+      if ((await group.locator("fieldset").count()) > 0) continue; // outer fieldset of a nested group
+      const radios = group.locator("input[type=radio]");
+      if ((await radios.count()) > 0 && (await group.locator("input[type=radio]:checked").count()) === 0) {
+        await radios.first().check();
+        changed++;
+        continue;
+      }
+      const boxes = group.locator("input[type=checkbox]");
+      if ((await boxes.count()) > 0 && (await group.locator("input[type=checkbox]:checked").count()) === 0) {
+        await boxes.first().check();
+        changed++;
+      }
+    }
+    const fields = form.locator("input[type=text]:not([role=combobox]), input[type=tel], input[type=email], input[type=date], textarea");
+    const fieldCount = await fields.count();
+    for (let i = 0; i < fieldCount; i++) {
+      const field = fields.nth(i);
+      if (!(await field.isEditable()) || (await field.inputValue()) !== "") continue;
+      const type = await field.getAttribute("type");
+      const inputMode = await field.getAttribute("inputmode");
+      const value =
+        type === "date" ? "2027-03-31" : type === "tel" ? "0778-00-1234" : type === "email" ? "tanto@example.jp" : inputMode === "numeric" || inputMode === "decimal" ? "3" : "地域の関係機関と連携して対応";
+      await field.fill(value);
+      changed++;
+    }
+    if (changed === 0) return;
+  }
+}

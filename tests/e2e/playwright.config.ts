@@ -13,7 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: "../../test-results",
+  // One folder per build folder, so parallel runs on one machine do not clean each other's traces.
+  outputDir: `../../test-results/${process.env.RENKEI_E2E_DIST_DIR?.replace(/^\./, "") || "e2e"}`,
   use: {
     baseURL,
     locale: "ja-JP",

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { ROLE_HOME } from "@/lib/auth/roles";
-import { getOwnRevision, getRespondentIdentity } from "@/lib/data/respondent";
+import { findPreviousSubmission, getOwnRevision, getRespondentIdentity } from "@/lib/data/respondent";
+import { compareScores } from "@/lib/questionnaire/score";
+import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
 import { cycleTitle, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
-import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
+import { fiscalYearLabel, formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { receiptNumber } from "@/lib/domain/receipt";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
@@ -27,6 +29,8 @@ export async function RespondentReceiptPage({
     getOwnRevision(viewer, cycleId, revision),
     getRespondentIdentity(viewer),
   ]);
+  const previous = row.derived.scores ? await findPreviousSubmission(viewer, cycle) : null;
+  const scoreChange = row.derived.scores && previous?.derived.scores ? compareScores(row.derived.scores, previous.derived.scores) : null;
   const number = receiptNumber({ fiscalYear: cycle.fiscalYear, submissionId: submission.id, revision: row.revision });
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   return (
@@ -67,6 +71,11 @@ export async function RespondentReceiptPage({
         </Panel>
         <StatusPanel definition={definition} derived={row.derived} scores={row.derived.scores} title={row.derived.scores ? "自己評価の状況" : "提出内容から判定される機能"} />
       </div>
+      {scoreChange && previous && (
+        <Panel title="前年度との比較" className="mt-5">
+          <ScoreChangeTable comparison={scoreChange} previousLabel={fiscalYearLabel(previous.cycle.fiscalYear)} />
+        </Panel>
+      )}
       <Panel title="提出内容" className="mt-5">
         <AnswersTable definition={definition} answers={row.answers} />
       </Panel>

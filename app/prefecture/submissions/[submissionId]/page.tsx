@@ -18,6 +18,8 @@ import { AnswersTable } from "@/components/questionnaire/answers-table";
 import { RevisionDiffTable } from "@/components/questionnaire/revision-diff-table";
 import { ReviewActions } from "@/components/prefecture/review-actions";
 import { ReopenForm } from "@/components/prefecture/reopen-form";
+import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
+import { compareScores } from "@/lib/questionnaire/score";
 
 export const metadata: Metadata = { title: "報告の確認" };
 
@@ -78,6 +80,12 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
               <p className="text-sm text-gray-600">{review.previousCycleTitle ? `${review.previousCycleTitle}の提出済みの報告はありません。` : "前年度の報告サイクルはありません。"}</p>
             )}
           </Panel>
+
+          {derived?.scores && lastYear?.scores && (
+            <Panel title="自己評価の前年度との比較">
+              <ScoreChangeTable comparison={compareScores(derived.scores, lastYear.scores)} previousLabel={lastYear.cycleTitle} />
+            </Panel>
+          )}
 
           <Panel title={review.isDraftOnly ? "回答内容（下書き）" : `回答内容（第${submission.revision}版）`}>
             <AnswersTable definition={definition} answers={answers} />
