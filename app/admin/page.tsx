@@ -1,26 +1,32 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/viewer";
-import { countInstitutions } from "@/lib/data/overview";
-import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
-import { formatInteger } from "@/lib/format";
+import { listDashboardCycles } from "@/lib/data/summaries";
+import { getSummaryView } from "@/lib/data/summary-views";
+import { parseSummaryParams } from "@/lib/summaries/params";
+import { DEFAULT_TILE_INDICATOR, TILE_INDICATOR_KEYS } from "@/lib/summaries/chart-data";
+import { NationalView } from "@/components/dashboard/national-view";
 
 export const metadata: Metadata = { title: "全国" };
 
-export default async function AdminHome() {
+type TSearchParams = Record<string, string | string[] | undefined>;
+
+/** The national view (?year=, ?kind=, ?confirmed=1, ?indicator= for the tile map). */
+export default async function AdminHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("admin");
-  const counts = await countInstitutions(viewer);
+  const raw = await searchParams;
+  // A cycle in the URL belongs to the prefecture view (/admin/dashboard); here it is ignored.
+  const params = { ...parseSummaryParams(raw), cycleId: null, schemeId: null, zoneId: null };
+  const [view, cycles] = await Promise.all([getSummaryView(viewer, params), listDashboardCycles(viewer)]);
+  if (view.level !== "national") throw new Error("national view expected");
+  const requested = typeof raw.indicator === "string" ? raw.indicator : "";
+  const indicator = (TILE_INDICATOR_KEYS as readonly string[]).includes(requested) ? requested : DEFAULT_TILE_INDICATOR;
   return (
-    <>
-      <PageHeader title="全国" />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Panel title="病院（全国）">
-          <p className="text-3xl font-bold">{formatInteger(counts.hospitals)}</p>
-        </Panel>
-        <Panel title="診療所（全国）">
-          <p className="text-3xl font-bold">{formatInteger(counts.clinics)}</p>
-        </Panel>
-      </div>
-    </>
+    <NationalView
+      view={view}
+      years={[...new Set(cycles.map((c) => c.fiscalYear))]}
+      indicator={indicator}
+      basePath="/admin"
+      prefectureHref={(cycleId) => `/admin/dashboard?cycle=${encodeURIComponent(cycleId)}`}
+    />
   );
 }

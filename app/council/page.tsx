@@ -1,24 +1,29 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/viewer";
-import { listVisibleZones } from "@/lib/data/overview";
+import { EmptyState } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
+import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
 
-export const metadata: Metadata = { title: "ホーム" };
+export const metadata: Metadata = { title: "圏域のダッシュボード" };
 
-export default async function CouncilHome() {
+/**
+ * The council member's home: the dashboard of one of their zones (the first by default), with a
+ * switcher when they sit on several. Another zone's id in the URL is a 404 (the data layer checks
+ * the zone against the member's own zones).
+ */
+export default async function CouncilHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("council");
-  const zones = await listVisibleZones(viewer);
-  return (
-    <>
-      <PageHeader title="協議の場ホーム" />
-      <div className="grid gap-4 md:grid-cols-2">
-        {zones.map((zone) => (
-          <Panel key={zone.id} title={`${zone.name}（${zone.scheme.name}）`}>
-            <p className="text-sm text-gray-700">{zone.municipalities.map((m) => m.municipality.name).join("、")}</p>
-          </Panel>
-        ))}
-      </div>
-    </>
-  );
+  const data = await loadDashboardScreen(viewer, await searchParams);
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="協議の場ホーム" />
+        <EmptyState title="集計できる報告サイクルがありません">
+          県がかかりつけ医機能報告の受付を始めると、担当する圏域の集計が表示されます。
+        </EmptyState>
+      </>
+    );
+  }
+  return <DashboardScreen data={data} basePath="/council" audience="council" />;
 }

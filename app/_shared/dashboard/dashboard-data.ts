@@ -1,0 +1,44 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { listDashboardCycles, listDashboardSchemes } from "@/lib/data/summaries";
+import { getSummaryView } from "@/lib/data/summary-views";
+import { isAppError } from "@/lib/errors";
+import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";
+import { parseSummaryParams } from "@/lib/summaries/params";
+import type { TDashboardScreenData } from "@/components/dashboard/dashboard-screen";
+
+export type TSearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * What a prefecture/zone dashboard page needs, for any viewer allowed one (officer, council,
+ * administrator with a cycle): the view from the URL, and the choices of the filter bar.
+ * A zone, scheme or cycle the viewer may not see is a 404 page — the same as one that does not
+ * exist, so another zone's existence is never revealed.
+ */
+export async function loadDashboardScreen(
+  viewer: TViewer,
+  searchParams: TSearchParams,
+): Promise<TDashboardScreenData | null> {
+  const params = parseSummaryParams(searchParams);
+  const cycles = await listDashboardCycles(viewer);
+  if (cycles.length === 0) return null;
+  const view = await getSummaryView(viewer, params).catch((error: unknown) => {
+    if (
+      isAppError(error) &&
+      (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "INVALID_INPUT")
+    )
+      notFound();
+    throw error;
+  });
+  if (view.level === "national") notFound();
+  const schemes = await listDashboardSchemes(viewer, view.cycle.prefectureCode);
+  return {
+    view,
+    cycles: cycles
+      .filter((c) => c.prefectureCode === view.cycle.prefectureCode)
+      .map((c) => ({ id: c.id, label: `${cycleTitle(c)}（${CYCLE_STATUS_LABELS[c.status]}）` })),
+    schemes: schemes.map((s) => ({ id: s.id, name: s.name })),
+    zones: schemes.flatMap((s) => s.zones.map((z) => ({ id: z.id, name: z.name, schemeId: s.id, schemeName: s.name }))),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/viewer";
+import { parseSummaryParams } from "@/lib/summaries/params";
+import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
+import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
+
+export const metadata: Metadata = { title: "都道府県のダッシュボード" };
+
+/** Any prefecture's dashboard for the administrator, opened from the national view (?cycle= is required). */
+export default async function AdminPrefectureDashboard({
+  searchParams,
+}: Readonly<{ searchParams: Promise<TSearchParams> }>) {
+  const viewer = await requireRole("admin");
+  const raw = await searchParams;
+  if (!parseSummaryParams(raw).cycleId) notFound();
+  const data = await loadDashboardScreen(viewer, raw);
+  if (!data) notFound();
+  return <DashboardScreen data={data} basePath="/admin/dashboard" audience="admin" />;
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/viewer";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/notice";
+import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
+import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
+
+export const metadata: Metadata = { title: "ダッシュボード" };
+
+export default async function PrefectureDashboardPage({
+  searchParams,
+}: Readonly<{ searchParams: Promise<TSearchParams> }>) {
+  const viewer = await requireRole("prefecture");
+  const data = await loadDashboardScreen(viewer, await searchParams);
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="ダッシュボード" />
+        <EmptyState title="集計できる報告サイクルがありません">
+          かかりつけ医機能報告の
+          <Link href="/prefecture/cycles" className="text-teal-800 underline">
+            報告サイクル
+          </Link>
+          を作成し、受付を始めると集計が表示されます。
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <DashboardScreen
+      data={data}
+      basePath="/prefecture/dashboard"
+      audience="prefecture"
+      rosterHref="/prefecture/roster"
+    />
+  );
+}
