@@ -2,7 +2,7 @@
 // the national synthetic data (synth) both use it. It walks the definition like a respondent:
 // section by section, answering only what is visible, so conditional items stay consistent.
 // Every generated set is checked with the same validation as a web submission.
-import type { TGroupField, TItem, TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TCondition, TGroupField, TItem, TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers, TAnswerValue, TGroupRow, TPartner, TScalarAnswer } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { validateAnswers } from "@/lib/questionnaire/answer-schema";
@@ -63,9 +63,15 @@ export function generateAnswers(def: TQuestionnaireDefinition, options: TGenerat
     // Re-evaluate after each section: later sections may depend on what was just answered.
     const { visibility } = evaluateAnswers(def, answers);
     if (!visibility.sections.has(section.key)) continue;
+    // Re-evaluating before every item is most of the cost (national synthetic data generates
+    // ~200,000 answer sets). An item without a condition of its own, in a section whose condition
+    // its own items cannot change, is visible exactly when its section is: skip the evaluation.
+    const stable = sectionVisibilityIsStable(def, section);
     for (const item of section.items) {
-      const { visibility: now } = evaluateAnswers(def, answers);
-      if (!now.items.has(item.key)) continue;
+      if (item.visibleWhen || !stable) {
+        const { visibility: now } = evaluateAnswers(def, answers);
+        if (!now.items.has(item.key)) continue;
+      }
       const value = fixedValue(item, options.profile) ?? generateItem(item, options);
       if (value !== undefined) answers[item.key] = value;
     }
@@ -77,6 +83,36 @@ export function generateAnswers(def: TQuestionnaireDefinition, options: TGenerat
     );
   }
   return answers;
+}
+
+/**
+ * Whether answering the section's own items can change whether the section is shown: its
+ * condition names one of its items, or a function one of its items feeds (directly, or through a
+ * function that `requires` it).
+ */
+function sectionVisibilityIsStable(def: TQuestionnaireDefinition, section: TQuestionnaireDefinition["sections"][number]): boolean {
+  if (!section.visibleWhen) return true;
+  const keys = new Set<string>();
+  const functions = new Set<string>();
+  const collect = (condition: TCondition) => {
+    if ("all" in condition) condition.all.forEach(collect);
+    else if ("any" in condition) condition.any.forEach(collect);
+    else if ("not" in condition) collect(condition.not);
+    else if ("function" in condition) functions.add(condition.function);
+    else keys.add(condition.key);
+  };
+  collect(section.visibleWhen);
+  // A function's status also depends on the function it requires.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fn of def.functions) {
+      if (functions.has(fn.key) && fn.requires && !functions.has(fn.requires)) {
+        functions.add(fn.requires);
+        grew = true;
+      }
+    }
+  }
+  return section.items.every((item) => !keys.has(item.key) && !(item.function && functions.has(item.function)));
 }
 
 /** A draft: the first sections answered, the rest left for later (as real drafts look). */

@@ -10,13 +10,17 @@ import { run, start } from "../lib/processes";
 
 export type TProcessHandle = { url: string; stop: () => Promise<void> };
 
-/** The embedded database in a child process, so the load generator never shares its event loop. */
-export function startDatabaseProcess(): Promise<TProcessHandle> {
+/**
+ * The embedded database in a child process, so the load generator never shares its event loop.
+ * `dataDir`: a file-backed database kept between runs (default: in memory).
+ */
+export function startDatabaseProcess({ dataDir }: { dataDir?: string } = {}): Promise<TProcessHandle> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_PROFILE_DIR
       ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
       : [];
-    const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/db-server.ts"], {
+    const data = dataDir ? ["--data", dataDir] : [];
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/db-server.ts", ...data], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.on("data", (chunk: Buffer) => {
@@ -27,8 +31,12 @@ export function startDatabaseProcess(): Promise<TProcessHandle> {
   });
 }
 
-export async function startApp(databaseUrl: string, { build }: { build: boolean }): Promise<TProcessHandle> {
-  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: ".next-bench" };
+/** `distDir`: the build folder (benchmarks running side by side each use their own). */
+export async function startApp(
+  databaseUrl: string,
+  { build, distDir = ".next-bench" }: { build: boolean; distDir?: string },
+): Promise<TProcessHandle> {
+  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: distDir };
   if (build || !existsSync(path.join(env.RENKEI_DIST_DIR, "BUILD_ID")))
     await run("next", ["build"], env, { quiet: true });
   const port = await findFreePort();

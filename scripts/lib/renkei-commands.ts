@@ -25,6 +25,7 @@ import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
 import { auditRow } from "@/lib/data/audit";
+import { synthesize, SynthConflictError, SynthOptionsError } from "./synth";
 
 export type TIo = { out: (line: string) => void; err: (line: string) => void };
 
@@ -49,6 +50,11 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
   export-submissions --cycle <ID> --format csv|xlsx [--encoding utf-8|shift_jis] <ファイル>
       回答者ごとに1行（コード・名称・市区町村・全項目・機能の有無・状況・版）で出力します。
       出力したファイルは import-submissions でそのまま読み込めます。
+  synth --institutions <件数> [--prefectures 13,27] [--seed <文字列>] [--reset]
+      ベンチマーク・負荷試験・帳票確認用の合成データ（架空）を作ります。都道府県ごとに市区町村・人口・
+      二次医療圏と在宅医療の圏域・病院と診療所・拠点・2年度分の報告（未着手〜確認済）を作成します。
+      --prefectures を省くと福井県（デモ）以外の46都道府県です。すでにデータのある都道府県には
+      書き込みません。--reset を付けると、対象の都道府県の架空データを削除してから作り直します。
   help
       この説明を表示します。
 
@@ -64,7 +70,7 @@ export function needsDatabase(argv: readonly string[]): boolean {
   return command !== undefined && command !== "help" && (COMMANDS as readonly string[]).includes(command) && !argv.includes("--help") && !argv.includes("-h");
 }
 
-const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions"] as const;
+const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions", "synth"] as const;
 type TCommand = (typeof COMMANDS)[number];
 
 const IMPORT_KINDS: Partial<Record<TCommand, TImportKind>> = {
@@ -89,6 +95,10 @@ function parse(argv: string[]) {
         "deactivate-missing": { type: "boolean", default: false },
         "overwrite-web": { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
+        institutions: { type: "string" },
+        prefectures: { type: "string" },
+        seed: { type: "string" },
+        reset: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -234,6 +244,28 @@ async function exportCommand(io: TIo, values: ReturnType<typeof parse>["values"]
   return EXIT.ok;
 }
 
+async function synthCommand(io: TIo, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`synth はファイルを取りません（${positionals.join("、")}）。`);
+  if (!values.institutions) throw new UsageError("--institutions <件数>（例: 113000）を指定してください。");
+  const institutions = Number(values.institutions.replace(/[,_]/g, ""));
+  const prefectures = values.prefectures?.split(/[,、\s]+/).filter(Boolean);
+  try {
+    const result = await synthesize({ institutions, prefectures, seed: values.seed, reset: values.reset, log: io.out });
+    io.out(
+      `合成データ（架空）: ${result.prefectures.length}都道府県、医療機関 ${result.institutions.toLocaleString("ja-JP")}件` +
+        `（病院 ${result.hospitals.toLocaleString("ja-JP")}・診療所 ${result.clinics.toLocaleString("ja-JP")}）、シード「${result.seed}」、${result.seconds.toFixed(0)} 秒`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof SynthOptionsError) throw new UsageError(error.message);
+    if (error instanceof SynthConflictError) {
+      io.err(error.message);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+}
+
 /** Runs one command; never throws for expected problems (they become messages and an exit code). */
 export async function runRenkei(argv: string[], io: TIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -253,6 +285,8 @@ export async function runRenkei(argv: string[], io: TIo): Promise<number> {
         return await listCyclesCommand(io, values);
       case "export-submissions":
         return await exportCommand(io, values, positionals);
+      case "synth":
+        return await synthCommand(io, values, positionals);
       default:
         return await runImport(io, command as TCommand, values, positionals);
     }
