@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
 import { FactList, Panel } from "@/components/ui/panel";
 import { PrintButton } from "@/components/ui/print-button";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { StatusPanel } from "@/components/questionnaire/status-panel";
 import { AnswersTable } from "@/components/questionnaire/answers-table";
 
@@ -41,6 +41,15 @@ export async function RespondentReceiptPage({
         actions={
           <>
             <PrintButton />
+            {/* PDFs of this revision, rendered on the server (lib/pdf): plain links, no JavaScript needed. */}
+            <a href={`/api/v1/pdf/respondent/cycles/${cycleId}/copy?revision=${row.revision}`} className={buttonClasses("secondary")} data-testid="submission-copy-pdf">
+              提出控え (PDF)
+            </a>
+            {role === "institution" && (
+              <a href={`/api/v1/pdf/respondent/cycles/${cycleId}/notice?revision=${row.revision}`} className={buttonClasses("secondary")} data-testid="clinic-notice-pdf">
+                院内掲示 (PDF)
+              </a>
+            )}
             <ButtonLink href={base} variant="secondary">
               報告内容へ
             </ButtonLink>

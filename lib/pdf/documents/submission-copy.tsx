@@ -1,0 +1,167 @@
+// The 提出控え: a printable record of one submitted revision — 受付番号, revision, the time in
+// 和暦 and 西暦, the status derived at submission (functions, or a hub's scores per duty), and every
+// answer by section as the receipt page shows it (formatAnswer, visible items only).
+import { formatDateTime } from "@/lib/domain/wareki";
+import { formatInteger, formatShare } from "@/lib/format";
+import { evaluateAnswers } from "@/lib/questionnaire/derive";
+import { itemIndex } from "@/lib/questionnaire/definition";
+import { formatAnswer } from "@/lib/questionnaire/format";
+import { PROVISION_MODE_LABELS } from "@/lib/questionnaire/input";
+import { share as scoreShare } from "@/lib/questionnaire/score";
+import type { TFrame } from "../components/page";
+import type { TBlock } from "../layout/blocks";
+import type { TextMeasurer } from "../layout/measure";
+import type { TRespondentDocumentInput } from "../props";
+import { COLORS } from "../theme";
+import { demoNoticeBlock, factsBlock, note, warekiOf } from "./common";
+
+const CHANNEL_LABELS: Record<string, string> = {
+  WEB: "Renkei（ウェブ）",
+  PAPER: "紙の報告書（都道府県が入力）",
+  IMPORT: "一括取込",
+};
+
+export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: TextMeasurer) {
+  const { definition, revision, respondent, cycle } = input;
+  const submittedAt = new Date(revision.submittedAt);
+  const isInstitution = respondent.role === "institution";
+  const frame: TFrame = {
+    title: `提出控え ${cycle.title}`,
+    owner: respondent.name,
+    footnote: `受付番号 ${input.receiptNumber}・作成 ${warekiOf(input.generatedAt)}（${formatDateTime(new Date(input.generatedAt))}）`,
+    isDemo: cycle.isDemo,
+  };
+  const blocks: TBlock[] = [
+    { kind: "text", text: cycle.title, size: 11, color: COLORS.muted, gapAfter: 2 },
+    { kind: "heading", level: 1, text: "提出控え", anchor: "copy", bookmark: true },
+  ];
+  if (cycle.isDemo) blocks.push(demoNoticeBlock("架空の医療機関・拠点の報告です。"));
+  blocks.push(
+    factsBlock([
+      ["受付番号", input.receiptNumber],
+      ["報告", `${cycle.title}（${definition.versionLabel}）`],
+      [
+        isInstitution ? "医療機関" : "拠点",
+        `${respondent.name}${respondent.code ? `（医療機関コード ${respondent.code}）` : ""}`,
+      ],
+      ["所在", respondent.place],
+      ["版", `第${revision.number}版${revision.number > 1 ? "（変更報告）" : ""}`],
+      ["提出日時", `${warekiOf(revision.submittedAt)}（西暦 ${formatDateTime(submittedAt)}）`],
+      ["提出方法", CHANNEL_LABELS[revision.channel] ?? revision.channel],
+      ["現在の状況", input.currentStatus],
+    ]),
+  );
+
+  // Derived status
+  if (definition.functions.length > 0) {
+    const items = itemIndex(definition);
+    blocks.push(
+      { kind: "heading", level: 2, text: "提出内容から判定される機能" },
+      {
+        kind: "table",
+        table: {
+          minRows: definition.functions.length,
+          columns: [
+            { header: "機能", width: 220 },
+            { header: "判定", width: 70 },
+            { header: "確保の方法", width: 80 },
+            { header: "備考", width: 150 },
+          ],
+          rows: definition.functions.map((fn) => {
+            const status = revision.derived.functions[fn.key];
+            const requirementMissing = Boolean(fn.requires) && !revision.derived.functions[fn.requires!]?.has;
+            const verdict = !status ? "—" : status.has ? "有り" : status.intent ? "無し（意向有り）" : "無し";
+            const remarks = requirementMissing
+              ? "1号機能が「無し」のため報告不要"
+              : fn.rule === "allStarred" && status && status.unmetStarred.length > 0
+                ? `未充足の★項目: ${status.unmetStarred.map((key) => items.get(key)?.label ?? key).join("／")}`
+                : "";
+            return {
+              cells: [
+                fn.label,
+                { text: verdict, bold: true, color: status?.has ? COLORS.accent : COLORS.text },
+                status?.has && status.mode ? PROVISION_MODE_LABELS[status.mode] : "—",
+                remarks,
+              ],
+            };
+          }),
+        },
+      },
+    );
+  }
+  const scores = revision.derived.scores;
+  if (scores) {
+    blocks.push(
+      { kind: "heading", level: 2, text: "自己評価の状況（役割ごと）" },
+      {
+        kind: "table",
+        table: {
+          columns: [
+            { header: "役割", width: 220 },
+            { header: "必須項目 実施／対象", width: 100, align: "right" },
+            { header: "実施率", width: 60, align: "right" },
+            { header: "望ましい項目 採用／対象", width: 110, align: "right" },
+          ],
+          rows: [
+            ...scores.groups.map((g) => ({
+              cells: [
+                g.label,
+                `${formatInteger(g.required.met)}/${formatInteger(g.required.n)}`,
+                formatShare(scoreShare(g.required)),
+                `${formatInteger(g.desirable.adopted)}/${formatInteger(g.desirable.n)}`,
+              ],
+            })),
+            {
+              bold: true,
+              fill: COLORS.zebra,
+              cells: [
+                "合計",
+                `${formatInteger(scores.total.required.met)}/${formatInteger(scores.total.required.n)}`,
+                formatShare(scoreShare(scores.total.required)),
+                `${formatInteger(scores.total.desirable.adopted)}/${formatInteger(scores.total.desirable.n)}`,
+              ],
+            },
+          ],
+        },
+      },
+    );
+  }
+
+  // Every visible answer, by section
+  const { visibility } = evaluateAnswers(definition, revision.answers);
+  blocks.push({ kind: "heading", level: 2, text: "提出内容" });
+  for (const section of definition.sections.filter((s) => visibility.sections.has(s.key))) {
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: section.title,
+        zebra: true,
+        minRows: 2,
+        columns: [
+          { header: "項目", width: 260 },
+          { header: "回答", width: 260 },
+        ],
+        rows: section.items
+          .filter((item) => visibility.items.has(item.key))
+          .map((item) => ({
+            cells: [
+              { text: `${item.officialNo ? `${item.officialNo} ` : ""}${item.label}`, color: COLORS.text },
+              formatAnswer(item, revision.answers[item.key]),
+            ],
+          })),
+      },
+    });
+  }
+  blocks.push(
+    note(
+      "この控えは、提出された内容をそのまま記録したものです。内容を変更する場合は Renkei から変更報告を行ってください。",
+    ),
+  );
+
+  return {
+    frame,
+    blocks,
+    title: `提出控え ${respondent.name} ${cycle.title}`,
+    subject: `${respondent.name}の提出控え（第${revision.number}版）`,
+  };
+}

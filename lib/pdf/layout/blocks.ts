@@ -1,0 +1,574 @@
+// The documents' page layout: a document is a list of blocks (headings, paragraphs, tables,
+// charts, drawn boxes) that `paginate` packs into A4 pages — splitting paragraphs by line and
+// tables by row with the header repeated on every page — and turns into drawing operations.
+//
+// Every page is laid out here, not by react-pdf, so the number of pages is known before anything
+// is rendered: page numbers ("3 / 24") and the contents page's numbers are plain text, and a
+// 1,000-row appendix costs a few hundred milliseconds instead of seconds (see measure.ts).
+import type { ReactElement } from "react";
+import { COLORS, contentBox, TYPE, type TOrientation } from "../theme";
+import type { TextMeasurer } from "./measure";
+
+// ---- Drawing operations (page coordinates, points, origin top-left) ------------------------------
+
+export type TTextOp = { op: "text"; x: number; y: number; text: string; size: number; bold: boolean; color: string };
+export type TRectOp = {
+  op: "rect";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+};
+export type TLineOp = {
+  op: "line";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+  dash?: number;
+};
+export type TOp = TTextOp | TRectOp | TLineOp;
+
+export type TArea = { x: number; y: number; width: number; height: number };
+
+// ---- Blocks ---------------------------------------------------------------------------------------
+
+export type TCellStyle = { color?: string; bold?: boolean; fill?: string };
+export type TCell = string | ({ text: string } & TCellStyle);
+export type TRow = { cells: TCell[]; bold?: boolean; fill?: string };
+
+export type TColumn = {
+  header: string;
+  /** Relative width (the columns share the content width in proportion). */
+  width: number;
+  align?: "left" | "right" | "center";
+  /** Let long text wrap onto more lines (default) or cut it with "…" to keep rows one line high. */
+  wrap?: boolean;
+};
+
+export type TTableSpec = {
+  columns: TColumn[];
+  rows: TRow[];
+  /** Font size of the cells (default TYPE.table). */
+  size?: number;
+  /** Shown above the table, and as "…（続き）" above its continuation on the next page. */
+  caption?: string;
+  /** Shaded alternate rows (long lists). */
+  zebra?: boolean;
+  /** Rows that must stay together with the header at the bottom of a page (default 3). */
+  minRows?: number;
+  /** Text when there are no rows. */
+  empty?: string;
+  /** false: no header row (key–value lists). */
+  header?: boolean;
+};
+
+/** Draws into the given area; `pageOf` resolves an anchor to its page number (contents pages). */
+export type TDrawContext = {
+  pageOf: (anchor: string) => number | null;
+  measurer: TextMeasurer;
+  /** Makes a rectangle of the page a link to a heading anchor (contents entries). */
+  link: (area: TArea, anchor: string) => void;
+};
+export type TDrawFn = (area: TArea, context: TDrawContext) => TOp[];
+
+export type TBlock =
+  | { kind: "heading"; text: string; level: 1 | 2 | 3; anchor?: string; bookmark?: boolean }
+  | {
+      kind: "text";
+      text: string;
+      size?: number;
+      bold?: boolean;
+      color?: string;
+      indent?: number;
+      gapAfter?: number;
+      /** A shaded box around the paragraph (notes, explanations). */
+      fill?: string;
+      border?: string;
+    }
+  | { kind: "table"; table: TTableSpec; gapAfter?: number }
+  | { kind: "chart"; height: number; render: (width: number, height: number) => ReactElement; gapAfter?: number }
+  | { kind: "drawn"; height: number; draw: TDrawFn; gapAfter?: number }
+  | { kind: "spacer"; height: number }
+  | { kind: "pageBreak"; orientation?: TOrientation };
+
+// ---- Laid-out pages -------------------------------------------------------------------------------
+
+export type TChartPlacement = { x: number; y: number; width: number; height: number; element: ReactElement };
+export type TLinkPlacement = { x: number; y: number; width: number; height: number; anchor: string };
+
+export type TLaidOutPage = {
+  orientation: TOrientation;
+  ops: TOp[];
+  charts: TChartPlacement[];
+  links: TLinkPlacement[];
+  /** Link destinations on this page (heading anchors) with their y. */
+  anchors: { id: string; y: number }[];
+  /** PDF outline entries starting on this page. */
+  bookmarks: string[];
+  /** Whether the header and footer are drawn (not on the cover of a notice, for example). */
+  chrome: boolean;
+};
+
+export type TPaginateOptions = {
+  measurer: TextMeasurer;
+  orientation?: TOrientation;
+  /** Pages (e.g. a cover) laid out by the caller that come before the blocks. */
+};
+
+const HEADING = {
+  1: { size: TYPE.h1, before: 0, after: 10, rule: true },
+  2: { size: TYPE.h2, before: 12, after: 6, rule: false },
+  3: { size: TYPE.h3, before: 8, after: 4, rule: false },
+} as const;
+
+const CELL_PAD_X = 3;
+const CELL_PAD_Y = 2.2;
+const TABLE_LINE = 1.3;
+const CAPTION_SIZE = 8.5;
+const GAP = 8;
+
+type TPending = { page: TLaidOutPage; draws: { area: TArea; draw: TDrawFn }[] };
+
+/**
+ * Packs blocks into pages. Drawn blocks are materialised after every page exists, so a contents
+ * block can print the page numbers of headings that come after it.
+ */
+export function paginate(blocks: readonly TBlock[], options: TPaginateOptions): TLaidOutPage[] {
+  const { measurer } = options;
+  const pages: TPending[] = [];
+  let orientation: TOrientation = options.orientation ?? "portrait";
+  let box = contentBox(orientation);
+  let current: TPending | null = null;
+  let y = 0; // offset from the content top
+  const anchorPages = new Map<string, number>();
+
+  const newPage = () => {
+    current = {
+      page: { orientation, ops: [], charts: [], links: [], anchors: [], bookmarks: [], chrome: true },
+      draws: [],
+    };
+    pages.push(current);
+    box = contentBox(orientation);
+    y = 0;
+    return current;
+  };
+  const page = (): TPending => current ?? newPage();
+  const remaining = () => box.height - y;
+  const ensure = (height: number) => {
+    if (current === null || (y > 0 && height > remaining())) newPage();
+  };
+
+  const lineHeight = (size: number) => size * TYPE.lineHeight;
+
+  const textLines = (b: Extract<TBlock, { kind: "text" }>) => {
+    const size = b.size ?? TYPE.body;
+    const pad = b.fill || b.border ? 6 : 0;
+    const width = box.width - (b.indent ?? 0) - pad * 2;
+    return { size, pad, lines: measurer.wrap(b.text, width, size, b.bold ?? false) };
+  };
+
+  /** The least height a block needs at the top of its first page (keeps a heading with its content). */
+  const minimumHeight = (b: TBlock | undefined): number => {
+    if (!b) return 0;
+    switch (b.kind) {
+      case "heading":
+        return headingHeight(b) + minimumHeight(undefined);
+      case "text": {
+        const { size, pad, lines } = textLines(b);
+        return Math.min(lines.length, 2) * lineHeight(size) + pad * 2;
+      }
+      case "table": {
+        const layout = measureTable(b.table, box.width, measurer);
+        const first = layout.rowHeights.slice(0, b.table.minRows ?? 3).reduce((a, h) => a + h, 0);
+        return (
+          layout.captionHeight + layout.headerHeight + (layout.rowHeights.length === 0 ? layout.emptyHeight : first)
+        );
+      }
+      case "chart":
+      case "drawn":
+        return b.height;
+      default:
+        return 0;
+    }
+  };
+
+  const headingHeight = (b: Extract<TBlock, { kind: "heading" }>) => {
+    const spec = HEADING[b.level];
+    const lines = measurer.wrap(b.text, box.width, spec.size, true).length;
+    return lines * lineHeight(spec.size) + spec.after + (spec.rule ? 3 : 0);
+  };
+
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    switch (block.kind) {
+      case "pageBreak": {
+        const wanted = block.orientation ?? orientation;
+        if (current !== null && (y > 0 || wanted !== orientation)) {
+          orientation = wanted;
+          newPage();
+        } else {
+          orientation = wanted;
+          if (current !== null) {
+            (current as TPending).page.orientation = wanted;
+            box = contentBox(wanted);
+          }
+        }
+        break;
+      }
+      case "spacer":
+        if (current !== null && y > 0) y = Math.min(box.height, y + block.height);
+        break;
+      case "heading": {
+        const spec = HEADING[block.level];
+        const before = y > 0 ? spec.before : 0;
+        const height = headingHeight(block);
+        ensure(before + height + minimumHeight(blocks[index + 1]));
+        const p = page();
+        if (y > 0) y += spec.before;
+        const lines = measurer.wrap(block.text, box.width, spec.size, true);
+        const top = box.y + y;
+        if (block.anchor) {
+          p.page.anchors.push({ id: block.anchor, y: top });
+          anchorPages.set(block.anchor, pages.length);
+        }
+        if (block.bookmark) p.page.bookmarks.push(block.text);
+        lines.forEach((line, i) => {
+          p.page.ops.push(
+            textOp(
+              measurer,
+              box.x,
+              top + i * lineHeight(spec.size),
+              line,
+              spec.size,
+              true,
+              spec.rule ? COLORS.accent : COLORS.text,
+              lineHeight(spec.size),
+            ),
+          );
+        });
+        y += lines.length * lineHeight(spec.size);
+        if (spec.rule) {
+          p.page.ops.push({
+            op: "line",
+            x1: box.x,
+            y1: box.y + y + 1,
+            x2: box.x + box.width,
+            y2: box.y + y + 1,
+            color: COLORS.accent,
+            width: 1.2,
+          });
+          y += 3;
+        }
+        y += spec.after;
+        break;
+      }
+      case "text": {
+        const { size, pad, lines } = textLines(block);
+        const lh = lineHeight(size);
+        let at = 0;
+        while (at < lines.length) {
+          const need = Math.min(lines.length - at, 2) * lh + pad * 2;
+          ensure(need);
+          const p = page();
+          const fit = Math.max(1, Math.floor((remaining() - pad * 2) / lh));
+          const take = lines.slice(at, at + fit);
+          const x = box.x + (block.indent ?? 0);
+          const top = box.y + y;
+          const height = take.length * lh + pad * 2;
+          if (block.fill || block.border) {
+            p.page.ops.push({
+              op: "rect",
+              x,
+              y: top,
+              w: box.width - (block.indent ?? 0),
+              h: height,
+              fill: block.fill,
+              stroke: block.border,
+              lineWidth: 0.6,
+            });
+          }
+          take.forEach((line, i) =>
+            p.page.ops.push(
+              textOp(
+                measurer,
+                x + pad,
+                top + pad + i * lh,
+                line,
+                size,
+                block.bold ?? false,
+                block.color ?? COLORS.text,
+                lh,
+              ),
+            ),
+          );
+          y += height;
+          at += take.length;
+          if (at < lines.length) newPage();
+        }
+        y += block.gapAfter ?? GAP * 0.75;
+        break;
+      }
+      case "table": {
+        const layout = measureTable(block.table, box.width, measurer);
+        let at = 0;
+        let first = true;
+        do {
+          const minRows = Math.min(block.table.minRows ?? 3, layout.rowHeights.length - at);
+          const minRowsHeight = layout.rowHeights.slice(at, at + Math.max(minRows, 0)).reduce((a, h) => a + h, 0);
+          const bodyMin = layout.rowHeights.length === 0 ? layout.emptyHeight : minRowsHeight;
+          ensure(layout.captionHeight + layout.headerHeight + bodyMin);
+          const p = page();
+          let rows = 0;
+          let height = layout.captionHeight + layout.headerHeight;
+          while (at + rows < layout.rowHeights.length && height + layout.rowHeights[at + rows]! <= remaining() + 0.01) {
+            height += layout.rowHeights[at + rows]!;
+            rows++;
+          }
+          if (rows === 0 && layout.rowHeights.length > 0) {
+            // A single row taller than a page: place it anyway (cut at the page edge).
+            rows = 1;
+            height += layout.rowHeights[at]!;
+          }
+          if (layout.rowHeights.length === 0) height += layout.emptyHeight;
+          p.page.ops.push(
+            ...drawTable(
+              block.table,
+              layout,
+              at,
+              at + rows,
+              { x: box.x, y: box.y + y, width: box.width },
+              first,
+              measurer,
+            ),
+          );
+          y += height;
+          at += rows;
+          first = false;
+          if (at < layout.rowHeights.length) newPage();
+        } while (at < layout.rowHeights.length);
+        y += block.gapAfter ?? GAP;
+        break;
+      }
+      case "chart": {
+        ensure(block.height);
+        const p = page();
+        p.page.charts.push({
+          x: box.x,
+          y: box.y + y,
+          width: box.width,
+          height: block.height,
+          element: block.render(box.width, block.height),
+        });
+        y += block.height + (block.gapAfter ?? GAP);
+        break;
+      }
+      case "drawn": {
+        ensure(block.height);
+        const p = page();
+        p.draws.push({ area: { x: box.x, y: box.y + y, width: box.width, height: block.height }, draw: block.draw });
+        y += block.height + (block.gapAfter ?? GAP);
+        break;
+      }
+    }
+  }
+  if (pages.length === 0) newPage();
+
+  const pageOf = (anchor: string) => anchorPages.get(anchor) ?? null;
+  for (const pending of pages) {
+    const link = (area: TArea, anchor: string) => pending.page.links.push({ ...area, anchor });
+    for (const { area, draw } of pending.draws) pending.page.ops.push(...draw(area, { pageOf, measurer, link }));
+  }
+  return pages.map((p) => p.page);
+}
+
+// ---- Tables -----------------------------------------------------------------------------------------
+
+type TCellLayout = { lines: string[]; style: TCellStyle };
+type TTableLayout = {
+  widths: number[];
+  size: number;
+  lineHeight: number;
+  captionHeight: number;
+  headerHeight: number;
+  header: string[][];
+  rows: TCellLayout[][];
+  rowHeights: number[];
+  emptyHeight: number;
+};
+
+const cellText = (cell: TCell | undefined): string =>
+  cell === undefined ? "" : typeof cell === "string" ? cell : cell.text;
+const cellStyle = (cell: TCell | undefined): TCellStyle => (cell === undefined || typeof cell === "string" ? {} : cell);
+
+function measureTable(table: TTableSpec, width: number, measurer: TextMeasurer): TTableLayout {
+  const size = table.size ?? TYPE.table;
+  const lh = size * TABLE_LINE;
+  const total = table.columns.reduce((a, c) => a + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / total) * width);
+  const inner = (i: number) => Math.max(4, widths[i]! - CELL_PAD_X * 2);
+  const header = table.columns.map((c, i) => measurer.wrap(c.header, inner(i), size, true));
+  const headerHeight = table.header === false ? 0 : Math.max(1, ...header.map((l) => l.length)) * lh + CELL_PAD_Y * 2;
+  const rows = table.rows.map((row) =>
+    table.columns.map((column, i): TCellLayout => {
+      const cell = row.cells[i];
+      const style = cellStyle(cell);
+      const bold = style.bold ?? row.bold ?? false;
+      const text = cellText(cell);
+      const lines =
+        column.wrap === false
+          ? [measurer.truncate(text, inner(i), size, bold)]
+          : measurer.wrap(text, inner(i), size, bold);
+      return { lines, style: { ...style, bold } };
+    }),
+  );
+  const rowHeights = rows.map((cells) => Math.max(1, ...cells.map((c) => c.lines.length)) * lh + CELL_PAD_Y * 2);
+  const captionHeight = table.caption ? CAPTION_SIZE * TYPE.lineHeight + 2 : 0;
+  return {
+    widths,
+    size,
+    lineHeight: lh,
+    captionHeight,
+    headerHeight,
+    header,
+    rows,
+    rowHeights,
+    emptyHeight: lh + CELL_PAD_Y * 2,
+  };
+}
+
+function drawTable(
+  table: TTableSpec,
+  layout: TTableLayout,
+  from: number,
+  to: number,
+  at: { x: number; y: number; width: number },
+  first: boolean,
+  measurer: TextMeasurer,
+): TOp[] {
+  const ops: TOp[] = [];
+  let y = at.y;
+  if (table.caption) {
+    const caption = first ? table.caption : `${table.caption}（続き）`;
+    ops.push(textOp(measurer, at.x, y, caption, CAPTION_SIZE, true, COLORS.text, CAPTION_SIZE * TYPE.lineHeight));
+    y += layout.captionHeight;
+  }
+  const size = layout.size;
+  const lh = layout.lineHeight;
+  const xs: number[] = [];
+  layout.widths.reduce((x, w) => {
+    xs.push(x);
+    return x + w;
+  }, at.x);
+  // Header (repeated on every page the table runs onto)
+  if (table.header !== false) {
+    ops.push({ op: "rect", x: at.x, y, w: at.width, h: layout.headerHeight, fill: COLORS.headerFill });
+    layout.header.forEach((lines, i) => {
+      const column = table.columns[i]!;
+      lines.forEach((line, k) => {
+        ops.push(
+          alignedText(
+            measurer,
+            line,
+            xs[i]!,
+            layout.widths[i]!,
+            y + CELL_PAD_Y + k * lh,
+            size,
+            true,
+            COLORS.text,
+            lh,
+            column.align ?? "left",
+          ),
+        );
+      });
+    });
+  }
+  ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.muted, width: 0.7 });
+  y += layout.headerHeight;
+  ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.muted, width: 0.7 });
+  if (layout.rows.length === 0) {
+    ops.push(
+      textOp(measurer, at.x + CELL_PAD_X, y + CELL_PAD_Y, table.empty ?? "該当なし", size, false, COLORS.muted, lh),
+    );
+    y += layout.emptyHeight;
+    ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.rule, width: 0.5 });
+    return ops;
+  }
+  for (let r = from; r < to; r++) {
+    const height = layout.rowHeights[r]!;
+    const row = table.rows[r]!;
+    const fill = row.fill ?? (table.zebra && (r - from) % 2 === 1 ? COLORS.zebra : undefined);
+    if (fill) ops.push({ op: "rect", x: at.x, y, w: at.width, h: height, fill });
+    layout.rows[r]!.forEach((cell, i) => {
+      if (cell.style.fill)
+        ops.push({ op: "rect", x: xs[i]!, y, w: layout.widths[i]!, h: height, fill: cell.style.fill });
+      const column = table.columns[i]!;
+      cell.lines.forEach((line, k) => {
+        ops.push(
+          alignedText(
+            measurer,
+            line,
+            xs[i]!,
+            layout.widths[i]!,
+            y + CELL_PAD_Y + k * lh,
+            size,
+            cell.style.bold ?? false,
+            cell.style.color ?? COLORS.text,
+            lh,
+            column.align ?? "left",
+          ),
+        );
+      });
+    });
+    y += height;
+    ops.push({
+      op: "line",
+      x1: at.x,
+      y1: y,
+      x2: at.x + at.width,
+      y2: y,
+      color: r === to - 1 ? COLORS.muted : COLORS.ruleLight,
+      width: r === to - 1 ? 0.7 : 0.4,
+    });
+  }
+  return ops;
+}
+
+// ---- Text helpers --------------------------------------------------------------------------------------
+
+/** A text run whose line box starts at `top` (the baseline is computed from the font). */
+export function textOp(
+  measurer: TextMeasurer,
+  x: number,
+  top: number,
+  text: string,
+  size: number,
+  bold: boolean,
+  color: string,
+  lineHeight = size * TYPE.lineHeight,
+): TTextOp {
+  return { op: "text", x, y: top + measurer.baseline(size, lineHeight, bold), text, size, bold, color };
+}
+
+export function alignedText(
+  measurer: TextMeasurer,
+  text: string,
+  x: number,
+  width: number,
+  top: number,
+  size: number,
+  bold: boolean,
+  color: string,
+  lineHeight: number,
+  align: "left" | "right" | "center",
+): TTextOp {
+  const w = align === "left" ? 0 : measurer.width(text, size, bold);
+  const left =
+    align === "right" ? x + width - CELL_PAD_X - w : align === "center" ? x + (width - w) / 2 : x + CELL_PAD_X;
+  return textOp(measurer, left, top, text, size, bold, color, lineHeight);
+}

@@ -1,0 +1,53 @@
+// What each document is rendered from: plain, serialisable data (structured-clone safe, so it can
+// cross into a worker thread). The council packet and the prefecture summary take the very
+// dashboard bundles the screens show (lib/summaries/types.ts), so a figure in a packet is the
+// figure on the dashboard; nothing is fetched or recounted while rendering.
+import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import type { TAnswers } from "@/lib/questionnaire/answers";
+import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
+import type { TPrefectureDashboard, TZoneDashboard } from "@/lib/summaries/types";
+
+export type TZonePacketInput = {
+  dashboard: TZoneDashboard;
+  /** ISO instant the packet is dated (the cover's 和暦 date). */
+  generatedAt: string;
+};
+
+export type TPrefectureSummaryInput = {
+  dashboard: TPrefectureDashboard;
+  generatedAt: string;
+};
+
+export type TRespondentDocumentInput = {
+  respondent: { role: "institution" | "hub"; name: string; code: string | null; place: string };
+  cycle: { title: string; fiscalYear: number; prefectureName: string; isDemo: boolean };
+  definition: TQuestionnaireDefinition;
+  revision: {
+    number: number;
+    answers: TAnswers;
+    derived: TStoredDerived;
+    /** ISO instant. */
+    submittedAt: string;
+    channel: string;
+  };
+  /** 受付番号 of this revision. */
+  receiptNumber: string;
+  /** The submission's status now, e.g. 提出済 / 確認済 / 第3版で更新済み. */
+  currentStatus: string;
+  generatedAt: string;
+};
+
+export type TDocumentRequest =
+  | { kind: "zonePacket"; input: TZonePacketInput }
+  | { kind: "prefectureSummary"; input: TPrefectureSummaryInput }
+  | { kind: "clinicNotice"; input: TRespondentDocumentInput }
+  | { kind: "submissionCopy"; input: TRespondentDocumentInput };
+
+export type TDocumentKind = TDocumentRequest["kind"];
+
+export const DOCUMENT_LABELS: Record<TDocumentKind, string> = {
+  zonePacket: "協議の場資料",
+  prefectureSummary: "全圏域の集計",
+  clinicNotice: "院内掲示",
+  submissionCopy: "提出控え",
+};

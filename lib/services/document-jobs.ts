@@ -1,0 +1,254 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, renameSync, rmSync, existsSync } from "node:fs";
+import { ZipArchive } from "archiver";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
+import { assertRole } from "@/lib/auth/viewer-guards";
+import { AppError, isAppError } from "@/lib/errors";
+import type { TKindFilter } from "@/lib/aggregation";
+import type { TSummaryParams } from "@/lib/summaries/params";
+import { listDashboardSchemes, resolveSummaryFilter } from "@/lib/data/summaries";
+import { getPrefectureSummaryInput, getZonePacketInput } from "@/lib/data/documents";
+import { documentJobFile, documentsDirectory } from "@/lib/data/document-jobs";
+import { pdfThreads, renderPdf } from "@/lib/pdf/pool";
+import type { TDocumentRequest } from "@/lib/pdf/props";
+import { documentFileName, packetZipName } from "@/lib/pdf/file-names";
+
+// "全圏域を一括作成": every zone's council packet and the prefecture summary, rendered in the PDF
+// worker threads and written into one ZIP, as a background job with progress.
+//
+// - The route queues a job row and answers at once; the runner starts after the response has been
+//   sent (next/server `after`) in the same server process, so no request waits for it. The browser
+//   polls the row's progress (documents done of total) and downloads the ZIP when it is done.
+// - Loading each zone's bundle is a few queries on the request thread (the same loaders as the
+//   dashboards); rendering happens in the worker pool, as many documents at a time as it has
+//   threads, so the site stays responsive while a 14,000-institution prefecture is rendered.
+// - The ZIP is stored uncompressed ("store"): PDFs are already compressed, and deflating them again
+//   would spend the request thread's CPU for ~2 % smaller files.
+// - The ZIP lives on disk (RENKEI_DOCUMENTS_DIR) for DOCUMENT_RETENTION_MS and is then deleted;
+//   see the DocumentJob model for why not in the database.
+
+export const DOCUMENT_RETENTION_MS = 24 * 3600_000;
+/** A running job not heard of for this long died with its process. */
+export const STALE_DOCUMENT_JOB_MS = 10 * 60_000;
+
+export type TDocumentJobOptions = { kind: TKindFilter; confirmedOnly: boolean };
+
+/** Jobs this process is running (a RUNNING row not in here and not updated recently is stale). */
+const globalForJobs = globalThis as unknown as { renkeiDocumentJobs?: Set<string> };
+const running: Set<string> = (globalForJobs.renkeiDocumentJobs ??= new Set());
+
+function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
+  assertRole(viewer, "prefecture");
+  return viewer;
+}
+
+/** Deletes expired ZIPs and marks jobs whose process died as failed (called when a job is created). */
+async function housekeeping(prefectureCode: string): Promise<void> {
+  const now = new Date();
+  const expired = await db.documentJob.findMany({
+    where: { prefectureCode, status: "SUCCEEDED", expiresAt: { lt: now } },
+    select: { id: true },
+  });
+  for (const job of expired) rmSync(documentJobFile(job.id), { force: true });
+  if (expired.length > 0) {
+    await db.documentJob.updateMany({ where: { id: { in: expired.map((j) => j.id) } }, data: { status: "EXPIRED" } });
+  }
+  const stale = await db.documentJob.findMany({
+    where: {
+      prefectureCode,
+      status: { in: ["QUEUED", "RUNNING"] },
+      updatedAt: { lt: new Date(now.getTime() - STALE_DOCUMENT_JOB_MS) },
+    },
+    select: { id: true },
+  });
+  const dead = stale.filter((j) => !running.has(j.id)).map((j) => j.id);
+  if (dead.length > 0) {
+    await db.documentJob.updateMany({
+      where: { id: { in: dead }, status: { in: ["QUEUED", "RUNNING"] } },
+      data: {
+        status: "FAILED",
+        phase: "失敗",
+        finishedAt: now,
+        errorMessage: "作成が中断されました（サーバーの再起動など）。もう一度作成してください。",
+      },
+    });
+  }
+}
+
+/**
+ * Queues the ZIP of every zone's packet of a cycle and zone scheme. Asking again while the same
+ * batch is queued or running returns that job (a double click makes one job).
+ */
+export async function createPacketBatchJob(
+  viewer: TViewer,
+  params: TSummaryParams,
+): Promise<{ jobId: string; status: string }> {
+  const officer = asOfficer(viewer);
+  const filter = await resolveSummaryFilter(officer, { ...params, zoneId: null });
+  if (!filter.schemeId) throw new AppError("INVALID_INPUT", "圏域の区分がありません。先に圏域を登録してください。");
+  const scheme = (await listDashboardSchemes(officer, officer.prefectureCode)).find((s) => s.id === filter.schemeId);
+  if (!scheme || scheme.zones.length === 0) throw new AppError("INVALID_INPUT", "この区分には圏域がありません。");
+  await housekeeping(officer.prefectureCode);
+  const options: TDocumentJobOptions = { kind: filter.kind, confirmedOnly: filter.confirmedOnly };
+  const active = await db.documentJob.findMany({
+    where: {
+      prefectureCode: officer.prefectureCode,
+      cycleId: filter.cycleId,
+      schemeId: filter.schemeId,
+      status: { in: ["QUEUED", "RUNNING"] },
+    },
+    select: { id: true, status: true, options: true },
+  });
+  const same = active.find((j) => JSON.stringify(j.options) === JSON.stringify(options));
+  if (same) return { jobId: same.id, status: same.status };
+  const job = await db.documentJob.create({
+    data: {
+      prefectureCode: officer.prefectureCode,
+      cycleId: filter.cycleId,
+      schemeId: filter.schemeId,
+      options: options as Prisma.InputJsonValue,
+      phase: "作成待ち",
+      progressTotal: scheme.zones.length + 1,
+      createdById: officer.userId,
+      createdByEmail: officer.email,
+    },
+    select: { id: true },
+  });
+  return { jobId: job.id, status: "QUEUED" };
+}
+
+/**
+ * Runs a queued batch to the end. Never throws: the outcome is written to the job. Safe to call
+ * twice — only the caller that moves the job from QUEUED to RUNNING does the work.
+ */
+export async function runPacketBatchJob(jobId: string): Promise<void> {
+  const claimed = await db.documentJob.updateMany({
+    where: { id: jobId, status: "QUEUED" },
+    data: { status: "RUNNING", startedAt: new Date(), phase: "準備" },
+  });
+  if (claimed.count === 0) return;
+  running.add(jobId);
+  const job = await db.documentJob.findUniqueOrThrow({ where: { id: jobId } });
+  const file = documentJobFile(jobId);
+  const partial = `${file}.partial`;
+  try {
+    // The batch acts for the officer who asked for it, with that officer's scope.
+    const actor: TViewerOf<"prefecture"> = {
+      role: "prefecture",
+      userId: job.createdById,
+      email: job.createdByEmail,
+      name: job.createdByEmail,
+      prefectureCode: job.prefectureCode,
+    };
+    const options = (job.options ?? { kind: "ALL", confirmedOnly: false }) as TDocumentJobOptions;
+    const scheme = (await listDashboardSchemes(actor, job.prefectureCode)).find((s) => s.id === job.schemeId);
+    if (!scheme) throw new AppError("NOT_FOUND", "圏域の区分が見つかりません（削除された可能性があります）。");
+    const base = {
+      cycleId: job.cycleId,
+      schemeId: job.schemeId,
+      kind: options.kind,
+      confirmedOnly: options.confirmedOnly,
+      fiscalYear: null,
+    };
+
+    type TTask = { entry: string; load: () => Promise<TDocumentRequest> };
+    const width = Math.max(2, String(scheme.zones.length).length);
+    const tasks: TTask[] = [
+      {
+        entry: `${"0".repeat(width)}_`,
+        load: async () => ({
+          kind: "prefectureSummary",
+          input: await getPrefectureSummaryInput(actor, { ...base, zoneId: null }),
+        }),
+      },
+      ...scheme.zones.map((zone, i): TTask => ({
+        entry: `${String(i + 1).padStart(width, "0")}_`,
+        load: async () => ({
+          kind: "zonePacket",
+          input: await getZonePacketInput(actor, { ...base, zoneId: zone.id }),
+        }),
+      })),
+    ];
+
+    mkdirSync(documentsDirectory(), { recursive: true });
+    const zip = new ZipArchive({ store: true });
+    const out = createWriteStream(partial);
+    const hash = createHash("sha256");
+    zip.on("data", (chunk: Buffer) => hash.update(chunk));
+    const written = new Promise<void>((resolve, reject) => {
+      out.on("close", resolve);
+      out.on("error", reject);
+      zip.on("error", reject);
+    });
+    zip.pipe(out);
+
+    let done = 0;
+    let zipName = "";
+    const report = (phase: string) =>
+      db.documentJob.update({ where: { id: jobId }, data: { phase, progressDone: done, progressTotal: tasks.length } });
+    await report("作成中");
+    // Documents are produced `threads` at a time: loading the next bundle overlaps rendering.
+    // After a failure the other lanes stop at their next document.
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (next < tasks.length && !failed) {
+        const task = tasks[next++]!;
+        const request = await task.load();
+        const { bytes } = await renderPdf(request);
+        const name = documentFileName(request);
+        if (request.kind === "prefectureSummary") zipName = packetZipName(request.input);
+        zip.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { name: `${task.entry}${name}` });
+        done++;
+        await report("作成中");
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(pdfThreads(), tasks.length) }, () =>
+        worker().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    await db.documentJob.update({ where: { id: jobId }, data: { phase: "ZIP の書き出し" } });
+    await zip.finalize();
+    await written;
+    renameSync(partial, file);
+    const size = zip.pointer();
+    await db.documentJob.update({
+      where: { id: jobId },
+      data: {
+        status: "SUCCEEDED",
+        phase: "完了",
+        progressDone: tasks.length,
+        fileName: zipName || "協議の場資料_全圏域.zip",
+        fileSize: size,
+        fileSha256: hash.digest("hex"),
+        finishedAt: new Date(),
+        expiresAt: new Date(Date.now() + DOCUMENT_RETENTION_MS),
+      },
+    });
+  } catch (error) {
+    rmSync(partial, { force: true });
+    let message: string;
+    if (isAppError(error)) {
+      message = error.message;
+    } else {
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[renkei] document job ${jobId} failed ${reference}`, error);
+      message = `資料の作成中にエラーが発生しました。もう一度お試しください。（参照番号: ${reference}）`;
+    }
+    await db.documentJob
+      .update({
+        where: { id: jobId },
+        data: { status: "FAILED", phase: "失敗", errorMessage: message, finishedAt: new Date() },
+      })
+      .catch((e: unknown) => console.error(`[renkei] document job ${jobId}: could not record the failure`, e));
+  } finally {
+    running.delete(jobId);
+    if (existsSync(partial)) rmSync(partial, { force: true });
+  }
+}
