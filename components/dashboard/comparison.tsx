@@ -1,23 +1,22 @@
 import {
   INDICATOR_GROUP_LABELS,
-  MIN_N_FOR_COMPARISON,
+  ISSUE_CANDIDATE_RULE,
   type TIndicatorComparison,
   type TIndicatorGroup,
 } from "@/lib/aggregation";
 import { comparisonRows, issueSummary, type TComparisonRow } from "@/lib/summaries/chart-data";
 import { cx } from "@/components/ui/cx";
 
-export const MIN_N_RULE = `報告が${MIN_N_FOR_COMPARISON}件未満の指標は、1機関で10ポイント以上動くため比較の判定をせず「参考値」とします（課題の候補にしません）。`;
-
 const BADGE: Record<TComparisonRow["judgement"], string> = {
   below: "bg-amber-100 text-amber-950 ring-amber-300",
+  slightlyBelow: "bg-amber-50 text-amber-900 ring-amber-200",
   notBelow: "bg-white text-gray-700 ring-gray-200",
   insufficientN: "bg-gray-100 text-gray-700 ring-gray-300",
   noData: "bg-gray-100 text-gray-500 ring-gray-200",
   neutral: "bg-white text-gray-500 ring-gray-200",
 };
 
-/** The 課題の候補: indicators where the zone is below the prefecture with enough reports on both sides. */
+/** The 課題の候補: indicators where the zone is clearly below the prefecture with enough reports on both sides. */
 export function IssueCandidates({
   comparison,
   zoneName,
@@ -27,11 +26,11 @@ export function IssueCandidates({
   return (
     <div data-testid="issue-candidates">
       <p className="mb-3 text-sm text-gray-700">
-        {zoneName}の指標のうち、{referenceName}全体を下回るものを協議の場の課題の候補として示します。{MIN_N_RULE}
+        {zoneName}の指標を{referenceName}全体と比べ、協議の場の課題の候補を示します。{ISSUE_CANDIDATE_RULE}
       </p>
       {candidates.length === 0 ? (
         <p className="rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-800">
-          {referenceName}全体を下回る指標（課題の候補）はありません。
+          {referenceName}全体を明らかに下回る指標（課題の候補）はありません。
           {insufficient > 0 && `件数が少なく参考値とした指標が${insufficient}件あります。`}
         </p>
       ) : (

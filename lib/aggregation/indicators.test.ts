@@ -10,7 +10,9 @@ import {
   MIN_N_FOR_COMPARISON,
   rankGroups,
   readIndicator,
+  MATERIAL_GAP,
   type TIndicator,
+  type TMaterialGap,
 } from "./indicators";
 import { PRIMARY_CARE_AREAS, SECONDARY_FUNCTION_KEYS } from "./clinic-tags";
 import type { TPopulation } from "./population";
@@ -28,8 +30,8 @@ function group(n: number, f1: number, f2i: number, age65: number | null = 10_000
 }
 
 const indicator = (key: string) => findIndicator(key)!;
-const judge = (g: TClinicSummary, ref: TClinicSummary, key: string, minN?: number) =>
-  compareWithReference(g, ref, { indicators: [indicator(key)], minN })[0]!;
+const judge = (g: TClinicSummary, ref: TClinicSummary, key: string, minN?: number, minGap?: TMaterialGap) =>
+  compareWithReference(g, ref, { indicators: [indicator(key)], minN, minGap })[0]!;
 
 describe("the catalogue", () => {
   it("has unique keys, Japanese labels, and covers 1号, each 2号 function and the 17 areas", () => {
@@ -85,6 +87,11 @@ describe("compareWithReference: the minimum-n rule and the judgements", () => {
     ["per 65+: fewer per head → below", group(10, 4, 0, 20_000), group(10, 4, 0, 10_000), "f1.per10k65", undefined, "below"],
     ["per 65+: unknown population → no data", group(10, 4, 0, null), group(10, 4, 0, 10_000), "f1.per10k65", undefined, "noData"],
     ["意向有り has no direction → neutral", group(10, 0, 0), group(20, 0, 0), "f2i.intent", undefined, "neutral"],
+    // The material gap: 5 share points, 10 % of a per-10,000 rate (both inclusive).
+    ["exactly 5 points lower (55% vs 60%) → below", group(20, 11, 0), group(20, 12, 0), "f1.has", undefined, "below"],
+    ["4 points lower (56% vs 60%) → わずかに下回る", group(100, 56, 0), group(20, 12, 0), "f1.has", undefined, "slightlyBelow"],
+    ["per 65+: exactly 10 % fewer (9 vs 10) → below", group(10, 9, 0), group(10, 10, 0), "f1.per10k65", undefined, "below"],
+    ["per 65+: 5 % fewer (19 vs 20) → わずかに下回る", group(20, 19, 0), group(20, 20, 0), "f1.per10k65", undefined, "slightlyBelow"],
   ] as const)("%s", (_name, g, ref, key, minN, expected) => {
     const c = judge(g, ref, key, minN);
     expect(c.judgement).toBe(expected);
@@ -97,14 +104,22 @@ describe("compareWithReference: the minimum-n rule and the judgements", () => {
     expect(judge(group(10, 4, 0, 20_000), group(10, 4, 0, 10_000), "f1.per10k65").difference).toBeCloseTo(2 - 4, 12);
   });
 
-  it("a lower-is-better indicator is below when it is higher", () => {
+  it("a lower-is-better indicator is below when it is materially higher", () => {
     const fewerIsBetter: TIndicator = { ...indicator("f1.has"), key: "x", higherIsBetter: false };
     const [c] = compareWithReference(group(10, 7, 0), group(10, 5, 0), { indicators: [fewerIsBetter] });
     expect(c!.judgement).toBe("below");
+    const [slight] = compareWithReference(group(100, 52, 0), group(100, 50, 0), { indicators: [fewerIsBetter] });
+    expect(slight!.judgement).toBe("slightlyBelow");
   });
 
-  it("the default minimum is 10", () => {
+  it("a zero gap flags any shortfall", () => {
+    const c = judge(group(100, 56, 0), group(20, 12, 0), "f1.has", undefined, { sharePoints: 0, per10kPercent: 0 });
+    expect(c.judgement).toBe("below");
+  });
+
+  it("the defaults are 10 reports and 5 points / 10 %", () => {
     expect(MIN_N_FOR_COMPARISON).toBe(10);
+    expect(MATERIAL_GAP).toEqual({ sharePoints: 5, per10kPercent: 10 });
   });
 
   it("issueCandidates keeps the flagged ones in catalogue order", () => {

@@ -8,11 +8,26 @@
 // when both rest on at least MIN_N_FOR_COMPARISON reports (the indicator's own denominator for a
 // share, the reports counted for a per-10,000 rate). Below that, one institution moves a share by
 // more than 10 points, so the comparison is shown as 参考値 ("insufficientN"), never flagged.
+//
+// Material-gap rule: a 課題の候補 must also be clearly worse — by at least MATERIAL_GAP (5 points
+// for a share, 10 % of the reference for a per-10,000 rate). A smaller shortfall is shown as
+// "slightlyBelow" (わずかに下回る) so the council's list is not drowned in differences of a few
+// tenths that one institution's answer can erase.
 import { findChoice, findCount, findFunction, type TClinicSummary } from "./clinic-summary";
 import { PRIMARY_CARE_AREAS, PRIMARY_FUNCTION_KEY, SECONDARY_FUNCTION_KEYS } from "./clinic-tags";
 import { comparePopulationRates, compareRates, per10kValue, rateValue } from "./rate";
 
 export const MIN_N_FOR_COMPARISON = 10;
+
+/** How much worse than the reference counts as material: share points, and percent of a per-10,000 rate. */
+export type TMaterialGap = { sharePoints: number; per10kPercent: number };
+export const MATERIAL_GAP: TMaterialGap = Object.freeze({ sharePoints: 5, per10kPercent: 10 });
+
+/** The flagging rule in one sentence, for the dashboard and the PDF packets. */
+export const ISSUE_CANDIDATE_RULE =
+  `圏域と県全体のどちらも報告数（指標の分母）が${MIN_N_FOR_COMPARISON}件以上あり、県全体を割合で${MATERIAL_GAP.sharePoints}ポイント以上、` +
+  `人口当たりの値で${MATERIAL_GAP.per10kPercent}%以上下回る指標を課題の候補とします。差がそれより小さいものは「わずかに下回る」、` +
+  `${MIN_N_FOR_COMPARISON}件未満のもの（1機関で10ポイント以上動くため）は「参考値」として示し、課題の候補には含めません。`;
 
 export type TIndicatorGroup = "primary" | "secondary" | "areas" | "items";
 export const INDICATOR_GROUP_LABELS: Record<TIndicatorGroup, string> = {
@@ -58,10 +73,11 @@ export type TIndicatorReading =
   | { unit: "share"; count: number; n: number; value: number | null; base: number }
   | { unit: "per10k"; count: number; population: number | null; value: number | null; base: number };
 
-export type TIndicatorJudgement = "below" | "notBelow" | "insufficientN" | "noData" | "neutral";
+export type TIndicatorJudgement = "below" | "slightlyBelow" | "notBelow" | "insufficientN" | "noData" | "neutral";
 
 export const JUDGEMENT_LABELS: Record<TIndicatorJudgement, string> = {
   below: "下回る",
+  slightlyBelow: "わずかに下回る",
   notBelow: "下回らない",
   insufficientN: "参考値（件数が少ない）",
   noData: "データなし",
@@ -74,7 +90,7 @@ export type TIndicatorComparison = TIndicatorMeta & {
   /** value − reference (fractions, or per-10,000 rates); null when either is undefined. */
   difference: number | null;
   judgement: TIndicatorJudgement;
-  /** judgement === "below": worse than the reference, with enough reports on both sides. */
+  /** judgement === "below": materially worse than the reference, with enough reports on both sides. */
   below: boolean;
 };
 
@@ -205,6 +221,18 @@ export function readIndicator(summary: TClinicSummary, indicator: TIndicator): T
   }
 }
 
+/**
+ * Whether `low` falls short of `high` by at least the material gap, in integer arithmetic
+ * (counts × denominators stay far below 2^53). Callers have already established low < high.
+ */
+function isMaterialGap(low: TIndicatorReading, high: TIndicatorReading, gap: TMaterialGap): boolean {
+  if (low.unit === "share" && high.unit === "share")
+    return 100 * (high.count * low.n - low.count * high.n) >= gap.sharePoints * low.n * high.n;
+  if (low.unit === "per10k" && high.unit === "per10k" && low.population !== null && high.population !== null)
+    return (100 - gap.per10kPercent) * high.count * low.population >= 100 * low.count * high.population;
+  return false;
+}
+
 /** Exact order of two readings of the same indicator (no float equality); null when undefined. */
 function compareReadings(a: TIndicatorReading, b: TIndicatorReading): -1 | 0 | 1 | null {
   if (a.value === null || b.value === null) return null;
@@ -221,6 +249,8 @@ export type TComparisonOptions = {
   indicators?: readonly TIndicator[];
   /** Minimum reports on each side for a judgement (default MIN_N_FOR_COMPARISON). */
   minN?: number;
+  /** How much worse counts as "below" (default MATERIAL_GAP; zero gaps flag any shortfall). */
+  minGap?: TMaterialGap;
 };
 
 function assertComparable(a: TClinicSummary, b: TClinicSummary): void {
@@ -233,7 +263,8 @@ function assertComparable(a: TClinicSummary, b: TClinicSummary): void {
  * Each indicator of a group against a reference (usually the zone against its prefecture, which
  * includes the zone — the usual practice for 圏域 vs 県 comparisons). `below` is true only when
  * the indicator has a direction, both values exist, both rest on at least minN reports, and the
- * group is strictly worse (compared exactly, by cross-multiplication).
+ * group is worse by at least the material gap (compared exactly, by cross-multiplication); a
+ * smaller shortfall is "slightlyBelow".
  */
 export function compareWithReference(
   group: TClinicSummary,
@@ -242,6 +273,7 @@ export function compareWithReference(
 ): TIndicatorComparison[] {
   assertComparable(group, reference);
   const minN = options.minN ?? MIN_N_FOR_COMPARISON;
+  const minGap = options.minGap ?? MATERIAL_GAP;
   return (options.indicators ?? CLINIC_INDICATORS).map((indicator) => {
     const value = readIndicator(group, indicator);
     const ref = readIndicator(reference, indicator);
@@ -251,7 +283,11 @@ export function compareWithReference(
     if (order === null) judgement = "noData";
     else if (indicator.higherIsBetter === null) judgement = "neutral";
     else if (value.base < minN || ref.base < minN) judgement = "insufficientN";
-    else judgement = order === (indicator.higherIsBetter ? -1 : 1) ? "below" : "notBelow";
+    else if (order !== (indicator.higherIsBetter ? -1 : 1)) judgement = "notBelow";
+    else {
+      const [low, high] = indicator.higherIsBetter ? [value, ref] : [ref, value];
+      judgement = isMaterialGap(low, high, minGap) ? "below" : "slightlyBelow";
+    }
     return { ...metaOf(indicator), value, reference: ref, difference, judgement, below: judgement === "below" };
   });
 }
@@ -285,6 +321,7 @@ export function rankGroups(groups: readonly TRankedGroup[], options: TComparison
   const first = groups[0];
   if (first) for (const g of groups) assertComparable(first.summary, g.summary);
   const minN = options.minN ?? MIN_N_FOR_COMPARISON;
+  const minGap = options.minGap ?? MATERIAL_GAP;
   return (options.indicators ?? CLINIC_INDICATORS).map((indicator) => {
     const readings = groups.map((g) => readIndicator(g.summary, indicator));
     const eligible = readings.map((r) => indicator.higherIsBetter !== null && r.value !== null && r.base >= minN);

@@ -328,8 +328,14 @@ describe("zones against the prefecture (課題の候補)", () => {
       else expect(c.value.value).toBeCloseTo(mine.value, 12);
       if (ref.value === null) expect(c.reference.value).toBeNull();
       else expect(c.reference.value).toBeCloseTo(ref.value, 12);
-      const expectedBelow = mine.value !== null && ref.value !== null && mine.base >= 4 && ref.base >= 4 && mine.value < ref.value;
-      expect([key, c.below]).toEqual([key, expectedBelow]);
+      const judged = mine.value !== null && ref.value !== null && mine.base >= 4 && ref.base >= 4;
+      const shortfall = judged && mine.value! < ref.value!;
+      // The material gap, in floating point here (the code compares in integers): 5 points, or 10 % per head.
+      const material = key.includes("per10k")
+        ? mine.value! <= 0.9 * ref.value! + 1e-12
+        : ref.value! - mine.value! >= 0.05 - 1e-12;
+      expect([key, c.below]).toEqual([key, shortfall && material]);
+      if (shortfall && !material) expect([key, c.judgement]).toEqual([key, "slightlyBelow"]);
       if (mine.value !== null && ref.value !== null) expect(c.difference).toBeCloseTo(mine.value - ref.value, 12);
       else expect([key, c.difference, c.judgement]).toEqual([key, null, "noData"]);
     }
@@ -337,7 +343,8 @@ describe("zones against the prefecture (課題の候補)", () => {
 
   it("the flagged list, written out by hand for 南部圏域 (minN = 4)", () => {
     const south = zones[1]!.summary;
-    const comparisons = compareWithReference(south, pref, { minN: 4 });
+    // Any shortfall (no material gap), to check the counts behind every judgement.
+    const comparisons = compareWithReference(south, pref, { minN: 4, minGap: { sharePoints: 0, per10kPercent: 0 } });
     // 南部 (n 4, 1号 3) vs 県 (n 9, 1号 7), counted by hand from the fixture:
     expect(issueCandidates(comparisons).map((c) => c.key)).toEqual([
       "f1.has", // 3/4 vs 7/9
@@ -367,6 +374,19 @@ describe("zones against the prefecture (課題の候補)", () => {
     expect(judgement("f1.per10k75")).toBe("noData"); // 港町 has no 75+ figure
     expect(judgement("area.11")).toBe("notBelow"); // 0/4 vs 0/9: equal is not below
     expect(judgement("f2ro.intent")).toBe("neutral"); // 意向有り has no direction
+  });
+
+  it("with the default material gap, shortfalls under 5 points / 10 % are only わずかに下回る", () => {
+    const south = zones[1]!.summary;
+    const comparisons = compareWithReference(south, pref, { minN: 4 });
+    const judgement = (key: string) => comparisons.find((c) => c.key === key)!.judgement;
+    expect(judgement("f1.has")).toBe("slightlyBelow"); // 75.0% vs 77.8%: 2.8 points
+    expect(judgement("area.6")).toBe("slightlyBelow"); // 3/4 vs 7/9
+    expect(judgement("area.9")).toBe("slightlyBelow"); // 3/4 vs 7/9
+    expect(judgement("f2ro.per10k65")).toBe("slightlyBelow"); // 0.476 vs 0.500 per 10,000: 4.8 % fewer
+    expect(judgement("f2i.has")).toBe("below"); // 50.0% vs 55.6%: 5.6 points
+    expect(judgement("dischargeRule.has")).toBe("below"); // 0/4 vs 1/9: 11.1 points
+    expect(issueCandidates(comparisons)).toHaveLength(15); // the 19 above less these 4
   });
 
   it("with the default minimum n (10) no zone of 4–5 reports is flagged: every judgement is 参考値", () => {

@@ -442,6 +442,19 @@ describe("comparisonRows and issueSummary", () => {
     expect(candidates.every((c) => c.below)).toBe(true);
   });
 
+  it("labels a shortfall under 5 points わずかに下回る, not 課題の候補", () => {
+    const zone = summary({ n: 20, has: { f1: 15 }, age65: 2_000 }); // 75% against 80%: exactly 5 points
+    const slight = summary({ n: 25, has: { f1: 19 }, age65: 2_000 }); // 76% against 80%: 4 points
+    expect(comparisonRows(compareWithReference(zone, prefecture)).find((r) => r.key === "f1.has")!.judgement).toBe("below");
+    const rows = comparisonRows(compareWithReference(slight, prefecture));
+    expect(rows.find((r) => r.key === "f1.has")).toMatchObject({
+      judgement: "slightlyBelow",
+      judgementLabel: "わずかに下回る",
+      below: false,
+      difference: "−4.0pt",
+    });
+  });
+
   it("shows 参考値 instead of a flag under the minimum n", () => {
     const zone = summary({ n: 9, has: { f1: 1 }, age65: 2_000 });
     const comparison = compareWithReference(zone, prefecture);

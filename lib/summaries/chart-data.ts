@@ -444,7 +444,7 @@ export type TComparisonRow = {
   difference: string;
   judgement: TIndicatorJudgement;
   judgementLabel: string;
-  /** A 課題の候補: below the prefecture with enough reports on both sides. */
+  /** A 課題の候補: clearly below the prefecture with enough reports on both sides. */
   below: boolean;
 };
 

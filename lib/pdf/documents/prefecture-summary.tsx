@@ -5,7 +5,7 @@
 import {
   issueCandidates,
   KIND_FILTER_LABELS,
-  MIN_N_FOR_COMPARISON,
+  ISSUE_CANDIDATE_RULE,
   MODE_KEYS,
   MODE_LABELS,
   RESPONSE_STATUSES,
@@ -300,7 +300,7 @@ export function buildPrefectureSummary(input: TPrefectureSummaryInput, measurer:
   section("issues");
   push(
     para(
-      `各圏域の指標を県全体と比べ、県全体を下回る指標を課題の候補として数えました（圏域と県全体のどちらも報告数が${MIN_N_FOR_COMPARISON}件以上の指標に限る。${MIN_N_FOR_COMPARISON}件未満は参考値として数えません）。`,
+      `各圏域の指標を県全体と比べ、課題の候補を数えました。${ISSUE_CANDIDATE_RULE}`,
     ),
     {
       kind: "table",

@@ -5,6 +5,7 @@
 // Every figure comes from the zone dashboard bundle (TZoneDashboard), exactly as on screen.
 import {
   INDICATOR_GROUP_LABELS,
+  ISSUE_CANDIDATE_RULE,
   JUDGEMENT_LABELS,
   MIN_N_FOR_COMPARISON,
   MODE_KEYS,
@@ -786,7 +787,7 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
   push(
     {
       kind: "text",
-      text: `県全体の値を下回る指標を、集計から自動で抽出しました。判定は、圏域と県全体のどちらも報告数（指標の分母）が ${MIN_N_FOR_COMPARISON}件以上ある指標に限ります。${MIN_N_FOR_COMPARISON}件未満では1機関の違いで割合が10ポイント以上動くため、下に「参考値」として示し、課題の候補には含めません。「意向有り」のように良し悪しの方向がない指標は判定しません。候補は議論の出発点であり、数値だけで課題と決めるものではありません。`,
+      text: `県全体の値を下回る指標を、集計から自動で抽出しました。${ISSUE_CANDIDATE_RULE}「意向有り」のように良し悪しの方向がない指標は判定しません。候補は議論の出発点であり、数値だけで課題と決めるものではありません。`,
       size: TYPE.body,
       fill: COLORS.headerFill,
       gapAfter: 10,
@@ -812,7 +813,7 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
             { text: differenceText(c.difference, c.unit), color: COLORS.bad, bold: true },
           ],
         })),
-        empty: "県全体を下回る指標はありませんでした。",
+        empty: "県全体を明らかに下回る指標はありませんでした。",
       },
     },
   );
