@@ -63,7 +63,7 @@ export function HubHeatmap({ hubs, caption }: Readonly<{ hubs: THubsBlock; capti
       <EmptyState title="対象の在宅医療連携拠点はありません">この範囲を担当する拠点が登録されていません。</EmptyState>
     );
   }
-  const map = hubDutyHeatmap(hubs.hubs, hubs.group, hubs.previousGroup);
+  const map = hubDutyHeatmap(hubs.hubs, hubs.group, hubs.change);
   if (map.duties.length === 0) {
     return (
       <EmptyState title="提出された自己評価はまだありません">

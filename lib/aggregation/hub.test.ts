@@ -3,6 +3,7 @@ import type { THubScores } from "@/lib/questionnaire/score";
 import {
   addHubCounters,
   compareHubGroups,
+  compareMatchedHubs,
   countHubReport,
   countHubReports,
   emptyHubCounters,
@@ -150,5 +151,19 @@ describe("one hub and the change from last year", () => {
     expect(duty6.requiredMet).toEqual({ current: { count: 2, n: 2 }, previous: null, delta: null });
     expect(change.n).toEqual({ current: 1, previous: 1 });
     expect(() => compareHubGroups(now, summarizeHubGroup(emptyHubCounters(), { confirmedOnly: true }))).toThrow();
+  });
+
+  it("compareMatchedHubs: only hubs scored in both years are pooled for the change", () => {
+    const pairs = [
+      { current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 4, 0, 0, 0, 0]) }, previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 2, 0, 0, 0, 0]) } },
+      // Submitted only last year (a low score): leaving it out keeps the change about the same hubs.
+      { current: { status: "DRAFT" as const, scores: null }, previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 0, 0, 0, 0, 0]) } },
+      // New this year: no previous figure to compare with.
+      { current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 1, 0, 0, 0, 0]) }, previous: { status: "NOT_STARTED" as const, scores: null } },
+    ];
+    const change = compareMatchedHubs(pairs)!;
+    expect(change.n).toEqual({ current: 1, previous: 1 });
+    expect(change.duties.find((d) => d.key === "duty1")!.requiredMet).toEqual({ current: { count: 4, n: 4 }, previous: { count: 2, n: 4 }, delta: 0.5 });
+    expect(compareMatchedHubs(pairs.slice(1))).toBeNull();
   });
 });

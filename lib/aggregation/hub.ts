@@ -294,3 +294,21 @@ export function compareHubGroups(current: THubGroupSummary, previous: THubGroupS
     total: change(HUB_TOTAL_KEY, "合計", current.total, previous.total),
   };
 }
+
+/**
+ * Year-over-year change of the pooled shares over the hubs scored in both years only: pooling
+ * every hub of each year would let a hub that reported one year and not the other move the
+ * figure (4 hubs last year against the 1 that has submitted so far is not a change). null when
+ * no hub has scores in both years.
+ */
+export function compareMatchedHubs(
+  pairs: readonly { current: THubReportInput; previous: THubReportInput }[],
+  options: THubSummaryOptions = {},
+): THubGroupChange | null {
+  const both = pairs.filter((p) => p.current.scores !== null && p.previous.scores !== null);
+  if (both.length === 0) return null;
+  return compareHubGroups(
+    summarizeHubGroup(countHubReports(both.map((p) => p.current)), options),
+    summarizeHubGroup(countHubReports(both.map((p) => p.previous)), options),
+  );
+}

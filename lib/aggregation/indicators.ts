@@ -321,7 +321,6 @@ export function rankGroups(groups: readonly TRankedGroup[], options: TComparison
   const first = groups[0];
   if (first) for (const g of groups) assertComparable(first.summary, g.summary);
   const minN = options.minN ?? MIN_N_FOR_COMPARISON;
-  const minGap = options.minGap ?? MATERIAL_GAP;
   return (options.indicators ?? CLINIC_INDICATORS).map((indicator) => {
     const readings = groups.map((g) => readIndicator(g.summary, indicator));
     const eligible = readings.map((r) => indicator.higherIsBetter !== null && r.value !== null && r.base >= minN);

@@ -16,8 +16,8 @@ import {
   summarizeClinic,
   summarizeHub,
   summarizeHubGroup,
+  compareMatchedHubs,
   type TClinicCounters,
-  type TClinicSummary,
   type TKindFilter,
   type TMunicipalPopulation,
 } from "@/lib/aggregation";
@@ -316,7 +316,7 @@ async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: re
   });
   const current = hubCycles.find((c) => c.fiscalYear === cycle.fiscalYear);
   const previous = hubCycles.find((c) => c.fiscalYear === cycle.fiscalYear - 1);
-  if (!current) return { cycleId: null, group: null, previousGroup: null, hubs: [] };
+  if (!current) return { cycleId: null, group: null, previousGroup: null, change: null, hubs: [] };
   const hubs = await db.hub.findMany({
     where: {
       AND: [
@@ -352,6 +352,10 @@ async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: re
     cycleId: current.id,
     group: summarizeHubGroup(countHubReports(reports.map((r) => r.input)), { definition }),
     previousGroup: previous ? summarizeHubGroup(countHubReports(reports.map((r) => r.previousInput)), { definition }) : null,
+    change: compareMatchedHubs(
+      reports.map((r) => ({ current: r.input, previous: r.previousInput })),
+      { definition },
+    ),
     hubs: reports.map((r) => ({
       id: r.hub.id,
       name: r.hub.name,

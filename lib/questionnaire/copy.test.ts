@@ -47,7 +47,7 @@ const lastYear = {
 
 describe("copyForwardAnswers", () => {
   it("maps renamed keys, skips yearly counts and values the new version cannot hold", () => {
-    const result = copyForwardAnswers(target, { versionKey: "prev-v1", answers: lastYear });
+    const result = copyForwardAnswers(target, { versionKey: previous.versionKey, answers: lastYear });
     expect(result.answers).toEqual({ rota: "3", plan: [{ issue: "24時間体制" }] });
     expect(result.skipped).toEqual(
       expect.arrayContaining([
@@ -59,10 +59,10 @@ describe("copyForwardAnswers", () => {
   });
 
   it("keeps what the respondent already answered this year unless asked to overwrite", () => {
-    const kept = copyForwardAnswers(target, { versionKey: "prev-v1", answers: lastYear }, { rota: "0" });
+    const kept = copyForwardAnswers(target, { versionKey: previous.versionKey, answers: lastYear }, { rota: "0" });
     expect(kept.answers.rota).toBe("0");
     expect(kept.skipped).toContainEqual({ key: "rota", reason: "alreadyAnswered" });
-    const overwritten = copyForwardAnswers(target, { versionKey: "prev-v1", answers: lastYear }, { rota: "0" }, { overwrite: true });
+    const overwritten = copyForwardAnswers(target, { versionKey: previous.versionKey, answers: lastYear }, { rota: "0" }, { overwrite: true });
     expect(overwritten.answers.rota).toBe("3");
   });
 

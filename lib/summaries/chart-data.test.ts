@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareSummaries,
   compareWithReference,
+  compareMatchedHubs,
   countHubReports,
   emptyClinicCounters,
   summarizeClinic,
@@ -357,6 +358,18 @@ describe("hubDutyHeatmap", () => {
     const none = summarizeHubGroup(countHubReports([{ status: "DRAFT", scores: null }]));
     expect(hubDutyHeatmap([hubs[1]!], none, null).pooled).toBeNull();
     expect(hubDutyHeatmap([hubs[1]!], none, null).duties).toEqual([]);
+  });
+
+  it("gives the pooled row the change over the hubs scored in both years, and says so", () => {
+    // Only 丹南 has both years (3/4 against 2/4); 嶺南 is new, 奥越 has not submitted this year.
+    const change = compareMatchedHubs([
+      { current: { status: "SUBMITTED", scores: current }, previous: { status: "CONFIRMED", scores: previous } },
+      { current: { status: "DRAFT", scores: null }, previous: { status: "CONFIRMED", scores: previous } },
+      { current: { status: "CONFIRMED", scores: hubScores({ duty1: [4, 4] }) }, previous: { status: "NOT_STARTED", scores: null } },
+    ]);
+    const map = hubDutyHeatmap(hubs, groupNow, change);
+    expect(map.pooled!.cells[0]).toMatchObject({ detail: "7/8", text: "87.5%", deltaText: "+25.0pt" });
+    expect(map.pooled!.name).toBe("拠点全体（2拠点の合算・前年比は両年度に提出した1拠点で比較）");
   });
 });
 

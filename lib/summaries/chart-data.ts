@@ -7,6 +7,7 @@
 // a cell or a tooltip can always say what it rests on.
 import {
   CLINIC_INDICATORS,
+  HUB_TOTAL_KEY,
   MIN_N_FOR_COMPARISON,
   MODE_KEYS,
   MODE_LABELS,
@@ -14,12 +15,12 @@ import {
   RESPONSE_STATUS_LABELS,
   findIndicator,
   per10kValue,
-  rateDelta,
   rateValue,
   readIndicator,
   type TClinicSummary,
   type TFunctionSummary,
   type THubDutySummary,
+  type THubGroupChange,
   type THubGroupSummary,
   type TIndicatorComparison,
   type TIndicatorGroup,
@@ -317,11 +318,14 @@ function hubCell(duty: THubDutySummary, delta: number | null): THubCell {
   };
 }
 
-/** Required items met per duty per hub, with the change from last year, and the pooled row. */
+/**
+ * Required items met per duty per hub, with the change from last year, and the pooled row (its
+ * change is over the hubs scored in both years: `change` from compareMatchedHubs).
+ */
 export function hubDutyHeatmap(
   hubs: readonly THubRow[],
   group: THubGroupSummary | null = null,
-  previousGroup: THubGroupSummary | null = null,
+  change: THubGroupChange | null = null,
 ): THubHeatmap {
   const duties: { key: string; label: string }[] = [];
   const addDuty = (d: { key: string; label: string }) => {
@@ -349,18 +353,13 @@ export function hubDutyHeatmap(
 
   let pooled: THubHeatmapRow | null = null;
   if (group && group.n > 0) {
-    const previousOf = (key: string) =>
-      key === "total" ? previousGroup?.total : previousGroup?.duties.find((d) => d.key === key);
-    const withDelta = (d: THubDutySummary) => {
-      const before = previousOf(d.key);
-      return hubCell(
-        d,
-        before && previousGroup && previousGroup.n > 0 ? rateDelta(d.requiredMet, before.requiredMet) : null,
-      );
-    };
+    const deltaOf = (key: string) =>
+      (key === HUB_TOTAL_KEY ? change?.total : change?.duties.find((d) => d.key === key))?.requiredMet.delta ?? null;
+    const withDelta = (d: THubDutySummary) => hubCell(d, deltaOf(d.key));
+    const matched = change ? `・前年比は両年度に提出した${formatInteger(change.n.current)}拠点で比較` : "";
     pooled = {
       key: "pooled",
-      name: `拠点全体（${formatInteger(group.n)}拠点の合算）`,
+      name: `拠点全体（${formatInteger(group.n)}拠点の合算${matched}）`,
       zoneName: "",
       statusLabel: "",
       scored: true,

@@ -3,14 +3,15 @@
 // Pure types (no React, no Prisma); built by lib/data/summaries.ts.
 import type {
   TClinicSummary,
+  THubGroupChange,
   THubGroupSummary,
   THubSummary,
   TIndicatorComparison,
   TIndicatorRanking,
   TKindFilter,
+  TPopulation,
   TSummaryChange,
 } from "@/lib/aggregation";
-import type { TPopulation } from "@/lib/aggregation";
 
 export type TSummaryFilter = {
   cycleId: string;
@@ -59,7 +60,10 @@ export type THubRow = { id: string; name: string; zoneName: string; summary: THu
 export type THubsBlock = {
   cycleId: string | null;
   group: THubGroupSummary | null;
+  /** Last year's pooled figures, every hub that reported then (shown beside this year's). */
   previousGroup: THubGroupSummary | null;
+  /** The pooled change from last year over the hubs scored in both years (compareMatchedHubs). */
+  change: THubGroupChange | null;
   hubs: THubRow[];
 };
 

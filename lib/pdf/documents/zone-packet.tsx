@@ -23,7 +23,6 @@ import {
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { formatInteger, formatPer10k, formatPointDelta, formatRate, formatShare } from "@/lib/format";
 import { institutionsTable } from "@/lib/summaries/tables";
-import type { TZoneDashboard } from "@/lib/summaries/types";
 import { BarChart, type TBarSeries } from "../components/bar-chart";
 import type { TFrame } from "../components/page";
 import type { TBlock, TRow } from "../layout/blocks";
