@@ -5,10 +5,10 @@ import { getSummaryView } from "@/lib/data/summary-views";
 import { parseSummaryParams } from "@/lib/summaries/params";
 import { DEFAULT_TILE_INDICATOR, TILE_INDICATOR_KEYS } from "@/lib/summaries/chart-data";
 import { NationalView } from "@/components/dashboard/national-view";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "全国" };
 
-type TSearchParams = Record<string, string | string[] | undefined>;
 
 /** The national view (?year=, ?kind=, ?confirmed=1, ?indicator= for the tile map). */
 export default async function AdminHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {

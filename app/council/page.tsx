@@ -3,7 +3,8 @@ import { requireRole } from "@/lib/auth/viewer";
 import { EmptyState } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
+import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "圏域のダッシュボード" };
 

@@ -6,12 +6,12 @@ import { hasDemoData } from "@/lib/data/viewer-context";
 import { LoginForm } from "@/components/auth/login-form";
 import { DemoBanner } from "@/components/layout/app-shell";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ログイン" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function LoginPage({ searchParams }: Readonly<{ searchParams: TSearchParams }>) {
+export default async function LoginPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await getViewer();
   if (viewer) redirect(ROLE_HOME[viewer.role]);
   const params = await searchParams;

@@ -6,16 +6,17 @@ import { countInstitutions } from "@/lib/data/overview";
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { formatInteger, formatRate } from "@/lib/format";
-import { RESPONDENT_STATUS_LABELS, RESPONDENT_STATUSES, withParams } from "@/lib/prefecture/filters";
+import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/notice";
+import { withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ホーム" };
 
 const DAY = 86_400_000;
-const BAR_COLORS: Record<(typeof RESPONDENT_STATUSES)[number], string> = {
+const BAR_COLORS: Record<(typeof RESPONSE_STATUSES)[number], string> = {
   NOT_STARTED: "bg-gray-300",
   DRAFT: "bg-amber-300",
   SUBMITTED: "bg-sky-500",
@@ -72,19 +73,19 @@ export default async function PrefectureHome() {
               <p className="mt-2 text-sm">
                 提出 <strong className="text-lg">{formatInteger(submitted)}</strong> / {formatInteger(cycle.counts.total)}（{formatRate(submitted, cycle.counts.total)}）
               </p>
-              <div className="mt-2 flex h-3 w-full overflow-hidden rounded-full bg-gray-100" role="img" aria-label={`提出状況: ${RESPONDENT_STATUSES.map((s) => `${RESPONDENT_STATUS_LABELS[s]} ${cycle.counts[s]}件`).join("、")}`}>
-                {RESPONDENT_STATUSES.map((s) =>
+              <div className="mt-2 flex h-3 w-full overflow-hidden rounded-full bg-gray-100" role="img" aria-label={`提出状況: ${RESPONSE_STATUSES.map((s) => `${RESPONSE_STATUS_LABELS[s]} ${cycle.counts[s]}件`).join("、")}`}>
+                {RESPONSE_STATUSES.map((s) =>
                   cycle.counts[s] > 0 ? (
                     <div key={s} className={BAR_COLORS[s]} style={{ width: `${(cycle.counts[s] / Math.max(1, cycle.counts.total)) * 100}%` }} />
                   ) : null,
                 )}
               </div>
               <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-700">
-                {RESPONDENT_STATUSES.map((s) => (
+                {RESPONSE_STATUSES.map((s) => (
                   <li key={s} className="flex items-center gap-1">
                     <span className={`inline-block h-2.5 w-2.5 rounded-sm ${BAR_COLORS[s]}`} aria-hidden />
                     <Link href={withParams("/prefecture/submissions", { cycle: cycle.id, status: s })} className="hover:underline">
-                      {RESPONDENT_STATUS_LABELS[s]} {formatInteger(cycle.counts[s])}
+                      {RESPONSE_STATUS_LABELS[s]} {formatInteger(cycle.counts[s])}
                     </Link>
                   </li>
                 ))}

@@ -7,14 +7,14 @@ import { formatDateTime } from "@/lib/domain/wareki";
 import { Notice } from "@/components/ui/notice";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { setPasswordAction } from "./actions";
+import type { TSearchParams } from "@/lib/search-params";
 
 // The link's token is in the URL: never send it on to other sites as a referrer.
 export const metadata: Metadata = { title: "パスワードの設定", referrer: "no-referrer" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Public page opened from a one-time link (outside the role areas; proxy.ts does not cover it). */
-export default async function SetPasswordPage({ searchParams }: Readonly<{ searchParams: TSearchParams }>) {
+export default async function SetPasswordPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const params = await searchParams;
   const token = typeof params.token === "string" && /^[A-Za-z0-9_-]{20,200}$/.test(params.token) ? params.token : null;
   const state = token ? await inspectPasswordToken(hashToken(token)) : ({ ok: false, reason: "unknown" } as const);

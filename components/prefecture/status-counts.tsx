@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { RESPONDENT_STATUSES, RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
+import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import type { TStatusCounts } from "@/lib/data/cycles";
 
 const TONES = {
@@ -18,10 +18,10 @@ export function StatusCounts({ counts, hrefFor }: Readonly<{ counts: TStatusCoun
         <p className="text-xs text-gray-600">対象</p>
         <p className="text-2xl font-bold">{counts.total.toLocaleString("ja-JP")}</p>
       </div>
-      {RESPONDENT_STATUSES.map((status) => {
+      {RESPONSE_STATUSES.map((status) => {
         const body = (
           <>
-            <p className="text-xs">{RESPONDENT_STATUS_LABELS[status]}</p>
+            <p className="text-xs">{RESPONSE_STATUS_LABELS[status]}</p>
             <p className="text-2xl font-bold" data-testid={`count-${status}`}>
               {counts[status].toLocaleString("ja-JP")}
             </p>
@@ -55,9 +55,9 @@ export function ProgressTable({ caption, rows, nameHeader }: Readonly<{ caption:
             <th scope="col" className="px-3 py-2 text-right font-medium">
               対象
             </th>
-            {RESPONDENT_STATUSES.map((s) => (
+            {RESPONSE_STATUSES.map((s) => (
               <th key={s} scope="col" className="px-3 py-2 text-right font-medium">
-                {RESPONDENT_STATUS_LABELS[s]}
+                {RESPONSE_STATUS_LABELS[s]}
               </th>
             ))}
             <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -74,7 +74,7 @@ export function ProgressTable({ caption, rows, nameHeader }: Readonly<{ caption:
                   {row.name}
                 </th>
                 <td className="px-3 py-1.5 text-right">{row.counts.total.toLocaleString("ja-JP")}</td>
-                {RESPONDENT_STATUSES.map((s) => (
+                {RESPONSE_STATUSES.map((s) => (
                   <td key={s} className="px-3 py-1.5 text-right">
                     {row.counts[s].toLocaleString("ja-JP")}
                   </td>

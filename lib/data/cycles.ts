@@ -3,10 +3,10 @@ import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
 import { cycleTitle } from "@/lib/domain/labels";
-import type { TRespondentStatus } from "@/lib/prefecture/filters";
+import type { TResponseStatus } from "@/lib/aggregation/status";
 import { cycleScope, hubScope, institutionScope, submissionScope } from "./scope";
 
-export type TStatusCounts = Record<TRespondentStatus, number> & { total: number };
+export type TStatusCounts = Record<TResponseStatus, number> & { total: number };
 
 export const emptyCounts = (): TStatusCounts => ({ NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, CONFIRMED: 0, total: 0 });
 

@@ -10,7 +10,8 @@ import { allItems, type TQuestionnaireDefinition } from "@/lib/questionnaire/def
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { diffAnswers } from "@/lib/questionnaire/diff";
-import { NOT_YET_SUBMITTED, type TRespondentFilter, type TRespondentStatus } from "@/lib/prefecture/filters";
+import { NOT_YET_SUBMITTED, type TRespondentFilter } from "@/lib/prefecture/filters";
+import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
 
 // 体制の有無の確認: the cycle's respondents (those who have not started included), their progress
@@ -30,10 +31,10 @@ async function zoneMunicipalities(viewer: TViewer, zoneId: string): Promise<stri
   return zone?.municipalities.map((m) => m.municipalityCode) ?? [];
 }
 
-function statusWhere(cycleId: string, status: TRespondentStatus | TRespondentStatus[] | undefined) {
+function statusWhere(cycleId: string, status: TResponseStatus | TResponseStatus[] | undefined) {
   if (!status) return {};
   const statuses = Array.isArray(status) ? status : [status];
-  const submitted = statuses.filter((s): s is Exclude<TRespondentStatus, "NOT_STARTED"> => s !== "NOT_STARTED");
+  const submitted = statuses.filter((s): s is Exclude<TResponseStatus, "NOT_STARTED"> => s !== "NOT_STARTED");
   const or: object[] = [];
   if (statuses.includes("NOT_STARTED")) or.push({ submissions: { none: { cycleId } } });
   if (submitted.length > 0) or.push({ submissions: { some: { cycleId, status: { in: submitted } } } });
@@ -44,7 +45,7 @@ function statusWhere(cycleId: string, status: TRespondentStatus | TRespondentSta
 export async function respondentsWhere(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
-  filter: Omit<TRespondentFilter, "page" | "status"> & { status?: TRespondentStatus | TRespondentStatus[] },
+  filter: Omit<TRespondentFilter, "page" | "status"> & { status?: TResponseStatus | TResponseStatus[] },
 ): Promise<TRespondentWhere> {
   const base = cycleRespondentsWhere(viewer, cycle);
   const zoneCodes = filter.zone ? await zoneMunicipalities(viewer, filter.zone) : null;
@@ -101,11 +102,11 @@ export type TRespondentRow = {
   phone: string | null;
   contactEmail: string | null;
   isActive: boolean;
-  status: TRespondentStatus;
+  status: TResponseStatus;
   submission: TSubmissionSummary | null;
 };
 
-const statusOf = (submission: TSubmissionSummary | null): TRespondentStatus => submission?.status ?? "NOT_STARTED";
+const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => submission?.status ?? "NOT_STARTED";
 
 async function findRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, where: TRespondentWhere, page?: { skip: number; take: number }) {
   if ("institution" in where) {
@@ -228,7 +229,7 @@ export async function listExportRespondents(viewer: TViewer, cycle: Pick<TCycle,
       revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, derived: true, channel: true, submittedAt: true } },
     },
   } as const;
-  type TSub = { status: TRespondentStatus; revision: number; revisions: { answers: unknown; derived: unknown; channel: string; submittedAt: Date }[] };
+  type TSub = { status: TResponseStatus; revision: number; revisions: { answers: unknown; derived: unknown; channel: string; submittedAt: Date }[] };
   const shape = (base: Omit<TExportRespondent, "status" | "revision" | "channel" | "submittedAt" | "answers" | "derived">, sub: TSub | undefined): TExportRespondent => {
     const latest = sub?.revisions[0];
     return {
@@ -261,7 +262,7 @@ export async function listExportRespondents(viewer: TViewer, cycle: Pick<TCycle,
 
 export type TProgressRow = { key: string; name: string; counts: TStatusCounts };
 
-function add(counts: TStatusCounts, status: TRespondentStatus) {
+function add(counts: TStatusCounts, status: TResponseStatus) {
   counts[status] += 1;
   counts.total += 1;
 }
@@ -299,7 +300,7 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
     const statusBy = new Map(submissions.map((s) => [s.institutionId!, s.status]));
     const byMunicipality = new Map(municipalities.map((m) => [m.code, { key: m.code, name: m.name, counts: emptyCounts() }]));
     for (const institution of institutions) {
-      const status: TRespondentStatus = statusBy.get(institution.id) ?? "NOT_STARTED";
+      const status: TResponseStatus = statusBy.get(institution.id) ?? "NOT_STARTED";
       add(total, status);
       const row = byMunicipality.get(institution.municipalityCode);
       if (row) add(row.counts, status);
@@ -328,7 +329,7 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
   });
   const byZone = new Map<string, TProgressRow>();
   for (const hub of hubs) {
-    const status: TRespondentStatus = hub.submissions[0]?.status ?? "NOT_STARTED";
+    const status: TResponseStatus = hub.submissions[0]?.status ?? "NOT_STARTED";
     add(total, status);
     const row = byZone.get(hub.zoneId) ?? { key: hub.zoneId, name: hub.zone.name, counts: emptyCounts() };
     add(row.counts, status);

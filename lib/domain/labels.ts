@@ -1,4 +1,6 @@
-// Japanese labels of the database enums, shared by pages, exports and PDFs.
+// Japanese labels of the database enums, shared by pages, exports and PDFs. The status and kind
+// labels are defined once in lib/aggregation (which must not depend on Prisma) and typed here
+// against the database enums, so the compiler checks that the two lists agree.
 import type {
   CycleStatus,
   HubOperatorType,
@@ -7,12 +9,11 @@ import type {
   SubmissionStatus,
   ZoneSchemeKind,
 } from "@/lib/generated/prisma/enums";
+import { INSTITUTION_KIND_LABELS as KIND_LABELS } from "@/lib/aggregation/clinic-counters";
+import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { fiscalYearLabel } from "./wareki";
 
-export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
-  HOSPITAL: "病院",
-  CLINIC: "診療所",
-};
+export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = KIND_LABELS;
 
 export const HUB_OPERATOR_LABELS: Record<HubOperatorType, string> = {
   MEDICAL_PROVIDER: "病院・診療所・訪問看護事業所",
@@ -35,12 +36,7 @@ export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = {
   CLOSED: "締切",
 };
 
-export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
-  DRAFT: "下書き",
-  SUBMITTED: "提出済",
-  RETURNED: "差戻し",
-  CONFIRMED: "確認済",
-};
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = RESPONSE_STATUS_LABELS;
 
 export const ZONE_SCHEME_KIND_LABELS: Record<ZoneSchemeKind, string> = {
   SECONDARY_MEDICAL_AREA: "二次医療圏",

@@ -14,7 +14,7 @@ import { PROVISION_MODE_LABELS } from "@/lib/questionnaire/input";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { formatDateTime } from "@/lib/domain/wareki";
 import type { TTable } from "@/lib/export/table-file";
-import { RESPONDENT_STATUS_LABELS, type TRespondentStatus } from "./filters";
+import { RESPONSE_STATUS_LABELS, type TResponseStatus } from "@/lib/aggregation/status";
 
 export const MUNICIPALITY_CODE_HEADER = "市区町村コード";
 export const MUNICIPALITY_NAME_HEADER = "市区町村名";
@@ -78,7 +78,7 @@ export type TExportRespondent = {
   name: string;
   municipalityCode: string | null;
   municipalityName: string | null;
-  status: TRespondentStatus;
+  status: TResponseStatus;
   revision: number;
   channel: string | null;
   submittedAt: Date | null;
@@ -96,7 +96,7 @@ export function submissionsExportTable(
   const functions = definition.functions;
   const tail = (r: TExportRespondent) => [
     ...functions.map((fn) => functionStatusLabel(r.derived?.functions[fn.key])),
-    RESPONDENT_STATUS_LABELS[r.status],
+    RESPONSE_STATUS_LABELS[r.status],
     r.revision > 0 ? String(r.revision) : "",
     r.channel ? (CHANNEL_LABELS[r.channel] ?? r.channel) : "",
     r.submittedAt ? formatDateTime(r.submittedAt) : "",
@@ -131,7 +131,7 @@ export type TNotSubmittedRow = {
   zoneName: string | null;
   phone: string | null;
   contactEmail: string | null;
-  status: TRespondentStatus;
+  status: TResponseStatus;
   lastSavedAt: Date | null;
   reopenedUntil: Date | null;
 };
@@ -157,7 +157,7 @@ export function notSubmittedTable(rows: readonly TNotSubmittedRow[], respondentT
       (respondentType === "institution" ? r.municipalityName : r.zoneName) ?? "",
       r.phone ?? "",
       r.contactEmail ?? "",
-      RESPONDENT_STATUS_LABELS[r.status],
+      RESPONSE_STATUS_LABELS[r.status],
       r.lastSavedAt ? formatDateTime(r.lastSavedAt) : "",
       r.reopenedUntil ? `${formatDateTime(r.reopenedUntil)} まで` : "",
     ]),

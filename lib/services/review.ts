@@ -9,9 +9,10 @@ import { auditRow } from "@/lib/data/audit";
 import { findCycle } from "@/lib/data/cycles";
 import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
 import { submissionScope } from "@/lib/data/scope";
-import { ZRespondentFilter, flattenParams } from "@/lib/prefecture/filters";
+import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
 import { recountClinicCounters, recountForSubmissions } from "./counters";
+import { flattenParams } from "@/lib/search-params";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
 // comment the respondent reads. Each action names the revision the officer looked at, so a report

@@ -23,7 +23,7 @@ import { tableToFile } from "@/lib/export/table-file";
 import { formatOutcome, IMPORT_KIND_LABELS, summarizeDetails, type TImportApplyOptions, type TImportKind, type TImportPreview } from "@/lib/prefecture/import-preview";
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
-import { RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
+import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
 import { auditRow } from "@/lib/data/audit";
 import { synthesize, SynthConflictError, SynthOptionsError } from "./synth";
 
@@ -206,7 +206,7 @@ async function listCyclesCommand(io: TIo, values: ReturnType<typeof parse>["valu
     return EXIT.ok;
   }
   for (const c of cycles) {
-    const counts = (["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "CONFIRMED"] as const).map((s) => `${RESPONDENT_STATUS_LABELS[s]} ${c.counts[s]}`).join(" / ");
+    const counts = RESPONSE_STATUSES.map((s) => `${RESPONSE_STATUS_LABELS[s]} ${c.counts[s]}`).join(" / ");
     io.out(`${c.id}  ${c.title}  [${CYCLE_STATUS_LABELS[c.status]}]  提出期限 ${formatDeadline(c.closesAt)}  ${c.questionnaireVersion.label}`);
     io.out(`    ${counts}（対象 ${c.counts.total}）`);
   }

@@ -47,6 +47,8 @@ test("the hub amends its self-assessment and the score follows", async ({ page }
   const meeting = page.getByRole("group", { name: /連携会議を定期的に開催していますか/ });
   const held = await meeting.getByLabel("定期的に開催している").isChecked();
   await meeting.getByLabel(held ? "開催していない" : "定期的に開催している").check();
+  // Starting to hold meetings asks for their details (回数, 参加者…): answer what appeared.
+  await answerEverythingVisible(page);
   await expect(score(page, "duty1")).not.toHaveText(before);
   const amended = (await score(page, "duty1").textContent()) ?? "";
   await expect(page.getByTestId("save-indicator")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });

@@ -67,7 +67,7 @@ test.afterAll(async () => {
 test("prefecture cycle: the officer imports a roster file (Shift_JIS) after previewing it", async ({ page }) => {
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
-  await page.getByRole("link", { name: "医療機関名簿" }).click();
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "医療機関名簿", exact: true }).click();
   const csv = [
     "医療機関コード,名称,種別,病床数,郵便番号,住所,市区町村コード,電話,担当者メール",
     `${CLINIC.code},${CLINIC.name},診療所,0,916-0022,鯖江市水落町1-1,182079,0778-51-9999,${CLINIC.email}`,

@@ -7,8 +7,8 @@ import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";
 import { parseSummaryParams } from "@/lib/summaries/params";
 import type { TDashboardScreenData } from "@/components/dashboard/dashboard-screen";
+import type { TSearchParams } from "@/lib/search-params";
 
-export type TSearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * What a prefecture/zone dashboard page needs, for any viewer allowed one (officer, council,

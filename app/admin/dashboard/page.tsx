@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
 import { parseSummaryParams } from "@/lib/summaries/params";
 import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
+import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "都道府県のダッシュボード" };
 

@@ -12,10 +12,10 @@ import { Panel } from "@/components/ui/panel";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { ZonePacketTable } from "@/components/packets/packet-links";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "協議の場資料" };
 
-type TSearchParams = Record<string, string | string[] | undefined>;
 
 /** The council's own zones, each with its packet (other zones are neither listed nor downloadable). */
 export default async function CouncilPacketsPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {

@@ -5,7 +5,7 @@ import { countAccounts, listAccounts, planRespondentAccounts } from "@/lib/data/
 import { isMailConfigured } from "@/lib/services/mailer";
 import { LINK_TTL_DAYS } from "@/lib/services/accounts";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { flattenParams, withParams, ZAccountFilter, type TSearchParams } from "@/lib/prefecture/filters";
+import { ZAccountFilter } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,7 @@ import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "アカウント" };
 

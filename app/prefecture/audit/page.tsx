@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/domain/wareki";
 import { startOfDayJst } from "@/lib/domain/jst-dates";
 import { ROLE_LABELS, roleFromDb } from "@/lib/auth/roles";
 import type { TJson, TSnapshot } from "@/lib/audit/diff";
-import { flattenParams, withParams, ZAuditFilter, type TSearchParams } from "@/lib/prefecture/filters";
+import { ZAuditFilter } from "@/lib/prefecture/filters";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditFieldLabel, auditValue } from "@/lib/prefecture/audit-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -15,6 +15,7 @@ import { EmptyState } from "@/components/ui/notice";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "監査ログ" };
 

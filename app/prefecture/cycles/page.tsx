@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { listCycles, listPublishedVersions } from "@/lib/data/cycles";
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
-import { RESPONDENT_STATUS_LABELS } from "@/lib/prefecture/filters";
+import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/notice";
@@ -32,10 +32,10 @@ export default async function CyclesPage() {
                     <th className={thClass}>状態</th>
                     <th className={thClass}>提出期限</th>
                     <th className={thClass}>対象</th>
-                    <th className={thClass}>{RESPONDENT_STATUS_LABELS.NOT_STARTED}・{RESPONDENT_STATUS_LABELS.DRAFT}</th>
-                    <th className={thClass}>{RESPONDENT_STATUS_LABELS.SUBMITTED}</th>
-                    <th className={thClass}>{RESPONDENT_STATUS_LABELS.RETURNED}</th>
-                    <th className={thClass}>{RESPONDENT_STATUS_LABELS.CONFIRMED}</th>
+                    <th className={thClass}>{RESPONSE_STATUS_LABELS.NOT_STARTED}・{RESPONSE_STATUS_LABELS.DRAFT}</th>
+                    <th className={thClass}>{RESPONSE_STATUS_LABELS.SUBMITTED}</th>
+                    <th className={thClass}>{RESPONSE_STATUS_LABELS.RETURNED}</th>
+                    <th className={thClass}>{RESPONSE_STATUS_LABELS.CONFIRMED}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -4,7 +4,8 @@ import { requireRole } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/notice";
 import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen, type TSearchParams } from "@/app/_shared/dashboard/dashboard-data";
+import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
 

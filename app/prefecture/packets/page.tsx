@@ -16,10 +16,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { PacketBatchPanel } from "@/components/packets/packet-batch-panel";
 import { prefectureSummaryHref, ZonePacketTable } from "@/components/packets/packet-links";
+import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "協議の場資料" };
 
-type TSearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * 協議の場資料: the council packet of each zone, the prefecture summary, and all zones at once as

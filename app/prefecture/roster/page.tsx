@@ -5,7 +5,7 @@ import { listRoster } from "@/lib/data/roster";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { listImportJobs } from "@/lib/data/import-jobs";
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
-import { flattenParams, withParams, ZRosterFilter, type TSearchParams } from "@/lib/prefecture/filters";
+import { ZRosterFilter } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,7 @@ import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "医療機関名簿" };
 

@@ -6,7 +6,8 @@ import { countMatchingSubmitted, listRespondents } from "@/lib/data/review";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { respondentStatusLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { flattenParams, NOT_YET_SUBMITTED, RESPONDENT_STATUSES, RESPONDENT_STATUS_LABELS, withParams, ZRespondentFilter, type TSearchParams } from "@/lib/prefecture/filters";
+import { NOT_YET_SUBMITTED, ZRespondentFilter } from "@/lib/prefecture/filters";
+import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,7 @@ import { StatusCounts } from "@/components/prefecture/status-counts";
 import { BulkConfirmButton } from "@/components/prefecture/bulk-confirm-button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "提出状況・確認" };
 
@@ -69,7 +71,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               allLabel="受付中の報告"
               options={cycles.map((c) => ({ value: c.id, label: c.title }))}
             />
-            <SelectFilter name="status" label="状況" value={filter.status} options={RESPONDENT_STATUSES.map((s) => ({ value: s, label: RESPONDENT_STATUS_LABELS[s] }))} />
+            <SelectFilter name="status" label="状況" value={filter.status} options={RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] }))} />
             <SelectFilter name="zone" label="圏域" value={filter.zone} groups={schemes.map((s) => ({ label: s.name, options: s.zones.map((z) => ({ value: z.id, label: z.name })) }))} />
             {isClinic && <SelectFilter name="municipality" label="市区町村" value={filter.municipality} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />}
             {isClinic && <SelectFilter name="kind" label="種別" value={filter.kind} options={[{ value: "HOSPITAL", label: "病院" }, { value: "CLINIC", label: "診療所" }]} />}

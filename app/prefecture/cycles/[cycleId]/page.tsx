@@ -10,7 +10,6 @@ import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, respondentStatusLabel } from "@/lib/domain/labels";
 import { formatDeadline, formatSeireki, formatWareki } from "@/lib/domain/wareki";
 import { toDateInputJst, todayJst } from "@/lib/domain/jst-dates";
-import { flattenParams, withParams, type TSearchParams } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
@@ -22,6 +21,7 @@ import { ProgressTable, StatusCounts } from "@/components/prefecture/status-coun
 import { FileImportForm } from "@/components/prefecture/file-import-form";
 import { RecentImports } from "@/components/prefecture/recent-imports";
 import { SelectFilter } from "@/components/prefecture/select-filter";
+import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "報告サイクル" };
 

@@ -9,7 +9,6 @@ import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
 import { todayJst } from "@/lib/domain/jst-dates";
 import { CHANNEL_LABELS } from "@/lib/prefecture/exports";
-import { withParams } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
@@ -20,6 +19,7 @@ import { ReviewActions } from "@/components/prefecture/review-actions";
 import { ReopenForm } from "@/components/prefecture/reopen-form";
 import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
 import { compareScores } from "@/lib/questionnaire/score";
+import { withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "報告の確認" };
 

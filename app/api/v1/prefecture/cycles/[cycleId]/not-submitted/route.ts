@@ -8,8 +8,9 @@ import { db } from "@/lib/db";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { TABLE_FORMATS, tableToFile } from "@/lib/export/table-file";
 import { notSubmittedTable } from "@/lib/prefecture/exports";
-import { flattenParams, ZRespondentFilter } from "@/lib/prefecture/filters";
+import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { toDateInputJst } from "@/lib/domain/jst-dates";
+import { flattenParams } from "@/lib/search-params";
 
 /** GET ?format=csv|csv-sjis|xlsx&<list filters>: 未提出一覧 (未着手・下書き・差戻し) for reminder calls. */
 export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, request }) => {
