@@ -50,6 +50,21 @@ describe("summarizeClinic on nothing", () => {
 
 const NO_REPORTS = { NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, CONFIRMED: 0 };
 
+describe("summarizeClinic: which functions report how they are secured", () => {
+  it("follows the definition: a function with a 自院/連携 option reports modes, 1号 does not", () => {
+    const fns = summarizeClinic(emptyClinicCounters(), { definition: MINI_V2 }).functions;
+    const reportsMode = Object.fromEntries(fns.map((f) => [f.key, f.reportsMode]));
+    expect(reportsMode).toMatchObject({ f1: false, f2i: true, f2ha: true });
+  });
+
+  it("without a definition, any report with a known mode says the function reports modes", () => {
+    const counters = countClinicReports([miniReport({ ...MINI_F1, i_system: "p3" })]);
+    const summary = summarizeClinic(counters);
+    expect(findFunction(summary, "f2i")!.reportsMode).toBe(true);
+    expect(findFunction(summary, "f1")!.reportsMode).toBe(false);
+  });
+});
+
 describe("summarizeClinic: filters", () => {
   const counters = countClinicReports([
     miniReport({ ...MINI_F1, i_system: "p2" }, { kind: "HOSPITAL", status: "CONFIRMED" }),

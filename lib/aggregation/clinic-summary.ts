@@ -13,7 +13,7 @@
 //   in the denominator as "not 有り", exactly as derive.ts treats them; they are reported beside
 //   the rates so a screen can say so.
 import type { TOptionStatus, TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
-import { findItemByTag } from "@/lib/questionnaire/definition";
+import { allItems, findItemByTag } from "@/lib/questionnaire/definition";
 import {
   emptyAreaTally,
   emptyChoiceTally,
@@ -59,6 +59,11 @@ export type TFunctionSummary = {
   has: TRate;
   /** 有り (with 1号 有り) over the 1号 有り count. */
   hasOverPrimary: TRate;
+  /**
+   * Whether the questionnaire asks how this function is secured (an answer option carries a
+   * 自院/連携 mode). 1号 and (ニ) do not: their modes are all "unknown" and are not shown.
+   */
+  reportsMode: boolean;
   /** 有り split by how it is secured; over n and over the 1号 有り count. */
   modes: Record<TModeKey, TModeShare>;
   /** 意向有り (not 有り, wants to): the recruitable pool, over n. */
@@ -236,6 +241,14 @@ export function findCount(summary: TClinicSummary, tag: string): TCountSummary |
 
 type TDef = Pick<TQuestionnaireDefinition, "sections" | "functions"> | null;
 
+/** The functions whose items have an answer option saying how the function is secured. */
+function modeFunctions(def: NonNullable<TDef>): Set<string> {
+  const keys = new Set<string>();
+  for (const item of allItems(def))
+    if (item.function && "options" in item && item.options.some((o) => o.mode)) keys.add(item.function);
+  return keys;
+}
+
 function summarizeFunctions(tally: TClinicTally, def: TDef, population: TPopulation): TFunctionSummary[] {
   const keys = [...(def?.functions.map((f) => f.key) ?? [])];
   for (const key of Object.keys(FUNCTION_FALLBACK_LABELS)) if (!def && !keys.includes(key)) keys.push(key);
@@ -260,6 +273,7 @@ function summarizeFunctions(tally: TClinicTally, def: TDef, population: TPopulat
       n: t.reported,
       has: rate(t.has, t.reported),
       hasOverPrimary: rate(t.primaryHas, primaryCount),
+      reportsMode: def ? modeFunctions(def).has(key) : t.self + t.partner + t.both > 0,
       modes: {
         self: mode(t.self, t.primarySelf),
         partner: mode(t.partner, t.primaryPartner),

@@ -52,20 +52,55 @@ export function cycleRespondentsWhere(
 
 /** Per-status counts of a cycle's respondents, "not started" included. */
 export async function countCycleStatuses(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">): Promise<TStatusCounts> {
-  const where = cycleRespondentsWhere(viewer, cycle);
-  const [respondents, grouped] = await Promise.all([
-    "institution" in where ? db.institution.count({ where: where.institution }) : db.hub.count({ where: where.hub }),
-    db.submission.groupBy({
-      by: ["status"],
-      where: { cycleId: cycle.id, ...("institution" in where ? { institution: where.institution } : { hub: where.hub }) },
-      _count: { _all: true },
-    }),
+  return (await countStatusesOfCycles(viewer, [cycle])).get(cycle.id)!;
+}
+
+/**
+ * Per-status counts of several cycles at once, in a fixed number of grouped queries whatever the
+ * number of cycles (the cycle list and the prefecture home show every cycle's progress). The
+ * respondents of a cycle (cycleRespondentsWhere) are the active ones plus inactive ones that
+ * started it; every submission belongs to a respondent, so the statuses are a plain group-by on
+ * the submissions in the viewer's scope (for an officer, by their own prefecture column: no join).
+ */
+export async function countStatusesOfCycles(
+  viewer: TViewer,
+  cycles: readonly Pick<TCycle, "id" | "kind">[],
+): Promise<Map<string, TStatusCounts>> {
+  const clinicIds = cycles.filter((c) => c.kind === "CLINIC_REPORT").map((c) => c.id);
+  const hubIds = cycles.filter((c) => c.kind === "HUB_SELF_ASSESSMENT").map((c) => c.id);
+  const none = Promise.resolve([] as { cycleId: string; status?: TResponseStatus; _count: { _all: number } }[]);
+  const [activeInstitutions, activeHubs, clinicStatuses, hubStatuses, inactiveInstitutions, inactiveHubs] = await Promise.all([
+    clinicIds.length ? db.institution.count({ where: { AND: [institutionScope(viewer), { isActive: true }] } }) : 0,
+    hubIds.length ? db.hub.count({ where: { AND: [hubScope(viewer), { isActive: true }] } }) : 0,
+    clinicIds.length
+      ? db.submission.groupBy({ by: ["cycleId", "status"], where: { AND: [submissionScope(viewer), { cycleId: { in: clinicIds } }] }, _count: { _all: true } })
+      : none,
+    hubIds.length
+      ? db.submission.groupBy({ by: ["cycleId", "status"], where: { AND: [submissionScope(viewer), { cycleId: { in: hubIds } }] }, _count: { _all: true } })
+      : none,
+    clinicIds.length
+      ? db.submission.groupBy({ by: ["cycleId"], where: { cycleId: { in: clinicIds }, institution: { AND: [institutionScope(viewer), { isActive: false }] } }, _count: { _all: true } })
+      : none,
+    hubIds.length
+      ? db.submission.groupBy({ by: ["cycleId"], where: { cycleId: { in: hubIds }, hub: { AND: [hubScope(viewer), { isActive: false }] } }, _count: { _all: true } })
+      : none,
   ]);
-  const counts = emptyCounts();
-  for (const row of grouped) counts[row.status] = row._count._all;
-  counts.total = respondents;
-  counts.NOT_STARTED = respondents - grouped.reduce((n, row) => n + row._count._all, 0);
-  return counts;
+  const result = new Map<string, TStatusCounts>();
+  for (const cycle of cycles) {
+    const clinic = cycle.kind === "CLINIC_REPORT";
+    const counts = emptyCounts();
+    let started = 0;
+    for (const row of clinic ? clinicStatuses : hubStatuses) {
+      if (row.cycleId !== cycle.id || !row.status) continue;
+      counts[row.status] = row._count._all;
+      started += row._count._all;
+    }
+    const inactiveStarted = (clinic ? inactiveInstitutions : inactiveHubs).find((r) => r.cycleId === cycle.id)?._count._all ?? 0;
+    counts.total = (clinic ? activeInstitutions : activeHubs) + inactiveStarted;
+    counts.NOT_STARTED = counts.total - started;
+    result.set(cycle.id, counts);
+  }
+  return result;
 }
 
 export async function listCycles(viewer: TViewer) {
@@ -74,7 +109,8 @@ export async function listCycles(viewer: TViewer) {
     select: cycleSelect,
     orderBy: [{ fiscalYear: "desc" }, { kind: "asc" }],
   });
-  return Promise.all(cycles.map(async (cycle) => ({ ...withTitle(cycle), counts: await countCycleStatuses(viewer, cycle) })));
+  const counts = await countStatusesOfCycles(viewer, cycles);
+  return cycles.map((cycle) => ({ ...withTitle(cycle), counts: counts.get(cycle.id)! }));
 }
 
 /** The previous year's cycle of the same questionnaire, for 前年度との比較. */

@@ -23,6 +23,7 @@ import { populationHandler } from "./import-population";
 import { ndbHandler } from "./import-ndb";
 import { paperHandler } from "./import-paper";
 import { recountClinicCounters, recountPrefecture } from "./counters";
+import { refreshPlannerStatistics } from "./bulk";
 
 // File imports as jobs: upload → check (a preview; nothing written) → the officer applies → the
 // runner applies in the background while the browser polls the progress.
@@ -43,6 +44,15 @@ const HANDLERS: Record<TImportKind, TImportHandler<unknown>> = {
   POPULATION: populationHandler as TImportHandler<unknown>,
   NDB: ndbHandler as TImportHandler<unknown>,
   PAPER: paperHandler as TImportHandler<unknown>,
+};
+
+/** The tables each kind of import writes in bulk (their planner statistics are refreshed after). */
+const WRITTEN_TABLES: Record<TImportKind, readonly string[]> = {
+  ROSTER: ["Institution", "ClinicCounterCell"],
+  ZONES: ["Zone", "ZoneMunicipality"],
+  POPULATION: ["Municipality"],
+  NDB: ["NdbPrefill"],
+  PAPER: ["Submission", "SubmissionRevision", "ClinicCounterCell"],
 };
 
 /** A preview may be applied for this long; after that the file must be checked again. */
@@ -305,6 +315,7 @@ export async function runImportJob(jobId: string): Promise<void> {
     progress("集計の更新", rows, rows);
     if (job.kind === "ROSTER") await recountPrefecture(job.prefectureCode);
     if (job.kind === "PAPER" && job.cycleId) await recountClinicCounters(job.cycleId);
+    await refreshPlannerStatistics(db, WRITTEN_TABLES[job.kind]);
   } catch (error) {
     let message: string;
     let preview: TImportPreview | undefined;

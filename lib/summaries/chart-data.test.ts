@@ -81,6 +81,7 @@ function summary(spec: TSpec): TClinicSummary {
     f.has = { count: has, n: spec.n };
     f.hasOverPrimary = { count: f.isPrimary ? has : Math.min(has, primary), n: primary };
     f.intent = { count: spec.intent?.[key] ?? 0, n: spec.n };
+    f.reportsMode = !f.isPrimary && key !== "f2ni"; // as in the R7 report: (ニ) has no 自院/連携 question
     const modes = spec.modes?.[key] ?? [0, 0, 0, has];
     f.modes = {
       self: { overN: { count: modes[0], n: spec.n }, overPrimary: { count: modes[0], n: primary } },
@@ -250,7 +251,7 @@ describe("functionModeBars", () => {
     const charts = functionModeBars([
       group("a", "丹南", { n: 40, has: { f1: 30, f2ha: 20 }, modes: { f2ha: [8, 6, 4, 2] } }),
     ]);
-    expect(charts.map((c) => c.key)).toEqual(["f2i", "f2ro", "f2ha", "f2ni"]);
+    expect(charts.map((c) => c.key)).toEqual(["f2i", "f2ro", "f2ha"]); // (ニ) is not asked how it is secured
     const ha = charts.find((c) => c.key === "f2ha")!;
     expect(ha.series.categories).toEqual(["自院", "連携", "自院及び連携", "不明"]);
     const row = ha.series.data[0]!;

@@ -200,7 +200,8 @@ export const MODE_CATEGORIES: readonly string[] = MODE_KEYS.map((m) => MODE_LABE
 export function functionModeBars(
   groups: readonly TNamedSummary[],
 ): { key: string; label: string; series: TBarSeries }[] {
-  const secondary = (groups[0]?.summary.functions ?? []).filter((f) => !f.isPrimary);
+  // (ニ) is not asked how it is secured: no chart of unknowns.
+  const secondary = (groups[0]?.summary.functions ?? []).filter((f) => !f.isPrimary && f.reportsMode);
   return secondary.map((f) => ({
     key: f.key,
     label: f.label,

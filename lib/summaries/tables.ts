@@ -107,7 +107,8 @@ function functionModesTable(key: string, groupLabel: string, groups: TNamedSumma
       summary.n,
       ...summary.functions
         .filter((f) => !f.isPrimary)
-        .flatMap((f) => [f.has.count, ...MODE_KEYS.map((m) => f.modes[m].overN.count), f.intent.count]),
+        // A function not asked how it is secured ((ニ)) has blank mode cells, not counts of 不明.
+        .flatMap((f) => [f.has.count, ...MODE_KEYS.map((m) => (f.reportsMode ? f.modes[m].overN.count : null)), f.intent.count]),
     ]),
   };
 }

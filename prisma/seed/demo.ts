@@ -14,6 +14,7 @@ import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
 import { auditRow } from "@/lib/data/audit";
+import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { createRandom, type TRandom } from "./random";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
@@ -299,6 +300,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   await writer.flush();
   await db.ndbPrefill.createMany({ data: ndbRows });
   for (const cycle of [clinicPrevious, clinicCurrent]) await recountClinicCounters(cycle.id);
+  await refreshPlannerStatistics(db);
 
   await db.auditEvent.createMany({
     data: [

@@ -14,6 +14,7 @@
 import { db, Prisma } from "@/lib/db";
 import { prefectureName } from "@/lib/domain/prefectures";
 import { getDefinition } from "@/lib/data/questionnaires";
+import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
 import type { TPartner } from "@/lib/questionnaire/answers";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
@@ -131,6 +132,7 @@ export async function synthesize(options: TSynthOptions): Promise<TSynthResult> 
       after: { seed, institutions, prefectures, seconds: Math.round(seconds) } as Prisma.InputJsonValue,
     },
   });
+  await refreshPlannerStatistics(db);
   log(`完了しました（${seconds.toFixed(0)} 秒）。`);
   return { seed, institutions, hospitals, clinics: institutions - hospitals, prefectures: results, seconds };
 }

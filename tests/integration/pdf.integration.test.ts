@@ -20,7 +20,7 @@ import { createPacketBatchJob, runPacketBatchJob } from "@/lib/services/document
 import { renderDocument } from "@/lib/pdf/render";
 import { closePdfPool, renderPdf } from "@/lib/pdf/pool";
 import type { TDocumentRequest } from "@/lib/pdf/props";
-import { issueCandidates, MIN_N_FOR_COMPARISON, PRIMARY_FUNCTION_KEY } from "@/lib/aggregation";
+import { issueCandidates, ISSUE_CANDIDATE_RULE, PRIMARY_FUNCTION_KEY } from "@/lib/aggregation";
 import { formatInteger, formatRate } from "@/lib/format";
 import { fiscalYearLabel, formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -144,7 +144,7 @@ describe("council packet (協議の場資料)", () => {
     for (const z of d.otherZones ?? []) expect(text).toContain(z.name);
     for (const c of issueCandidates(d.comparison)) expect(text).toContain(squash(c.label));
     // Prose wraps: phrases are checked with line breaks removed.
-    expect(text.replace(/\s+/g, "")).toContain(`${MIN_N_FOR_COMPARISON}件以上ある指標に限ります`);
+    expect(text.replace(/\s+/g, "")).toContain(ISSUE_CANDIDATE_RULE.replace(/\s+/g, ""));
     for (const r of d.institutions) expect(text).toContain(r.code);
     for (const h of d.hubs.hubs) expect(text).toContain(squash(h.name));
     for (const m of d.municipalities) expect(text).toContain(m.name);

@@ -214,7 +214,7 @@ export function buildPrefectureSummary(input: TPrefectureSummaryInput, measurer:
 
   // 3. Modes
   section("modes");
-  for (const f of fns.filter((x) => !x.isPrimary)) {
+  for (const f of fns.filter((x) => !x.isPrimary && x.reportsMode)) {
     push({
       kind: "table",
       table: {

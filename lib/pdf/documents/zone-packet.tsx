@@ -432,14 +432,14 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
           cells: [
             f.label,
             integerText(f.has.count),
-            ...MODE_KEYS.map((m) => integerText(f.modes[m].overN.count)),
+            ...MODE_KEYS.map((m) => (f.reportsMode ? integerText(f.modes[m].overN.count) : "—")),
             integerText(f.intent.count),
           ],
         })),
       },
     },
     note(
-      "件数です。「連携」は他の医療機関等との連携により確保していること、「不明」は確保の方法の回答がないことを表します。",
+      "件数です。「連携」は他の医療機関等との連携により確保していること、「不明」は確保の方法の回答がないことを表します。「—」は報告項目に確保の方法がない機能です。",
     ),
     { kind: "heading", level: 2, text: "2-5 高齢者人口当たりの医療機関数（65歳以上・75歳以上 1万人当たり）" },
     {
@@ -893,9 +893,13 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
     ];
     if (!f.isPrimary) {
       lines.push(
-        `1号有りのうち ${rateText(f.hasOverPrimary)}。確保の方法: ${MODE_KEYS.filter((m) => m !== "unknown")
-          .map((m) => `${MODE_LABELS[m]} ${formatInteger(f.modes[m].overN.count)}件`)
-          .join("・")}。意向有り ${formatInteger(f.intent.count)}件。`,
+        `1号有りのうち ${rateText(f.hasOverPrimary)}。${
+          f.reportsMode
+            ? `確保の方法: ${MODE_KEYS.filter((m) => m !== "unknown")
+                .map((m) => `${MODE_LABELS[m]} ${formatInteger(f.modes[m].overN.count)}件`)
+                .join("・")}。`
+            : ""
+        }意向有り ${formatInteger(f.intent.count)}件。`,
       );
     }
     lines.push(
