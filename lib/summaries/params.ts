@@ -2,6 +2,7 @@
 // can be bookmarked, shared with a colleague and reloaded. Parsed once here for pages and the API.
 import { z } from "zod";
 import type { TKindFilter } from "@/lib/aggregation";
+import { flattenParams, type TSearchParams } from "@/lib/search-params";
 
 const KIND_PARAMS = { all: "ALL", hospital: "HOSPITAL", clinic: "CLINIC" } as const satisfies Record<string, TKindFilter>;
 export const KIND_PARAM_OF: Record<TKindFilter, keyof typeof KIND_PARAMS> = { ALL: "all", HOSPITAL: "hospital", CLINIC: "clinic" };
@@ -27,12 +28,8 @@ export type TSummaryParams = {
 };
 
 /** Reads search params (a record or URLSearchParams); unknown or malformed values fall back to defaults. */
-export function parseSummaryParams(input: Record<string, string | string[] | undefined> | URLSearchParams): TSummaryParams {
-  const record =
-    input instanceof URLSearchParams
-      ? Object.fromEntries(input.entries())
-      : Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const p = ZSummaryParams.parse(record);
+export function parseSummaryParams(input: TSearchParams | URLSearchParams): TSummaryParams {
+  const p = ZSummaryParams.parse(flattenParams(input));
   return {
     cycleId: p.cycle ?? null,
     schemeId: p.scheme ?? null,

@@ -25,6 +25,9 @@ import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
 import { auditRow } from "@/lib/data/audit";
+import { registerDefinition } from "@/lib/services/questionnaire-versions";
+import { allItems, parseDefinition } from "@/lib/questionnaire/definition";
+import { QUESTIONNAIRE_KIND_LABELS } from "@/lib/domain/labels";
 import { synthesize, SynthConflictError, SynthOptionsError } from "./synth";
 
 export type TIo = { out: (line: string) => void; err: (line: string) => void };
@@ -55,6 +58,10 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
       二次医療圏と在宅医療の圏域・病院と診療所・拠点・2年度分の報告（未着手〜確認済）を作成します。
       --prefectures を省くと福井県（デモ）以外の46都道府県です。すでにデータのある都道府県には
       書き込みません。--reset を付けると、対象の都道府県の架空データを削除してから作り直します。
+  publish-definition <定義ファイル.json> [--draft] [--dry-run]
+      調査票の定義（JSON）を検査して版として登録し、公開します。--draft は下書きとして登録するだけで
+      公開しません（管理画面で確認してから公開できます）。公開済みの版は変更できません。内容を変える
+      ときは新しい versionKey で登録してください。同じ内容の再登録は何も変えません。
   help
       この説明を表示します。
 
@@ -70,7 +77,7 @@ export function needsDatabase(argv: readonly string[]): boolean {
   return command !== undefined && command !== "help" && (COMMANDS as readonly string[]).includes(command) && !argv.includes("--help") && !argv.includes("-h");
 }
 
-const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions", "synth"] as const;
+const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions", "synth", "publish-definition"] as const;
 type TCommand = (typeof COMMANDS)[number];
 
 const IMPORT_KINDS: Partial<Record<TCommand, TImportKind>> = {
@@ -99,6 +106,7 @@ function parse(argv: string[]) {
         prefectures: { type: "string" },
         seed: { type: "string" },
         reset: { type: "boolean", default: false },
+        draft: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -106,6 +114,8 @@ function parse(argv: string[]) {
     throw new UsageError(`オプションが正しくありません: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+type TValues = ReturnType<typeof parse>["values"];
 
 function requirePrefecture(code: string | undefined): string {
   if (!code) throw new UsageError("--prefecture <都道府県コード>（例: 18）を指定してください。");
@@ -144,7 +154,7 @@ function printPreview(io: TIo, kind: TImportKind, preview: TImportPreview) {
   }
 }
 
-async function runImport(io: TIo, command: TCommand, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+async function runImport(io: TIo, command: TCommand, values: TValues, positionals: string[]): Promise<number> {
   const kind = IMPORT_KINDS[command]!;
   const needsCycle = kind === "NDB" || kind === "PAPER";
   const cycle = needsCycle ? await requireCycle(values.cycle) : null;
@@ -198,7 +208,7 @@ function reportInvalid(io: TIo, preview: TImportPreview): number {
   return EXIT.invalid;
 }
 
-async function listCyclesCommand(io: TIo, values: ReturnType<typeof parse>["values"]): Promise<number> {
+async function listCyclesCommand(io: TIo, values: TValues): Promise<number> {
   const prefectureCode = requirePrefecture(values.prefecture);
   const cycles = await listCycles(cliViewer(prefectureCode));
   if (cycles.length === 0) {
@@ -213,7 +223,7 @@ async function listCyclesCommand(io: TIo, values: ReturnType<typeof parse>["valu
   return EXIT.ok;
 }
 
-async function exportCommand(io: TIo, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+async function exportCommand(io: TIo, values: TValues, positionals: string[]): Promise<number> {
   const cycleRow = await requireCycle(values.cycle);
   const format = values.format;
   if (format !== "csv" && format !== "xlsx") throw new UsageError("--format csv または --format xlsx を指定してください。");
@@ -244,7 +254,7 @@ async function exportCommand(io: TIo, values: ReturnType<typeof parse>["values"]
   return EXIT.ok;
 }
 
-async function synthCommand(io: TIo, values: ReturnType<typeof parse>["values"], positionals: string[]): Promise<number> {
+async function synthCommand(io: TIo, values: TValues, positionals: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`synth はファイルを取りません（${positionals.join("、")}）。`);
   if (!values.institutions) throw new UsageError("--institutions <件数>（例: 113000）を指定してください。");
   const institutions = Number(values.institutions.replace(/[,_]/g, ""));
@@ -259,6 +269,48 @@ async function synthCommand(io: TIo, values: ReturnType<typeof parse>["values"],
   } catch (error) {
     if (error instanceof SynthOptionsError) throw new UsageError(error.message);
     if (error instanceof SynthConflictError) {
+      io.err(error.message);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A questionnaire definition from a JSON file, validated as the administrator's upload is, then
+ * registered (and published unless --draft) through the same service, audited as "cli".
+ */
+async function publishDefinitionCommand(io: TIo, values: TValues, positionals: string[]): Promise<number> {
+  const file = positionals[0];
+  if (!file) throw new UsageError("登録する定義ファイル（.json）を指定してください。");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`ファイル「${file}」が見つかりません。`);
+    io.err(`ファイル「${path.basename(file)}」は JSON として読めません: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.invalid;
+  }
+  const parsed = parseDefinition(raw);
+  if (!parsed.ok) {
+    io.err(`調査票の定義に誤りがあります（${parsed.errors.length}件）。何も登録していません。`);
+    for (const message of parsed.errors) io.err(`  ${message}`);
+    return EXIT.invalid;
+  }
+  const d = parsed.definition;
+  const items = allItems(d);
+  io.out(`${QUESTIONNAIRE_KIND_LABELS[d.kind]} ${d.title} ${d.versionLabel}（${d.versionKey}）: ${d.sections.length}章・${items.length}項目、うち確認中（provisional）${items.filter((i) => i.provisional).length}項目`);
+  if (values["dry-run"]) {
+    io.out("検査のみ行いました（--dry-run）。登録していません。");
+    return EXIT.ok;
+  }
+  try {
+    const result = await registerDefinition(null, raw, { publish: !values.draft });
+    const outcome = { created: "新しく登録しました", updated: "下書きを更新しました", unchanged: "同じ内容がすでに登録されています（変更なし）" }[result.outcome];
+    io.out(`${outcome}。状態: ${result.published ? "公開" : "下書き"}（ID ${result.versionId}）`);
+    return EXIT.ok;
+  } catch (error) {
+    if (isAppError(error) && (error.code === "VERSION_PUBLISHED" || error.code === "INVALID_INPUT")) {
       io.err(error.message);
       return EXIT.invalid;
     }
@@ -287,6 +339,8 @@ export async function runRenkei(argv: string[], io: TIo): Promise<number> {
         return await exportCommand(io, values, positionals);
       case "synth":
         return await synthCommand(io, values, positionals);
+      case "publish-definition":
+        return await publishDefinitionCommand(io, values, positionals);
       default:
         return await runImport(io, command as TCommand, values, positionals);
     }

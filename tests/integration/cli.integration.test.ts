@@ -186,6 +186,47 @@ describe("zones, population, NDB, paper reports and the export", () => {
   });
 });
 
+describe("publish-definition", () => {
+  const r7 = () => JSON.parse(readFileSync("prisma/questionnaires/clinic-report-r7-v1.json", "utf8")) as Record<string, unknown>;
+  const json = (name: string, value: unknown) => {
+    const target = path.join(dir, name);
+    writeFileSync(target, typeof value === "string" ? value : JSON.stringify(value));
+    return target;
+  };
+
+  it("--dry-run checks the definition and registers nothing", async () => {
+    const before = await db.questionnaireVersion.count();
+    const result = await run("publish-definition", json("dry.json", { ...r7(), versionKey: "cli-dry-v1" }), "--dry-run");
+    expect(result).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("（cli-dry-v1）") });
+    expect(result.out).toContain("登録していません");
+    expect(await db.questionnaireVersion.count()).toBe(before);
+  });
+
+  it("refuses unreadable and invalid definitions with every problem listed (exit 1)", async () => {
+    expect(await run("publish-definition", json("broken.json", "{ not json"))).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("JSON として読めません") });
+    const invalid = await run("publish-definition", json("invalid.json", { ...r7(), versionKey: "Bad Key", fiscalYear: 1999 }));
+    expect(invalid.code).toBe(EXIT.invalid);
+    expect(invalid.err).toContain("versionKey");
+    expect(invalid.err).toContain("fiscalYear");
+    expect(await run("publish-definition")).toMatchObject({ code: EXIT.usage });
+  });
+
+  it("registers a draft, publishes it, and then refuses changed content under the same versionKey", async () => {
+    // No `previous`: the test world has no R6 version to map keys from.
+    const target = json("next.json", { ...r7(), previous: undefined, versionKey: "cli-next-v1", versionLabel: "第2版（試行）" });
+    const draft = await run("publish-definition", target, "--draft");
+    expect(draft).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("新しく登録しました。状態: 下書き") });
+    const published = await run("publish-definition", target);
+    expect(published).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("状態: 公開") });
+    expect(await db.questionnaireVersion.findUnique({ where: { versionKey: "cli-next-v1" } })).toMatchObject({ status: "PUBLISHED" });
+    expect(await run("publish-definition", target)).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("変更なし") });
+    const changed = await run("publish-definition", json("changed.json", { ...r7(), previous: undefined, versionKey: "cli-next-v1", versionLabel: "第3版" }));
+    expect(changed).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("公開済み") });
+    const audit = await db.auditEvent.findMany({ where: { entityType: "questionnaireVersion", summary: { contains: "cli-next-v1" } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["questionnaire.create", "questionnaire.publish"]);
+  });
+});
+
 describe("npm run renkei", () => {
   it("runs as a process against the configured database", async () => {
     const target = file("proc.csv", [ROSTER, [inst(800009), "プロセス診療所", "診療所", "0", "182079", ""]]);
