@@ -12,6 +12,7 @@ const BADGE: Record<TComparisonRow["judgement"], string> = {
   slightlyBelow: "bg-amber-50 text-amber-900 ring-amber-200",
   notBelow: "bg-white text-gray-700 ring-gray-200",
   insufficientN: "bg-gray-100 text-gray-700 ring-gray-300",
+  coverageDiffers: "bg-gray-100 text-gray-700 ring-gray-300",
   noData: "bg-gray-100 text-gray-500 ring-gray-200",
   neutral: "bg-white text-gray-500 ring-gray-200",
 };

@@ -11,6 +11,7 @@ import {
   rankGroups,
   readIndicator,
   MATERIAL_GAP,
+  MAX_COVERAGE_GAP_POINTS,
   type TIndicator,
   type TMaterialGap,
 } from "./indicators";
@@ -112,7 +113,22 @@ describe("compareWithReference: the minimum-n rule and the judgements", () => {
     expect(slight!.judgement).toBe("slightlyBelow");
   });
 
-  it("a zero gap flags any shortfall", () => {
+  it("per-10,000 rates are 参考値 when the two sides' coverage differs by more than 5 points", () => {
+    // Same counts and population, but the zone's 10 reports are 10 of 20 respondents (50 %) and
+    // the reference's are all its respondents: fewer per head only because fewer have reported.
+    const halfReported = (s: TClinicSummary): TClinicSummary => ({ ...s, status: { ...s.status, respondents: s.n * 2 } });
+    const zone = halfReported(group(10, 4, 0, 20_000));
+    const ref = group(10, 4, 0, 10_000);
+    expect(judge(zone, ref, "f1.per10k65").judgement).toBe("coverageDiffers");
+    // Shares are not affected: they are over the reports themselves.
+    expect(judge(zone, group(20, 12, 0), "f1.has").judgement).toBe("below");
+    // 96 % against 100 % is close enough to compare.
+    const nearlyAll = (s: TClinicSummary): TClinicSummary => ({ ...s, status: { ...s.status, respondents: 26 } });
+    expect(judge(nearlyAll(group(25, 8, 0, 20_000)), group(25, 8, 0, 10_000), "f1.per10k65").judgement).toBe("below");
+    expect(MAX_COVERAGE_GAP_POINTS).toBe(5);
+  });
+
+    it("a zero gap flags any shortfall", () => {
     const c = judge(group(100, 56, 0), group(20, 12, 0), "f1.has", undefined, { sharePoints: 0, per10kPercent: 0 });
     expect(c.judgement).toBe("below");
   });

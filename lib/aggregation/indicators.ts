@@ -15,9 +15,30 @@
 // tenths that one institution's answer can erase.
 import { findChoice, findCount, findFunction, type TClinicSummary } from "./clinic-summary";
 import { PRIMARY_CARE_AREAS, PRIMARY_FUNCTION_KEY, SECONDARY_FUNCTION_KEYS } from "./clinic-tags";
-import { comparePopulationRates, compareRates, per10kValue, rateValue } from "./rate";
+import { comparePopulationRates, compareRates, per10kValue, rateValue, type TRate } from "./rate";
 
 export const MIN_N_FOR_COMPARISON = 10;
+
+/**
+ * A per-10,000 rate counts reports, so it also measures how many have reported: mid-cycle, a zone
+ * where 40 % have submitted shows half the rate of one where 80 % have, with nothing else
+ * different. Two such rates are compared only when the shares of respondents they rest on differ by
+ * at most this many points; otherwise the comparison is 参考値 ("coverageDiffers").
+ */
+export const MAX_COVERAGE_GAP_POINTS = 5;
+
+/** Reports counted over respondents: how complete a summary is (null without respondents). */
+export function coverageOf(summary: TClinicSummary): TRate | null {
+  return summary.status.respondents > 0 ? { count: summary.n, n: summary.status.respondents } : null;
+}
+
+/** Whether two summaries' per-10,000 rates may be compared (coverage within MAX_COVERAGE_GAP_POINTS). */
+export function coverageComparable(a: TClinicSummary, b: TClinicSummary): boolean {
+  const ca = coverageOf(a);
+  const cb = coverageOf(b);
+  if (!ca || !cb) return false;
+  return 100 * Math.abs(ca.count * cb.n - cb.count * ca.n) <= MAX_COVERAGE_GAP_POINTS * ca.n * cb.n;
+}
 
 /** How much worse than the reference counts as material: share points, and percent of a per-10,000 rate. */
 export type TMaterialGap = { sharePoints: number; per10kPercent: number };
@@ -27,7 +48,8 @@ export const MATERIAL_GAP: TMaterialGap = Object.freeze({ sharePoints: 5, per10k
 export const ISSUE_CANDIDATE_RULE =
   `圏域と県全体のどちらも報告数（指標の分母）が${MIN_N_FOR_COMPARISON}件以上あり、県全体を割合で${MATERIAL_GAP.sharePoints}ポイント以上、` +
   `人口当たりの値で${MATERIAL_GAP.per10kPercent}%以上下回る指標を課題の候補とします。差がそれより小さいものは「わずかに下回る」、` +
-  `${MIN_N_FOR_COMPARISON}件未満のもの（1機関で10ポイント以上動くため）は「参考値」として示し、課題の候補には含めません。`;
+  `${MIN_N_FOR_COMPARISON}件未満のもの（1機関で10ポイント以上動くため）と、提出率が${MAX_COVERAGE_GAP_POINTS}ポイントを超えて異なる人口当たりの値` +
+  `（提出された報告の件数で決まるため）は「参考値」として示し、課題の候補には含めません。`;
 
 export type TIndicatorGroup = "primary" | "secondary" | "areas" | "items";
 export const INDICATOR_GROUP_LABELS: Record<TIndicatorGroup, string> = {
@@ -73,13 +95,21 @@ export type TIndicatorReading =
   | { unit: "share"; count: number; n: number; value: number | null; base: number }
   | { unit: "per10k"; count: number; population: number | null; value: number | null; base: number };
 
-export type TIndicatorJudgement = "below" | "slightlyBelow" | "notBelow" | "insufficientN" | "noData" | "neutral";
+export type TIndicatorJudgement =
+  | "below"
+  | "slightlyBelow"
+  | "notBelow"
+  | "insufficientN"
+  | "coverageDiffers"
+  | "noData"
+  | "neutral";
 
 export const JUDGEMENT_LABELS: Record<TIndicatorJudgement, string> = {
   below: "下回る",
   slightlyBelow: "わずかに下回る",
   notBelow: "下回らない",
   insufficientN: "参考値（件数が少ない）",
+  coverageDiffers: "参考値（提出率の差が大きい）",
   noData: "データなし",
   neutral: "—",
 };
@@ -274,6 +304,7 @@ export function compareWithReference(
   assertComparable(group, reference);
   const minN = options.minN ?? MIN_N_FOR_COMPARISON;
   const minGap = options.minGap ?? MATERIAL_GAP;
+  const comparableCoverage = coverageComparable(group, reference);
   return (options.indicators ?? CLINIC_INDICATORS).map((indicator) => {
     const value = readIndicator(group, indicator);
     const ref = readIndicator(reference, indicator);
@@ -283,6 +314,7 @@ export function compareWithReference(
     if (order === null) judgement = "noData";
     else if (indicator.higherIsBetter === null) judgement = "neutral";
     else if (value.base < minN || ref.base < minN) judgement = "insufficientN";
+    else if (indicator.unit === "per10k" && !comparableCoverage) judgement = "coverageDiffers";
     else if (order !== (indicator.higherIsBetter ? -1 : 1)) judgement = "notBelow";
     else {
       const [low, high] = indicator.higherIsBetter ? [value, ref] : [ref, value];

@@ -449,8 +449,19 @@ describe("change from last year across definition versions", () => {
       expect(get(key).current.value).not.toBeNull();
     }
 
-    // Per 65+: both years use this year's population here (the caller passes each year's own).
-    expect(get("f1.per10k65").delta).toBeCloseTo((7 / 60_000 - 5 / 60_000) * 10_000, 12);
+    // Per 65+ counts reports, so it is compared only when both years rest on a similar share of
+    // respondents; here 9 of this year's and 6 of last year's respondents reported.
+    const now = groupSummary(PREFECTURE, "current");
+    const then = groupSummary(PREFECTURE, "previous");
+    const coverageGap = Math.abs(now.n / now.status.respondents - then.n / then.status.respondents);
+    expect(coverageGap).toBeGreaterThan(0.05);
+    expect(get("f1.per10k65")).toMatchObject({ coverageComparable: false, delta: null });
+    expect(get("f1.per10k65").current.value).toBeCloseTo((7 / 60_000) * 10_000, 12); // still shown
+    // With equal coverage the same counts compare (both years use this year's population here).
+    const equal = compareSummaries(now, { ...then, status: { ...then.status, respondents: Math.round((then.n * now.status.respondents) / now.n) } });
+    const per65 = equal.indicators.find((i) => i.key === "f1.per10k65")!;
+    expect(per65.coverageComparable).toBe(true);
+    expect(per65.delta).toBeCloseTo((7 / 60_000 - 5 / 60_000) * 10_000, 12);
     // Per 75+: unknown population → null, never NaN or Infinity.
     expect(get("f1.per10k75").delta).toBeNull();
     for (const i of change.indicators) expect(i.delta === null || Number.isFinite(i.delta)).toBe(true);

@@ -408,6 +408,8 @@ export type TChangeRow = {
   delta: string;
   /** "up" / "down" / "same" in words, so the direction never rests on colour alone; null when unknown. */
   direction: "上昇" | "低下" | "横ばい" | null;
+  /** Why there is no direction, in words ("提出率が異なる" for per-10,000 rates of unequal coverage). */
+  noDirectionReason: string | null;
 };
 
 /** Every indicator this year and last year with the change; [] when there is no previous year. */
@@ -423,6 +425,7 @@ export function changeRows(change: TSummaryChange | null): TChangeRow[] {
     previousDetail: readingDetail(i.previous),
     delta: differenceText(i.delta, i.unit),
     direction: directionOf(i.delta, i.unit),
+    noDirectionReason: i.coverageComparable ? null : "提出率が異なる",
   }));
 }
 
