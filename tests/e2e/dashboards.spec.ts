@@ -129,7 +129,7 @@ test.describe("dashboards", () => {
     // 課題の候補 with the minimum-n rule explained.
     const issues = page.getByTestId("issue-candidates");
     await expect(issues).toBeVisible();
-    await expect(issues).toContainText("報告が10件未満の指標は");
+    await expect(issues).toContainText("10件未満のもの");
     await expect(issues).toContainText("課題の候補");
     // Its institutions, drafts shown as 未提出; no other zone and no zone switcher for one zone.
     const institutions = page.getByTestId("institution-table");

@@ -122,7 +122,7 @@ test("prefecture cycle: the officer creates accounts from the roster and exports
 test("prefecture cycle: the officer creates the 令和8年度 cycle and opens it", async ({ page }) => {
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
-  await page.getByRole("link", { name: "報告サイクル" }).click();
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "報告サイクル", exact: true }).click();
   await page.getByLabel("調査票の版（公開済み）").selectOption({ label: "令和7年度 かかりつけ医機能報告 第1版（令和7年11月4日マニュアル準拠）" });
   await page.getByLabel("年度（西暦）").fill(String(FISCAL_YEAR));
   await expect(page.getByText("令和8年度", { exact: true })).toBeVisible();
