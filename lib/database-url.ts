@@ -10,4 +10,3 @@ export function resolveDatabaseUrl(env: Record<string, string | undefined> = pro
   const url = env.DATABASE_URL?.trim();
   return url ? url : EMBEDDED_DATABASE_URL;
 }
-

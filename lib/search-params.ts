@@ -18,7 +18,11 @@ export function flattenParams(params: TSearchParams | URLSearchParams): Record<s
 }
 
 /** Builds a URL keeping the current filters, with changes (undefined removes a parameter). */
-export function withParams(path: string, current: Record<string, string | number | undefined>, changes: Record<string, string | number | undefined> = {}): string {
+export function withParams(
+  path: string,
+  current: Record<string, string | number | undefined>,
+  changes: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...current, ...changes })) {
     if (value !== undefined && value !== "" && !(key === "page" && Number(value) === 1)) params.set(key, String(value));

@@ -46,7 +46,9 @@ function authSecret(): string {
 
 function newestSourceChange(): number {
   const roots = ["app", "components", "lib", "public"].map((d) => path.join(ROOT, d));
-  const files = ["package-lock.json", "next.config.js", "tailwind.config.ts", "tsconfig.json"].map((f) => path.join(ROOT, f));
+  const files = ["package-lock.json", "next.config.js", "tailwind.config.ts", "tsconfig.json"].map((f) =>
+    path.join(ROOT, f),
+  );
   let newest = 0;
   const walk = (dir: string) => {
     if (!existsSync(dir) || dir.includes(`${path.sep}generated`)) return;

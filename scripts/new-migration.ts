@@ -23,7 +23,17 @@ const tmp = path.join(os.tmpdir(), `renkei-migration-${process.pid}.sql`);
 try {
   await run(
     "prisma",
-    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", tmp],
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+      "-o",
+      tmp,
+    ],
     { DATABASE_URL: database.url },
     { quiet: true },
   );

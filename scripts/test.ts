@@ -1,5 +1,5 @@
 // `npm test` — the whole suite, in the order that fails fastest:
-//   1. types (tsc)                      4. integration on PostgreSQL (TEST_POSTGRES_URL)
+//   1. types (tsc) and formatting       4. integration on PostgreSQL (TEST_POSTGRES_URL)
 //   2. unit + component tests           5. end-to-end in Chromium against a built app
 //   3. integration on the embedded DB      on a freshly seeded embedded database
 // Steps whose tools are missing (no PostgreSQL server, no Chromium, no poppler) are skipped
@@ -57,11 +57,25 @@ async function step(name: string, body: () => Promise<number | { skip: string }>
 const vitest = (projects: string[], env: Record<string, string> = {}) =>
   exec(process.execPath, [bin("vitest"), "run", ...projects.flatMap((p) => ["--project", p])], env);
 
-await step("types", () => exec(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."]));
+await step("types and formatting", async () => {
+  const tsc = await exec(process.execPath, [
+    path.join("node_modules", "typescript", "bin", "tsc"),
+    "--noEmit",
+    "-p",
+    ".",
+  ]);
+  // One code style (.prettierrc.json); `npm run format` fixes what this reports.
+  const prettier = path.join("node_modules", "prettier", "bin", "prettier.cjs");
+  const format = await exec(process.execPath, [prettier, "--check", "--log-level", "warn", "."]);
+  return tsc || format;
+});
 
 await step("unit + components", async () => {
   if (!(await hasPoppler())) {
-    if (ci) return { skip: "pdftotext (poppler-utils) is missing; PDF text checks need it: apt-get install -y poppler-utils" };
+    if (ci)
+      return {
+        skip: "pdftotext (poppler-utils) is missing; PDF text checks need it: apt-get install -y poppler-utils",
+      };
     console.log("note: pdftotext not found — PDF text checks are skipped (apt-get install -y poppler-utils)");
   }
   return vitest(["unit", "components"]);
@@ -86,7 +100,11 @@ await step("e2e (Chromium)", async () => {
 
 async function runEndToEnd(chromium: string): Promise<number> {
   // RENKEI_E2E_DIST_DIR lets two end-to-end runs on one machine build apart (tsconfig declares the folders).
-  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: process.env.RENKEI_E2E_DIST_DIR || ".next-e2e" };
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    RENKEI_DIST_DIR: process.env.RENKEI_E2E_DIST_DIR || ".next-e2e",
+  };
   console.log("building the app…");
   await run("next", ["build"], env, { quiet: true });
 
@@ -109,8 +127,19 @@ async function runEndToEnd(chromium: string): Promise<number> {
     const grep = args["e2e-grep"] ? ["--grep", args["e2e-grep"]] : [];
     return await exec(
       process.execPath,
-      [path.join("node_modules", "@playwright", "test", "cli.js"), "test", "-c", "tests/e2e/playwright.config.ts", ...grep],
-      { E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: database.url, CHROMIUM_PATH: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+      [
+        path.join("node_modules", "@playwright", "test", "cli.js"),
+        "test",
+        "-c",
+        "tests/e2e/playwright.config.ts",
+        ...grep,
+      ],
+      {
+        E2E_BASE_URL: baseUrl,
+        E2E_DATABASE_URL: database.url,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+      },
     );
   } finally {
     server.kill("SIGTERM");
@@ -137,7 +166,7 @@ for (const r of results) {
   console.log(`${mark} ${r.step.padEnd(36)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ""}`);
 }
 const skipped = results.filter((r) => r.status === "skipped");
-if (skipped.length > 0) console.log(`\n${skipped.length} step(s) skipped; see the notes above. CI=true runs everything.`);
+if (skipped.length > 0)
+  console.log(`\n${skipped.length} step(s) skipped; see the notes above. CI=true runs everything.`);
 const failed = results.some((r) => r.status === "failed");
 process.exit(failed ? 1 : 0);
-

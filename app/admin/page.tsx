@@ -9,7 +9,6 @@ import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "全国" };
 
-
 /** The national view (?year=, ?kind=, ?confirmed=1, ?indicator= for the tile map). */
 export default async function AdminHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("admin");

@@ -10,7 +10,6 @@ import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ログイン" };
 
-
 export default async function LoginPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await getViewer();
   if (viewer) redirect(ROLE_HOME[viewer.role]);
@@ -35,7 +34,9 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
         </div>
         {showDemoAccounts && (
           <details className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" open>
-            <summary className="cursor-pointer font-semibold text-amber-950">デモ用アカウント（パスワード共通: renkei-demo）</summary>
+            <summary className="cursor-pointer font-semibold text-amber-950">
+              デモ用アカウント（パスワード共通: renkei-demo）
+            </summary>
             <ul className="mt-2 space-y-1">
               {DEMO_ACCOUNTS.map((account) => (
                 <li key={account.email}>

@@ -35,10 +35,16 @@ export default async function PrefectureHome() {
       <PageHeader
         title="都道府県ホーム"
         description={`名簿: 病院 ${formatInteger(institutions.hospitals)}・診療所 ${formatInteger(institutions.clinics)}`}
-        actions={<ButtonLink href="/prefecture/cycles" variant="secondary">報告サイクルの管理</ButtonLink>}
+        actions={
+          <ButtonLink href="/prefecture/cycles" variant="secondary">
+            報告サイクルの管理
+          </ButtonLink>
+        }
       />
       {open.length === 0 && (
-        <EmptyState title="受付中の報告はありません">「報告サイクル」から年度の報告を作成し、受付を開始してください。</EmptyState>
+        <EmptyState title="受付中の報告はありません">
+          「報告サイクル」から年度の報告を作成し、受付を開始してください。
+        </EmptyState>
       )}
       <div className="space-y-5">
         {open.map((cycle) => {
@@ -71,12 +77,21 @@ export default async function PrefectureHome() {
                 {daysLeft >= 0 ? `（あと${daysLeft}日）` : "（期限を過ぎています）"}
               </p>
               <p className="mt-2 text-sm">
-                提出 <strong className="text-lg">{formatInteger(submitted)}</strong> / {formatInteger(cycle.counts.total)}（{formatRate(submitted, cycle.counts.total)}）
+                提出 <strong className="text-lg">{formatInteger(submitted)}</strong> /{" "}
+                {formatInteger(cycle.counts.total)}（{formatRate(submitted, cycle.counts.total)}）
               </p>
-              <div className="mt-2 flex h-3 w-full overflow-hidden rounded-full bg-gray-100" role="img" aria-label={`提出状況: ${RESPONSE_STATUSES.map((s) => `${RESPONSE_STATUS_LABELS[s]} ${cycle.counts[s]}件`).join("、")}`}>
+              <div
+                className="mt-2 flex h-3 w-full overflow-hidden rounded-full bg-gray-100"
+                role="img"
+                aria-label={`提出状況: ${RESPONSE_STATUSES.map((s) => `${RESPONSE_STATUS_LABELS[s]} ${cycle.counts[s]}件`).join("、")}`}
+              >
                 {RESPONSE_STATUSES.map((s) =>
                   cycle.counts[s] > 0 ? (
-                    <div key={s} className={BAR_COLORS[s]} style={{ width: `${(cycle.counts[s] / Math.max(1, cycle.counts.total)) * 100}%` }} />
+                    <div
+                      key={s}
+                      className={BAR_COLORS[s]}
+                      style={{ width: `${(cycle.counts[s] / Math.max(1, cycle.counts.total)) * 100}%` }}
+                    />
                   ) : null,
                 )}
               </div>
@@ -84,7 +99,10 @@ export default async function PrefectureHome() {
                 {RESPONSE_STATUSES.map((s) => (
                   <li key={s} className="flex items-center gap-1">
                     <span className={`inline-block h-2.5 w-2.5 rounded-sm ${BAR_COLORS[s]}`} aria-hidden />
-                    <Link href={withParams("/prefecture/submissions", { cycle: cycle.id, status: s })} className="hover:underline">
+                    <Link
+                      href={withParams("/prefecture/submissions", { cycle: cycle.id, status: s })}
+                      className="hover:underline"
+                    >
                       {RESPONSE_STATUS_LABELS[s]} {formatInteger(cycle.counts[s])}
                     </Link>
                   </li>
@@ -101,7 +119,11 @@ export default async function PrefectureHome() {
           { href: "/prefecture/packets", title: "協議の場資料", text: "圏域ごとの PDF 資料" },
           { href: "/prefecture/audit", title: "監査ログ", text: "操作の記録の確認" },
         ].map((link) => (
-          <Link key={link.href} href={link.href} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-teal-600">
+          <Link
+            key={link.href}
+            href={link.href}
+            className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-teal-600"
+          >
             <span className="block font-semibold text-teal-900">{link.title}</span>
             <span className="text-sm text-gray-600">{link.text}</span>
           </Link>

@@ -12,7 +12,6 @@ import type { TSearchParams } from "@/lib/search-params";
 // The link's token is in the URL: never send it on to other sites as a referrer.
 export const metadata: Metadata = { title: "パスワードの設定", referrer: "no-referrer" };
 
-
 /** Public page opened from a one-time link (outside the role areas; proxy.ts does not cover it). */
 export default async function SetPasswordPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const params = await searchParams;
@@ -33,8 +32,15 @@ export default async function SetPasswordPage({ searchParams }: Readonly<{ searc
             <p className="mb-4 text-sm">
               ログインID（メールアドレス）: <strong className="break-all">{state.email}</strong>
             </p>
-            <p className="mb-4 text-xs text-gray-500">このリンクは {formatDateTime(state.expiresAt)} まで、一度だけ使えます。</p>
-            <SetPasswordForm token={token} email={state.email} minLength={MIN_PASSWORD_LENGTH} action={setPasswordAction} />
+            <p className="mb-4 text-xs text-gray-500">
+              このリンクは {formatDateTime(state.expiresAt)} まで、一度だけ使えます。
+            </p>
+            <SetPasswordForm
+              token={token}
+              email={state.email}
+              minLength={MIN_PASSWORD_LENGTH}
+              action={setPasswordAction}
+            />
           </>
         ) : (
           <>

@@ -5,7 +5,12 @@ import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
-type TResult = { versionKey: string; outcome: "created" | "updated" | "unchanged"; published: boolean; versionId: string };
+type TResult = {
+  versionKey: string;
+  outcome: "created" | "updated" | "unchanged";
+  published: boolean;
+  versionId: string;
+};
 
 /** Load a definition file (JSON) as a draft, or load and publish it. Errors are listed by path. */
 export function DefinitionUpload() {
@@ -38,7 +43,11 @@ export function DefinitionUpload() {
       setErrors([result.error.message, ...(result.error.fieldErrors?.definition ?? [])]);
       return;
     }
-    const outcome = { created: "登録しました", updated: "下書きを更新しました", unchanged: "同じ内容の版が登録済みです" }[result.data.outcome];
+    const outcome = {
+      created: "登録しました",
+      updated: "下書きを更新しました",
+      unchanged: "同じ内容の版が登録済みです",
+    }[result.data.outcome];
     setMessage(`${result.data.versionKey}: ${outcome}${result.data.published ? "（公開中）" : "（下書き）"}`);
     router.refresh();
   };

@@ -12,7 +12,12 @@ export function SetPasswordForm({
   email,
   minLength,
   action,
-}: Readonly<{ token: string; email: string; minLength: number; action: (state: TSetPasswordState, data: FormData) => Promise<TSetPasswordState> }>) {
+}: Readonly<{
+  token: string;
+  email: string;
+  minLength: number;
+  action: (state: TSetPasswordState, data: FormData) => Promise<TSetPasswordState>;
+}>) {
   const [state, formAction, pending] = useActionState(action, { message: null });
   const fieldError = (field: string) => state.fieldErrors?.[field]?.[0];
   return (

@@ -47,7 +47,9 @@ function ChangeTable({
                 {r.previous} <span className="text-xs text-gray-500">（{r.previousDetail}）</span>
               </td>
               <td className="whitespace-nowrap px-2 py-1 text-right font-medium tabular-nums">{r.delta}</td>
-              <td className="whitespace-nowrap px-2 py-1 text-gray-700">{r.direction ?? (r.noDirectionReason ? `比較できません（${r.noDirectionReason}）` : "比較できません")}</td>
+              <td className="whitespace-nowrap px-2 py-1 text-gray-700">
+                {r.direction ?? (r.noDirectionReason ? `比較できません（${r.noDirectionReason}）` : "比較できません")}
+              </td>
             </tr>
           ))}
         </tbody>

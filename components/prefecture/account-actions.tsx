@@ -23,7 +23,12 @@ export function CreateAccountsButton({ count }: Readonly<{ count: number }>) {
       <Button
         disabled={pending || count === 0}
         onClick={async () => {
-          if (!window.confirm(`${count.toLocaleString("ja-JP")}件のアカウントを作成します。パスワードは本人がリンクから設定します。よろしいですか？`)) return;
+          if (
+            !window.confirm(
+              `${count.toLocaleString("ja-JP")}件のアカウントを作成します。パスワードは本人がリンクから設定します。よろしいですか？`,
+            )
+          )
+            return;
           const data = await run("POST", "/api/v1/prefecture/accounts/bulk-create");
           if (data) setResult(data);
         }}
@@ -46,7 +51,12 @@ export function LinkButtons({
   count,
   mailConfigured,
   compact = false,
-}: Readonly<{ target: { scope: "pending" } | { scope: "users"; userIds: string[] }; count: number; mailConfigured: boolean; compact?: boolean }>) {
+}: Readonly<{
+  target: { scope: "pending" } | { scope: "users"; userIds: string[] };
+  count: number;
+  mailConfigured: boolean;
+  compact?: boolean;
+}>) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -56,11 +66,23 @@ export function LinkButtons({
     setMessage(null);
     const result = await postForDownload("/api/v1/prefecture/accounts/links", { target, delivery });
     setPending(false);
-    setMessage(result.ok ? { tone: "success", text: `「${result.fileName}」を保存しました。リンクは ${count > 1 ? "各担当者に" : "担当者に"}安全な方法で渡してください。` } : { tone: "error", text: result.message });
+    setMessage(
+      result.ok
+        ? {
+            tone: "success",
+            text: `「${result.fileName}」を保存しました。リンクは ${count > 1 ? "各担当者に" : "担当者に"}安全な方法で渡してください。`,
+          }
+        : { tone: "error", text: result.message },
+    );
     if (result.ok) router.refresh();
   };
   const send = async () => {
-    if (!window.confirm(`${count.toLocaleString("ja-JP")}件のアカウントにパスワード設定用リンクをメールで送ります。よろしいですか？`)) return;
+    if (
+      !window.confirm(
+        `${count.toLocaleString("ja-JP")}件のアカウントにパスワード設定用リンクをメールで送ります。よろしいですか？`,
+      )
+    )
+      return;
     setPending(true);
     setMessage(null);
     const data = await run("POST", "/api/v1/prefecture/accounts/links", { target, delivery: "email" });
@@ -76,16 +98,31 @@ export function LinkButtons({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button size={size} variant={compact ? "ghost" : "primary"} disabled={pending || count === 0} onClick={() => download("csv")}>
+        <Button
+          size={size}
+          variant={compact ? "ghost" : "primary"}
+          disabled={pending || count === 0}
+          onClick={() => download("csv")}
+        >
           {compact ? "リンクを再発行（CSV）" : "リンクを CSV で出力（Excel 用 UTF-8）"}
         </Button>
         {!compact && (
-          <Button size={size} variant="secondary" disabled={pending || count === 0} onClick={() => download("csv-sjis")}>
+          <Button
+            size={size}
+            variant="secondary"
+            disabled={pending || count === 0}
+            onClick={() => download("csv-sjis")}
+          >
             CSV（Shift_JIS）で出力
           </Button>
         )}
         {mailConfigured && (
-          <Button size={size} variant={compact ? "ghost" : "secondary"} disabled={pending || count === 0} onClick={send}>
+          <Button
+            size={size}
+            variant={compact ? "ghost" : "secondary"}
+            disabled={pending || count === 0}
+            onClick={send}
+          >
             {compact ? "メールで再送" : "メールで送信"}
           </Button>
         )}

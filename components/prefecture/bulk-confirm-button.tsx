@@ -6,7 +6,11 @@ import { ApiErrorNotice } from "./api-error";
 import { useApiAction } from "./use-api-action";
 
 /** Confirms every 提出済 report matching the list's current filter, and says how many. */
-export function BulkConfirmButton({ cycleId, filter, submittedCount }: Readonly<{ cycleId: string; filter: Record<string, string>; submittedCount: number }>) {
+export function BulkConfirmButton({
+  cycleId,
+  filter,
+  submittedCount,
+}: Readonly<{ cycleId: string; filter: Record<string, string>; submittedCount: number }>) {
   const { run, pending, error } = useApiAction<{ confirmed: number; notSubmitted: number }>();
   const [result, setResult] = useState<{ confirmed: number; notSubmitted: number } | null>(null);
   return (
@@ -15,7 +19,12 @@ export function BulkConfirmButton({ cycleId, filter, submittedCount }: Readonly<
         variant="secondary"
         disabled={pending || submittedCount === 0}
         onClick={async () => {
-          if (!window.confirm(`この条件に当てはまる提出済の報告 ${submittedCount.toLocaleString("ja-JP")}件をまとめて確認済みにします。よろしいですか？`)) return;
+          if (
+            !window.confirm(
+              `この条件に当てはまる提出済の報告 ${submittedCount.toLocaleString("ja-JP")}件をまとめて確認済みにします。よろしいですか？`,
+            )
+          )
+            return;
           const data = await run("POST", `/api/v1/prefecture/cycles/${cycleId}/bulk-confirm`, { filter });
           if (data) setResult(data);
         }}

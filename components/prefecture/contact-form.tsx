@@ -7,7 +7,11 @@ import { errorClass, inputClass, labelClass } from "./form-styles";
 import { useApiAction } from "./use-api-action";
 
 /** 電話・担当者メール of one institution. */
-export function ContactForm({ institutionId, phone, contactEmail }: Readonly<{ institutionId: string; phone: string | null; contactEmail: string | null }>) {
+export function ContactForm({
+  institutionId,
+  phone,
+  contactEmail,
+}: Readonly<{ institutionId: string; phone: string | null; contactEmail: string | null }>) {
   const id = useId();
   const { run, pending, error } = useApiAction();
   const [saved, setSaved] = useState(false);

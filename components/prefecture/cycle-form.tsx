@@ -20,11 +20,17 @@ const DATE_FIELDS: { key: keyof TDates; label: string; hint: string; end?: boole
 
 function preview(value: string, end?: boolean): string {
   if (!isDateInput(value)) return "";
-  return end ? `${formatDeadline(endOfDayJst(value))} 23:59 まで` : `${formatWareki(startOfDayJst(value))}（${formatSeireki(startOfDayJst(value))}）`;
+  return end
+    ? `${formatDeadline(endOfDayJst(value))} 23:59 まで`
+    : `${formatWareki(startOfDayJst(value))}（${formatSeireki(startOfDayJst(value))}）`;
 }
 
 /** Creates a cycle from a published version, or (with `cycleId`) changes its dates. */
-export function CycleForm({ versions, cycleId, initial }: Readonly<{ versions?: TVersion[]; cycleId?: string; initial?: TDates }>) {
+export function CycleForm({
+  versions,
+  cycleId,
+  initial,
+}: Readonly<{ versions?: TVersion[]; cycleId?: string; initial?: TDates }>) {
   const id = useId();
   const router = useRouter();
   const { run, pending, error } = useApiAction<{ cycleId: string }>();
@@ -33,13 +39,18 @@ export function CycleForm({ versions, cycleId, initial }: Readonly<{ versions?: 
   const [fiscalYear, setFiscalYear] = useState("");
   const fieldError = (field: string) => error?.fieldErrors?.[field]?.[0];
   const described = (field: string, hint = true) =>
-    [hint ? `${id}-${field}-hint` : null, fieldError(field) ? `${id}-${field}-error` : null].filter(Boolean).join(" ") || undefined;
+    [hint ? `${id}-${field}-hint` : null, fieldError(field) ? `${id}-${field}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const body = { ...dates, ...(cycleId ? {} : { versionId, fiscalYear }) };
-    const result = cycleId ? await run("PUT", `/api/v1/prefecture/cycles/${cycleId}`, body) : await run("POST", "/api/v1/prefecture/cycles", body, { refresh: false });
-    if (result && !cycleId && "cycleId" in (result as object)) router.push(`/prefecture/cycles/${(result as { cycleId: string }).cycleId}`);
+    const result = cycleId
+      ? await run("PUT", `/api/v1/prefecture/cycles/${cycleId}`, body)
+      : await run("POST", "/api/v1/prefecture/cycles", body, { refresh: false });
+    if (result && !cycleId && "cycleId" in (result as object))
+      router.push(`/prefecture/cycles/${(result as { cycleId: string }).cycleId}`);
   };
 
   return (
@@ -64,7 +75,10 @@ export function CycleForm({ versions, cycleId, initial }: Readonly<{ versions?: 
             >
               <option value="">選んでください</option>
               {(["CLINIC_REPORT", "HUB_SELF_ASSESSMENT"] as const).map((kind) => (
-                <optgroup key={kind} label={kind === "CLINIC_REPORT" ? "かかりつけ医機能報告" : "在宅医療連携拠点 自己評価"}>
+                <optgroup
+                  key={kind}
+                  label={kind === "CLINIC_REPORT" ? "かかりつけ医機能報告" : "在宅医療連携拠点 自己評価"}
+                >
                   {versions
                     .filter((v) => v.kind === kind)
                     .map((v) => (

@@ -31,7 +31,9 @@ export function FileImportForm({
       return;
     }
     if (file.size > MAX_UPLOAD_BYTES) {
-      setError(`ファイルのサイズ（${(file.size / 1024 / 1024).toFixed(1)} MB）が上限（20 MB）を超えています。ファイルを分割するか、不要な列やシートを削除してから読み込んでください。`);
+      setError(
+        `ファイルのサイズ（${(file.size / 1024 / 1024).toFixed(1)} MB）が上限（20 MB）を超えています。ファイルを分割するか、不要な列やシートを削除してから読み込んでください。`,
+      );
       return;
     }
     setPending(true);
@@ -72,7 +74,8 @@ export function FileImportForm({
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <p id={`${id}-hint`} className="mt-1 text-xs text-gray-500">
-          {hint ?? "CSV（UTF-8・Shift_JIS）または Excel（.xlsx）、20 MB まで。"}読み込むと、反映する前に変更内容を確認できます。
+          {hint ?? "CSV（UTF-8・Shift_JIS）または Excel（.xlsx）、20 MB まで。"}
+          読み込むと、反映する前に変更内容を確認できます。
         </p>
         {error && (
           <p id={`${id}-error`} className={errorClass} role="alert">

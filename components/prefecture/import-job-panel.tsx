@@ -5,7 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { callApi } from "@/lib/http/client";
 import type { TApiError } from "@/lib/http/types";
-import { formatOutcome, IMPORT_STATUS_LABELS, type TImportJobStatus, type TImportKind, type TImportProgress } from "@/lib/prefecture/import-preview";
+import {
+  formatOutcome,
+  IMPORT_STATUS_LABELS,
+  type TImportJobStatus,
+  type TImportKind,
+  type TImportProgress,
+} from "@/lib/prefecture/import-preview";
 import { ApiErrorNotice } from "./api-error";
 
 const POLL_MS = 700;
@@ -21,7 +27,14 @@ export function ImportJobPanel({
   canApply,
   missingCount,
   conflictCount,
-}: Readonly<{ jobId: string; kind: TImportKind; status: TImportJobStatus; canApply: boolean; missingCount: number; conflictCount: number }>) {
+}: Readonly<{
+  jobId: string;
+  kind: TImportKind;
+  status: TImportJobStatus;
+  canApply: boolean;
+  missingCount: number;
+  conflictCount: number;
+}>) {
   const router = useRouter();
   const id = useId();
   const [deactivateMissing, setDeactivateMissing] = useState(false);
@@ -29,7 +42,11 @@ export function ImportJobPanel({
   const [progress, setProgress] = useState<TImportProgress | null>(null);
   const [error, setError] = useState<TApiError | null>(null);
   const [pending, setPending] = useState(false);
-  const running = initialStatus === "QUEUED" || initialStatus === "RUNNING" || progress?.status === "QUEUED" || progress?.status === "RUNNING";
+  const running =
+    initialStatus === "QUEUED" ||
+    initialStatus === "RUNNING" ||
+    progress?.status === "QUEUED" ||
+    progress?.status === "RUNNING";
 
   const poll = useCallback(async () => {
     const result = await callApi<TImportProgress>("GET", `/api/v1/prefecture/imports/${jobId}`);
@@ -63,7 +80,10 @@ export function ImportJobPanel({
   const apply = async () => {
     setPending(true);
     setError(null);
-    const result = await callApi<{ status: TImportJobStatus }>("POST", `/api/v1/prefecture/imports/${jobId}/apply`, { deactivateMissing, overwriteWeb });
+    const result = await callApi<{ status: TImportJobStatus }>("POST", `/api/v1/prefecture/imports/${jobId}/apply`, {
+      deactivateMissing,
+      overwriteWeb,
+    });
     setPending(false);
     if (!result.ok) {
       setError(result.error);
@@ -83,12 +103,15 @@ export function ImportJobPanel({
   if (running || (progress && progress.status !== "PREVIEWED")) {
     const done = progress?.done ?? 0;
     const total = progress?.total ?? 0;
-    const percent = progress?.status === "SUCCEEDED" ? 100 : total > 0 ? Math.min(99, Math.round((done / total) * 100)) : 0;
+    const percent =
+      progress?.status === "SUCCEEDED" ? 100 : total > 0 ? Math.min(99, Math.round((done / total) * 100)) : 0;
     return (
       <div className="space-y-3" data-testid="import-progress">
         <p className="text-sm font-medium text-gray-800">
           {IMPORT_STATUS_LABELS[progress?.status ?? initialStatus]}
-          {progress?.phase ? `（${progress.phase}${total > 0 ? ` ${done.toLocaleString("ja-JP")} / ${total.toLocaleString("ja-JP")}` : ""}）` : ""}
+          {progress?.phase
+            ? `（${progress.phase}${total > 0 ? ` ${done.toLocaleString("ja-JP")} / ${total.toLocaleString("ja-JP")}` : ""}）`
+            : ""}
         </p>
         <div
           role="progressbar"
@@ -100,8 +123,12 @@ export function ImportJobPanel({
         >
           <div className="h-full bg-teal-600 transition-all" style={{ width: `${percent}%` }} />
         </div>
-        <p className="text-xs text-gray-500">この画面を閉じても処理は続きます。反映はすべての行が書き込めたときだけ確定します。</p>
-        {progress?.status === "SUCCEEDED" && progress.result && <Notice tone="success">反映しました: {formatOutcome(progress.result)}</Notice>}
+        <p className="text-xs text-gray-500">
+          この画面を閉じても処理は続きます。反映はすべての行が書き込めたときだけ確定します。
+        </p>
+        {progress?.status === "SUCCEEDED" && progress.result && (
+          <Notice tone="success">反映しました: {formatOutcome(progress.result)}</Notice>
+        )}
         {progress?.status === "FAILED" && <Notice tone="error">{progress.errorMessage}</Notice>}
         <ApiErrorNotice error={error} />
       </div>
@@ -113,7 +140,14 @@ export function ImportJobPanel({
     <div className="space-y-4">
       {kind === "ROSTER" && missingCount > 0 && (
         <div className="flex items-start gap-2">
-          <input id={`${id}-deactivate`} type="checkbox" className="mt-1 rounded border-gray-300 text-teal-700" checked={deactivateMissing} onChange={(e) => setDeactivateMissing(e.target.checked)} aria-describedby={`${id}-deactivate-hint`} />
+          <input
+            id={`${id}-deactivate`}
+            type="checkbox"
+            className="mt-1 rounded border-gray-300 text-teal-700"
+            checked={deactivateMissing}
+            onChange={(e) => setDeactivateMissing(e.target.checked)}
+            aria-describedby={`${id}-deactivate-hint`}
+          />
           <div>
             <label htmlFor={`${id}-deactivate`} className="text-sm font-medium text-gray-800">
               ファイルにない医療機関 {missingCount.toLocaleString("ja-JP")}件を無効にする
@@ -126,7 +160,14 @@ export function ImportJobPanel({
       )}
       {kind === "PAPER" && conflictCount > 0 && (
         <div className="flex items-start gap-2">
-          <input id={`${id}-overwrite`} type="checkbox" className="mt-1 rounded border-gray-300 text-teal-700" checked={overwriteWeb} onChange={(e) => setOverwriteWeb(e.target.checked)} aria-describedby={`${id}-overwrite-hint`} />
+          <input
+            id={`${id}-overwrite`}
+            type="checkbox"
+            className="mt-1 rounded border-gray-300 text-teal-700"
+            checked={overwriteWeb}
+            onChange={(e) => setOverwriteWeb(e.target.checked)}
+            aria-describedby={`${id}-overwrite-hint`}
+          />
           <div>
             <label htmlFor={`${id}-overwrite`} className="text-sm font-medium text-gray-800">
               Web で報告済みの {conflictCount.toLocaleString("ja-JP")}件も紙の内容で上書きする

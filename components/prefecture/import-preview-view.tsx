@@ -7,8 +7,18 @@ import { Panel } from "@/components/ui/panel";
 
 const n = (value: number) => value.toLocaleString("ja-JP");
 
-function Count({ label, value, tone = "gray", testId }: Readonly<{ label: string; value: number; tone?: "gray" | "teal" | "amber" | "red"; testId?: string }>) {
-  const tones = { gray: "bg-gray-50 text-gray-900", teal: "bg-teal-50 text-teal-900", amber: "bg-amber-50 text-amber-950", red: "bg-red-50 text-red-900" };
+function Count({
+  label,
+  value,
+  tone = "gray",
+  testId,
+}: Readonly<{ label: string; value: number; tone?: "gray" | "teal" | "amber" | "red"; testId?: string }>) {
+  const tones = {
+    gray: "bg-gray-50 text-gray-900",
+    teal: "bg-teal-50 text-teal-900",
+    amber: "bg-amber-50 text-amber-950",
+    red: "bg-red-50 text-red-900",
+  };
   return (
     <div className={`rounded-md px-4 py-3 ${tones[tone]}`} data-testid={testId}>
       <p className="text-xs">{label}</p>
@@ -17,7 +27,13 @@ function Count({ label, value, tone = "gray", testId }: Readonly<{ label: string
   );
 }
 
-function Table({ caption, head, children, total, shown }: Readonly<{ caption: string; head: string[]; children: ReactNode; total: number; shown: number }>) {
+function Table({
+  caption,
+  head,
+  children,
+  total,
+  shown,
+}: Readonly<{ caption: string; head: string[]; children: ReactNode; total: number; shown: number }>) {
   return (
     <details className="rounded-md border border-gray-200" open={total <= 50}>
       <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-gray-900">
@@ -38,7 +54,11 @@ function Table({ caption, head, children, total, shown }: Readonly<{ caption: st
           <tbody>{children}</tbody>
         </table>
       </div>
-      {total > shown && <p className="px-4 py-2 text-xs text-gray-600">先頭の {n(shown)}件を表示しています（ほか {n(total - shown)}件）。</p>}
+      {total > shown && (
+        <p className="px-4 py-2 text-xs text-gray-600">
+          先頭の {n(shown)}件を表示しています（ほか {n(total - shown)}件）。
+        </p>
+      )}
     </details>
   );
 }
@@ -69,13 +89,24 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="新規" value={details.counts.creates} tone="teal" testId="count-creates" />
             <Count label="変更あり" value={details.counts.updates} tone="amber" testId="count-updates" />
             <Count label="変更なし" value={details.counts.unchanged} testId="count-unchanged" />
-            <Count label="ファイルにない医療機関" value={details.counts.missing} tone={details.counts.missing > 0 ? "red" : "gray"} testId="count-missing" />
+            <Count
+              label="ファイルにない医療機関"
+              value={details.counts.missing}
+              tone={details.counts.missing > 0 ? "red" : "gray"}
+              testId="count-missing"
+            />
           </div>
           <p className="text-xs text-gray-600">
-            ファイルにある列: {details.presentFields.length}列。ファイルにない列の項目（電話・メールなど）は変更しません。空欄のセルは値を消します。
+            ファイルにある列: {details.presentFields.length}
+            列。ファイルにない列の項目（電話・メールなど）は変更しません。空欄のセルは値を消します。
           </p>
           {details.creates.length > 0 && (
-            <Table caption="新規に追加される医療機関" head={["行", "医療機関コード", "名称", "種別", "市区町村"]} total={details.counts.creates} shown={details.creates.length}>
+            <Table
+              caption="新規に追加される医療機関"
+              head={["行", "医療機関コード", "名称", "種別", "市区町村"]}
+              total={details.counts.creates}
+              shown={details.creates.length}
+            >
               {details.creates.map((c) => (
                 <tr key={c.code}>
                   <td className={td}>{c.line}</td>
@@ -88,7 +119,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             </Table>
           )}
           {details.updates.length > 0 && (
-            <Table caption="内容が変わる医療機関" head={["行", "医療機関コード", "名称", "変更内容（変更前 → 変更後）"]} total={details.counts.updates} shown={details.updates.length}>
+            <Table
+              caption="内容が変わる医療機関"
+              head={["行", "医療機関コード", "名称", "変更内容（変更前 → 変更後）"]}
+              total={details.counts.updates}
+              shown={details.updates.length}
+            >
               {details.updates.map((u) => (
                 <tr key={u.code}>
                   <td className={td}>{u.line}</td>
@@ -108,7 +144,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             </Table>
           )}
           {details.missing.length > 0 && (
-            <Table caption="ファイルにない医療機関（有効なもの）" head={["医療機関コード", "名称", "市区町村"]} total={details.counts.missing} shown={details.missing.length}>
+            <Table
+              caption="ファイルにない医療機関（有効なもの）"
+              head={["医療機関コード", "名称", "市区町村"]}
+              total={details.counts.missing}
+              shown={details.missing.length}
+            >
               {details.missing.map((m) => (
                 <tr key={m.code}>
                   <td className={`${td} font-mono`}>{m.code}</td>
@@ -127,16 +168,32 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="新しい圏域" value={details.counts.zonesNew} tone="teal" />
             <Count label="変更あり" value={details.counts.zonesChanged} tone="amber" />
             <Count label="変更なし" value={details.counts.zonesUnchanged} />
-            <Count label="削除される圏域" value={details.counts.zonesRemoved} tone={details.counts.zonesRemoved > 0 ? "red" : "gray"} />
+            <Count
+              label="削除される圏域"
+              value={details.counts.zonesRemoved}
+              tone={details.counts.zonesRemoved > 0 ? "red" : "gray"}
+            />
           </div>
           {details.schemes.map((scheme) => (
-            <Table key={scheme.name} caption={`${scheme.name}（${scheme.kindLabel}${scheme.isNew ? "・新しい区分" : ""}）`} head={["圏域コード", "圏域名", "変更", "市区町村"]} total={scheme.zones.length} shown={scheme.zones.length}>
+            <Table
+              key={scheme.name}
+              caption={`${scheme.name}（${scheme.kindLabel}${scheme.isNew ? "・新しい区分" : ""}）`}
+              head={["圏域コード", "圏域名", "変更", "市区町村"]}
+              total={scheme.zones.length}
+              shown={scheme.zones.length}
+            >
               {scheme.zones.map((z) => (
                 <tr key={z.code}>
                   <td className={`${td} font-mono`}>{z.code}</td>
                   <td className={td}>{z.name}</td>
                   <td className={td}>
-                    {z.change === "new" ? "新規" : z.change === "renamed" ? `名称変更（${z.previousName} → ${z.name}）` : z.change === "members" ? "市区町村の変更" : "変更なし"}
+                    {z.change === "new"
+                      ? "新規"
+                      : z.change === "renamed"
+                        ? `名称変更（${z.previousName} → ${z.name}）`
+                        : z.change === "members"
+                          ? "市区町村の変更"
+                          : "変更なし"}
                   </td>
                   <td className={td}>{z.municipalities.join("、")}</td>
                 </tr>
@@ -161,7 +218,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="変更なし" value={details.counts.unchanged} />
           </div>
           {details.updates.length > 0 && (
-            <Table caption="人口が変わる市区町村" head={["行", "市区町村コード", "市区町村", "変更内容（変更前 → 変更後）"]} total={details.counts.updates} shown={details.updates.length}>
+            <Table
+              caption="人口が変わる市区町村"
+              head={["行", "市区町村コード", "市区町村", "変更内容（変更前 → 変更後）"]}
+              total={details.counts.updates}
+              shown={details.updates.length}
+            >
               {details.updates.map((u) => (
                 <tr key={u.code}>
                   <td className={td}>{u.line}</td>
@@ -193,7 +255,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="名簿にないため対象外" value={details.counts.skipped} />
           </div>
           {details.updates.length > 0 && (
-            <Table caption="値が変わる項目" head={["行", "医療機関コード", "名称", "項目キー", "変更前 → 変更後"]} total={details.counts.updates} shown={details.updates.length}>
+            <Table
+              caption="値が変わる項目"
+              head={["行", "医療機関コード", "名称", "項目キー", "変更前 → 変更後"]}
+              total={details.counts.updates}
+              shown={details.updates.length}
+            >
               {details.updates.map((u) => (
                 <tr key={`${u.code}-${u.itemKey}`}>
                   <td className={td}>{u.line}</td>
@@ -216,11 +283,20 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
           <div className="grid gap-3 sm:grid-cols-4">
             <Count label="新規の報告" value={details.counts.creates} tone="teal" />
             <Count label="更新（新しい版）" value={details.counts.updates} tone="amber" />
-            <Count label="Web で報告済み" value={details.counts.conflicts} tone={details.counts.conflicts > 0 ? "red" : "gray"} />
+            <Count
+              label="Web で報告済み"
+              value={details.counts.conflicts}
+              tone={details.counts.conflicts > 0 ? "red" : "gray"}
+            />
             <Count label="変更なし" value={details.counts.unchanged} />
           </div>
           {details.creates.length > 0 && (
-            <Table caption="新規の報告" head={["行", "医療機関コード", "名称"]} total={details.counts.creates} shown={details.creates.length}>
+            <Table
+              caption="新規の報告"
+              head={["行", "医療機関コード", "名称"]}
+              total={details.counts.creates}
+              shown={details.creates.length}
+            >
               {details.creates.map((c) => (
                 <tr key={c.code}>
                   <td className={td}>{c.line}</td>
@@ -231,7 +307,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             </Table>
           )}
           {details.updates.length > 0 && (
-            <Table caption="紙の報告の更新" head={["行", "医療機関コード", "名称", "新しい版", "変わる項目"]} total={details.counts.updates} shown={details.updates.length}>
+            <Table
+              caption="紙の報告の更新"
+              head={["行", "医療機関コード", "名称", "新しい版", "変わる項目"]}
+              total={details.counts.updates}
+              shown={details.updates.length}
+            >
               {details.updates.map((u) => (
                 <tr key={u.code}>
                   <td className={td}>{u.line}</td>
@@ -244,7 +325,12 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             </Table>
           )}
           {details.conflicts.length > 0 && (
-            <Table caption="Web で報告済みの医療機関（上書きには明示的な指定が必要）" head={["行", "医療機関コード", "名称", "現在の状況"]} total={details.counts.conflicts} shown={details.conflicts.length}>
+            <Table
+              caption="Web で報告済みの医療機関（上書きには明示的な指定が必要）"
+              head={["行", "医療機関コード", "名称", "現在の状況"]}
+              total={details.counts.conflicts}
+              shown={details.conflicts.length}
+            >
               {details.conflicts.map((c) => (
                 <tr key={c.code}>
                   <td className={td}>{c.line}</td>
@@ -277,8 +363,12 @@ export function ImportPreviewView({ preview }: Readonly<{ preview: TImportPrevie
           <IssueTable issues={preview.errors} caption="誤り" />
           <IssueTable issues={preview.warnings} caption="確認してほしい点（取込はできます）" />
         </div>
-        {preview.ok && preview.errors.length === 0 && preview.warnings.length === 0 && !preview.details && <p className="text-sm">変更はありません。</p>}
-        <p className="mt-3 text-xs text-gray-500">一覧は各 {n(PREVIEW_LIST_LIMIT)}件まで表示します。件数はすべて数えています。</p>
+        {preview.ok && preview.errors.length === 0 && preview.warnings.length === 0 && !preview.details && (
+          <p className="text-sm">変更はありません。</p>
+        )}
+        <p className="mt-3 text-xs text-gray-500">
+          一覧は各 {n(PREVIEW_LIST_LIMIT)}件まで表示します。件数はすべて数えています。
+        </p>
       </Panel>
     </div>
   );

@@ -1,8 +1,23 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { formatOutcome, IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS, type TImportJobStatus, type TImportKind, type TImportOutcome } from "@/lib/prefecture/import-preview";
+import {
+  formatOutcome,
+  IMPORT_KIND_LABELS,
+  IMPORT_STATUS_LABELS,
+  type TImportJobStatus,
+  type TImportKind,
+  type TImportOutcome,
+} from "@/lib/prefecture/import-preview";
 
-type TJob = { id: string; kind: TImportKind; status: TImportJobStatus; fileName: string; createdAt: Date; createdByEmail: string; result: unknown };
+type TJob = {
+  id: string;
+  kind: TImportKind;
+  status: TImportJobStatus;
+  fileName: string;
+  createdAt: Date;
+  createdByEmail: string;
+  result: unknown;
+};
 
 /** The latest imports of a kind, each linking to its preview or result. */
 export function RecentImports({ jobs }: Readonly<{ jobs: TJob[] }>) {

@@ -29,9 +29,19 @@ export function ReopenForm({
         event.preventDefault();
         setDone(null);
         const data = new FormData(event.currentTarget);
-        const who = respondentId ? { respondentId } : hubs ? { respondentId: String(data.get("hub") ?? "") } : { code: String(data.get("code") ?? "") };
-        const result = await run("POST", `/api/v1/prefecture/cycles/${cycleId}/reopen`, { ...who, until: String(data.get("until") ?? "") });
-        if (result) setDone(result.reopenedUntil ? "入力を許可しました。回答者の画面に期限が表示されます。" : "許可を取り消しました。");
+        const who = respondentId
+          ? { respondentId }
+          : hubs
+            ? { respondentId: String(data.get("hub") ?? "") }
+            : { code: String(data.get("code") ?? "") };
+        const result = await run("POST", `/api/v1/prefecture/cycles/${cycleId}/reopen`, {
+          ...who,
+          until: String(data.get("until") ?? ""),
+        });
+        if (result)
+          setDone(
+            result.reopenedUntil ? "入力を許可しました。回答者の画面に期限が表示されます。" : "許可を取り消しました。",
+          );
       }}
     >
       {!respondentId &&

@@ -9,12 +9,18 @@ import { useApiAction } from "./use-api-action";
  * 確認済み / 差戻し for one report. Both name the revision on screen, so a report re-submitted
  * meanwhile is refused rather than confirmed unseen. The comment is shown to the respondent.
  */
-export function ReviewActions({ submissionId, revision, canConfirm, canReturn }: Readonly<{ submissionId: string; revision: number; canConfirm: boolean; canReturn: boolean }>) {
+export function ReviewActions({
+  submissionId,
+  revision,
+  canConfirm,
+  canReturn,
+}: Readonly<{ submissionId: string; revision: number; canConfirm: boolean; canReturn: boolean }>) {
   const id = useId();
   const { run, pending, error } = useApiAction();
   const [comment, setComment] = useState("");
   const commentError = error?.fieldErrors?.comment?.[0];
-  const act = (action: "confirm" | "return") => run("POST", `/api/v1/prefecture/submissions/${submissionId}/${action}`, { revision, comment });
+  const act = (action: "confirm" | "return") =>
+    run("POST", `/api/v1/prefecture/submissions/${submissionId}/${action}`, { revision, comment });
   if (!canConfirm && !canReturn) return null;
   return (
     <div className="space-y-3">
@@ -52,7 +58,10 @@ export function ReviewActions({ submissionId, revision, canConfirm, canReturn }:
             variant="danger"
             disabled={pending}
             onClick={() => {
-              if (window.confirm("この報告を差し戻します。回答者はコメントを見て修正し、再提出します。よろしいですか？")) void act("return");
+              if (
+                window.confirm("この報告を差し戻します。回答者はコメントを見て修正し、再提出します。よろしいですか？")
+              )
+                void act("return");
             }}
           >
             差し戻す

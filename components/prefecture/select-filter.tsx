@@ -11,7 +11,14 @@ export function SelectFilter({
   options,
   groups,
   allLabel = "すべて",
-}: Readonly<{ name: string; label: string; value: string | undefined; options?: TOption[]; groups?: TOptionGroup[]; allLabel?: string }>) {
+}: Readonly<{
+  name: string;
+  label: string;
+  value: string | undefined;
+  options?: TOption[];
+  groups?: TOptionGroup[];
+  allLabel?: string;
+}>) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className={labelClass}>

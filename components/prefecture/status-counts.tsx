@@ -11,7 +11,10 @@ const TONES = {
 } as const;
 
 /** Per-status counts, each linking to the filtered list. */
-export function StatusCounts({ counts, hrefFor }: Readonly<{ counts: TStatusCounts; hrefFor?: (status: string) => string }>) {
+export function StatusCounts({
+  counts,
+  hrefFor,
+}: Readonly<{ counts: TStatusCounts; hrefFor?: (status: string) => string }>) {
   return (
     <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <div className="rounded-md bg-white px-4 py-3 ring-1 ring-gray-200">
@@ -28,7 +31,11 @@ export function StatusCounts({ counts, hrefFor }: Readonly<{ counts: TStatusCoun
           </>
         );
         return hrefFor ? (
-          <Link key={status} href={hrefFor(status)} className={`rounded-md px-4 py-3 hover:ring-2 hover:ring-teal-600 ${TONES[status]}`}>
+          <Link
+            key={status}
+            href={hrefFor(status)}
+            className={`rounded-md px-4 py-3 hover:ring-2 hover:ring-teal-600 ${TONES[status]}`}
+          >
             {body}
           </Link>
         ) : (
@@ -42,7 +49,11 @@ export function StatusCounts({ counts, hrefFor }: Readonly<{ counts: TStatusCoun
 }
 
 /** A progress table (per zone or municipality) with a count per status. */
-export function ProgressTable({ caption, rows, nameHeader }: Readonly<{ caption: string; nameHeader: string; rows: { key: string; name: string; counts: TStatusCounts }[] }>) {
+export function ProgressTable({
+  caption,
+  rows,
+  nameHeader,
+}: Readonly<{ caption: string; nameHeader: string; rows: { key: string; name: string; counts: TStatusCounts }[] }>) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -79,7 +90,9 @@ export function ProgressTable({ caption, rows, nameHeader }: Readonly<{ caption:
                     {row.counts[s].toLocaleString("ja-JP")}
                   </td>
                 ))}
-                <td className="px-3 py-1.5 text-right">{row.counts.total > 0 ? `${((submitted / row.counts.total) * 100).toFixed(1)}%` : "—"}</td>
+                <td className="px-3 py-1.5 text-right">
+                  {row.counts.total > 0 ? `${((submitted / row.counts.total) * 100).toFixed(1)}%` : "—"}
+                </td>
               </tr>
             );
           })}

@@ -9,7 +9,12 @@ export function useApiAction<T = unknown>() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<TApiError | null>(null);
-  const run = async (method: "POST" | "PUT", url: string, body?: unknown, { refresh = true }: { refresh?: boolean } = {}) => {
+  const run = async (
+    method: "POST" | "PUT",
+    url: string,
+    body?: unknown,
+    { refresh = true }: { refresh?: boolean } = {},
+  ) => {
     setPending(true);
     setError(null);
     const result = await callApi<T>(method, url, body ?? {});
@@ -25,10 +30,18 @@ export function useApiAction<T = unknown>() {
 }
 
 /** Saves a file the server sent in answer to a POST (a JSON answer is an error message). */
-export async function postForDownload(url: string, body: unknown): Promise<{ ok: true; fileName: string } | { ok: false; message: string }> {
+export async function postForDownload(
+  url: string,
+  body: unknown,
+): Promise<{ ok: true; fileName: string } | { ok: false; message: string }> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    });
   } catch {
     return { ok: false, message: "サーバーに接続できませんでした。ネットワークを確認してください。" };
   }

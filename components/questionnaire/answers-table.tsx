@@ -4,7 +4,10 @@ import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { formatAnswer } from "@/lib/questionnaire/format";
 
 /** Every visible item with its answer, by section (receipts, reviews). */
-export function AnswersTable({ definition, answers }: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers }>) {
+export function AnswersTable({
+  definition,
+  answers,
+}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers }>) {
   const { visibility } = evaluateAnswers(definition, answers);
   return (
     <div className="space-y-6">
@@ -23,7 +26,9 @@ export function AnswersTable({ definition, answers }: Readonly<{ definition: TQu
                         {item.officialNo && <span className="mr-1 text-xs text-gray-500">{item.officialNo}</span>}
                         {item.label}
                       </th>
-                      <td className="whitespace-pre-line py-1.5 text-gray-900">{formatAnswer(item, answers[item.key])}</td>
+                      <td className="whitespace-pre-line py-1.5 text-gray-900">
+                        {formatAnswer(item, answers[item.key])}
+                      </td>
                     </tr>
                   ))}
               </tbody>

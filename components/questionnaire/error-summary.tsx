@@ -8,7 +8,13 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Readonly<{ title: string;
   function ErrorSummary({ title, entries }, ref) {
     if (entries.length === 0) return null;
     return (
-      <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900" data-testid="error-summary">
+      <div
+        ref={ref}
+        tabIndex={-1}
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+        data-testid="error-summary"
+      >
         <p className="font-semibold">{title}</p>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {entries.map((e) => (

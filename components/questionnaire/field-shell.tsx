@@ -7,7 +7,10 @@ export const fieldId = (name: string) => `q-${name.replace(/\./g, "-")}`;
 /** The ids an input points to with aria-describedby: its help/period text and its error. */
 export function describedBy(name: string, item: TItem | TGroupField, hasError: boolean): string | undefined {
   const id = fieldId(name);
-  return [item.help || item.period ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [item.help || item.period ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") ||
+    undefined
+  );
 }
 
 /** Label, help, period, NDB note and error around one input, wired for screen readers. */
@@ -56,7 +59,9 @@ export function FieldShell({
       {ndb && (
         <p className={cx("mt-1 text-sm", ndb.changed ? "text-amber-800" : "text-sky-800")} data-testid={`ndb-${name}`}>
           NDBプレプリント値: {ndb.value.toLocaleString("ja-JP")}
-          {ndb.changed && <span className="ml-2 rounded bg-amber-100 px-1.5 font-semibold">NDB値から変更しています</span>}
+          {ndb.changed && (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 font-semibold">NDB値から変更しています</span>
+          )}
         </p>
       )}
       <div className="mt-2">{children}</div>

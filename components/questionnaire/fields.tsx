@@ -29,7 +29,12 @@ function ClearButton({ onClear, disabled }: Readonly<{ onClear: () => void; disa
   );
 }
 
-export function SingleChoiceInput({ item, name, disabled, invalid }: TInputProps<TItemOf<"single"> | Extract<TGroupField, { type: "single" }>>) {
+export function SingleChoiceInput({
+  item,
+  name,
+  disabled,
+  invalid,
+}: TInputProps<TItemOf<"single"> | Extract<TGroupField, { type: "single" }>>) {
   const field = useField(name);
   const value = typeof field.value === "string" ? field.value : "";
   if (item.display === "select") {
@@ -111,7 +116,11 @@ export function MultiChoiceInput({ item, name, disabled }: TInputProps<TItemOf<"
   );
 }
 
-export function YesNoInput({ item, name, disabled }: TInputProps<TItemOf<"yesno"> | Extract<TGroupField, { type: "yesno" }>>) {
+export function YesNoInput({
+  item,
+  name,
+  disabled,
+}: TInputProps<TItemOf<"yesno"> | Extract<TGroupField, { type: "yesno" }>>) {
   const field = useField(name);
   const value = typeof field.value === "boolean" ? field.value : null;
   return (
@@ -175,7 +184,12 @@ export function NumberInput({
   );
 }
 
-export function TextInput({ item, name, disabled, invalid }: TInputProps<TItemOf<"text"> | Extract<TGroupField, { type: "text" }>>) {
+export function TextInput({
+  item,
+  name,
+  disabled,
+  invalid,
+}: TInputProps<TItemOf<"text"> | Extract<TGroupField, { type: "text" }>>) {
   const field = useField(name);
   const value = typeof field.value === "string" ? field.value : "";
   const common = {
@@ -205,7 +219,12 @@ export function TextInput({ item, name, disabled, invalid }: TInputProps<TItemOf
   );
 }
 
-export function DateInput({ item, name, disabled, invalid }: TInputProps<TItemOf<"date"> | Extract<TGroupField, { type: "date" }>>) {
+export function DateInput({
+  item,
+  name,
+  disabled,
+  invalid,
+}: TInputProps<TItemOf<"date"> | Extract<TGroupField, { type: "date" }>>) {
   const field = useField(name);
   return (
     <input
@@ -223,7 +242,10 @@ export function DateInput({ item, name, disabled, invalid }: TInputProps<TItemOf
 }
 
 /** Inputs of the scalar types, also used for the cells of repeating groups. */
-export function ScalarInput({ item, ...props }: TInputProps<TGroupField | Exclude<TItem, { type: "multi" | "partners" | "group" }>>) {
+export function ScalarInput({
+  item,
+  ...props
+}: TInputProps<TGroupField | Exclude<TItem, { type: "multi" | "partners" | "group" }>>) {
   switch (item.type) {
     case "single":
       return <SingleChoiceInput item={item} {...props} />;
@@ -241,5 +263,7 @@ export function ScalarInput({ item, ...props }: TInputProps<TGroupField | Exclud
 
 /** Radio and checkbox groups are fieldsets; single inputs use a label. */
 export function isGroupedInput(item: TItem | TGroupField): boolean {
-  return item.type === "single" ? item.display !== "select" : item.type === "multi" || item.type === "yesno" || item.type === "partners" || item.type === "group";
+  return item.type === "single"
+    ? item.display !== "select"
+    : item.type === "multi" || item.type === "yesno" || item.type === "partners" || item.type === "group";
 }

@@ -8,7 +8,11 @@ import { ScalarInput, isGroupedInput } from "./fields";
 import { errorAt } from "./errors";
 
 /** A repeating group (e.g. the PDCA table): one card per row, rows added and removed freely. */
-export function GroupInput({ item, name, disabled }: Readonly<{ item: TItemOf<"group">; name: string; disabled: boolean }>) {
+export function GroupInput({
+  item,
+  name,
+  disabled,
+}: Readonly<{ item: TItemOf<"group">; name: string; disabled: boolean }>) {
   const { control, formState } = useFormContext<TAnswers>();
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
   return (
@@ -21,7 +25,12 @@ export function GroupInput({ item, name, disabled }: Readonly<{ item: TItemOf<"g
               {item.rowLabel} {index + 1}
             </p>
             {!disabled && (
-              <Button variant="ghost" size="sm" onClick={() => remove(index)} aria-label={`${item.rowLabel} ${index + 1} を削除`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => remove(index)}
+                aria-label={`${item.rowLabel} ${index + 1} を削除`}
+              >
                 削除
               </Button>
             )}
@@ -31,7 +40,14 @@ export function GroupInput({ item, name, disabled }: Readonly<{ item: TItemOf<"g
               const cell = `${name}.${index}.${field.key}`;
               const error = errorAt(formState.errors, cell);
               return (
-                <FieldShell key={field.key} item={field} name={cell} error={error} required={field.required} asFieldset={isGroupedInput(field)}>
+                <FieldShell
+                  key={field.key}
+                  item={field}
+                  name={cell}
+                  error={error}
+                  required={field.required}
+                  asFieldset={isGroupedInput(field)}
+                >
                   <ScalarInput item={field} name={cell} disabled={disabled} invalid={Boolean(error)} />
                 </FieldShell>
               );

@@ -13,7 +13,11 @@ type TDirectoryEntry = { code: string; name: string; municipality: string; kind:
  * Partner institutions: search the roster by name or 医療機関コード (a combobox), or add an
  * institution that is not listed (e.g. in another prefecture) by name only.
  */
-export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf<"partners">; name: string; disabled: boolean }>) {
+export function PartnersInput({
+  item,
+  name,
+  disabled,
+}: Readonly<{ item: TItemOf<"partners">; name: string; disabled: boolean }>) {
   const { control } = useFormContext<TAnswers>();
   const { field } = useController({ name, control });
   const partners = Array.isArray(field.value) ? (field.value as TPartner[]) : [];
@@ -33,11 +37,18 @@ export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf
     }
     const id = ++requestId.current;
     const timer = setTimeout(async () => {
-      const result = await callApi<{ results: TDirectoryEntry[] }>("GET", `/api/v1/directory?q=${encodeURIComponent(q)}`);
+      const result = await callApi<{ results: TDirectoryEntry[] }>(
+        "GET",
+        `/api/v1/directory?q=${encodeURIComponent(q)}`,
+      );
       if (id !== requestId.current) return;
       if (result.ok) {
         setResults(result.data.results);
-        setStatus(result.data.results.length === 0 ? "該当する医療機関が見つかりません。名称だけで追加することもできます。" : `${result.data.results.length}件見つかりました`);
+        setStatus(
+          result.data.results.length === 0
+            ? "該当する医療機関が見つかりません。名称だけで追加することもできます。"
+            : `${result.data.results.length}件見つかりました`,
+        );
       } else {
         setStatus(result.error.message);
       }
@@ -48,7 +59,9 @@ export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf
 
   const add = (partner: TPartner) => {
     if (full) return;
-    const duplicate = partners.some((p) => (partner.code ? p.code === partner.code : !p.code && p.name === partner.name));
+    const duplicate = partners.some((p) =>
+      partner.code ? p.code === partner.code : !p.code && p.name === partner.name,
+    );
     if (!duplicate) field.onChange([...partners, partner]);
     setQuery("");
     setResults([]);
@@ -64,7 +77,11 @@ export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf
             <li key={`${p.code ?? ""}-${p.name}`} className="flex items-center justify-between gap-2 px-3 py-2">
               <span>
                 {i + 1}. {p.name}
-                {p.code ? <span className="ml-2 text-xs text-gray-500">{p.code}</span> : <span className="ml-2 text-xs text-gray-500">（名簿外）</span>}
+                {p.code ? (
+                  <span className="ml-2 text-xs text-gray-500">{p.code}</span>
+                ) : (
+                  <span className="ml-2 text-xs text-gray-500">（名簿外）</span>
+                )}
               </span>
               {!disabled && (
                 <Button variant="ghost" size="sm" onClick={() => remove(i)} aria-label={`${p.name} を削除`}>
@@ -107,7 +124,11 @@ export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf
             }}
           />
           {results.length > 0 && (
-            <ul id={listId} role="listbox" className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-gray-200 bg-white text-sm shadow-lg">
+            <ul
+              id={listId}
+              role="listbox"
+              className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-gray-200 bg-white text-sm shadow-lg"
+            >
               {results.map((r, i) => (
                 <li
                   key={r.code}
@@ -129,7 +150,12 @@ export function PartnersInput({ item, name, disabled }: Readonly<{ item: TItemOf
             </ul>
           )}
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <Button variant="secondary" size="sm" disabled={full || query.trim() === ""} onClick={() => add({ name: query.trim() })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={full || query.trim() === ""}
+              onClick={() => add({ name: query.trim() })}
+            >
               名簿にない医療機関を名称で追加
             </Button>
             <span className="text-xs text-gray-500">

@@ -63,7 +63,10 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
   const { control, getValues, setError, clearErrors, handleSubmit, reset, formState } = methods;
   const values = useWatch({ control }) as TAnswers;
   const evaluation = useMemo(() => evaluateAnswers(definition, values), [definition, values]);
-  const scores = useMemo(() => (hasScores ? computeHubScores(definition, values) : null), [definition, values, hasScores]);
+  const scores = useMemo(
+    () => (hasScores ? computeHubScores(definition, values) : null),
+    [definition, values, hasScores],
+  );
 
   // --- autosave: invalid fields keep their last saved value until corrected ---
   const lastSaved = useRef<TAnswers>(props.initialAnswers);
@@ -181,7 +184,11 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
       setSummaryEntries(
         Object.entries(result.error.fieldErrors ?? {})
           .filter(([path]) => !path.startsWith("_"))
-          .map(([path, messages]) => ({ path, label: items.get(path.split(".")[0] ?? "")?.label ?? path, message: messages[0] ?? "" })),
+          .map(([path, messages]) => ({
+            path,
+            label: items.get(path.split(".")[0] ?? "")?.label ?? path,
+            message: messages[0] ?? "",
+          })),
       );
     }
     setBanner(result.error);
@@ -190,7 +197,12 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
   // --- 前年度の回答を引用 ---
   const [copyNotice, setCopyNotice] = useState<string | null>(null);
   const copyPrevious = async () => {
-    if (!window.confirm(`${props.copyPrevious?.fiscalYearLabel}の提出内容を、まだ回答していない項目に引用します。よろしいですか。`)) return;
+    if (
+      !window.confirm(
+        `${props.copyPrevious?.fiscalYearLabel}の提出内容を、まだ回答していない項目に引用します。よろしいですか。`,
+      )
+    )
+      return;
     const draftVersion = await autosave.flush();
     const result = await callApi<{ answers: TAnswers; copied: string[] }>("POST", `${apiBase}/copy-previous`, {
       draftVersion,
@@ -240,7 +252,15 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
         <ScalarInput item={item} name={item.key} disabled={!editable} invalid={Boolean(error)} />
       );
     return (
-      <FieldShell key={item.key} item={item} name={item.key} error={error} required={item.required} ndb={ndb} asFieldset={isGroupedInput(item)}>
+      <FieldShell
+        key={item.key}
+        item={item}
+        name={item.key}
+        error={error}
+        required={item.required}
+        ndb={ndb}
+        asFieldset={isGroupedInput(item)}
+      >
         {input}
       </FieldShell>
     );
@@ -251,7 +271,13 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
       <div className="gap-6 lg:grid lg:grid-cols-[17rem_minmax(0,1fr)]">
         <aside className="no-print mb-6 space-y-4 lg:sticky lg:top-4 lg:mb-0 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SectionNav sections={progress} />
-          <StatusPanel definition={definition} derived={evaluation.derived} scores={scores} live title={hasScores ? "自己評価の状況" : undefined} />
+          <StatusPanel
+            definition={definition}
+            derived={evaluation.derived}
+            scores={scores}
+            live
+            title={hasScores ? "自己評価の状況" : undefined}
+          />
         </aside>
         <div className="min-w-0 space-y-5">
           {editable && (
@@ -293,7 +319,11 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
             {definition.sections
               .filter((section) => evaluation.visibility.sections.has(section.key))
               .map((section) => (
-                <section key={section.key} id={`sec-${section.key}`} className="mb-5 scroll-mt-20 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+                <section
+                  key={section.key}
+                  id={`sec-${section.key}`}
+                  className="mb-5 scroll-mt-20 rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
+                >
                   <h2 className="border-b border-gray-100 pb-2 text-lg font-semibold text-gray-900">{section.title}</h2>
                   {section.description && <p className="mt-2 text-sm text-gray-600">{section.description}</p>}
                   <div className="mt-2 divide-y divide-gray-100">
@@ -303,13 +333,19 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
               ))}
             {definition.functions.some((f) => f.requires) &&
               definition.sections.some((s) => !evaluation.visibility.sections.has(s.key)) && (
-                <Notice tone="info">1号機能が「無し」と判定されるため、2号機能とその他の報告事項は報告不要です（表示されていません）。</Notice>
+                <Notice tone="info">
+                  1号機能が「無し」と判定されるため、2号機能とその他の報告事項は報告不要です（表示されていません）。
+                </Notice>
               )}
           </form>
           {editable && (
             <div className="no-print flex flex-wrap items-center justify-end gap-3 border-t border-gray-200 pt-4">
               <p className="text-sm text-gray-600">入力内容は自動で保存されます。提出すると都道府県に送られます。</p>
-              <Button size="lg" onClick={() => void onRequestSubmit()} disabled={submitting || autosave.state.kind === "stale"}>
+              <Button
+                size="lg"
+                onClick={() => void onRequestSubmit()}
+                disabled={submitting || autosave.state.kind === "stale"}
+              >
                 内容を確認して{props.nextRevision > 1 ? "変更報告を提出" : "提出"}
               </Button>
             </div>

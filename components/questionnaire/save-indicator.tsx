@@ -41,7 +41,13 @@ export function SaveIndicator({ state }: Readonly<{ state: TSaveState }>) {
       break;
   }
   return (
-    <p className={`text-sm font-medium ${tone}`} role="status" aria-live="polite" data-testid="save-indicator" data-state={state.kind}>
+    <p
+      className={`text-sm font-medium ${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-indicator"
+      data-state={state.kind}
+    >
       {text}
     </p>
   );

@@ -2,10 +2,15 @@ import type { THubScoreComparison } from "@/lib/questionnaire/score";
 import { formatPointDelta, formatShare } from "@/lib/format";
 
 /** Per duty: this year's and last year's shares of required items met and desirable items adopted. */
-export function ScoreChangeTable({ comparison, previousLabel }: Readonly<{ comparison: THubScoreComparison; previousLabel: string }>) {
+export function ScoreChangeTable({
+  comparison,
+  previousLabel,
+}: Readonly<{ comparison: THubScoreComparison; previousLabel: string }>) {
   return (
     <table className="w-full text-sm" data-testid="score-change">
-      <caption className="mb-2 text-left text-sm text-gray-600">{previousLabel}との比較（必須項目の実施割合・望ましい項目の採用割合）</caption>
+      <caption className="mb-2 text-left text-sm text-gray-600">
+        {previousLabel}との比較（必須項目の実施割合・望ましい項目の採用割合）
+      </caption>
       <thead>
         <tr className="border-b border-gray-200 text-left text-gray-500">
           <th className="py-2 pr-3 font-normal">役割</th>

@@ -40,7 +40,9 @@ export function StatusPanel({
                   <span className="text-gray-800">{fn.shortLabel}</span>
                   <StatusBadge has={status.has} intent={status.intent} />
                 </div>
-                {status.has && status.mode && <p className="text-xs text-gray-600">{PROVISION_MODE_LABELS[status.mode]}</p>}
+                {status.has && status.mode && (
+                  <p className="text-xs text-gray-600">{PROVISION_MODE_LABELS[status.mode]}</p>
+                )}
                 {requirementMissing && <p className="text-xs text-gray-500">1号機能が「無し」のため報告不要</p>}
                 {fn.rule === "allStarred" && status.unmetStarred.length > 0 && (
                   <p className="mt-0.5 text-xs text-amber-800">

@@ -50,7 +50,12 @@ export function SubmitDialog({
         <p className="text-sm text-gray-700">
           {definition.title}を都道府県に提出します。提出後も期限内であれば「変更報告」で修正できます。
         </p>
-        <StatusPanel definition={definition} derived={derived} scores={scores} title={scores ? "自己評価の状況" : "提出内容から判定される機能"} />
+        <StatusPanel
+          definition={definition}
+          derived={derived}
+          scores={scores}
+          title={scores ? "自己評価の状況" : "提出内容から判定される機能"}
+        />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onCancel} disabled={submitting}>
             戻って修正する

@@ -39,7 +39,9 @@ export function useAutosave({
   /** Called with exactly what the server accepted. */
   onSaved?: (answers: TAnswers) => void;
 }) {
-  const [state, setState] = useState<TSaveState>(initialSavedAt ? { kind: "saved", at: initialSavedAt, skippedKeys: [] } : { kind: "idle" });
+  const [state, setState] = useState<TSaveState>(
+    initialSavedAt ? { kind: "saved", at: initialSavedAt, skippedKeys: [] } : { kind: "idle" },
+  );
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -77,7 +79,12 @@ export function useAutosave({
         setState({ kind: "stale", error });
       } else if (error.code === "INVALID_INPUT") {
         setState({ kind: "invalid", error });
-      } else if (error.code === "CYCLE_CLOSED" || error.code === "CONFLICT" || error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN") {
+      } else if (
+        error.code === "CYCLE_CLOSED" ||
+        error.code === "CONFLICT" ||
+        error.code === "UNAUTHENTICATED" ||
+        error.code === "FORBIDDEN"
+      ) {
         stopped.current = true;
         setState({ kind: "blocked", error });
       } else {

@@ -20,7 +20,14 @@ import {
   type TClinicReportInput,
 } from "./clinic-counters";
 import { summarizeClinic, type TKindFilter } from "./clinic-summary";
-import { addHubCounters, countHubReport, countHubReports, summarizeHubGroup, sumHubCounters, type THubReportInput } from "./hub";
+import {
+  addHubCounters,
+  countHubReport,
+  countHubReports,
+  summarizeHubGroup,
+  sumHubCounters,
+  type THubReportInput,
+} from "./hub";
 import { RESPONSE_STATUSES, type TResponseStatus } from "./status";
 
 /** mulberry32: a small deterministic PRNG so failures reproduce. */
@@ -119,7 +126,14 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
       const k = 1 + r.int(12);
       const parts: TRandomReport[][] = Array.from({ length: k }, () => []);
       for (const report of shuffle(r, reports)) parts[r.int(k)]!.push(report);
-      expect(sumClinicCounters(shuffle(r, parts.map((p) => countClinicReports(p))))).toEqual(all);
+      expect(
+        sumClinicCounters(
+          shuffle(
+            r,
+            parts.map((p) => countClinicReports(p)),
+          ),
+        ),
+      ).toEqual(all);
     }
   });
 
@@ -142,7 +156,11 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
   });
 
   it("associative and commutative on random chunks", () => {
-    const [a, b, c] = [0, 1, 2].map((i) => countClinicReports(reports.filter((_, j) => j % 3 === i))) as [TClinicCounters, TClinicCounters, TClinicCounters];
+    const [a, b, c] = [0, 1, 2].map((i) => countClinicReports(reports.filter((_, j) => j % 3 === i))) as [
+      TClinicCounters,
+      TClinicCounters,
+      TClinicCounters,
+    ];
     expect(addClinicCounters(addClinicCounters(a, b), c)).toEqual(addClinicCounters(a, addClinicCounters(b, c)));
     expect(addClinicCounters(a, b)).toEqual(addClinicCounters(b, a));
     expect(addClinicCounters(addClinicCounters(a, b), c)).toEqual(all);
@@ -156,7 +174,10 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
       const report = reports[i]!;
       if (report.revision) {
         const confirmed = { ...report, status: "CONFIRMED" as const };
-        const updated = addClinicCounters(subtractClinicCounters(all, countClinicReport(report)), countClinicReport(confirmed));
+        const updated = addClinicCounters(
+          subtractClinicCounters(all, countClinicReport(report)),
+          countClinicReport(confirmed),
+        );
         expect(updated).toEqual(countClinicReports([...rest, confirmed]));
       }
     }
@@ -175,11 +196,17 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
           expect([c.tag, c.notApplicable + c.missing + c.unknown + answered]).toEqual([c.tag, c.asked]);
           expect(c.has.count + c.intent.count).toBeLessThanOrEqual(answered);
         }
-        for (const c of s.counts) expect([c.tag, c.notApplicable + c.missing + c.unknown + c.zero + c.positive.count]).toEqual([c.tag, c.asked]);
+        for (const c of s.counts)
+          expect([c.tag, c.notApplicable + c.missing + c.unknown + c.zero + c.positive.count]).toEqual([
+            c.tag,
+            c.asked,
+          ]);
         expect(s.areas.notApplicable + s.areas.missing + s.areas.answered).toBe(s.areas.asked);
         for (const f of s.functions) {
           const m = f.modes;
-          expect(m.self.overN.count + m.partner.overN.count + m.both.overN.count + m.unknown.overN.count).toBe(f.has.count);
+          expect(m.self.overN.count + m.partner.overN.count + m.both.overN.count + m.unknown.overN.count).toBe(
+            f.has.count,
+          );
           expect(f.hasOverPrimary.count).toBeLessThanOrEqual(f.hasOverPrimary.n);
           expect(f.has.count + f.intent.count).toBeLessThanOrEqual(f.n);
         }
@@ -195,7 +222,9 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
 
 describe.each(SEEDS)("hub counters, seed %i", (seed) => {
   const r = prng(seed);
-  const groups = HUB_R7.sections.flatMap((s) => (s.scoreGroup ? [s.scoreGroup] : [])).filter((g, i, list) => list.indexOf(g) === i);
+  const groups = HUB_R7.sections
+    .flatMap((s) => (s.scoreGroup ? [s.scoreGroup] : []))
+    .filter((g, i, list) => list.indexOf(g) === i);
   const randomScores = (): THubScores => {
     const list = groups.map((key) => {
       const rn = r.int(10);
@@ -213,8 +242,16 @@ describe.each(SEEDS)("hub counters, seed %i", (seed) => {
     return {
       groups: list,
       total: {
-        required: { n: sum((g) => g.required.n), met: sum((g) => g.required.met), partial: sum((g) => g.required.partial) },
-        desirable: { n: sum((g) => g.desirable.n), adopted: sum((g) => g.desirable.adopted), partial: sum((g) => g.desirable.partial) },
+        required: {
+          n: sum((g) => g.required.n),
+          met: sum((g) => g.required.met),
+          partial: sum((g) => g.required.partial),
+        },
+        desirable: {
+          n: sum((g) => g.desirable.n),
+          adopted: sum((g) => g.desirable.adopted),
+          partial: sum((g) => g.desirable.partial),
+        },
       },
     };
   };
@@ -241,9 +278,17 @@ describe.each(SEEDS)("hub counters, seed %i", (seed) => {
     const counted = hubs.filter((h) => h.scores);
     for (const d of s.duties) {
       const own = counted.map((h) => h.scores!.groups.find((g) => g.key === d.key)!);
-      expect(d.requiredMet).toEqual({ count: own.reduce((a, g) => a + g.required.met, 0), n: own.reduce((a, g) => a + g.required.n, 0) });
-      expect(d.desirableAdopted).toEqual({ count: own.reduce((a, g) => a + g.desirable.adopted, 0), n: own.reduce((a, g) => a + g.desirable.n, 0) });
-      expect(d.hubsAllRequiredMet.count).toBe(own.filter((g) => g.required.n > 0 && g.required.met === g.required.n).length);
+      expect(d.requiredMet).toEqual({
+        count: own.reduce((a, g) => a + g.required.met, 0),
+        n: own.reduce((a, g) => a + g.required.n, 0),
+      });
+      expect(d.desirableAdopted).toEqual({
+        count: own.reduce((a, g) => a + g.desirable.adopted, 0),
+        n: own.reduce((a, g) => a + g.desirable.n, 0),
+      });
+      expect(d.hubsAllRequiredMet.count).toBe(
+        own.filter((g) => g.required.n > 0 && g.required.met === g.required.n).length,
+      );
     }
     expect(s.n).toBe(counted.length);
     expect(countHubReport(hubs[0]!)).toEqual(countHubReports([hubs[0]!]));

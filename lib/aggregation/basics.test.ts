@@ -8,7 +8,13 @@ import { comparePopulationRates, compareRates, per10kValue, rate, rateChange, ra
 import { sumPopulations } from "./population";
 import { countedStatuses, RESPONSE_STATUSES, type TSubmissionStatus } from "./status";
 import type { TInstitutionKind } from "./clinic-counters";
-import { CHOICE_TAGS, COUNT_TAGS, FUNCTION_FALLBACK_LABELS, PRIMARY_CARE_AREAS, PRIMARY_CARE_AREAS_TAG } from "./clinic-tags";
+import {
+  CHOICE_TAGS,
+  COUNT_TAGS,
+  FUNCTION_FALLBACK_LABELS,
+  PRIMARY_CARE_AREAS,
+  PRIMARY_CARE_AREAS_TAG,
+} from "./clinic-tags";
 import { HUB_DUTY_FALLBACK_LABELS } from "./hub";
 
 describe("rates", () => {
@@ -55,11 +61,29 @@ describe("rates", () => {
 
 describe("sumPopulations", () => {
   it.each([
-    ["all known", [{ populationTotal: 10, population65: 4, population75: 2 }, { populationTotal: 5, population65: 1, population75: 1 }], { total: 15, age65: 5, age75: 3 }],
-    ["one 75+ missing: that figure is unknown, not a partial sum", [{ populationTotal: 10, population65: 4, population75: null }, { populationTotal: 5, population65: 1, population75: 1 }], { total: 15, age65: 5, age75: null }],
+    [
+      "all known",
+      [
+        { populationTotal: 10, population65: 4, population75: 2 },
+        { populationTotal: 5, population65: 1, population75: 1 },
+      ],
+      { total: 15, age65: 5, age75: 3 },
+    ],
+    [
+      "one 75+ missing: that figure is unknown, not a partial sum",
+      [
+        { populationTotal: 10, population65: 4, population75: null },
+        { populationTotal: 5, population65: 1, population75: 1 },
+      ],
+      { total: 15, age65: 5, age75: null },
+    ],
     ["undefined fields count as missing", [{ populationTotal: 10 }], { total: 10, age65: null, age75: null }],
     ["zero is a figure", [{ populationTotal: 0, population65: 0, population75: 0 }], { total: 0, age65: 0, age75: 0 }],
-    ["negative is not", [{ populationTotal: -1, population65: 1, population75: 1 }], { total: null, age65: 1, age75: 1 }],
+    [
+      "negative is not",
+      [{ populationTotal: -1, population65: 1, population75: 1 }],
+      { total: null, age65: 1, age75: 1 },
+    ],
     ["no municipalities: unknown", [], { total: null, age65: null, age75: null }],
   ])("%s", (_name, rows, expected) => {
     expect(sumPopulations(rows)).toEqual(expected);
@@ -68,8 +92,16 @@ describe("sumPopulations", () => {
 
 describe("statuses and kinds agree with the database enums", () => {
   it("TSubmissionStatus is SubmissionStatus; TInstitutionKind is InstitutionKind", () => {
-    const sameStatus: [TSubmissionStatus] extends [SubmissionStatus] ? ([SubmissionStatus] extends [TSubmissionStatus] ? true : false) : false = true;
-    const sameKind: [TInstitutionKind] extends [InstitutionKind] ? ([InstitutionKind] extends [TInstitutionKind] ? true : false) : false = true;
+    const sameStatus: [TSubmissionStatus] extends [SubmissionStatus]
+      ? [SubmissionStatus] extends [TSubmissionStatus]
+        ? true
+        : false
+      : false = true;
+    const sameKind: [TInstitutionKind] extends [InstitutionKind]
+      ? [InstitutionKind] extends [TInstitutionKind]
+        ? true
+        : false
+      : false = true;
     expect([sameStatus, sameKind]).toEqual([true, true]);
   });
 
@@ -83,7 +115,10 @@ describe("static tables agree with the shipped definitions", () => {
   it.each([CLINIC_R7, CLINIC_R6])("$versionKey: the 17 areas, codes and labels", (def) => {
     const item = findItemByTag(def, PRIMARY_CARE_AREAS_TAG);
     expect(item?.type).toBe("multi");
-    const areas = item && "options" in item ? item.options.filter((o) => o.status === "has").map((o) => ({ code: o.code, label: o.label })) : [];
+    const areas =
+      item && "options" in item
+        ? item.options.filter((o) => o.status === "has").map((o) => ({ code: o.code, label: o.label }))
+        : [];
     expect(areas).toEqual(PRIMARY_CARE_AREAS);
   });
 
@@ -94,11 +129,14 @@ describe("static tables agree with the shipped definitions", () => {
   });
 
   it("every tracked tag exists in R7 with a type the counters understand", () => {
-    for (const { tag } of CHOICE_TAGS) expect([tag, findItemByTag(CLINIC_R7, tag)?.type]).toEqual([tag, expect.stringMatching(/^(single|yesno)$/)]);
+    for (const { tag } of CHOICE_TAGS)
+      expect([tag, findItemByTag(CLINIC_R7, tag)?.type]).toEqual([tag, expect.stringMatching(/^(single|yesno)$/)]);
     for (const { tag } of COUNT_TAGS) expect([tag, findItemByTag(CLINIC_R7, tag)?.type]).toEqual([tag, "integer"]);
   });
 
   it("the hub duty fallback labels are R7's score groups", () => {
-    expect(Object.entries(HUB_DUTY_FALLBACK_LABELS).map(([key, label]) => ({ key, label }))).toEqual(scoreGroups(HUB_R7));
+    expect(Object.entries(HUB_DUTY_FALLBACK_LABELS).map(([key, label]) => ({ key, label }))).toEqual(
+      scoreGroups(HUB_R7),
+    );
   });
 });

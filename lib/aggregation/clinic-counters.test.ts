@@ -30,7 +30,8 @@ function cellOf(counters: TClinicCounters): TClinicTally {
   return cells[0]!;
 }
 
-const tallyOf = (answers: TAnswers | null, definition = MINI_V2) => cellOf(countClinicReport(miniReport(answers, { definition })));
+const tallyOf = (answers: TAnswers | null, definition = MINI_V2) =>
+  cellOf(countClinicReport(miniReport(answers, { definition })));
 
 const area = (partial: Partial<TAreaTally>): TAreaTally => ({
   notAsked: 0,
@@ -68,9 +69,21 @@ const fn = (partial: Partial<TFunctionTally>): TFunctionTally => ({ ...emptyFunc
 
 describe("countClinicReport: who is counted", () => {
   it.each<[string, TClinicReportInput, Partial<TClinicTally>]>([
-    ["not started: a respondent, not a report", miniReport(null), { respondents: 1, n: 0, functions: {}, choices: {}, counts: {} }],
-    ["a draft never submitted: a respondent, not a report", miniReport(null, { status: "DRAFT" }), { respondents: 1, n: 0, functions: {} }],
-    ["returned after submission: its revision counts", miniReport(MINI_F1, { status: "RETURNED" }), { respondents: 1, n: 1 }],
+    [
+      "not started: a respondent, not a report",
+      miniReport(null),
+      { respondents: 1, n: 0, functions: {}, choices: {}, counts: {} },
+    ],
+    [
+      "a draft never submitted: a respondent, not a report",
+      miniReport(null, { status: "DRAFT" }),
+      { respondents: 1, n: 0, functions: {} },
+    ],
+    [
+      "returned after submission: its revision counts",
+      miniReport(MINI_F1, { status: "RETURNED" }),
+      { respondents: 1, n: 1 },
+    ],
     ["confirmed", miniReport(MINI_F1, { status: "CONFIRMED" }), { respondents: 1, n: 1 }],
   ])("%s", (_name, report, expected) => {
     const counters = countClinicReport(report);
@@ -97,7 +110,8 @@ describe("countClinicReport: who is counted", () => {
       const answered = Object.values(c.byCode).reduce((a, b) => a + b, 0);
       expect(c.notAsked + c.notApplicable + c.missing + c.unknown + answered).toBe(1);
     }
-    for (const c of Object.values(t.counts)) expect(c.notAsked + c.notApplicable + c.missing + c.unknown + c.zero + c.positive).toBe(1);
+    for (const c of Object.values(t.counts))
+      expect(c.notAsked + c.notApplicable + c.missing + c.unknown + c.zero + c.positive).toBe(1);
     expect(t.areas.notAsked + t.areas.notApplicable + t.areas.missing + t.areas.answered).toBe(1);
   });
 });
@@ -157,21 +171,38 @@ describe("countClinicReport: functions from the stored derived status", () => {
     });
     // A stored status from a definition whose function does not require 1号.
     const derived: TDerivedStatus = {
-      functions: { f1: status({}), fx: status({ has: true, mode: "partner" }), fy: status({ intent: true, has: true }) },
+      functions: {
+        f1: status({}),
+        fx: status({ has: true, mode: "partner" }),
+        fy: status({ intent: true, has: true }),
+      },
     };
-    const t = cellOf(countClinicReport({ kind: "HOSPITAL", status: "SUBMITTED", revision: { definition: MINI_V2, answers: {}, derived } }));
+    const t = cellOf(
+      countClinicReport({
+        kind: "HOSPITAL",
+        status: "SUBMITTED",
+        revision: { definition: MINI_V2, answers: {}, derived },
+      }),
+    );
     expect(t.functions.fx).toEqual(fn({ has: 1, partner: 1 })); // 有り, but not among 1号
     expect(t.functions.fy).toEqual(fn({ has: 1, unknownMode: 1 })); // 有り wins over a stray intent flag
   });
 });
 
 describe("countClinicReport: items by tag — answered, zero, missing, not applicable, not asked, unknown", () => {
-  it.each<[string, TAnswers, Partial<Record<"areas" | "rota" | "system" | "training" | "visits" | "eol" | "urgent", unknown>>]>([
+  it.each<
+    [string, TAnswers, Partial<Record<"areas" | "rota" | "system" | "training" | "visits" | "eol" | "urgent", unknown>>]
+  >([
     [
       "everything answered",
       { ...MINI_F1, f1_areas: ["1", "9"], f1_training: true, i_rota: "2", i_system: "p2", ha_visits: 7, eol_count: 0 },
       {
-        areas: area({ answered: 1, anyOffered: 1, offered: { "1": 1, "9": 1 }, offeredWithPrimary: { "1": 1, "9": 1 } }),
+        areas: area({
+          answered: 1,
+          anyOffered: 1,
+          offered: { "1": 1, "9": 1 },
+          offeredWithPrimary: { "1": 1, "9": 1 },
+        }),
         rota: choice({ has: 1, byCode: { "2": 1 } }),
         system: choice({ has: 1, byCode: { p2: 1 } }),
         training: choice({ has: 1, byCode: { yes: 1 } }),
@@ -211,9 +242,21 @@ describe("countClinicReport: items by tag — answered, zero, missing, not appli
     ["areas left empty: missing", { f1_notice: true, f1_areas: [], f1_consult: true }, { areas: area({ missing: 1 }) }],
     [
       "unknown codes: counted apart, never as an area or an option",
-      { ...MINI_F1, f1_areas: ["1", "99"], i_rota: "9", f1_training: "yes" as unknown as boolean, eol_count: "many" as unknown as number },
       {
-        areas: area({ answered: 1, anyOffered: 1, unknownCode: 1, offered: { "1": 1 }, offeredWithPrimary: { "1": 1 } }),
+        ...MINI_F1,
+        f1_areas: ["1", "99"],
+        i_rota: "9",
+        f1_training: "yes" as unknown as boolean,
+        eol_count: "many" as unknown as number,
+      },
+      {
+        areas: area({
+          answered: 1,
+          anyOffered: 1,
+          unknownCode: 1,
+          offered: { "1": 1 },
+          offeredWithPrimary: { "1": 1 },
+        }),
         rota: choice({ unknown: 1 }),
         training: choice({ unknown: 1 }),
         eol: count({ unknown: 1 }),
@@ -249,7 +292,9 @@ describe("countClinicReport: items by tag — answered, zero, missing, not appli
 });
 
 describe("adding and subtracting counters", () => {
-  const a = countClinicReport(miniReport({ ...MINI_F1, i_rota: "2", ha_visits: 3 }, { kind: "HOSPITAL", status: "CONFIRMED" }));
+  const a = countClinicReport(
+    miniReport({ ...MINI_F1, i_rota: "2", ha_visits: 3 }, { kind: "HOSPITAL", status: "CONFIRMED" }),
+  );
   const b = countClinicReport(miniReport({ f1_notice: true, f1_areas: ["0"], f1_consult: false }));
   const c = countClinicReport(miniReport(null, { kind: "HOSPITAL" }));
 
@@ -268,16 +313,25 @@ describe("adding and subtracting counters", () => {
   });
 
   it("subtraction undoes addition exactly (zero entries are dropped), and refuses what was never added", () => {
-    const all = countClinicReports([miniReport({ ...MINI_F1, i_rota: "2", ha_visits: 3 }, { kind: "HOSPITAL", status: "CONFIRMED" }), miniReport({ f1_notice: true, f1_areas: ["0"], f1_consult: false }), miniReport(null, { kind: "HOSPITAL" })]);
+    const all = countClinicReports([
+      miniReport({ ...MINI_F1, i_rota: "2", ha_visits: 3 }, { kind: "HOSPITAL", status: "CONFIRMED" }),
+      miniReport({ f1_notice: true, f1_areas: ["0"], f1_consult: false }),
+      miniReport(null, { kind: "HOSPITAL" }),
+    ]);
     expect(subtractClinicCounters(all, a)).toEqual(addClinicCounters(b, c));
-    expect(subtractClinicCounters(subtractClinicCounters(subtractClinicCounters(all, a), b), c)).toEqual(emptyClinicCounters());
+    expect(subtractClinicCounters(subtractClinicCounters(subtractClinicCounters(all, a), b), c)).toEqual(
+      emptyClinicCounters(),
+    );
     expect(() => subtractClinicCounters(b, a)).toThrow(/負/);
   });
 
   it("a report moving from SUBMITTED to CONFIRMED: subtract the old, add the new = recount", () => {
     const answers = { ...MINI_F1, i_system: "p4" };
     const before = countClinicReports([miniReport(answers, { status: "SUBMITTED" }), miniReport(null)]);
-    const after = addClinicCounters(subtractClinicCounters(before, countClinicReport(miniReport(answers, { status: "SUBMITTED" }))), countClinicReport(miniReport(answers, { status: "CONFIRMED" })));
+    const after = addClinicCounters(
+      subtractClinicCounters(before, countClinicReport(miniReport(answers, { status: "SUBMITTED" }))),
+      countClinicReport(miniReport(answers, { status: "CONFIRMED" })),
+    );
     expect(after).toEqual(countClinicReports([miniReport(answers, { status: "CONFIRMED" }), miniReport(null)]));
   });
 

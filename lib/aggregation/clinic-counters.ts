@@ -312,13 +312,23 @@ function codesOf(value: TAnswerValue): string[] | null {
 }
 
 /** Records a state other than "answered"; returns the item when the answer is to be read. */
-function skipUnanswered(t: Record<Exclude<TItemState, "answered">, number>, item: TItem | undefined, state: TItemState): TItem | null {
+function skipUnanswered(
+  t: Record<Exclude<TItemState, "answered">, number>,
+  item: TItem | undefined,
+  state: TItemState,
+): TItem | null {
   if (state === "answered" && item) return item;
   if (state !== "answered") t[state] += 1;
   return null;
 }
 
-function addArea(t: TAreaTally, areaItem: TItem | undefined, state: TItemState, value: TAnswerValue, primary: boolean): void {
+function addArea(
+  t: TAreaTally,
+  areaItem: TItem | undefined,
+  state: TItemState,
+  value: TAnswerValue,
+  primary: boolean,
+): void {
   const item = skipUnanswered(t, areaItem, state);
   if (!item) return;
   t.answered += 1;
@@ -388,7 +398,11 @@ export const mergeCountTally = (a: TCountTally, b: TCountTally, sign: TSign) => 
 export function mergeAreaTally(a: TAreaTally, b: TAreaTally, sign: TSign): TAreaTally {
   const { offered: ao, offeredWithPrimary: ap, ...af } = a;
   const { offered: bo, offeredWithPrimary: bp, ...bf } = b;
-  return { ...mergeFlat(af, bf, sign), offered: mergeCounts(ao, bo, sign), offeredWithPrimary: mergeCounts(ap, bp, sign) };
+  return {
+    ...mergeFlat(af, bf, sign),
+    offered: mergeCounts(ao, bo, sign),
+    offeredWithPrimary: mergeCounts(ap, bp, sign),
+  };
 }
 
 const isZeroChoice = (t: TChoiceTally) => {
@@ -435,7 +449,12 @@ function addFlatInto(into: Record<string, number>, b: Readonly<Record<string, nu
   for (const key in b) into[key] = (into[key] ?? 0) + b[key]!;
 }
 
-function addKeyedInto<T>(into: Record<string, T>, b: Readonly<Record<string, T>>, empty: () => T, addInto: (x: T, y: T) => void): void {
+function addKeyedInto<T>(
+  into: Record<string, T>,
+  b: Readonly<Record<string, T>>,
+  empty: () => T,
+  addInto: (x: T, y: T) => void,
+): void {
   for (const key in b) addInto((into[key] ??= empty()), b[key]!);
 }
 

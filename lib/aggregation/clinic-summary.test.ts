@@ -9,7 +9,11 @@ describe("summarizeClinic on nothing", () => {
   it.each([
     ["empty counters, no definition", emptyClinicCounters(), undefined],
     ["empty counters, with the definition", emptyClinicCounters(), MINI_V2],
-    ["only respondents who have not submitted", countClinicReports([miniReport(null), miniReport(null, { status: "DRAFT" })]), MINI_V2],
+    [
+      "only respondents who have not submitted",
+      countClinicReports([miniReport(null), miniReport(null, { status: "DRAFT" })]),
+      MINI_V2,
+    ],
   ])("%s: n = 0 and every rate has n = 0 (undefined, not 0%%)", (_name, counters, definition) => {
     const s = summarizeClinic(counters, { definition });
     expect(s.n).toBe(0);
@@ -93,7 +97,10 @@ describe("summarizeClinic: filters", () => {
 
   it("status counts ignore confirmedOnly but follow the kind", () => {
     expect(summarizeClinic(counters, { confirmedOnly: true }).status.respondents).toBe(5);
-    expect(summarizeClinic(counters, { kind: "HOSPITAL", confirmedOnly: true }).status.byStatus).toMatchObject({ CONFIRMED: 1, NOT_STARTED: 1 });
+    expect(summarizeClinic(counters, { kind: "HOSPITAL", confirmedOnly: true }).status.byStatus).toMatchObject({
+      CONFIRMED: 1,
+      NOT_STARTED: 1,
+    });
   });
 
   it("summarizeClinicByKind gives the three filters at once", () => {
@@ -116,7 +123,11 @@ describe("summarizeClinic: filters", () => {
 });
 
 describe("summarizeClinic: population", () => {
-  const counters = countClinicReports([miniReport(MINI_F1), miniReport(MINI_F1), miniReport({ f1_notice: false, f1_areas: ["1"], f1_consult: true })]);
+  const counters = countClinicReports([
+    miniReport(MINI_F1),
+    miniReport(MINI_F1),
+    miniReport({ f1_notice: false, f1_areas: ["1"], f1_consult: true }),
+  ]);
 
   it.each([
     ["known", { total: 50_000, age65: 16_000, age75: 8_000 }, 2 / 1.6, 2 / 0.8],
@@ -153,7 +164,10 @@ describe("summarizeClinic: items", () => {
     ]);
     expect(rota.has).toEqual({ count: 1, n: 2 });
     expect(rota.intent).toEqual({ count: 1, n: 2 });
-    const training = findChoice(summarizeClinic(countClinicReport(miniReport({ ...MINI_F1, f1_training: true })), { definition: MINI_V2 }), "trainingCompleted")!;
+    const training = findChoice(
+      summarizeClinic(countClinicReport(miniReport({ ...MINI_F1, f1_training: true })), { definition: MINI_V2 }),
+      "trainingCompleted",
+    )!;
     expect(training.options.map((o) => [o.code, o.label, o.rate.count])).toEqual([
       ["yes", "有り", 1],
       ["no", "無し", 0],

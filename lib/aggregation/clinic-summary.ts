@@ -37,14 +37,29 @@ import {
 } from "./clinic-tags";
 import { UNKNOWN_POPULATION, type TPopulation } from "./population";
 import { rate, type TPopulationRate, type TRate } from "./rate";
-import { countedStatuses, emptyStatusCounts, RESPONSE_STATUSES, type TResponseStatus, type TStatusCounts } from "./status";
+import {
+  countedStatuses,
+  emptyStatusCounts,
+  RESPONSE_STATUSES,
+  type TResponseStatus,
+  type TStatusCounts,
+} from "./status";
 
 export type TKindFilter = "ALL" | TInstitutionKind;
-export const KIND_FILTER_LABELS: Record<TKindFilter, string> = { ALL: "病院・診療所", HOSPITAL: "病院", CLINIC: "診療所" };
+export const KIND_FILTER_LABELS: Record<TKindFilter, string> = {
+  ALL: "病院・診療所",
+  HOSPITAL: "病院",
+  CLINIC: "診療所",
+};
 
 export type TModeKey = "self" | "partner" | "both" | "unknown";
 export const MODE_KEYS: readonly TModeKey[] = ["self", "partner", "both", "unknown"];
-export const MODE_LABELS: Record<TModeKey, string> = { self: "自院", partner: "連携", both: "自院及び連携", unknown: "不明" };
+export const MODE_LABELS: Record<TModeKey, string> = {
+  self: "自院",
+  partner: "連携",
+  both: "自院及び連携",
+  unknown: "不明",
+};
 
 export type TModeShare = { overN: TRate; overPrimary: TRate };
 
@@ -301,7 +316,9 @@ function summarizeAreas(tally: TClinicTally, def: TDef): TAreaSummary {
   const primaryCount = tally.functions[PRIMARY_FUNCTION_KEY]?.has ?? 0;
   const item = def ? findItemByTag(def, PRIMARY_CARE_AREAS_TAG) : undefined;
   const listed: { code: string; label: string }[] =
-    item && "options" in item ? item.options.filter((o) => o.status === "has").map((o) => ({ code: o.code, label: o.label })) : [...PRIMARY_CARE_AREAS];
+    item && "options" in item
+      ? item.options.filter((o) => o.status === "has").map((o) => ({ code: o.code, label: o.label }))
+      : [...PRIMARY_CARE_AREAS];
   const extra = Object.keys(t.offered)
     .filter((code) => !listed.some((a) => a.code === code))
     .sort(byCodeOrder)

@@ -2,7 +2,14 @@
 // reports may come from another definition version (R6 demo vs R7): an item last year's version
 // did not ask reads as n = 0 there, and its delta is null rather than a fake change from 0%.
 import type { TClinicSummary } from "./clinic-summary";
-import { CLINIC_INDICATORS, coverageComparable, readIndicator, type TIndicator, type TIndicatorMeta, type TIndicatorReading } from "./indicators";
+import {
+  CLINIC_INDICATORS,
+  coverageComparable,
+  readIndicator,
+  type TIndicator,
+  type TIndicatorMeta,
+  type TIndicatorReading,
+} from "./indicators";
 import type { TStatusCounts } from "./status";
 
 export type TIndicatorChange = TIndicatorMeta & {

@@ -25,8 +25,16 @@ function scores(...groups: [string, number, number, number, number, number, numb
   return {
     groups: list,
     total: {
-      required: { n: sum((g) => g.required.n), met: sum((g) => g.required.met), partial: sum((g) => g.required.partial) },
-      desirable: { n: sum((g) => g.desirable.n), adopted: sum((g) => g.desirable.adopted), partial: sum((g) => g.desirable.partial) },
+      required: {
+        n: sum((g) => g.required.n),
+        met: sum((g) => g.required.met),
+        partial: sum((g) => g.required.partial),
+      },
+      desirable: {
+        n: sum((g) => g.desirable.n),
+        adopted: sum((g) => g.desirable.adopted),
+        partial: sum((g) => g.desirable.partial),
+      },
     },
   };
 }
@@ -48,7 +56,9 @@ describe("countHubReport", () => {
     const cell = countHubReport({ status: "CONFIRMED", scores: B }).cells.CONFIRMED!;
     expect(cell.duties.duty1).toMatchObject({ hubsWithRequired: 1, hubsAllRequiredMet: 0 });
     expect(cell.duties.duty2).toMatchObject({ hubsWithRequired: 0, hubsAllRequiredMet: 0, desirableN: 4 });
-    expect(countHubReport({ status: "CONFIRMED", scores: A }).cells.CONFIRMED!.duties.duty1).toMatchObject({ hubsAllRequiredMet: 1 });
+    expect(countHubReport({ status: "CONFIRMED", scores: A }).cells.CONFIRMED!.duties.duty1).toMatchObject({
+      hubsAllRequiredMet: 1,
+    });
   });
 
   it("refuses scores for a hub that has not started", () => {
@@ -65,7 +75,15 @@ describe("hub counters add up", () => {
     expect(addHubCounters(emptyHubCounters(), a)).toEqual(a);
     expect(addHubCounters(a, b)).toEqual(addHubCounters(b, a));
     expect(addHubCounters(addHubCounters(a, b), c)).toEqual(addHubCounters(a, addHubCounters(b, c)));
-    expect(subtractHubCounters(countHubReports([{ status: "CONFIRMED", scores: A }, { status: "SUBMITTED", scores: B }]), b)).toEqual(a);
+    expect(
+      subtractHubCounters(
+        countHubReports([
+          { status: "CONFIRMED", scores: A },
+          { status: "SUBMITTED", scores: B },
+        ]),
+        b,
+      ),
+    ).toEqual(a);
     expect(() => subtractHubCounters(a, b)).toThrow();
     const all = addHubCounters(addHubCounters(a, b), c);
     expect(JSON.parse(JSON.stringify(all))).toEqual(all);
@@ -101,7 +119,16 @@ describe("summarizeHubGroup", () => {
 
   it("without a definition, the R7 duties are listed (with fallback labels), empty ones with n = 0", () => {
     const s = summarizeHubGroup(counters);
-    expect(s.duties.map((d) => d.key)).toEqual(["duty1", "duty2", "duty3", "duty4", "duty5", "bcp", "pediatric", "acp"]);
+    expect(s.duties.map((d) => d.key)).toEqual([
+      "duty1",
+      "duty2",
+      "duty3",
+      "duty4",
+      "duty5",
+      "bcp",
+      "pediatric",
+      "acp",
+    ]);
     expect(s.duties[0]!.label).toBe("連携会議と現状把握・課題抽出");
     expect(s.duties.find((d) => d.key === "acp")!.requiredMet).toEqual({ count: 0, n: 0 });
   });
@@ -137,13 +164,26 @@ describe("one hub and the change from last year", () => {
   });
 
   it("without scores (not submitted) or without last year: nulls, not zeros", () => {
-    expect(summarizeHub({ status: "DRAFT", scores: null })).toEqual({ status: "DRAFT", scores: null, previousScores: null, duties: [], total: null, change: null });
+    expect(summarizeHub({ status: "DRAFT", scores: null })).toEqual({
+      status: "DRAFT",
+      scores: null,
+      previousScores: null,
+      duties: [],
+      total: null,
+      change: null,
+    });
     expect(summarizeHub({ status: "SUBMITTED", scores: A }).change).toBeNull();
   });
 
   it("compareHubGroups: pooled deltas; a duty only one year has compares as null", () => {
-    const now = summarizeHubGroup(countHubReports([{ status: "SUBMITTED", scores: scores(["duty1", 4, 3, 0, 2, 2, 0], ["duty6", 2, 2, 0, 0, 0, 0]) }]));
-    const then = summarizeHubGroup(countHubReports([{ status: "SUBMITTED", scores: scores(["duty1", 4, 2, 0, 2, 1, 0]) }]));
+    const now = summarizeHubGroup(
+      countHubReports([
+        { status: "SUBMITTED", scores: scores(["duty1", 4, 3, 0, 2, 2, 0], ["duty6", 2, 2, 0, 0, 0, 0]) },
+      ]),
+    );
+    const then = summarizeHubGroup(
+      countHubReports([{ status: "SUBMITTED", scores: scores(["duty1", 4, 2, 0, 2, 1, 0]) }]),
+    );
     const change = compareHubGroups(now, then);
     const duty1 = change.duties.find((d) => d.key === "duty1")!;
     expect(duty1.requiredMet).toEqual({ current: { count: 3, n: 4 }, previous: { count: 2, n: 4 }, delta: 0.25 });
@@ -155,15 +195,28 @@ describe("one hub and the change from last year", () => {
 
   it("compareMatchedHubs: only hubs scored in both years are pooled for the change", () => {
     const pairs = [
-      { current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 4, 0, 0, 0, 0]) }, previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 2, 0, 0, 0, 0]) } },
+      {
+        current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 4, 0, 0, 0, 0]) },
+        previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 2, 0, 0, 0, 0]) },
+      },
       // Submitted only last year (a low score): leaving it out keeps the change about the same hubs.
-      { current: { status: "DRAFT" as const, scores: null }, previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 0, 0, 0, 0, 0]) } },
+      {
+        current: { status: "DRAFT" as const, scores: null },
+        previous: { status: "CONFIRMED" as const, scores: scores(["duty1", 4, 0, 0, 0, 0, 0]) },
+      },
       // New this year: no previous figure to compare with.
-      { current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 1, 0, 0, 0, 0]) }, previous: { status: "NOT_STARTED" as const, scores: null } },
+      {
+        current: { status: "SUBMITTED" as const, scores: scores(["duty1", 4, 1, 0, 0, 0, 0]) },
+        previous: { status: "NOT_STARTED" as const, scores: null },
+      },
     ];
     const change = compareMatchedHubs(pairs)!;
     expect(change.n).toEqual({ current: 1, previous: 1 });
-    expect(change.duties.find((d) => d.key === "duty1")!.requiredMet).toEqual({ current: { count: 4, n: 4 }, previous: { count: 2, n: 4 }, delta: 0.5 });
+    expect(change.duties.find((d) => d.key === "duty1")!.requiredMet).toEqual({
+      current: { count: 4, n: 4 },
+      previous: { count: 2, n: 4 },
+      delta: 0.5,
+    });
     expect(compareMatchedHubs(pairs.slice(1))).toBeNull();
   });
 });

@@ -8,11 +8,26 @@
 // items shrank its n weighs less), and they never average undefined shares. Beside it,
 // `hubsAllRequiredMet` counts hubs meeting every required item of the duty (out of the hubs
 // assessed on at least one), which is the per-hub view a council reads.
-import { compareScores, scoreGroups, type TDesirableCounts, type THubGroupScore, type THubScoreComparison, type THubScores, type TRequiredCounts, type TScoreGroupLabel } from "@/lib/questionnaire/score";
+import {
+  compareScores,
+  scoreGroups,
+  type TDesirableCounts,
+  type THubGroupScore,
+  type THubScoreComparison,
+  type THubScores,
+  type TRequiredCounts,
+  type TScoreGroupLabel,
+} from "@/lib/questionnaire/score";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import { checkFormat, isZeroFlat, mergeFlat, mergeKeyed, type TSign } from "./merge";
 import { rate, rateChange, type TRate, type TRateChange } from "./rate";
-import { countedStatuses, emptyStatusCounts, RESPONSE_STATUSES, type TResponseStatus, type TStatusCounts } from "./status";
+import {
+  countedStatuses,
+  emptyStatusCounts,
+  RESPONSE_STATUSES,
+  type TResponseStatus,
+  type TStatusCounts,
+} from "./status";
 
 export const HUB_COUNTERS_FORMAT = 1;
 
@@ -200,7 +215,10 @@ function dutySummary(key: string, label: string, t: THubDutyTally): THubDutySumm
   };
 }
 
-function dutyOrder(definition: Pick<TQuestionnaireDefinition, "sections"> | null, present: string[]): TScoreGroupLabel[] {
+function dutyOrder(
+  definition: Pick<TQuestionnaireDefinition, "sections"> | null,
+  present: string[],
+): TScoreGroupLabel[] {
   const listed = definition
     ? scoreGroups(definition)
     : Object.entries(HUB_DUTY_FALLBACK_LABELS).map(([key, label]) => ({ key, label }));
@@ -268,7 +286,11 @@ export type THubDutyChange = {
   desirableAdopted: TRateChange;
 };
 
-export type THubGroupChange = { n: { current: number; previous: number }; duties: THubDutyChange[]; total: THubDutyChange };
+export type THubGroupChange = {
+  n: { current: number; previous: number };
+  duties: THubDutyChange[];
+  total: THubDutyChange;
+};
 
 /**
  * Year-over-year change of the pooled shares, matched by duty key (a duty only one year has
@@ -288,7 +310,14 @@ export function compareHubGroups(current: THubGroupSummary, previous: THubGroupS
   return {
     n: { current: current.n, previous: previous.n },
     duties: [
-      ...current.duties.map((d) => change(d.key, d.label, d, previous.duties.find((p) => p.key === d.key))),
+      ...current.duties.map((d) =>
+        change(
+          d.key,
+          d.label,
+          d,
+          previous.duties.find((p) => p.key === d.key),
+        ),
+      ),
       ...previous.duties.filter((p) => !currentKeys.has(p.key)).map((p) => change(p.key, p.label, undefined, p)),
     ],
     total: change(HUB_TOTAL_KEY, "合計", current.total, previous.total),

@@ -41,7 +41,15 @@ describe("the catalogue", () => {
     for (const i of CLINIC_INDICATORS) expect(i.label).toMatch(/[ぁ-んァ-ン一-龥]/);
     expect(keys).toContain("f1.has");
     for (const fn of SECONDARY_FUNCTION_KEYS) {
-      expect(keys).toEqual(expect.arrayContaining([`${fn}.has`, `${fn}.hasOverPrimary`, `${fn}.per10k65`, `${fn}.per10k75`, `${fn}.intent`]));
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `${fn}.has`,
+          `${fn}.hasOverPrimary`,
+          `${fn}.per10k65`,
+          `${fn}.per10k75`,
+          `${fn}.intent`,
+        ]),
+      );
     }
     expect(CLINIC_INDICATORS.filter((i) => i.group === "areas")).toHaveLength(PRIMARY_CARE_AREAS.length);
     expect(indicator("f2i.intent").higherIsBetter).toBeNull();
@@ -75,24 +83,87 @@ describe("readIndicator", () => {
 describe("compareWithReference: the minimum-n rule and the judgements", () => {
   it.each([
     // [name, group, reference, key, minN, judgement]
-    ["lower with enough reports on both sides → below", group(10, 5, 0), group(20, 12, 0), "f1.has", undefined, "below"],
-    ["same rate written differently (5/10 vs 10/20) → not below", group(10, 5, 0), group(20, 10, 0), "f1.has", undefined, "notBelow"],
+    [
+      "lower with enough reports on both sides → below",
+      group(10, 5, 0),
+      group(20, 12, 0),
+      "f1.has",
+      undefined,
+      "below",
+    ],
+    [
+      "same rate written differently (5/10 vs 10/20) → not below",
+      group(10, 5, 0),
+      group(20, 10, 0),
+      "f1.has",
+      undefined,
+      "notBelow",
+    ],
     ["higher → not below", group(10, 7, 0), group(20, 10, 0), "f1.has", undefined, "notBelow"],
-    ["group under the minimum (9 < 10) → 参考値", group(9, 1, 0), group(20, 18, 0), "f1.has", undefined, "insufficientN"],
+    [
+      "group under the minimum (9 < 10) → 参考値",
+      group(9, 1, 0),
+      group(20, 18, 0),
+      "f1.has",
+      undefined,
+      "insufficientN",
+    ],
     ["reference under the minimum → 参考値", group(10, 1, 0), group(9, 9, 0), "f1.has", undefined, "insufficientN"],
     ["a lower minimum lets a small group be judged", group(9, 1, 0), group(20, 18, 0), "f1.has", 5, "below"],
     ["no reports in the group → no data", group(0, 0, 0), group(20, 10, 0), "f1.has", undefined, "noData"],
     // over 1号: the base is the 1号 count, not n
-    ["over 1号 with only 4 reports having 1号 → 参考値", group(20, 4, 0), group(20, 15, 5), "f2i.hasOverPrimary", undefined, "insufficientN"],
+    [
+      "over 1号 with only 4 reports having 1号 → 参考値",
+      group(20, 4, 0),
+      group(20, 15, 5),
+      "f2i.hasOverPrimary",
+      undefined,
+      "insufficientN",
+    ],
     // per 65+: judged on the reports counted; unknown population → no data
-    ["per 65+: fewer per head → below", group(10, 4, 0, 20_000), group(10, 4, 0, 10_000), "f1.per10k65", undefined, "below"],
-    ["per 65+: unknown population → no data", group(10, 4, 0, null), group(10, 4, 0, 10_000), "f1.per10k65", undefined, "noData"],
+    [
+      "per 65+: fewer per head → below",
+      group(10, 4, 0, 20_000),
+      group(10, 4, 0, 10_000),
+      "f1.per10k65",
+      undefined,
+      "below",
+    ],
+    [
+      "per 65+: unknown population → no data",
+      group(10, 4, 0, null),
+      group(10, 4, 0, 10_000),
+      "f1.per10k65",
+      undefined,
+      "noData",
+    ],
     ["意向有り has no direction → neutral", group(10, 0, 0), group(20, 0, 0), "f2i.intent", undefined, "neutral"],
     // The material gap: 5 share points, 10 % of a per-10,000 rate (both inclusive).
     ["exactly 5 points lower (55% vs 60%) → below", group(20, 11, 0), group(20, 12, 0), "f1.has", undefined, "below"],
-    ["4 points lower (56% vs 60%) → わずかに下回る", group(100, 56, 0), group(20, 12, 0), "f1.has", undefined, "slightlyBelow"],
-    ["per 65+: exactly 10 % fewer (9 vs 10) → below", group(10, 9, 0), group(10, 10, 0), "f1.per10k65", undefined, "below"],
-    ["per 65+: 5 % fewer (19 vs 20) → わずかに下回る", group(20, 19, 0), group(20, 20, 0), "f1.per10k65", undefined, "slightlyBelow"],
+    [
+      "4 points lower (56% vs 60%) → わずかに下回る",
+      group(100, 56, 0),
+      group(20, 12, 0),
+      "f1.has",
+      undefined,
+      "slightlyBelow",
+    ],
+    [
+      "per 65+: exactly 10 % fewer (9 vs 10) → below",
+      group(10, 9, 0),
+      group(10, 10, 0),
+      "f1.per10k65",
+      undefined,
+      "below",
+    ],
+    [
+      "per 65+: 5 % fewer (19 vs 20) → わずかに下回る",
+      group(20, 19, 0),
+      group(20, 20, 0),
+      "f1.per10k65",
+      undefined,
+      "slightlyBelow",
+    ],
   ] as const)("%s", (_name, g, ref, key, minN, expected) => {
     const c = judge(g, ref, key, minN);
     expect(c.judgement).toBe(expected);
@@ -116,7 +187,10 @@ describe("compareWithReference: the minimum-n rule and the judgements", () => {
   it("per-10,000 rates are 参考値 when the two sides' coverage differs by more than 5 points", () => {
     // Same counts and population, but the zone's 10 reports are 10 of 20 respondents (50 %) and
     // the reference's are all its respondents: fewer per head only because fewer have reported.
-    const halfReported = (s: TClinicSummary): TClinicSummary => ({ ...s, status: { ...s.status, respondents: s.n * 2 } });
+    const halfReported = (s: TClinicSummary): TClinicSummary => ({
+      ...s,
+      status: { ...s.status, respondents: s.n * 2 },
+    });
     const zone = halfReported(group(10, 4, 0, 20_000));
     const ref = group(10, 4, 0, 10_000);
     expect(judge(zone, ref, "f1.per10k65").judgement).toBe("coverageDiffers");
@@ -128,7 +202,7 @@ describe("compareWithReference: the minimum-n rule and the judgements", () => {
     expect(MAX_COVERAGE_GAP_POINTS).toBe(5);
   });
 
-    it("a zero gap flags any shortfall", () => {
+  it("a zero gap flags any shortfall", () => {
     const c = judge(group(100, 56, 0), group(20, 12, 0), "f1.has", undefined, { sharePoints: 0, per10kPercent: 0 });
     expect(c.judgement).toBe("below");
   });

@@ -96,13 +96,7 @@ export type TIndicatorReading =
   | { unit: "per10k"; count: number; population: number | null; value: number | null; base: number };
 
 export type TIndicatorJudgement =
-  | "below"
-  | "slightlyBelow"
-  | "notBelow"
-  | "insufficientN"
-  | "coverageDiffers"
-  | "noData"
-  | "neutral";
+  "below" | "slightlyBelow" | "notBelow" | "insufficientN" | "coverageDiffers" | "noData" | "neutral";
 
 export const JUDGEMENT_LABELS: Record<TIndicatorJudgement, string> = {
   below: "下回る",
@@ -136,7 +130,14 @@ const FUNCTION_LABELS: Record<(typeof SECONDARY_FUNCTION_KEYS)[number], string> 
 function functionIndicators(fn: string, label: string, group: TIndicatorGroup): TIndicator[] {
   const primary = fn === PRIMARY_FUNCTION_KEY;
   const list: TIndicator[] = [
-    { key: `${fn}.has`, label: `${label} 有り`, group, unit: "share", higherIsBetter: true, measure: { type: "function", fn, of: "has", over: "n" } },
+    {
+      key: `${fn}.has`,
+      label: `${label} 有り`,
+      group,
+      unit: "share",
+      higherIsBetter: true,
+      measure: { type: "function", fn, of: "has", over: "n" },
+    },
   ];
   if (!primary) {
     list.push({
@@ -149,8 +150,22 @@ function functionIndicators(fn: string, label: string, group: TIndicatorGroup): 
     });
   }
   list.push(
-    { key: `${fn}.per10k65`, label: `${label} 有り（65歳以上人口1万人当たり）`, group, unit: "per10k", higherIsBetter: true, measure: { type: "functionPer10k", fn, age: 65 } },
-    { key: `${fn}.per10k75`, label: `${label} 有り（75歳以上人口1万人当たり）`, group, unit: "per10k", higherIsBetter: true, measure: { type: "functionPer10k", fn, age: 75 } },
+    {
+      key: `${fn}.per10k65`,
+      label: `${label} 有り（65歳以上人口1万人当たり）`,
+      group,
+      unit: "per10k",
+      higherIsBetter: true,
+      measure: { type: "functionPer10k", fn, age: 65 },
+    },
+    {
+      key: `${fn}.per10k75`,
+      label: `${label} 有り（75歳以上人口1万人当たり）`,
+      group,
+      unit: "per10k",
+      higherIsBetter: true,
+      measure: { type: "functionPer10k", fn, age: 75 },
+    },
   );
   if (!primary) {
     list.push({
@@ -187,16 +202,14 @@ const count = (tag: string, label: string): TIndicator => ({
 export const CLINIC_INDICATORS: readonly TIndicator[] = [
   ...functionIndicators(PRIMARY_FUNCTION_KEY, "1号機能", "primary"),
   ...SECONDARY_FUNCTION_KEYS.flatMap((fn) => functionIndicators(fn, FUNCTION_LABELS[fn], "secondary")),
-  ...PRIMARY_CARE_AREAS.map(
-    (area): TIndicator => ({
-      key: `area.${area.code}`,
-      label: `一次診療 ${area.label}`,
-      group: "areas",
-      unit: "share",
-      higherIsBetter: true,
-      measure: { type: "area", code: area.code, over: "n" },
-    }),
-  ),
+  ...PRIMARY_CARE_AREAS.map((area): TIndicator => ({
+    key: `area.${area.code}`,
+    label: `一次診療 ${area.label}`,
+    group: "areas",
+    unit: "share",
+    higherIsBetter: true,
+    measure: { type: "area", code: area.code, over: "n" },
+  })),
   choice("onCallRota", "在宅当番医制に参加"),
   choice("emergencyCenter", "休日夜間急患センター等に参加"),
   choice("backupBeds", "後方支援病床を確保"),
@@ -208,13 +221,22 @@ export const CLINIC_INDICATORS: readonly TIndicator[] = [
   count("homeEndOfLifeCount", "在宅看取りを実施"),
 ];
 
-export function findIndicator(key: string, catalogue: readonly TIndicator[] = CLINIC_INDICATORS): TIndicator | undefined {
+export function findIndicator(
+  key: string,
+  catalogue: readonly TIndicator[] = CLINIC_INDICATORS,
+): TIndicator | undefined {
   return catalogue.find((i) => i.key === key);
 }
 
 // ---- Reading ------------------------------------------------------------------------------------
 
-const share = (count: number, n: number): TIndicatorReading => ({ unit: "share", count, n, value: rateValue({ count, n }), base: n });
+const share = (count: number, n: number): TIndicatorReading => ({
+  unit: "share",
+  count,
+  n,
+  value: rateValue({ count, n }),
+  base: n,
+});
 
 /** An indicator's figures in one summary. Something the summary does not have reads as n = 0. */
 export function readIndicator(summary: TClinicSummary, indicator: TIndicator): TIndicatorReading {

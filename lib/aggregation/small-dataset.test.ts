@@ -101,7 +101,12 @@ describe("the small dataset is what it claims to be", () => {
       const scores = computeStoredDerived(hubDefinition(year), answers).scores!;
       for (const duty of DUTY_KEYS) {
         const g = scores.groups.find((x) => x.key === duty)!;
-        expect([hub.key, duty, g.required, g.desirable]).toEqual([hub.key, duty, expected[duty].required, expected[duty].desirable]);
+        expect([hub.key, duty, g.required, g.desirable]).toEqual([
+          hub.key,
+          duty,
+          expected[duty].required,
+          expected[duty].desirable,
+        ]);
       }
     }
   });
@@ -119,8 +124,16 @@ describe("the small dataset is what it claims to be", () => {
 type TGroup = { key: string; label: string; municipalityCodes: readonly string[] };
 
 const PREFECTURE: TGroup = { key: "pref", label: "県全体", municipalityCodes: MUNICIPALITIES.map((m) => m.code) };
-const ZONE_GROUPS: TGroup[] = ZONES.map((z) => ({ key: z.code, label: z.name, municipalityCodes: z.municipalityCodes }));
-const MUNICIPALITY_GROUPS: TGroup[] = MUNICIPALITIES.map((m) => ({ key: m.code, label: m.name, municipalityCodes: [m.code] }));
+const ZONE_GROUPS: TGroup[] = ZONES.map((z) => ({
+  key: z.code,
+  label: z.name,
+  municipalityCodes: z.municipalityCodes,
+}));
+const MUNICIPALITY_GROUPS: TGroup[] = MUNICIPALITIES.map((m) => ({
+  key: m.code,
+  label: m.name,
+  municipalityCodes: [m.code],
+}));
 const ALL_GROUPS = [PREFECTURE, ...ZONE_GROUPS, ...MUNICIPALITY_GROUPS];
 
 /** Population of each group, added up by hand (港町 has no 75+ figure). */
@@ -138,7 +151,12 @@ const EXPECTED_POPULATION: Record<string, TPopulation> = {
 const inGroup = (group: TGroup, kind: TKindFilter) => (i: TFixtureInstitution) =>
   group.municipalityCodes.includes(i.municipalityCode) && (kind === "ALL" || i.kind === kind);
 
-function countedReports(group: TGroup, year: TFixtureYear, kind: TKindFilter, confirmedOnly: boolean): TExpectedClinic[] {
+function countedReports(
+  group: TGroup,
+  year: TFixtureYear,
+  kind: TKindFilter,
+  confirmedOnly: boolean,
+): TExpectedClinic[] {
   return INSTITUTIONS.filter(inGroup(group, kind))
     .filter((i) => i[year].answers !== null && (!confirmedOnly || i[year].status === "CONFIRMED"))
     .map((i) => i[year].expected!);
@@ -149,12 +167,19 @@ function countersByMunicipality(year: TFixtureYear): Record<string, TClinicCount
   return Object.fromEntries(
     MUNICIPALITIES.map((m) => [
       m.code,
-      countClinicReports(INSTITUTIONS.filter((i) => i.municipalityCode === m.code).map((i) => clinicReportInput(i, year))),
+      countClinicReports(
+        INSTITUTIONS.filter((i) => i.municipalityCode === m.code).map((i) => clinicReportInput(i, year)),
+      ),
     ]),
   );
 }
 
-function groupSummary(group: TGroup, year: TFixtureYear, kind: TKindFilter = "ALL", confirmedOnly = false): TClinicSummary {
+function groupSummary(
+  group: TGroup,
+  year: TFixtureYear,
+  kind: TKindFilter = "ALL",
+  confirmedOnly = false,
+): TClinicSummary {
   const byMunicipality = countersByMunicipality(year);
   const counters = sumClinicCounters(group.municipalityCodes.map((code) => byMunicipality[code]!));
   const population = sumPopulations(MUNICIPALITIES.filter((m) => group.municipalityCodes.includes(m.code)));
@@ -162,76 +187,88 @@ function groupSummary(group: TGroup, year: TFixtureYear, kind: TKindFilter = "AL
 }
 
 const GRID = ALL_GROUPS.flatMap((group) =>
-  YEARS.flatMap((year) => KINDS.flatMap((kind) => [false, true].map((confirmedOnly) => ({ group, year, kind, confirmedOnly })))),
+  YEARS.flatMap((year) =>
+    KINDS.flatMap((kind) => [false, true].map((confirmedOnly) => ({ group, year, kind, confirmedOnly }))),
+  ),
 );
 
 describe("summaries of the small dataset equal plain counts (every group × year × kind × confirmed-only)", () => {
-  it.each(GRID.map((g) => [`${g.group.label} ${g.year} ${g.kind}${g.confirmedOnly ? " 確認済のみ" : ""}`, g] as const))("%s", (_name, g) => {
-    const { group, year, kind, confirmedOnly } = g;
-    const s = groupSummary(group, year, kind, confirmedOnly);
-    const respondents = INSTITUTIONS.filter(inGroup(group, kind));
-    const reports = countedReports(group, year, kind, confirmedOnly);
-    const n = reports.length;
-    const primary = reports.filter((r) => r.f1);
+  it.each(GRID.map((g) => [`${g.group.label} ${g.year} ${g.kind}${g.confirmedOnly ? " 確認済のみ" : ""}`, g] as const))(
+    "%s",
+    (_name, g) => {
+      const { group, year, kind, confirmedOnly } = g;
+      const s = groupSummary(group, year, kind, confirmedOnly);
+      const respondents = INSTITUTIONS.filter(inGroup(group, kind));
+      const reports = countedReports(group, year, kind, confirmedOnly);
+      const n = reports.length;
+      const primary = reports.filter((r) => r.f1);
 
-    // Response status, out of every active respondent (whatever confirmedOnly says).
-    expect(s.status.respondents).toBe(respondents.length);
-    for (const status of RESPONSE_STATUSES) {
-      expect(s.status.byStatus[status]).toBe(respondents.filter((i) => i[year].status === status).length);
-    }
-    expect(s.status.withRevision).toBe(respondents.filter((i) => i[year].answers !== null).length);
-    expect(s.n).toBe(n);
-
-    // 1号
-    const f1 = findFunction(s, "f1")!;
-    expect(f1.has).toEqual({ count: primary.length, n });
-    expect(f1.per10k65).toEqual({ count: primary.length, population: EXPECTED_POPULATION[group.key]!.age65 });
-    expect(f1.per10k75).toEqual({ count: primary.length, population: EXPECTED_POPULATION[group.key]!.age75 });
-
-    // 2号: 有り, its split, over n and over the 1号 count; 意向有り.
-    for (const key of SECONDARY) {
-      const fn = findFunction(s, key)!;
-      const has = reports.filter((r) => ["self", "partner", "both", "unknown"].includes(r.f2[key]));
-      expect(fn.has).toEqual({ count: has.length, n });
-      expect(fn.hasOverPrimary).toEqual({ count: has.filter((r) => r.f1).length, n: primary.length });
-      for (const mode of ["self", "partner", "both", "unknown"] as const) {
-        const m = reports.filter((r) => r.f2[key] === mode);
-        expect(fn.modes[mode]).toEqual({ overN: { count: m.length, n }, overPrimary: { count: m.length, n: primary.length } });
+      // Response status, out of every active respondent (whatever confirmedOnly says).
+      expect(s.status.respondents).toBe(respondents.length);
+      for (const status of RESPONSE_STATUSES) {
+        expect(s.status.byStatus[status]).toBe(respondents.filter((i) => i[year].status === status).length);
       }
-      expect(fn.intent).toEqual({ count: reports.filter((r) => r.f2[key] === "intent").length, n });
-      expect(fn.per10k65.count).toBe(has.length);
-    }
+      expect(s.status.withRevision).toBe(respondents.filter((i) => i[year].answers !== null).length);
+      expect(s.n).toBe(n);
 
-    // The 17 areas, over n and over the 1号 count.
-    for (const code of AREA_CODES) {
-      const row = s.areas.areas.find((a) => a.code === code)!;
-      expect(row.offered).toEqual({ count: reports.filter((r) => r.areas.includes(code)).length, n });
-      expect(row.offeredOverPrimary).toEqual({ count: primary.filter((r) => r.areas.includes(code)).length, n: primary.length });
-    }
-    expect(s.areas.noneSelected.count).toBe(reports.filter((r) => r.areas.length === 0).length);
+      // 1号
+      const f1 = findFunction(s, "f1")!;
+      expect(f1.has).toEqual({ count: primary.length, n });
+      expect(f1.per10k65).toEqual({ count: primary.length, population: EXPECTED_POPULATION[group.key]!.age65 });
+      expect(f1.per10k75).toEqual({ count: primary.length, population: EXPECTED_POPULATION[group.key]!.age75 });
 
-    // Frequency bands: every option code, and the reports the item did not apply to.
-    for (const tag of ["onCallRota", "emergencyCenter"] as const) {
-      const choice = findChoice(s, tag)!;
-      expect(choice.band).toBe(true);
-      expect(choice.options.map((o) => o.code)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7"]);
-      for (const option of choice.options) expect(option.rate).toEqual({ count: reports.filter((r) => r[tag] === option.code).length, n });
-      expect(choice.notApplicable).toBe(reports.filter((r) => r[tag] === null).length);
-      expect(choice.has.count).toBe(reports.filter((r) => r[tag] !== null && Number(r[tag]) >= 2).length);
-      expect(choice.intent.count).toBe(reports.filter((r) => r[tag] === "1").length);
-    }
+      // 2号: 有り, its split, over n and over the 1号 count; 意向有り.
+      for (const key of SECONDARY) {
+        const fn = findFunction(s, key)!;
+        const has = reports.filter((r) => ["self", "partner", "both", "unknown"].includes(r.f2[key]));
+        expect(fn.has).toEqual({ count: has.length, n });
+        expect(fn.hasOverPrimary).toEqual({ count: has.filter((r) => r.f1).length, n: primary.length });
+        for (const mode of ["self", "partner", "both", "unknown"] as const) {
+          const m = reports.filter((r) => r.f2[key] === mode);
+          expect(fn.modes[mode]).toEqual({
+            overN: { count: m.length, n },
+            overPrimary: { count: m.length, n: primary.length },
+          });
+        }
+        expect(fn.intent).toEqual({ count: reports.filter((r) => r.f2[key] === "intent").length, n });
+        expect(fn.per10k65.count).toBe(has.length);
+      }
 
-    // A count item: positive / zero / missing / hidden / not asked by last year's version.
-    const visits = findCount(s, "homeVisitCount")!;
-    const asked = reports.filter((r) => r.homeVisit !== "notAsked").length;
-    expect(visits.asked).toBe(asked);
-    expect(visits.positive).toEqual({ count: reports.filter((r) => r.homeVisit === "positive").length, n: asked });
-    expect(visits.zero).toBe(reports.filter((r) => r.homeVisit === "zero").length);
-    expect(visits.missing).toBe(reports.filter((r) => r.homeVisit === "missing").length);
-    expect(visits.notApplicable).toBe(reports.filter((r) => r.homeVisit === "notApplicable").length);
+      // The 17 areas, over n and over the 1号 count.
+      for (const code of AREA_CODES) {
+        const row = s.areas.areas.find((a) => a.code === code)!;
+        expect(row.offered).toEqual({ count: reports.filter((r) => r.areas.includes(code)).length, n });
+        expect(row.offeredOverPrimary).toEqual({
+          count: primary.filter((r) => r.areas.includes(code)).length,
+          n: primary.length,
+        });
+      }
+      expect(s.areas.noneSelected.count).toBe(reports.filter((r) => r.areas.length === 0).length);
 
-    expect(s.population).toEqual(EXPECTED_POPULATION[group.key]);
-  });
+      // Frequency bands: every option code, and the reports the item did not apply to.
+      for (const tag of ["onCallRota", "emergencyCenter"] as const) {
+        const choice = findChoice(s, tag)!;
+        expect(choice.band).toBe(true);
+        expect(choice.options.map((o) => o.code)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7"]);
+        for (const option of choice.options)
+          expect(option.rate).toEqual({ count: reports.filter((r) => r[tag] === option.code).length, n });
+        expect(choice.notApplicable).toBe(reports.filter((r) => r[tag] === null).length);
+        expect(choice.has.count).toBe(reports.filter((r) => r[tag] !== null && Number(r[tag]) >= 2).length);
+        expect(choice.intent.count).toBe(reports.filter((r) => r[tag] === "1").length);
+      }
+
+      // A count item: positive / zero / missing / hidden / not asked by last year's version.
+      const visits = findCount(s, "homeVisitCount")!;
+      const asked = reports.filter((r) => r.homeVisit !== "notAsked").length;
+      expect(visits.asked).toBe(asked);
+      expect(visits.positive).toEqual({ count: reports.filter((r) => r.homeVisit === "positive").length, n: asked });
+      expect(visits.zero).toBe(reports.filter((r) => r.homeVisit === "zero").length);
+      expect(visits.missing).toBe(reports.filter((r) => r.homeVisit === "missing").length);
+      expect(visits.notApplicable).toBe(reports.filter((r) => r.homeVisit === "notApplicable").length);
+
+      expect(s.population).toEqual(EXPECTED_POPULATION[group.key]);
+    },
+  );
 
   it("a few figures written out by hand (令和7年度, 県全体, both kinds)", () => {
     const s = groupSummary(PREFECTURE, "current");
@@ -269,10 +306,15 @@ describe("summaries of the small dataset equal plain counts (every group × year
           return input.revision !== null && isInIntentPool(input.revision.derived, key);
         });
         expect(pool.length).toBe(findFunction(s, key)!.intent.count);
-        expect(pool.map((i) => i.key)).toEqual(INSTITUTIONS.filter((i) => i[year].expected?.f2[key] === "intent").map((i) => i.key));
+        expect(pool.map((i) => i.key)).toEqual(
+          INSTITUTIONS.filter((i) => i[year].expected?.f2[key] === "intent").map((i) => i.key),
+        );
       }
     }
-    const i11 = clinicReportInput(INSTITUTIONS.find((i) => i.key === "i11")!, "current");
+    const i11 = clinicReportInput(
+      INSTITUTIONS.find((i) => i.key === "i11")!,
+      "current",
+    );
     expect(intentPools(i11.revision!.derived)).toEqual(["f2i", "f2ro", "f2ni"]);
   });
 });
@@ -289,9 +331,11 @@ describe("zones against the prefecture (課題の候補)", () => {
     const n = reports.length;
     const primary = reports.filter((r) => r.f1);
     const frac = (count: number, d: number) => ({ value: d > 0 ? count / d : null, base: d });
-    const hasFn = (r: TExpectedClinic, k: (typeof SECONDARY)[number]) => ["self", "partner", "both", "unknown"].includes(r.f2[k]);
+    const hasFn = (r: TExpectedClinic, k: (typeof SECONDARY)[number]) =>
+      ["self", "partner", "both", "unknown"].includes(r.f2[k]);
     if (key === "f1.has") return frac(primary.length, n);
-    if (key === "f1.per10k65") return { value: (primary.length / EXPECTED_POPULATION[group.key]!.age65!) * 10_000, base: n };
+    if (key === "f1.per10k65")
+      return { value: (primary.length / EXPECTED_POPULATION[group.key]!.age65!) * 10_000, base: n };
     if (key === "f1.per10k75") {
       const p = EXPECTED_POPULATION[group.key]!.age75;
       return { value: p === null ? null : (primary.length / p) * 10_000, base: n };
@@ -302,7 +346,8 @@ describe("zones against the prefecture (課題の候補)", () => {
     }
     const area = /^area\.(\d+)$/.exec(key);
     if (area) return frac(reports.filter((r) => r.areas.includes(area[1]!)).length, n);
-    if (key === "onCallRota.has") return frac(reports.filter((r) => r.onCallRota !== null && Number(r.onCallRota) >= 2).length, n);
+    if (key === "onCallRota.has")
+      return frac(reports.filter((r) => r.onCallRota !== null && Number(r.onCallRota) >= 2).length, n);
     if (key === "homeVisitCount.positive") return frac(reports.filter((r) => r.homeVisit === "positive").length, n);
     throw new Error(key);
   }
@@ -317,29 +362,32 @@ describe("zones against the prefecture (課題の候補)", () => {
     "homeVisitCount.positive",
   ];
 
-  it.each(ZONE_GROUPS.map((z) => [z.label, z] as const))("%s: values, differences and flags with minN = 4", (_label, zone) => {
-    const summary = zones.find((z) => z.zone === zone)!.summary;
-    const comparisons = compareWithReference(summary, pref, { minN: 4 });
-    for (const key of CHECKED) {
-      const c = comparisons.find((x) => x.key === key)!;
-      const mine = expectedValue(zone, key);
-      const ref = expectedValue(PREFECTURE, key);
-      if (mine.value === null) expect(c.value.value).toBeNull();
-      else expect(c.value.value).toBeCloseTo(mine.value, 12);
-      if (ref.value === null) expect(c.reference.value).toBeNull();
-      else expect(c.reference.value).toBeCloseTo(ref.value, 12);
-      const judged = mine.value !== null && ref.value !== null && mine.base >= 4 && ref.base >= 4;
-      const shortfall = judged && mine.value! < ref.value!;
-      // The material gap, in floating point here (the code compares in integers): 5 points, or 10 % per head.
-      const material = key.includes("per10k")
-        ? mine.value! <= 0.9 * ref.value! + 1e-12
-        : ref.value! - mine.value! >= 0.05 - 1e-12;
-      expect([key, c.below]).toEqual([key, shortfall && material]);
-      if (shortfall && !material) expect([key, c.judgement]).toEqual([key, "slightlyBelow"]);
-      if (mine.value !== null && ref.value !== null) expect(c.difference).toBeCloseTo(mine.value - ref.value, 12);
-      else expect([key, c.difference, c.judgement]).toEqual([key, null, "noData"]);
-    }
-  });
+  it.each(ZONE_GROUPS.map((z) => [z.label, z] as const))(
+    "%s: values, differences and flags with minN = 4",
+    (_label, zone) => {
+      const summary = zones.find((z) => z.zone === zone)!.summary;
+      const comparisons = compareWithReference(summary, pref, { minN: 4 });
+      for (const key of CHECKED) {
+        const c = comparisons.find((x) => x.key === key)!;
+        const mine = expectedValue(zone, key);
+        const ref = expectedValue(PREFECTURE, key);
+        if (mine.value === null) expect(c.value.value).toBeNull();
+        else expect(c.value.value).toBeCloseTo(mine.value, 12);
+        if (ref.value === null) expect(c.reference.value).toBeNull();
+        else expect(c.reference.value).toBeCloseTo(ref.value, 12);
+        const judged = mine.value !== null && ref.value !== null && mine.base >= 4 && ref.base >= 4;
+        const shortfall = judged && mine.value! < ref.value!;
+        // The material gap, in floating point here (the code compares in integers): 5 points, or 10 % per head.
+        const material = key.includes("per10k")
+          ? mine.value! <= 0.9 * ref.value! + 1e-12
+          : ref.value! - mine.value! >= 0.05 - 1e-12;
+        expect([key, c.below]).toEqual([key, shortfall && material]);
+        if (shortfall && !material) expect([key, c.judgement]).toEqual([key, "slightlyBelow"]);
+        if (mine.value !== null && ref.value !== null) expect(c.difference).toBeCloseTo(mine.value - ref.value, 12);
+        else expect([key, c.difference, c.judgement]).toEqual([key, null, "noData"]);
+      }
+    },
+  );
 
   it("the flagged list, written out by hand for 南部圏域 (minN = 4)", () => {
     const south = zones[1]!.summary;
@@ -406,13 +454,22 @@ describe("zones against the prefecture (課題の候補)", () => {
       { minN: 4 },
     );
     const f1 = ranking.find((r) => r.key === "f1.has")!;
-    expect(f1.entries.map((e) => [e.key, e.rank])).toEqual([["3691", 1], ["3692", 2]]); // 4/5 vs 3/4
+    expect(f1.entries.map((e) => [e.key, e.rank])).toEqual([
+      ["3691", 1],
+      ["3692", 2],
+    ]); // 4/5 vs 3/4
     const per65 = ranking.find((r) => r.key === "f1.per10k65")!;
-    expect(per65.entries.map((e) => [e.key, e.rank])).toEqual([["3691", 2], ["3692", 1]]); // 4/39,000 vs 3/21,000
+    expect(per65.entries.map((e) => [e.key, e.rank])).toEqual([
+      ["3691", 2],
+      ["3692", 1],
+    ]); // 4/39,000 vs 3/21,000
     const area9 = ranking.find((r) => r.key === "area.9")!;
     expect(area9.entries.map((e) => e.rank)).toEqual([1, 2]); // 4/5 vs 3/4
     const per75 = ranking.find((r) => r.key === "f1.per10k75")!;
-    expect(per75.entries.map((e) => [e.rank, e.ranked])).toEqual([[1, true], [null, false]]); // south: unknown 75+
+    expect(per75.entries.map((e) => [e.rank, e.ranked])).toEqual([
+      [1, true],
+      [null, false],
+    ]); // south: unknown 75+
     const intent = ranking.find((r) => r.key === "f2ro.intent")!;
     expect(intent.entries.every((e) => e.rank === null)).toBe(true); // neutral indicators are not ranked
   });
@@ -441,7 +498,10 @@ describe("change from last year across definition versions", () => {
     expect(area1Then).toBe(3);
 
     // (ニ) was ni_physician_opinion last year; the function key is the same.
-    expect(get("f2ni.has").previous).toMatchObject({ count: previous.filter((r) => r.f2.f2ni === "unknown").length, n: 6 });
+    expect(get("f2ni.has").previous).toMatchObject({
+      count: previous.filter((r) => r.f2.f2ni === "unknown").length,
+      n: 6,
+    });
 
     // R6 never asked 訪問診療 counts, the discharge rule or care conferences: n = 0, delta null.
     for (const key of ["homeVisitCount.positive", "dischargeRule.has", "careConference.has"]) {
@@ -458,7 +518,10 @@ describe("change from last year across definition versions", () => {
     expect(get("f1.per10k65")).toMatchObject({ coverageComparable: false, delta: null });
     expect(get("f1.per10k65").current.value).toBeCloseTo((7 / 60_000) * 10_000, 12); // still shown
     // With equal coverage the same counts compare (both years use this year's population here).
-    const equal = compareSummaries(now, { ...then, status: { ...then.status, respondents: Math.round((then.n * now.status.respondents) / now.n) } });
+    const equal = compareSummaries(now, {
+      ...then,
+      status: { ...then.status, respondents: Math.round((then.n * now.status.respondents) / now.n) },
+    });
     const per65 = equal.indicators.find((i) => i.key === "f1.per10k65")!;
     expect(per65.coverageComparable).toBe(true);
     expect(per65.delta).toBeCloseTo((7 / 60_000 - 5 / 60_000) * 10_000, 12);
@@ -475,8 +538,12 @@ describe("change from last year across definition versions", () => {
   });
 
   it("refuses to compare summaries built with different filters", () => {
-    expect(() => compareSummaries(groupSummary(PREFECTURE, "current", "ALL"), groupSummary(PREFECTURE, "previous", "CLINIC"))).toThrow();
-    expect(() => compareWithReference(groupSummary(PREFECTURE, "current", "ALL", true), groupSummary(PREFECTURE, "current"))).toThrow();
+    expect(() =>
+      compareSummaries(groupSummary(PREFECTURE, "current", "ALL"), groupSummary(PREFECTURE, "previous", "CLINIC")),
+    ).toThrow();
+    expect(() =>
+      compareWithReference(groupSummary(PREFECTURE, "current", "ALL", true), groupSummary(PREFECTURE, "current")),
+    ).toThrow();
   });
 });
 
@@ -488,7 +555,12 @@ describe("hub roll-ups of the small dataset", () => {
 
   it.each(
     hubGroups.flatMap((group) =>
-      YEARS.flatMap((year) => [false, true].map((confirmedOnly) => [`${group.label} ${year}${confirmedOnly ? " 確認済のみ" : ""}`, group, year, confirmedOnly] as const)),
+      YEARS.flatMap((year) =>
+        [false, true].map(
+          (confirmedOnly) =>
+            [`${group.label} ${year}${confirmedOnly ? " 確認済のみ" : ""}`, group, year, confirmedOnly] as const,
+        ),
+      ),
     ),
   )("%s: pooled counts per duty = sums of the hubs' hand-counted scores", (_name, group, year, confirmedOnly) => {
     const hubs = hubsIn(group);
@@ -499,13 +571,22 @@ describe("hub roll-ups of the small dataset", () => {
     const counted = hubs.filter((h) => h[year].expected !== null && (!confirmedOnly || h[year].status === "CONFIRMED"));
     expect(summary.status.respondents).toBe(hubs.length);
     for (const status of RESPONSE_STATUSES) {
-      expect(summary.status.byStatus[status as TResponseStatus]).toBe(hubs.filter((h) => h[year].status === status).length);
+      expect(summary.status.byStatus[status as TResponseStatus]).toBe(
+        hubs.filter((h) => h[year].status === status).length,
+      );
     }
     expect(summary.n).toBe(counted.length);
     expect(summary.duties.map((d) => d.key)).toEqual(DUTY_KEYS);
     for (const duty of DUTY_KEYS) {
       const d = summary.duties.find((x) => x.key === duty)!;
-      let rn = 0, rm = 0, rp = 0, dn = 0, da = 0, dp = 0, withReq = 0, allMet = 0;
+      let rn = 0,
+        rm = 0,
+        rp = 0,
+        dn = 0,
+        da = 0,
+        dp = 0,
+        withReq = 0,
+        allMet = 0;
       for (const h of counted) {
         const e = h[year].expected![duty];
         rn += e.required.n;

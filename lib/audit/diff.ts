@@ -30,7 +30,5 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const ak = Object.keys(a as object);
   const bk = Object.keys(b as object);
   if (ak.length !== bk.length) return false;
-  return ak.every((k) =>
-    jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
+  return ak.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

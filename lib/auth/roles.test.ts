@@ -26,7 +26,10 @@ describe("sign-in messages", () => {
   it.each([
     ["INVALID_CREDENTIALS", "メールアドレスまたはパスワードが正しくありません。"],
     ["CredentialsSignin", "メールアドレスまたはパスワードが正しくありません。"],
-    ["LOCKED:12", "ログインの失敗が続いたため、このアカウントのログインを一時的に停止しています。12分後にもう一度お試しください。"],
+    [
+      "LOCKED:12",
+      "ログインの失敗が続いたため、このアカウントのログインを一時的に停止しています。12分後にもう一度お試しください。",
+    ],
   ])("%s", (code, message) => {
     expect(signInErrorMessage(code)).toBe(message);
   });

@@ -49,9 +49,7 @@ export async function authenticateWithPassword(
       entityType: "user",
       entityId: user?.id ?? email,
       prefectureCode: user?.prefectureCode ?? null,
-      summary: next.lockedUntil
-        ? `ログイン失敗が${next.failures}回続いたためログインを一時停止`
-        : "ログイン失敗",
+      summary: next.lockedUntil ? `ログイン失敗が${next.failures}回続いたためログインを一時停止` : "ログイン失敗",
     });
     const after = checkThrottle(next, now);
     return after.locked

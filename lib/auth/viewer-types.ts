@@ -25,11 +25,6 @@ export type TCouncilViewer = TViewerBase & {
 };
 export type TAdminViewer = TViewerBase & { role: "admin" };
 
-export type TViewer =
-  | TInstitutionViewer
-  | THubViewer
-  | TPrefectureViewer
-  | TCouncilViewer
-  | TAdminViewer;
+export type TViewer = TInstitutionViewer | THubViewer | TPrefectureViewer | TCouncilViewer | TAdminViewer;
 
 export type TViewerOf<R extends TRole> = Extract<TViewer, { role: R }>;

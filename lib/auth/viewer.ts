@@ -55,7 +55,12 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
   switch (roleFromDb(user.role)) {
     case "institution":
       if (!user.institutionId || !user.institution) return null;
-      return { ...base, role: "institution", institutionId: user.institutionId, prefectureCode: user.institution.prefectureCode };
+      return {
+        ...base,
+        role: "institution",
+        institutionId: user.institutionId,
+        prefectureCode: user.institution.prefectureCode,
+      };
     case "hub":
       if (!user.hubId || !user.hub) return null;
       return { ...base, role: "hub", hubId: user.hubId, prefectureCode: user.hub.prefectureCode };

@@ -81,11 +81,19 @@ export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
       take: ACCOUNT_PAGE_SIZE,
     }),
   ]);
-  return { total, rows: rows.map(toAccount), page: filter.page, pages: Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE)) };
+  return {
+    total,
+    rows: rows.map(toAccount),
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE)),
+  };
 }
 
 export async function findAccount(viewer: TViewer, userId: string): Promise<TAccount> {
-  const user = await db.user.findFirst({ where: { AND: [managedUserWhere(viewer), { id: userId }] }, select: accountSelect });
+  const user = await db.user.findFirst({
+    where: { AND: [managedUserWhere(viewer), { id: userId }] },
+    select: accountSelect,
+  });
   if (!user) throw notFoundError("アカウント");
   return toAccount(user);
 }
@@ -125,7 +133,10 @@ export type TAccountPlan = {
  * Who would get an account from the roster's 担当者メール (institutions) and the hubs' contact
  * e-mails: active respondents with no account yet, each with a valid address of its own.
  */
-export async function planRespondentAccounts(viewer: TViewer, client: Prisma.TransactionClient = db): Promise<TAccountPlan> {
+export async function planRespondentAccounts(
+  viewer: TViewer,
+  client: Prisma.TransactionClient = db,
+): Promise<TAccountPlan> {
   const [institutions, hubs] = await Promise.all([
     client.institution.findMany({
       where: { AND: [institutionScope(viewer), { isActive: true }] },
@@ -139,8 +150,22 @@ export async function planRespondentAccounts(viewer: TViewer, client: Prisma.Tra
     }),
   ]);
   const respondents = [
-    ...institutions.map((i) => ({ type: "institution" as const, respondentId: i.id, code: i.code, name: i.name, raw: i.contactEmail, hasAccount: i._count.users > 0 })),
-    ...hubs.map((h) => ({ type: "hub" as const, respondentId: h.id, code: null, name: h.name, raw: h.contactEmail, hasAccount: h._count.users > 0 })),
+    ...institutions.map((i) => ({
+      type: "institution" as const,
+      respondentId: i.id,
+      code: i.code,
+      name: i.name,
+      raw: i.contactEmail,
+      hasAccount: i._count.users > 0,
+    })),
+    ...hubs.map((h) => ({
+      type: "hub" as const,
+      respondentId: h.id,
+      code: null,
+      name: h.name,
+      raw: h.contactEmail,
+      hasAccount: h._count.users > 0,
+    })),
   ];
   const plan: TAccountPlan = { toCreate: [], alreadyHave: 0, missingEmail: [], duplicateEmails: [], emailTaken: [] };
   const candidates: TAccountCandidate[] = [];
@@ -154,12 +179,20 @@ export async function planRespondentAccounts(viewer: TViewer, client: Prisma.Tra
       plan.missingEmail.push({ type: r.type, code: r.code, name: r.name, email: r.raw });
       continue;
     }
-    candidates.push({ type: r.type, respondentId: r.respondentId, code: r.code, name: r.name, email: normalizeEmail(parsed.value) });
+    candidates.push({
+      type: r.type,
+      respondentId: r.respondentId,
+      code: r.code,
+      name: r.name,
+      email: normalizeEmail(parsed.value),
+    });
   }
   const byEmail = new Map<string, TAccountCandidate[]>();
   for (const c of candidates) byEmail.set(c.email, [...(byEmail.get(c.email) ?? []), c]);
   const taken = new Set(
-    (await client.user.findMany({ where: { email: { in: [...byEmail.keys()] } }, select: { email: true } })).map((u) => u.email),
+    (await client.user.findMany({ where: { email: { in: [...byEmail.keys()] } }, select: { email: true } })).map(
+      (u) => u.email,
+    ),
   );
   for (const [email, group] of byEmail) {
     if (group.length > 1) plan.duplicateEmails.push({ email, names: group.map((g) => g.name) });
@@ -176,7 +209,8 @@ export type TLinkState =
   | { ok: false; reason: "unknown" | "expired" | "used" | "inactive" };
 
 export const LINK_STATE_MESSAGES: Record<Exclude<TLinkState, { ok: true }>["reason"], string> = {
-  unknown: "このリンクは無効です。URL が途中で切れていないか確認するか、都道府県の担当者に新しいリンクの発行を依頼してください。",
+  unknown:
+    "このリンクは無効です。URL が途中で切れていないか確認するか、都道府県の担当者に新しいリンクの発行を依頼してください。",
   expired: "このリンクは有効期限が切れています。都道府県の担当者に新しいリンクの発行を依頼してください。",
   used: "このリンクはすでに使われています。設定したパスワードでログインしてください。パスワードがわからない場合は、都道府県の担当者に新しいリンクの発行を依頼してください。",
   inactive: "このアカウントは現在使用できません。都道府県の担当者にお問い合わせください。",
@@ -186,7 +220,12 @@ export const LINK_STATE_MESSAGES: Record<Exclude<TLinkState, { ok: true }>["reas
 export async function inspectPasswordToken(tokenHash: string, now = new Date()): Promise<TLinkState> {
   const token = await db.passwordToken.findUnique({
     where: { tokenHash },
-    select: { expiresAt: true, usedAt: true, revokedAt: true, user: { select: { email: true, name: true, isActive: true } } },
+    select: {
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      user: { select: { email: true, name: true, isActive: true } },
+    },
   });
   if (!token || token.revokedAt) return { ok: false, reason: "unknown" };
   if (token.usedAt) return { ok: false, reason: "used" };

@@ -20,8 +20,7 @@ export type TAuditInput = {
 
 /** Builds the row; pass it to createMany inside the same transaction as the change it records. */
 export function auditRow(actor: TAuditActor, input: TAuditInput): Prisma.AuditEventCreateManyInput {
-  const diff =
-    input.before || input.after ? changedFields(input.before, input.after) : { before: null, after: null };
+  const diff = input.before || input.after ? changedFields(input.before, input.after) : { before: null, after: null };
   return {
     actorId: actor?.userId ?? null,
     actorEmail: actor?.email ?? null,
@@ -36,10 +35,6 @@ export function auditRow(actor: TAuditActor, input: TAuditInput): Prisma.AuditEv
   };
 }
 
-export async function recordAudit(
-  client: TDbClient,
-  actor: TAuditActor,
-  input: TAuditInput,
-): Promise<void> {
+export async function recordAudit(client: TDbClient, actor: TAuditActor, input: TAuditInput): Promise<void> {
   await client.auditEvent.create({ data: auditRow(actor, input) });
 }

@@ -8,7 +8,14 @@ import { cycleScope, hubScope, institutionScope, submissionScope } from "./scope
 
 export type TStatusCounts = Record<TResponseStatus, number> & { total: number };
 
-export const emptyCounts = (): TStatusCounts => ({ NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, CONFIRMED: 0, total: 0 });
+export const emptyCounts = (): TStatusCounts => ({
+  NOT_STARTED: 0,
+  DRAFT: 0,
+  SUBMITTED: 0,
+  RETURNED: 0,
+  CONFIRMED: 0,
+  total: 0,
+});
 
 const cycleSelect = {
   id: true,
@@ -27,11 +34,17 @@ const cycleSelect = {
 
 export type TCycle = Prisma.ReportingCycleGetPayload<{ select: typeof cycleSelect }> & { title: string };
 
-const withTitle = <T extends { fiscalYear: number; kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT" }>(cycle: T) => ({ ...cycle, title: cycleTitle(cycle) });
+const withTitle = <T extends { fiscalYear: number; kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT" }>(cycle: T) => ({
+  ...cycle,
+  title: cycleTitle(cycle),
+});
 
 /** A cycle of the viewer's prefecture, or NOT_FOUND. */
 export async function findCycle(viewer: TViewer, cycleId: string): Promise<TCycle> {
-  const cycle = await db.reportingCycle.findFirst({ where: { AND: [cycleScope(viewer), { id: cycleId }] }, select: cycleSelect });
+  const cycle = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId }] },
+    select: cycleSelect,
+  });
   if (!cycle) throw notFoundError("報告サイクル");
   return withTitle(cycle);
 }
@@ -69,22 +82,42 @@ export async function countStatusesOfCycles(
   const clinicIds = cycles.filter((c) => c.kind === "CLINIC_REPORT").map((c) => c.id);
   const hubIds = cycles.filter((c) => c.kind === "HUB_SELF_ASSESSMENT").map((c) => c.id);
   const none = Promise.resolve([] as { cycleId: string; status?: TResponseStatus; _count: { _all: number } }[]);
-  const [activeInstitutions, activeHubs, clinicStatuses, hubStatuses, inactiveInstitutions, inactiveHubs] = await Promise.all([
-    clinicIds.length ? db.institution.count({ where: { AND: [institutionScope(viewer), { isActive: true }] } }) : 0,
-    hubIds.length ? db.hub.count({ where: { AND: [hubScope(viewer), { isActive: true }] } }) : 0,
-    clinicIds.length
-      ? db.submission.groupBy({ by: ["cycleId", "status"], where: { AND: [submissionScope(viewer), { cycleId: { in: clinicIds } }] }, _count: { _all: true } })
-      : none,
-    hubIds.length
-      ? db.submission.groupBy({ by: ["cycleId", "status"], where: { AND: [submissionScope(viewer), { cycleId: { in: hubIds } }] }, _count: { _all: true } })
-      : none,
-    clinicIds.length
-      ? db.submission.groupBy({ by: ["cycleId"], where: { cycleId: { in: clinicIds }, institution: { AND: [institutionScope(viewer), { isActive: false }] } }, _count: { _all: true } })
-      : none,
-    hubIds.length
-      ? db.submission.groupBy({ by: ["cycleId"], where: { cycleId: { in: hubIds }, hub: { AND: [hubScope(viewer), { isActive: false }] } }, _count: { _all: true } })
-      : none,
-  ]);
+  const [activeInstitutions, activeHubs, clinicStatuses, hubStatuses, inactiveInstitutions, inactiveHubs] =
+    await Promise.all([
+      clinicIds.length ? db.institution.count({ where: { AND: [institutionScope(viewer), { isActive: true }] } }) : 0,
+      hubIds.length ? db.hub.count({ where: { AND: [hubScope(viewer), { isActive: true }] } }) : 0,
+      clinicIds.length
+        ? db.submission.groupBy({
+            by: ["cycleId", "status"],
+            where: { AND: [submissionScope(viewer), { cycleId: { in: clinicIds } }] },
+            _count: { _all: true },
+          })
+        : none,
+      hubIds.length
+        ? db.submission.groupBy({
+            by: ["cycleId", "status"],
+            where: { AND: [submissionScope(viewer), { cycleId: { in: hubIds } }] },
+            _count: { _all: true },
+          })
+        : none,
+      clinicIds.length
+        ? db.submission.groupBy({
+            by: ["cycleId"],
+            where: {
+              cycleId: { in: clinicIds },
+              institution: { AND: [institutionScope(viewer), { isActive: false }] },
+            },
+            _count: { _all: true },
+          })
+        : none,
+      hubIds.length
+        ? db.submission.groupBy({
+            by: ["cycleId"],
+            where: { cycleId: { in: hubIds }, hub: { AND: [hubScope(viewer), { isActive: false }] } },
+            _count: { _all: true },
+          })
+        : none,
+    ]);
   const result = new Map<string, TStatusCounts>();
   for (const cycle of cycles) {
     const clinic = cycle.kind === "CLINIC_REPORT";
@@ -95,7 +128,8 @@ export async function countStatusesOfCycles(
       counts[row.status] = row._count._all;
       started += row._count._all;
     }
-    const inactiveStarted = (clinic ? inactiveInstitutions : inactiveHubs).find((r) => r.cycleId === cycle.id)?._count._all ?? 0;
+    const inactiveStarted =
+      (clinic ? inactiveInstitutions : inactiveHubs).find((r) => r.cycleId === cycle.id)?._count._all ?? 0;
     counts.total = (clinic ? activeInstitutions : activeHubs) + inactiveStarted;
     counts.NOT_STARTED = counts.total - started;
     result.set(cycle.id, counts);
@@ -147,10 +181,19 @@ export async function listReopened(viewer: TViewer, cycleId: string, now = new D
     },
     orderBy: { reopenedUntil: "asc" },
   });
-  return rows.map((r) => ({ ...r, respondentId: r.institution?.id ?? r.hub!.id, name: r.institution?.name ?? r.hub!.name, code: r.institution?.code ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    respondentId: r.institution?.id ?? r.hub!.id,
+    name: r.institution?.name ?? r.hub!.name,
+    code: r.institution?.code ?? null,
+  }));
 }
 
 /** The viewer's active hubs, for choosing one (self-assessment cycles). */
 export async function listActiveHubs(viewer: TViewer) {
-  return db.hub.findMany({ where: { AND: [hubScope(viewer), { isActive: true }] }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.hub.findMany({
+    where: { AND: [hubScope(viewer), { isActive: true }] },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
-import type { TImportApplyOptions, TImportKind, TImportOutcome, TImportPreview, TImportProgress } from "@/lib/prefecture/import-preview";
+import type {
+  TImportApplyOptions,
+  TImportKind,
+  TImportOutcome,
+  TImportPreview,
+  TImportProgress,
+} from "@/lib/prefecture/import-preview";
 import { liveProgress } from "@/lib/services/import-progress";
 import { viewerPrefecture } from "./scope";
 
@@ -64,12 +70,28 @@ export async function getImportProgress(viewer: TViewer, jobId: string): Promise
   };
 }
 
-export async function listImportJobs(viewer: TViewer, filter: { kinds?: TImportKind[]; cycleId?: string; take?: number } = {}) {
+export async function listImportJobs(
+  viewer: TViewer,
+  filter: { kinds?: TImportKind[]; cycleId?: string; take?: number } = {},
+) {
   return db.importJob.findMany({
     where: {
-      AND: [jobScope(viewer), filter.kinds ? { kind: { in: filter.kinds } } : {}, filter.cycleId ? { cycleId: filter.cycleId } : {}],
+      AND: [
+        jobScope(viewer),
+        filter.kinds ? { kind: { in: filter.kinds } } : {},
+        filter.cycleId ? { cycleId: filter.cycleId } : {},
+      ],
     },
-    select: { id: true, kind: true, status: true, fileName: true, createdAt: true, finishedAt: true, createdByEmail: true, result: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      fileName: true,
+      createdAt: true,
+      finishedAt: true,
+      createdByEmail: true,
+      result: true,
+    },
     orderBy: { createdAt: "desc" },
     take: filter.take ?? 10,
   });

@@ -127,7 +127,11 @@ export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: {
         select: {
           id: true,
           revision: true,
-          revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, derived: true, revision: true, submittedAt: true } },
+          revisions: {
+            orderBy: { revision: "desc" },
+            take: 1,
+            select: { answers: true, derived: true, revision: true, submittedAt: true },
+          },
         },
       },
     },
@@ -152,7 +156,10 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
     select: {
       id: true,
       questionnaireVersionId: true,
-      revisions: { orderBy: { revision: "asc" }, select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true } },
+      revisions: {
+        orderBy: { revision: "asc" },
+        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true },
+      },
     },
   });
   if (!submission) return null;
@@ -177,7 +184,10 @@ export async function getRespondentIdentity(viewer: TRespondentViewer) {
     });
     return { name: institution.name, code: institution.code, place: institution.municipality.name };
   }
-  const hub = await db.hub.findUniqueOrThrow({ where: { id: viewer.hubId }, select: { name: true, zone: { select: { name: true } } } });
+  const hub = await db.hub.findUniqueOrThrow({
+    where: { id: viewer.hubId },
+    select: { name: true, zone: { select: { name: true } } },
+  });
   return { name: hub.name, code: null, place: hub.zone.name };
 }
 

@@ -58,7 +58,9 @@ export async function respondentsWhere(
           filter.municipality ? { municipalityCode: filter.municipality } : {},
           zoneCodes ? { municipalityCode: { in: zoneCodes } } : {},
           filter.kind ? { kind: filter.kind } : {},
-          filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }] } : {},
+          filter.q
+            ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }] }
+            : {},
           status,
         ],
       },
@@ -69,7 +71,14 @@ export async function respondentsWhere(
       AND: [
         base.hub,
         filter.municipality ? { zone: { municipalities: { some: { municipalityCode: filter.municipality } } } } : {},
-        zoneCodes ? { OR: [{ zoneId: filter.zone }, { zone: { municipalities: { some: { municipalityCode: { in: zoneCodes } } } } }] } : {},
+        zoneCodes
+          ? {
+              OR: [
+                { zoneId: filter.zone },
+                { zone: { municipalities: { some: { municipalityCode: { in: zoneCodes } } } } },
+              ],
+            }
+          : {},
         filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
         status,
       ],
@@ -108,7 +117,12 @@ export type TRespondentRow = {
 
 const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => submission?.status ?? "NOT_STARTED";
 
-async function findRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, where: TRespondentWhere, page?: { skip: number; take: number }) {
+async function findRespondents(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+  where: TRespondentWhere,
+  page?: { skip: number; take: number },
+) {
   if ("institution" in where) {
     const [total, rows] = await Promise.all([
       db.institution.count({ where: where.institution }),
@@ -200,10 +214,18 @@ export async function listRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" 
 
 /** The 提出済 reports of the respondents matching a filter (what bulk confirmation would confirm). */
 export function submittedOfWhere(cycleId: string, where: TRespondentWhere): Prisma.SubmissionWhereInput {
-  return { cycleId, status: "SUBMITTED", ...("institution" in where ? { institution: where.institution } : { hub: where.hub }) };
+  return {
+    cycleId,
+    status: "SUBMITTED",
+    ...("institution" in where ? { institution: where.institution } : { hub: where.hub }),
+  };
 }
 
-export async function countMatchingSubmitted(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: Omit<TRespondentFilter, "page">): Promise<number> {
+export async function countMatchingSubmitted(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+  filter: Omit<TRespondentFilter, "page">,
+): Promise<number> {
   return db.submission.count({ where: submittedOfWhere(cycle.id, await respondentsWhere(viewer, cycle, filter)) });
 }
 
@@ -211,7 +233,11 @@ export async function countMatchingSubmitted(viewer: TViewer, cycle: Pick<TCycle
  * Those who still owe a report (未着手・下書き・差戻し), for reminder calls: every matching row,
  * no paging. A status filter narrows within those three.
  */
-export async function listNotSubmitted(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: Omit<TRespondentFilter, "page">) {
+export async function listNotSubmitted(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+  filter: Omit<TRespondentFilter, "page">,
+) {
   const statuses = filter.status ? NOT_YET_SUBMITTED.filter((s) => s === filter.status) : [...NOT_YET_SUBMITTED];
   if (statuses.length === 0) return [];
   const where = await respondentsWhere(viewer, cycle, { ...filter, status: statuses });
@@ -219,18 +245,32 @@ export async function listNotSubmitted(viewer: TViewer, cycle: Pick<TCycle, "id"
 }
 
 /** Every respondent of the cycle with its latest submitted revision, for the submissions export. */
-export async function listExportRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">): Promise<TExportRespondent[]> {
+export async function listExportRespondents(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+): Promise<TExportRespondent[]> {
   const where = cycleRespondentsWhere(viewer, cycle);
   const submissionFields = {
     where: { cycleId: cycle.id },
     select: {
       status: true,
       revision: true,
-      revisions: { orderBy: { revision: "desc" }, take: 1, select: { answers: true, derived: true, channel: true, submittedAt: true } },
+      revisions: {
+        orderBy: { revision: "desc" },
+        take: 1,
+        select: { answers: true, derived: true, channel: true, submittedAt: true },
+      },
     },
   } as const;
-  type TSub = { status: TResponseStatus; revision: number; revisions: { answers: unknown; derived: unknown; channel: string; submittedAt: Date }[] };
-  const shape = (base: Omit<TExportRespondent, "status" | "revision" | "channel" | "submittedAt" | "answers" | "derived">, sub: TSub | undefined): TExportRespondent => {
+  type TSub = {
+    status: TResponseStatus;
+    revision: number;
+    revisions: { answers: unknown; derived: unknown; channel: string; submittedAt: Date }[];
+  };
+  const shape = (
+    base: Omit<TExportRespondent, "status" | "revision" | "channel" | "submittedAt" | "answers" | "derived">,
+    sub: TSub | undefined,
+  ): TExportRespondent => {
     const latest = sub?.revisions[0];
     return {
       ...base,
@@ -245,17 +285,30 @@ export async function listExportRespondents(viewer: TViewer, cycle: Pick<TCycle,
   if ("institution" in where) {
     const rows = await db.institution.findMany({
       where: where.institution,
-      select: { code: true, name: true, municipalityCode: true, municipality: { select: { name: true } }, submissions: submissionFields },
+      select: {
+        code: true,
+        name: true,
+        municipalityCode: true,
+        municipality: { select: { name: true } },
+        submissions: submissionFields,
+      },
       orderBy: { code: "asc" },
     });
-    return rows.map((r) => shape({ code: r.code, name: r.name, municipalityCode: r.municipalityCode, municipalityName: r.municipality.name }, r.submissions[0]));
+    return rows.map((r) =>
+      shape(
+        { code: r.code, name: r.name, municipalityCode: r.municipalityCode, municipalityName: r.municipality.name },
+        r.submissions[0],
+      ),
+    );
   }
   const rows = await db.hub.findMany({
     where: where.hub,
     select: { name: true, zone: { select: { name: true } }, submissions: submissionFields },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => shape({ code: null, name: r.name, municipalityCode: null, municipalityName: r.zone.name }, r.submissions[0]));
+  return rows.map((r) =>
+    shape({ code: null, name: r.name, municipalityCode: null, municipalityName: r.zone.name }, r.submissions[0]),
+  );
 }
 
 // ---- Progress per zone and municipality --------------------------------------------------------
@@ -294,11 +347,20 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
   if ("institution" in base) {
     const [institutions, submissions, municipalities] = await Promise.all([
       db.institution.findMany({ where: base.institution, select: { id: true, municipalityCode: true } }),
-      db.submission.findMany({ where: { AND: [submissionScope(viewer), { cycleId: cycle.id, institutionId: { not: null } }] }, select: { institutionId: true, status: true } }),
-      db.municipality.findMany({ where: municipalityScope(viewer), select: { code: true, name: true }, orderBy: { code: "asc" } }),
+      db.submission.findMany({
+        where: { AND: [submissionScope(viewer), { cycleId: cycle.id, institutionId: { not: null } }] },
+        select: { institutionId: true, status: true },
+      }),
+      db.municipality.findMany({
+        where: municipalityScope(viewer),
+        select: { code: true, name: true },
+        orderBy: { code: "asc" },
+      }),
     ]);
     const statusBy = new Map(submissions.map((s) => [s.institutionId!, s.status]));
-    const byMunicipality = new Map(municipalities.map((m) => [m.code, { key: m.code, name: m.name, counts: emptyCounts() }]));
+    const byMunicipality = new Map(
+      municipalities.map((m) => [m.code, { key: m.code, name: m.name, counts: emptyCounts() }]),
+    );
     for (const institution of institutions) {
       const status: TResponseStatus = statusBy.get(institution.id) ?? "NOT_STARTED";
       add(total, status);
@@ -325,7 +387,11 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
 
   const hubs = await db.hub.findMany({
     where: base.hub,
-    select: { zoneId: true, zone: { select: { name: true } }, submissions: { where: { cycleId: cycle.id }, select: { status: true } } },
+    select: {
+      zoneId: true,
+      zone: { select: { name: true } },
+      submissions: { where: { cycleId: cycle.id }, select: { status: true } },
+    },
   });
   const byZone = new Map<string, TProgressRow>();
   for (const hub of hubs) {
@@ -341,7 +407,11 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
 // ---- One report, read-only, for review ---------------------------------------------------------
 
 /** Last year's answers under this year's keys (the new version's keyMap: new key → old key). */
-export function mapPreviousAnswers(definition: TQuestionnaireDefinition, previousVersionKey: string, previous: TAnswers): TAnswers {
+export function mapPreviousAnswers(
+  definition: TQuestionnaireDefinition,
+  previousVersionKey: string,
+  previous: TAnswers,
+): TAnswers {
   const keyMap = definition.previous?.versionKey === previousVersionKey ? definition.previous.keyMap : {};
   const mapped: TAnswers = {};
   for (const item of allItems(definition)) {
@@ -371,7 +441,15 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       cycle: { select: { id: true, kind: true, fiscalYear: true, status: true, closesAt: true, opensAt: true } },
       reviewedById: true,
       institution: {
-        select: { id: true, code: true, name: true, kind: true, phone: true, contactEmail: true, municipality: { select: { name: true } } },
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          kind: true,
+          phone: true,
+          contactEmail: true,
+          municipality: { select: { name: true } },
+        },
       },
       hub: { select: { id: true, name: true, contactEmail: true, zone: { select: { name: true } } } },
       revisions: {
@@ -382,16 +460,30 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
   });
   if (!submission) throw notFoundError("報告");
   const definition = await getDefinition(submission.questionnaireVersionId);
-  const revisions = submission.revisions.map((r) => ({ ...r, answers: r.answers as TAnswers, derived: r.derived as TStoredDerived }));
+  const revisions = submission.revisions.map((r) => ({
+    ...r,
+    answers: r.answers as TAnswers,
+    derived: r.derived as TStoredDerived,
+  }));
   const latest = revisions.at(-1) ?? null;
   const answers = latest?.answers ?? (submission.answers as TAnswers);
   const derived = (submission.derived as TStoredDerived | null) ?? latest?.derived ?? null;
 
   const people = await db.user.findMany({
-    where: { id: { in: [...new Set([...revisions.map((r) => r.submittedById), submission.reviewedById].filter((id): id is string => Boolean(id)))] } },
+    where: {
+      id: {
+        in: [
+          ...new Set(
+            [...revisions.map((r) => r.submittedById), submission.reviewedById].filter((id): id is string =>
+              Boolean(id),
+            ),
+          ),
+        ],
+      },
+    },
     select: { id: true, email: true, name: true },
   });
-  const personOf = (id: string | null) => (id ? people.find((p) => p.id === id) ?? null : null);
+  const personOf = (id: string | null) => (id ? (people.find((p) => p.id === id) ?? null) : null);
 
   // 前年度: the same respondent's latest submitted revision in the previous cycle of this questionnaire.
   const previousCycle = await findPreviousCycle(viewer, submission.cycle);
@@ -412,11 +504,21 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
           submission.institution ? { institutionId: submission.institution.id } : { hubId: submission.hub!.id },
         ],
       },
-      select: { revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, derived: true, submittedAt: true } } },
+      select: {
+        revisions: {
+          orderBy: { revision: "desc" },
+          take: 1,
+          select: { revision: true, answers: true, derived: true, submittedAt: true },
+        },
+      },
     });
     const previousRevision = previous?.revisions[0];
     if (previousRevision) {
-      const mapped = mapPreviousAnswers(definition, previousCycle.questionnaireVersion.versionKey, previousRevision.answers as TAnswers);
+      const mapped = mapPreviousAnswers(
+        definition,
+        previousCycle.questionnaireVersion.versionKey,
+        previousRevision.answers as TAnswers,
+      );
       lastYear = {
         cycleTitle: previousCycle.title,
         revision: previousRevision.revision,

@@ -10,7 +10,10 @@ export const ROSTER_PAGE_SIZE = 50;
 /** The roster as the prefecture searches it: by name or code, zone (any scheme), municipality, kind, state. */
 export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
   const zone = filter.zone
-    ? await db.zone.findFirst({ where: { AND: [zoneScope(viewer), { id: filter.zone }] }, select: { municipalities: { select: { municipalityCode: true } } } })
+    ? await db.zone.findFirst({
+        where: { AND: [zoneScope(viewer), { id: filter.zone }] },
+        select: { municipalities: { select: { municipalityCode: true } } },
+      })
     : null;
   const where: Prisma.InstitutionWhereInput = {
     AND: [
@@ -19,7 +22,15 @@ export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
       filter.zone ? { municipalityCode: { in: zone?.municipalities.map((m) => m.municipalityCode) ?? [] } } : {},
       filter.municipality ? { municipalityCode: filter.municipality } : {},
       filter.kind ? { kind: filter.kind } : {},
-      filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }, { contactEmail: { contains: filter.q.toLowerCase() } }] } : {},
+      filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q, mode: "insensitive" } },
+              { code: { startsWith: filter.q } },
+              { contactEmail: { contains: filter.q.toLowerCase() } },
+            ],
+          }
+        : {},
     ],
   };
   const [total, rows] = await Promise.all([
@@ -51,7 +62,9 @@ export async function getInstitutionDetail(viewer: TViewer, institutionId: strin
   const institution = await findInstitution(viewer, institutionId);
   const [zones, accounts, cycles] = await Promise.all([
     db.zone.findMany({
-      where: { AND: [zoneScope(viewer), { municipalities: { some: { municipalityCode: institution.municipalityCode } } }] },
+      where: {
+        AND: [zoneScope(viewer), { municipalities: { some: { municipalityCode: institution.municipalityCode } } }],
+      },
       select: { id: true, name: true, scheme: { select: { name: true } } },
     }),
     db.user.findMany({
@@ -68,7 +81,15 @@ export async function getInstitutionDetail(viewer: TViewer, institutionId: strin
         status: true,
         submissions: {
           where: { AND: [submissionScope(viewer), { institutionId: institution.id }] },
-          select: { id: true, status: true, revision: true, isAmending: true, submittedAt: true, updatedAt: true, reopenedUntil: true },
+          select: {
+            id: true,
+            status: true,
+            revision: true,
+            isAmending: true,
+            submittedAt: true,
+            updatedAt: true,
+            reopenedUntil: true,
+          },
         },
       },
       orderBy: { fiscalYear: "desc" },

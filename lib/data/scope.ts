@@ -125,10 +125,7 @@ export function submissionScope(viewer: TViewer): Prisma.SubmissionWhereInput {
       return {
         prefectureCode: viewer.prefectureCode,
         revision: { gt: 0 },
-        OR: [
-          { institution: { municipalityCode: { in: viewer.municipalityCodes } } },
-          { hub: hubScope(viewer) },
-        ],
+        OR: [{ institution: { municipalityCode: { in: viewer.municipalityCodes } } }, { hub: hubScope(viewer) }],
       };
     case "admin":
       return {};

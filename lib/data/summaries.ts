@@ -65,7 +65,13 @@ export async function listDashboardSchemes(viewer: TViewer, prefectureCode: stri
   const schemes = await db.zoneScheme.findMany({
     where: { prefectureCode, zones: { some: zoneScope(viewer) } },
     orderBy: [{ isDefault: "desc" }, { name: "asc" }],
-    include: { zones: { where: zoneScope(viewer), orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } } },
+    include: {
+      zones: {
+        where: zoneScope(viewer),
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, code: true, name: true },
+      },
+    },
   });
   return schemes;
 }
@@ -145,7 +151,9 @@ function groupSummary(
   populations: Map<string, TMunicipalPopulation>,
   options: { kind: TKindFilter; confirmedOnly: boolean; definition: TQuestionnaireDefinition },
 ): TGroupSummary {
-  const population = sumPopulations(codes.map((c) => populations.get(c)).filter((p): p is TMunicipalPopulation => Boolean(p)));
+  const population = sumPopulations(
+    codes.map((c) => populations.get(c)).filter((p): p is TMunicipalPopulation => Boolean(p)),
+  );
   const summary = summarizeClinic(sumCells(cells, codes), { ...options, population });
   const previous = previousCells ? summarizeClinic(sumCells(previousCells, codes), { ...options, population }) : null;
   return { summary, previous, change: previous ? compareSummaries(summary, previous) : null };
@@ -156,13 +164,21 @@ function groupSummary(
  * already checked against the viewer; every zone is needed for the prefecture reference and the
  * comparisons, and councils only ever receive their own zone's rows (see getZoneDashboard).
  */
-async function loadScheme(schemeId: string, prefectureCode: string): Promise<{ id: string; name: string; zones: TZoneRef[] }> {
+async function loadScheme(
+  schemeId: string,
+  prefectureCode: string,
+): Promise<{ id: string; name: string; zones: TZoneRef[] }> {
   const scheme = await db.zoneScheme.findFirst({
     where: { id: schemeId, prefectureCode },
     include: {
       zones: {
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        include: { municipalities: { include: { municipality: { select: { code: true, name: true } } }, orderBy: { municipalityCode: "asc" } } },
+        include: {
+          municipalities: {
+            include: { municipality: { select: { code: true, name: true } } },
+            orderBy: { municipalityCode: "asc" },
+          },
+        },
       },
     },
   });
@@ -248,7 +264,16 @@ export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter):
       ? null
       : scheme.zones
           .filter((z) => z.id !== zone.id)
-          .map((z) => ({ name: z.name, summary: groupSummary(z.municipalities.map((m) => m.code), cells, null, populations, options).summary })),
+          .map((z) => ({
+            name: z.name,
+            summary: groupSummary(
+              z.municipalities.map((m) => m.code),
+              cells,
+              null,
+              populations,
+              options,
+            ).summary,
+          })),
     municipalities: zone.municipalities.map((m) => ({
       code: m.code,
       name: m.name,
@@ -286,32 +311,43 @@ async function loadInstitutionRows(
     },
   });
   const hideDrafts = viewer.role === "council";
-  return rows
-    .map((row): TInstitutionStatusRow => {
-      const submission = row.submissions[0];
-      const counted = submission && submission.revision > 0 && (!filter.confirmedOnly || submission.status === "CONFIRMED");
-      const derived = counted ? (submission.derived as TStoredDerived | null) : null;
-      let status: TInstitutionStatusRow["status"] = submission?.status ?? "NOT_STARTED";
-      if (hideDrafts && (status === "DRAFT" || status === "NOT_STARTED")) status = "UNSUBMITTED";
-      return {
-        id: row.id,
-        code: row.code,
-        name: row.name,
-        kind: row.kind,
-        municipality: row.municipality.name,
-        status,
-        revision: submission?.revision ?? 0,
-        functions: Object.fromEntries(
-          Object.entries(derived?.functions ?? {}).map(([key, f]) => [key, { has: f.has, intent: f.intent, mode: f.mode }]),
-        ),
-      };
-    });
+  return rows.map((row): TInstitutionStatusRow => {
+    const submission = row.submissions[0];
+    const counted =
+      submission && submission.revision > 0 && (!filter.confirmedOnly || submission.status === "CONFIRMED");
+    const derived = counted ? (submission.derived as TStoredDerived | null) : null;
+    let status: TInstitutionStatusRow["status"] = submission?.status ?? "NOT_STARTED";
+    if (hideDrafts && (status === "DRAFT" || status === "NOT_STARTED")) status = "UNSUBMITTED";
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      municipality: row.municipality.name,
+      status,
+      revision: submission?.revision ?? 0,
+      functions: Object.fromEntries(
+        Object.entries(derived?.functions ?? {}).map(([key, f]) => [
+          key,
+          { has: f.has, intent: f.intent, mode: f.mode },
+        ]),
+      ),
+    };
+  });
 }
 
 /** Hub self-assessments of the same 年度: per hub (with last year) and pooled by duty. */
-async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: readonly string[] | null): Promise<THubsBlock> {
+async function loadHubs(
+  viewer: TViewer,
+  cycle: TCycleRef,
+  municipalityCodes: readonly string[] | null,
+): Promise<THubsBlock> {
   const hubCycles = await db.reportingCycle.findMany({
-    where: { prefectureCode: cycle.prefectureCode, kind: "HUB_SELF_ASSESSMENT", fiscalYear: { in: [cycle.fiscalYear, cycle.fiscalYear - 1] } },
+    where: {
+      prefectureCode: cycle.prefectureCode,
+      kind: "HUB_SELF_ASSESSMENT",
+      fiscalYear: { in: [cycle.fiscalYear, cycle.fiscalYear - 1] },
+    },
     select: { id: true, fiscalYear: true, questionnaireVersionId: true },
   });
   const current = hubCycles.find((c) => c.fiscalYear === cycle.fiscalYear);
@@ -322,7 +358,9 @@ async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: re
       AND: [
         hubScope(viewer),
         { prefectureCode: cycle.prefectureCode, isActive: true },
-        municipalityCodes ? { zone: { municipalities: { some: { municipalityCode: { in: [...municipalityCodes] } } } } } : {},
+        municipalityCodes
+          ? { zone: { municipalities: { some: { municipalityCode: { in: [...municipalityCodes] } } } } }
+          : {},
       ],
     },
     orderBy: { name: "asc" },
@@ -351,7 +389,9 @@ async function loadHubs(viewer: TViewer, cycle: TCycleRef, municipalityCodes: re
   return {
     cycleId: current.id,
     group: summarizeHubGroup(countHubReports(reports.map((r) => r.input)), { definition }),
-    previousGroup: previous ? summarizeHubGroup(countHubReports(reports.map((r) => r.previousInput)), { definition }) : null,
+    previousGroup: previous
+      ? summarizeHubGroup(countHubReports(reports.map((r) => r.previousInput)), { definition })
+      : null,
     change: compareMatchedHubs(
       reports.map((r) => ({ current: r.input, previous: r.previousInput })),
       { definition },
@@ -371,12 +411,20 @@ export async function getNationalDashboard(
   options: { fiscalYear?: number; kind: TKindFilter; confirmedOnly: boolean },
 ): Promise<TNationalDashboard> {
   if (viewer.role !== "admin") throw forbiddenError();
-  const latest = await db.reportingCycle.aggregate({ where: { kind: "CLINIC_REPORT", status: { not: "PREPARING" } }, _max: { fiscalYear: true } });
+  const latest = await db.reportingCycle.aggregate({
+    where: { kind: "CLINIC_REPORT", status: { not: "PREPARING" } },
+    _max: { fiscalYear: true },
+  });
   const fiscalYear = options.fiscalYear ?? latest._max.fiscalYear ?? new Date().getFullYear();
   const [cycles, populationRows, prefectures] = await Promise.all([
     db.reportingCycle.findMany({
       where: { kind: "CLINIC_REPORT", fiscalYear: { in: [fiscalYear, fiscalYear - 1] }, status: { not: "PREPARING" } },
-      select: { id: true, fiscalYear: true, prefectureCode: true, counterTotal: { select: { counters: true, format: true } } },
+      select: {
+        id: true,
+        fiscalYear: true,
+        prefectureCode: true,
+        counterTotal: { select: { counters: true, format: true } },
+      },
     }),
     db.municipality.groupBy({
       by: ["prefectureCode"],
@@ -386,7 +434,9 @@ export async function getNationalDashboard(
     db.prefecture.findMany({ select: { code: true, isDemo: true } }),
   ]);
   const countersOf = (c: (typeof cycles)[number] | undefined) =>
-    c?.counterTotal && c.counterTotal.format === CLINIC_COUNTERS_FORMAT ? (c.counterTotal.counters as unknown as TClinicCounters) : null;
+    c?.counterTotal && c.counterTotal.format === CLINIC_COUNTERS_FORMAT
+      ? (c.counterTotal.counters as unknown as TClinicCounters)
+      : null;
   const populationOf = (code: string) => {
     const row = populationRows.find((r) => r.prefectureCode === code);
     if (!row) return { total: null, age65: null, age75: null };
@@ -417,7 +467,10 @@ export async function getNationalDashboard(
       return { populationTotal: p.total, population65: p.age65, population75: p.age75 };
     }),
   );
-  const previousTotals = cycles.filter((c) => c.fiscalYear === fiscalYear - 1).map(countersOf).filter((c): c is TClinicCounters => c !== null);
+  const previousTotals = cycles
+    .filter((c) => c.fiscalYear === fiscalYear - 1)
+    .map(countersOf)
+    .filter((c): c is TClinicCounters => c !== null);
   return {
     level: "national",
     fiscalYear,

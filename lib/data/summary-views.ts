@@ -14,7 +14,11 @@ export type TSummaryView = TPrefectureDashboard | TZoneDashboard | TNationalDash
  */
 export async function getSummaryView(viewer: TViewer, params: TSummaryParams): Promise<TSummaryView> {
   if (viewer.role === "admin" && !params.cycleId) {
-    return getNationalDashboard(viewer, { fiscalYear: params.fiscalYear ?? undefined, kind: params.kind, confirmedOnly: params.confirmedOnly });
+    return getNationalDashboard(viewer, {
+      fiscalYear: params.fiscalYear ?? undefined,
+      kind: params.kind,
+      confirmedOnly: params.confirmedOnly,
+    });
   }
   const filter = await resolveSummaryFilter(viewer, params);
   return filter.zoneId ? getZoneDashboard(viewer, filter) : getPrefectureDashboard(viewer, filter);

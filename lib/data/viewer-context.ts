@@ -33,7 +33,11 @@ export const getViewerContext = cache(async (viewer: TViewer): Promise<TViewerCo
     case "council": {
       const [prefecture, zones] = await Promise.all([
         db.prefecture.findUniqueOrThrow({ where: { code: viewer.prefectureCode } }),
-        db.zone.findMany({ where: { id: { in: viewer.zoneIds } }, select: { name: true }, orderBy: { sortOrder: "asc" } }),
+        db.zone.findMany({
+          where: { id: { in: viewer.zoneIds } },
+          select: { name: true },
+          orderBy: { sortOrder: "asc" },
+        }),
       ]);
       return {
         scopeLabel: `${prefecture.name} ${zones.map((z) => z.name).join("・")}（協議の場）`,
@@ -51,4 +55,3 @@ export const getViewerContext = cache(async (viewer: TViewer): Promise<TViewerCo
 export async function hasDemoData(): Promise<boolean> {
   return (await db.prefecture.count({ where: { isDemo: true } })) > 0;
 }
-

@@ -13,18 +13,32 @@ export async function listZoneSchemes(viewer: TViewer) {
       name: true,
       sortOrder: true,
       scheme: { select: { id: true, name: true, kind: true, isDefault: true } },
-      municipalities: { select: { municipality: { select: { code: true, name: true } } }, orderBy: { municipalityCode: "asc" } },
+      municipalities: {
+        select: { municipality: { select: { code: true, name: true } } },
+        orderBy: { municipalityCode: "asc" },
+      },
       _count: { select: { hubs: true, councilUsers: true } },
     },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
-  const schemes = new Map<string, { id: string; name: string; kind: (typeof zones)[number]["scheme"]["kind"]; isDefault: boolean; zones: typeof zones }>();
+  const schemes = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      kind: (typeof zones)[number]["scheme"]["kind"];
+      isDefault: boolean;
+      zones: typeof zones;
+    }
+  >();
   for (const zone of zones) {
     const scheme = schemes.get(zone.scheme.id) ?? { ...zone.scheme, zones: [] };
     scheme.zones.push(zone);
     schemes.set(zone.scheme.id, scheme);
   }
-  return [...schemes.values()].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name, "ja"));
+  return [...schemes.values()].sort(
+    (a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name, "ja"),
+  );
 }
 
 /** The viewer's municipalities with their population figures. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildInstitutionCode, luhnCheckDigit, municipalityCheckDigit, parseInstitutionCode, parseMunicipalityCode } from "./codes";
+import {
+  buildInstitutionCode,
+  luhnCheckDigit,
+  municipalityCheckDigit,
+  parseInstitutionCode,
+  parseMunicipalityCode,
+} from "./codes";
 
 describe("全国地方公共団体コード", () => {
   it.each([

@@ -69,13 +69,19 @@ export function parseInstitutionCode(raw: string, expectedPrefectureCode?: strin
   }
   const tensuhyo = value[2];
   if (tensuhyo === TENSUHYO_DENTAL) {
-    return { ok: false, message: `医療機関コード「${raw}」は歯科（点数表番号3）です。歯科医療機関は報告の対象外です。` };
+    return {
+      ok: false,
+      message: `医療機関コード「${raw}」は歯科（点数表番号3）です。歯科医療機関は報告の対象外です。`,
+    };
   }
   if (tensuhyo !== TENSUHYO_MEDICAL) {
     return { ok: false, message: `医療機関コード「${raw}」の3桁目（点数表番号）が医科の「1」ではありません。` };
   }
   if (luhnCheckDigit(value.slice(0, 9)) !== Number(value[9])) {
-    return { ok: false, message: `医療機関コード「${raw}」の検証番号（末尾の桁）が一致しません。入力誤りがないか確認してください。` };
+    return {
+      ok: false,
+      message: `医療機関コード「${raw}」の検証番号（末尾の桁）が一致しません。入力誤りがないか確認してください。`,
+    };
   }
   return { ok: true, code: value };
 }

@@ -18,7 +18,14 @@ describe("cycleWritability", () => {
     ["a cycle in preparation", { status: "PREPARING" }, null, "2026-02-01T10:00:00+09:00", false, "preparing"],
     ["reopened for this respondent", {}, "2026-03-10T23:59:59+09:00", "2026-03-05T10:00:00+09:00", true, "reopened"],
     ["a reopening that has expired", {}, "2026-03-10T23:59:59+09:00", "2026-03-11T10:00:00+09:00", false, "closed"],
-    ["reopened even though the cycle is closed", { status: "CLOSED" }, "2026-03-10T23:59:59+09:00", "2026-03-05T10:00:00+09:00", true, "reopened"],
+    [
+      "reopened even though the cycle is closed",
+      { status: "CLOSED" },
+      "2026-03-10T23:59:59+09:00",
+      "2026-03-05T10:00:00+09:00",
+      true,
+      "reopened",
+    ],
   ])("%s", (_name, overrides, reopened, now, writable, reason) => {
     const result = cycleWritability({ ...cycle, ...overrides }, reopened ? d(reopened) : null, d(now));
     expect(result).toMatchObject({ writable, reason });

@@ -6,11 +6,7 @@ export type TWritability =
   | { writable: true; reason: "open" | "reopened"; until: Date }
   | { writable: false; reason: "preparing" | "notYetOpen" | "closed" };
 
-export function cycleWritability(
-  cycle: TCycleWindow,
-  reopenedUntil: Date | null | undefined,
-  now: Date,
-): TWritability {
+export function cycleWritability(cycle: TCycleWindow, reopenedUntil: Date | null | undefined, now: Date): TWritability {
   if (cycle.status === "PREPARING") return { writable: false, reason: "preparing" };
   if (reopenedUntil && reopenedUntil > now) return { writable: true, reason: "reopened", until: reopenedUntil };
   if (cycle.status === "CLOSED" || now > cycle.closesAt) return { writable: false, reason: "closed" };

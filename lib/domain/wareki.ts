@@ -10,8 +10,17 @@ const warekiDate = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
   day: "numeric",
   timeZone: TIME_ZONE,
 });
-const warekiYear = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", timeZone: TIME_ZONE });
-const seirekiDate = new Intl.DateTimeFormat("ja-JP", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
+const warekiYear = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
+  era: "long",
+  year: "numeric",
+  timeZone: TIME_ZONE,
+});
+const seirekiDate = new Intl.DateTimeFormat("ja-JP", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  timeZone: TIME_ZONE,
+});
 const seirekiDateTime = new Intl.DateTimeFormat("ja-JP", {
   year: "numeric",
   month: "2-digit",
@@ -53,7 +62,11 @@ export function fiscalYearLabel(fiscalYear: number): string {
 
 /** The fiscal year (April–March, Japan time) a date falls in. */
 export function fiscalYearOf(date: Date): number {
-  const parts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "numeric", timeZone: TIME_ZONE }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    year: "numeric",
+    month: "numeric",
+    timeZone: TIME_ZONE,
+  }).formatToParts(date);
   const year = Number(parts.find((p) => p.type === "year")?.value);
   const month = Number(parts.find((p) => p.type === "month")?.value);
   return month >= 4 ? year : year - 1;

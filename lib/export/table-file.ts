@@ -18,20 +18,26 @@ export const TABLE_FORMAT_LABELS: Record<TTableFormat, string> = {
 
 export type TTable = { header: readonly string[]; rows: readonly (readonly (string | number | null | undefined)[])[] };
 
-const cellText = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+const cellText = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
 
-const quote = (cell: string) => (/[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+const quote = (cell: string) =>
+  /[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 
 /** RFC 4180 text with CRLF line ends, every cell neutralised. */
 export function tableToCsvText(table: TTable): string {
-  return [table.header, ...table.rows].map((row) => row.map((cell) => quote(neutralizeFormula(cellText(cell)))).join(",")).join("\r\n") + "\r\n";
+  return (
+    [table.header, ...table.rows]
+      .map((row) => row.map((cell) => quote(neutralizeFormula(cellText(cell)))).join(","))
+      .join("\r\n") + "\r\n"
+  );
 }
 
 /** Characters Shift_JIS (CP932) cannot hold, which would become "?" in a Shift_JIS file. */
 export function unencodableInShiftJis(text: string): string[] {
   const out = new Set<string>();
   for (const char of text) {
-    if (char === "?" ) continue;
+    if (char === "?") continue;
     if (iconv.decode(iconv.encode(char, "cp932"), "cp932") !== char) out.add(char);
   }
   return [...out];

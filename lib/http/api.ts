@@ -29,7 +29,8 @@ export function apiRoute<P = Record<string, string>>(
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
       const viewer = await getViewer();
-      if (!viewer) throw new AppError("UNAUTHENTICATED", "ログインの有効期限が切れました。もう一度ログインしてください。");
+      if (!viewer)
+        throw new AppError("UNAUTHENTICATED", "ログインの有効期限が切れました。もう一度ログインしてください。");
       const isWrite = request.method !== "GET" && request.method !== "HEAD";
       if (isWrite) assertSameOrigin(request);
       const body = isWrite && !rawBody ? await readJsonBody(request, maxBodyBytes) : undefined;
@@ -49,7 +50,11 @@ export function errorResponse(error: unknown): Response {
   }
   const reference = randomUUID().slice(0, 8);
   console.error(`[renkei] unexpected error ${reference}`, error);
-  const payload: TApiError = { code: "INTERNAL", message: `${GENERIC_ERROR_MESSAGE}（参照番号: ${reference}）`, reference };
+  const payload: TApiError = {
+    code: "INTERNAL",
+    message: `${GENERIC_ERROR_MESSAGE}（参照番号: ${reference}）`,
+    reference,
+  };
   return Response.json({ error: payload }, { status: 500 });
 }
 
@@ -76,7 +81,10 @@ async function readJsonBody(request: Request, maxBytes: number): Promise<unknown
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("INVALID_INPUT", "送信された内容を読み取れませんでした。画面を再読み込みしてからもう一度お試しください。");
+    throw new AppError(
+      "INVALID_INPUT",
+      "送信された内容を読み取れませんでした。画面を再読み込みしてからもう一度お試しください。",
+    );
   }
 }
 

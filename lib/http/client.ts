@@ -9,7 +9,11 @@ const NETWORK_ERROR: TApiError = {
   message: "サーバーに接続できませんでした。ネットワークを確認してください。入力内容はこの画面に残っています。",
 };
 
-export async function callApi<T>(method: "GET" | "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<TApiResult<T>> {
+export async function callApi<T>(
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  url: string,
+  body?: unknown,
+): Promise<TApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

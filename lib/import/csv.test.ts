@@ -33,7 +33,10 @@ describe("parseCsv", () => {
   });
 
   it("keeps quoted commas and doubled quotes inside values", () => {
-    expect(rows('名称,住所\n"A ""本院""","福井市大手3-17-1, 2階"\n')[1]?.cells).toEqual(['A "本院"', "福井市大手3-17-1, 2階"]);
+    expect(rows('名称,住所\n"A ""本院""","福井市大手3-17-1, 2階"\n')[1]?.cells).toEqual([
+      'A "本院"',
+      "福井市大手3-17-1, 2階",
+    ]);
   });
 
   it("returns trailing blank lines as blank records (the table mapping skips them)", () => {
@@ -59,7 +62,9 @@ describe("parseCsv", () => {
   it("parses 15,000 records quickly", () => {
     const lines = ["医療機関コード,名称,種別,病床数,郵便番号,住所,市区町村コード,電話,担当者メール"];
     for (let i = 0; i < 15_000; i++) {
-      lines.push(`18100${String(i).padStart(5, "0")},"医療法人 第${i}クリニック",診療所,0,910-0001,"福井市大手3丁目${i}番",182010,0776-20-0000,a${i}@example.jp`);
+      lines.push(
+        `18100${String(i).padStart(5, "0")},"医療法人 第${i}クリニック",診療所,0,910-0001,"福井市大手3丁目${i}番",182010,0776-20-0000,a${i}@example.jp`,
+      );
     }
     const started = performance.now();
     const parsed = rows(lines.join("\r\n"));

@@ -9,7 +9,7 @@ export type TRawRow = { line: number; cells: string[] };
 
 export type TCsvParseResult = { ok: true; rows: TRawRow[] } | { ok: false; issue: TImportIssue };
 
-const QUOTE_RULE = "値にカンマ・改行・引用符を含めるときは値全体を \"…\" で囲み、値の中の \" は \"\" と2つ重ねてください。";
+const QUOTE_RULE = '値にカンマ・改行・引用符を含めるときは値全体を "…" で囲み、値の中の " は "" と2つ重ねてください。';
 
 function syntaxMessage(code: string): string {
   switch (code) {

@@ -70,7 +70,10 @@ describe("decodeText", () => {
   });
 
   it("points at the line of a broken byte in an otherwise UTF-8 file", () => {
-    const good = Buffer.from("名称,住所\n福井県立病院,福井市四ツ井二丁目8-1\n福井赤十字病院,福井市月見二丁目4-1\n", "utf-8");
+    const good = Buffer.from(
+      "名称,住所\n福井県立病院,福井市四ツ井二丁目8-1\n福井赤十字病院,福井市月見二丁目4-1\n",
+      "utf-8",
+    );
     const bytes = new Uint8Array(Buffer.concat([good, Buffer.from([0xe7, 0x97]), Buffer.from(",壊れた行\n", "utf-8")]));
     const problem = refused(bytes);
     expect(problem.message).toContain("UTF-8 のファイルですが、4行目");

@@ -17,7 +17,8 @@ export const ENCODING_LABELS: Readonly<Record<TDetectedEncoding, string>> = {
   shift_jis: "Shift_JIS",
 };
 
-export const REENCODE_HINT = "UTF-8 または Shift_JIS（Excel の「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」）で保存し直してください。";
+export const REENCODE_HINT =
+  "UTF-8 または Shift_JIS（Excel の「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」）で保存し直してください。";
 
 const MB = 1024 * 1024;
 
@@ -51,7 +52,8 @@ export function sniffFormat(bytes: Uint8Array): TSniffedFormat {
   return "text";
 }
 
-export type TDecodeResult = { ok: true; text: string; encoding: TDetectedEncoding } | { ok: false; issue: TImportIssue };
+export type TDecodeResult =
+  { ok: true; text: string; encoding: TDetectedEncoding } | { ok: false; issue: TImportIssue };
 
 const encodingError = (message: string): TDecodeResult => ({ ok: false, issue: issue(null, "encoding", message) });
 
@@ -136,17 +138,23 @@ export function decodeText(bytes: Uint8Array): TDecodeResult {
       }
     }
     const utf16 = Math.max(even, odd) >= 4 && Math.min(even, odd) <= Math.max(even, odd) / 20;
-    return encodingError(utf16 ? UTF16_MESSAGE : `文字コードを判別できません。CSV（テキスト）ではない可能性があります。${REENCODE_HINT}`);
+    return encodingError(
+      utf16 ? UTF16_MESSAGE : `文字コードを判別できません。CSV（テキスト）ではない可能性があります。${REENCODE_HINT}`,
+    );
   }
 
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-    return checkControls(text) ?? { ok: true, text: text.replace(/\u001A+$/, ""), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+    return (
+      checkControls(text) ?? { ok: true, text: text.replace(/\u001A+$/, ""), encoding: hasBom ? "utf-8-bom" : "utf-8" }
+    );
   } catch {
     // Not UTF-8: fall through to Shift_JIS below.
   }
   if (hasBom) {
-    return encodingError(`UTF-8（BOM付き）のファイルですが、正しく読み取れない文字があります。元のファイルから ${REENCODE_HINT}`);
+    return encodingError(
+      `UTF-8（BOM付き）のファイルですが、正しく読み取れない文字があります。元のファイルから ${REENCODE_HINT}`,
+    );
   }
   const broken = brokenUtf8(body);
   if (broken) return broken;
@@ -155,7 +163,9 @@ export function decodeText(bytes: Uint8Array): TDecodeResult {
   const bad = text.indexOf("\uFFFD");
   if (bad !== -1 && isCleanEucJp(body)) return encodingError(EUC_JP_MESSAGE);
   if (bad !== -1) {
-    return encodingError(`文字コードを判別できません（${lineAt(text, bad)}行目に UTF-8 としても Shift_JIS としても読めない文字があります）。${REENCODE_HINT}`);
+    return encodingError(
+      `文字コードを判別できません（${lineAt(text, bad)}行目に UTF-8 としても Shift_JIS としても読めない文字があります）。${REENCODE_HINT}`,
+    );
   }
   if (looksLikeEucJp(body, text)) {
     return encodingError(EUC_JP_MESSAGE);

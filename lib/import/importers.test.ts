@@ -42,7 +42,17 @@ const CASES: TCase[] = [
   {
     name: "roster",
     header: ["医療機関コード", "名称", "種別", "病床数", "郵便番号", "住所", "市区町村コード", "電話", "担当者メール"],
-    row: (n) => [inst(n), `福井第${n}病院`, "病院", "120", "910-8580", "福井県福井市四ツ井2-8-1", "182010", "0776-54-5151", `iryo${n}@example.jp`],
+    row: (n) => [
+      inst(n),
+      `福井第${n}病院`,
+      "病院",
+      "120",
+      "910-8580",
+      "福井県福井市四ツ井2-8-1",
+      "182010",
+      "0776-54-5151",
+      `iryo${n}@example.jp`,
+    ],
     textColumn: 1,
     requiredColumn: 6,
     run: (file) => importRoster(file, { prefectureCode: FUKUI, knownMunicipalityCodes: FUKUI_CODES }),
@@ -58,11 +68,23 @@ const CASES: TCase[] = [
   {
     name: "population",
     header: ["市区町村コード", "市区町村名", "総人口", "65歳以上人口", "75歳以上人口", "出典", "基準年"],
-    row: (n) => [MUNICIPALITY_CODES[n - 1] ?? "", MUNICIPALITY_NAMES[n - 1] ?? "", "258000", "75000", "40000", "住民基本台帳（令和7年1月1日）", "2025"],
+    row: (n) => [
+      MUNICIPALITY_CODES[n - 1] ?? "",
+      MUNICIPALITY_NAMES[n - 1] ?? "",
+      "258000",
+      "75000",
+      "40000",
+      "住民基本台帳（令和7年1月1日）",
+      "2025",
+    ],
     textColumn: 5,
     requiredColumn: 4,
     run: (file) =>
-      importPopulation(file, { prefectureCode: FUKUI, knownMunicipalityCodes: FUKUI_CODES, municipalityNames: FUKUI_MUNICIPALITIES }),
+      importPopulation(file, {
+        prefectureCode: FUKUI,
+        knownMunicipalityCodes: FUKUI_CODES,
+        municipalityNames: FUKUI_MUNICIPALITIES,
+      }),
   },
   {
     name: "ndb",
@@ -74,7 +96,15 @@ const CASES: TCase[] = [
   },
   {
     name: "paper submissions",
-    header: ["医療機関コード", "f1_notice:院内掲示", "f1_areas:一次診療の対応ができる領域", "f1_consult", "i_rota", "ro_beds", "i_note"],
+    header: [
+      "医療機関コード",
+      "f1_notice:院内掲示",
+      "f1_areas:一次診療の対応ができる領域",
+      "f1_consult",
+      "i_rota",
+      "ro_beds",
+      "i_note",
+    ],
     row: (n) => [inst(n), "はい", "1", "はい", "0", "0", `特記事項${n}`],
     textColumn: 6,
     requiredColumn: 0,
@@ -128,7 +158,8 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
     });
 
     it("skips blank lines (also Excel's all-comma lines) without shifting line numbers", async () => {
-      const text = toCsv([header, row(1)]) + "\r\n" + ",".repeat(header.length - 1) + "\r\n" + toCsv([row(2)]) + "\r\n\r\n";
+      const text =
+        toCsv([header, row(1)]) + "\r\n" + ",".repeat(header.length - 1) + "\r\n" + toCsv([row(2)]) + "\r\n\r\n";
       const result = await run({ name: "x.csv", bytes: encode(text) });
       expect(result.errors).toEqual([]);
       expect(result.rows.map((r) => r.line)).toEqual([2, 5]);
@@ -158,7 +189,8 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
         {
           line: null,
           code: "file_too_large",
-          message: "ファイルのサイズ（20.0 MB）が上限（20 MB）を超えています。ファイルを分割するか、不要な列やシートを削除してから読み込んでください。",
+          message:
+            "ファイルのサイズ（20.0 MB）が上限（20 MB）を超えています。ファイルを分割するか、不要な列やシートを削除してから読み込んでください。",
         },
       ]);
       expect(result.format).toBeNull();
@@ -175,7 +207,9 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
 
     it("refuses a header-only file", async () => {
       const result = await run(csvFile([header]));
-      expect(result.errors).toEqual([{ line: 1, code: "no_data", message: "見出し行（1行目）だけで、データの行がありません。" }]);
+      expect(result.errors).toEqual([
+        { line: 1, code: "no_data", message: "見出し行（1行目）だけで、データの行がありません。" },
+      ]);
     });
 
     it("refuses a header-only .xlsx", async () => {
@@ -188,14 +222,24 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
       const result = await run(csvFile([drop(header), drop(row(1))]));
       expect(result.ok).toBe(false);
       expect(result.rows).toEqual([]);
-      expect(result.errors).toMatchObject([{ line: 1, code: "missing_column", column: header[requiredColumn]?.split(":")[0] }]);
+      expect(result.errors).toMatchObject([
+        { line: 1, code: "missing_column", column: header[requiredColumn]?.split(":")[0] },
+      ]);
     });
 
     it("refuses an extra column and reads nothing", async () => {
-      const result = await run(csvFile([[...header, "備考"], [...row(1), "メモ"], [...row(2), ""]]));
+      const result = await run(
+        csvFile([
+          [...header, "備考"],
+          [...row(1), "メモ"],
+          [...row(2), ""],
+        ]),
+      );
       expect(result.ok).toBe(false);
       expect(result.rows).toEqual([]);
-      expect(result.errors).toMatchObject([{ line: 1, code: "unexpected_column", message: expect.stringContaining("「備考」") }]);
+      expect(result.errors).toMatchObject([
+        { line: 1, code: "unexpected_column", message: expect.stringContaining("「備考」") },
+      ]);
     });
 
     it("refuses a row shifted by an unquoted comma", async () => {
@@ -208,7 +252,7 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
 
     it("refuses a formula-like CSV cell with line and column", async () => {
       const bad = row(2);
-      bad[textColumn] = "=HYPERLINK(\"http://evil\")";
+      bad[textColumn] = '=HYPERLINK("http://evil")';
       const result = await run(csvFile([header, row(1), bad]));
       expect(result.ok).toBe(false);
       expect(result.errors).toMatchObject([{ line: 3, column: header[textColumn], code: "formula" }]);
@@ -217,7 +261,7 @@ describe.each(CASES)("$name importer", ({ header, row, textColumn, requiredColum
     it("refuses a formula cell in .xlsx, naming the cell", async () => {
       const result = await run(
         await xlsxFile([header, row(1), row(2)], (sheet) => {
-          sheet.getCell(3, textColumn + 1).value = { formula: "A2&\"x\"", result: "x" };
+          sheet.getCell(3, textColumn + 1).value = { formula: 'A2&"x"', result: "x" };
         }),
       );
       expect(result.ok).toBe(false);

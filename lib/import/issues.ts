@@ -78,7 +78,11 @@ export function finalizeIssues(issues: readonly TImportIssue[], limit = MAX_REPO
   const rest = sorted.length - limit;
   return [
     ...sorted.slice(0, limit),
-    issue(null, "truncated", `ほかに ${rest.toLocaleString("ja-JP")} 件あります。上の内容を修正してから、もう一度読み込んでください。`),
+    issue(
+      null,
+      "truncated",
+      `ほかに ${rest.toLocaleString("ja-JP")} 件あります。上の内容を修正してから、もう一度読み込んでください。`,
+    ),
   ];
 }
 
@@ -92,7 +96,11 @@ export function formatIssue(item: TImportIssue): string {
 export function formatIssuesForCli(issues: readonly TImportIssue[]): string {
   return issues
     .map((item) => {
-      const parts = [item.line !== null ? `${item.line}行目` : "ファイル全体", item.column ? `[${item.column}]` : null, item.message];
+      const parts = [
+        item.line !== null ? `${item.line}行目` : "ファイル全体",
+        item.column ? `[${item.column}]` : null,
+        item.message,
+      ];
       return parts.filter(Boolean).join(" ");
     })
     .join("\n");
@@ -100,6 +108,9 @@ export function formatIssuesForCli(issues: readonly TImportIssue[]): string {
 
 /** "2行目、5行目、9行目" — names the other occurrences of a duplicate, capped for readability. */
 export function formatLines(lines: readonly number[], max = 10): string {
-  const shown = lines.slice(0, max).map((line) => `${line}行目`).join("、");
+  const shown = lines
+    .slice(0, max)
+    .map((line) => `${line}行目`)
+    .join("、");
   return lines.length > max ? `${shown} ほか${lines.length - max}件` : shown;
 }

@@ -32,12 +32,42 @@ describe("ndb", () => {
   });
 
   it.each<[string, string[], string, string, string]>([
-    ["an unknown item", [inst(1), "nosuch", "1"], "項目キー", "unknown_reference", "項目キー「nosuch」はこの様式にありません。NDB プレプリントの項目キー: overtime、homevisit"],
-    ["an item that is not pre-filled", [inst(1), "beds", "1"], "項目キー", "invalid", "項目「病床数」（beds）は NDB プレプリントの項目ではないため、値を取り込めません。NDB プレプリントの項目キー: overtime、homevisit"],
-    ["a negative value", [inst(1), "overtime", "-1"], "値", "invalid", "「-1」は0以上の整数で入力してください（例: 1234 または 1,234）。"],
-    ["a decimal value", [inst(1), "overtime", "1.5"], "値", "invalid", "「1.5」は0以上の整数で入力してください（例: 1234 または 1,234）。"],
+    [
+      "an unknown item",
+      [inst(1), "nosuch", "1"],
+      "項目キー",
+      "unknown_reference",
+      "項目キー「nosuch」はこの様式にありません。NDB プレプリントの項目キー: overtime、homevisit",
+    ],
+    [
+      "an item that is not pre-filled",
+      [inst(1), "beds", "1"],
+      "項目キー",
+      "invalid",
+      "項目「病床数」（beds）は NDB プレプリントの項目ではないため、値を取り込めません。NDB プレプリントの項目キー: overtime、homevisit",
+    ],
+    [
+      "a negative value",
+      [inst(1), "overtime", "-1"],
+      "値",
+      "invalid",
+      "「-1」は0以上の整数で入力してください（例: 1234 または 1,234）。",
+    ],
+    [
+      "a decimal value",
+      [inst(1), "overtime", "1.5"],
+      "値",
+      "invalid",
+      "「1.5」は0以上の整数で入力してください（例: 1234 または 1,234）。",
+    ],
     ["a blank value", [inst(1), "overtime", ""], "値", "required", "値を入力してください（0件の場合は 0）。"],
-    ["a value over the item's maximum", [inst(1), "homevisit", "101"], "値", "invalid", "値 101 は項目「往診料の算定回数」の上限（100）を超えています。"],
+    [
+      "a value over the item's maximum",
+      [inst(1), "homevisit", "101"],
+      "値",
+      "invalid",
+      "値 101 は項目「往診料の算定回数」の上限（100）を超えています。",
+    ],
   ])("refuses %s", async (_name, row, column, code, message) => {
     expect((await ndb([row])).errors).toEqual([{ line: 2, column, code, message }]);
   });
@@ -48,7 +78,9 @@ describe("ndb", () => {
     ["another prefecture", inst(1, "17"), "都道府県番号（17）"],
   ])("refuses 医療機関コード with %s", async (_name, code, message) => {
     const result = await ndb([[code, "overtime", "1"]]);
-    expect(result.errors).toMatchObject([{ line: 2, column: "医療機関コード", code: "invalid", message: expect.stringContaining(message) }]);
+    expect(result.errors).toMatchObject([
+      { line: 2, column: "医療機関コード", code: "invalid", message: expect.stringContaining(message) },
+    ]);
   });
 
   it("reports a duplicated (institution, item) on every occurrence", async () => {
@@ -58,8 +90,14 @@ describe("ndb", () => {
       [inst(1), "overtime", "2"],
     ]);
     expect(result.errors.map((e) => [e.line, e.message])).toEqual([
-      [2, `医療機関コード「${inst(1)}」の項目「overtime」の値がファイル内で重複しています（ほかに 4行目）。1つにしてください。`],
-      [4, `医療機関コード「${inst(1)}」の項目「overtime」の値がファイル内で重複しています（ほかに 2行目）。1つにしてください。`],
+      [
+        2,
+        `医療機関コード「${inst(1)}」の項目「overtime」の値がファイル内で重複しています（ほかに 4行目）。1つにしてください。`,
+      ],
+      [
+        4,
+        `医療機関コード「${inst(1)}」の項目「overtime」の値がファイル内で重複しています（ほかに 2行目）。1つにしてください。`,
+      ],
     ]);
     expect(result.rows.map((r) => r.line)).toEqual([3]);
   });
@@ -76,6 +114,8 @@ describe("ndb", () => {
     expect(result.ok).toBe(true);
     expect(result.rows.map((r) => r.line)).toEqual([2]);
     expect(result.skippedUnknownInstitutions).toBe(2);
-    expect(result.warnings).toMatchObject([{ code: "skipped", message: expect.stringContaining("2件（3行目、4行目）") }]);
+    expect(result.warnings).toMatchObject([
+      { code: "skipped", message: expect.stringContaining("2件（3行目、4行目）") },
+    ]);
   });
 });

@@ -64,11 +64,18 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
   if (itemKey === "") r.error("itemKey", "required", "項目キーを入力してください。");
   else if (itemKey !== undefined) {
     item = ctx.items.get(itemKey);
-    const known = ctx.prefillKeys.length > 0 ? `NDB プレプリントの項目キー: ${ctx.prefillKeys.slice(0, 20).join("、")}${ctx.prefillKeys.length > 20 ? " ほか" : ""}` : "この様式には NDB プレプリントの項目がありません。";
+    const known =
+      ctx.prefillKeys.length > 0
+        ? `NDB プレプリントの項目キー: ${ctx.prefillKeys.slice(0, 20).join("、")}${ctx.prefillKeys.length > 20 ? " ほか" : ""}`
+        : "この様式には NDB プレプリントの項目がありません。";
     if (!item) {
       r.error("itemKey", "unknown_reference", `項目キー「${itemKey}」はこの様式にありません。${known}`);
     } else if (!item.ndbPrefill) {
-      r.error("itemKey", "invalid", `項目「${item.label}」（${itemKey}）は NDB プレプリントの項目ではないため、値を取り込めません。${known}`);
+      r.error(
+        "itemKey",
+        "invalid",
+        `項目「${item.label}」（${itemKey}）は NDB プレプリントの項目ではないため、値を取り込めません。${known}`,
+      );
       item = undefined;
     }
   }
@@ -80,7 +87,11 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
     const parsed = parseCount(rawValue, ["件", "回"]);
     if (!parsed.ok) r.error("value", "invalid", parsed.message);
     else if (item && (item.type === "integer" || item.type === "decimal") && parsed.value > item.max) {
-      r.error("value", "invalid", `値 ${parsed.value.toLocaleString("ja-JP")} は項目「${item.label}」の上限（${item.max.toLocaleString("ja-JP")}）を超えています。`);
+      r.error(
+        "value",
+        "invalid",
+        `値 ${parsed.value.toLocaleString("ja-JP")} は項目「${item.label}」の上限（${item.max.toLocaleString("ja-JP")}）を超えています。`,
+      );
     } else value = parsed.value;
   }
 
@@ -89,7 +100,10 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
   return { line: r.line, institutionCode, itemKey, value };
 }
 
-export function validateNdbTable(raw: Pick<TRawTable, "rows">, options: TNdbImportOptions): TTableOutcome<TNdbRow, TNdbExtra> {
+export function validateNdbTable(
+  raw: Pick<TRawTable, "rows">,
+  options: TNdbImportOptions,
+): TTableOutcome<TNdbRow, TNdbExtra> {
   const empty: TNdbExtra = { skippedUnknownInstitutions: 0 };
   const mapped = mapTable(raw, NDB_COLUMNS);
   if (!mapped.ok) return { rows: [], errors: mapped.errors, warnings: [], dataRows: 0, blankLines: 0, extra: empty };
@@ -116,7 +130,14 @@ export function validateNdbTable(raw: Pick<TRawTable, "rows">, options: TNdbImpo
         (x) => x.key,
         (x, others, key) => {
           const [code, itemKey] = key.split("\u0000");
-          errors.push(issue(x.line, "duplicate", `医療機関コード「${code}」の項目「${itemKey}」の値がファイル内で重複しています${otherLinesNote(others)}。1つにしてください。`, codeColumn));
+          errors.push(
+            issue(
+              x.line,
+              "duplicate",
+              `医療機関コード「${code}」の項目「${itemKey}」の値がファイル内で重複しています${otherLinesNote(others)}。1つにしてください。`,
+              codeColumn,
+            ),
+          );
         },
       ),
     ].map((x) => x.line),
@@ -135,7 +156,12 @@ export function validateNdbTable(raw: Pick<TRawTable, "rows">, options: TNdbImpo
   if (ctx.restored.length > 0) warnings.push(restoredZerosWarning(codeColumn, ctx.restored));
   if (ctx.unknownInstitutionLines.length > 0) {
     warnings.push(
-      issue(null, "skipped", `名簿にない医療機関の行 ${ctx.unknownInstitutionLines.length.toLocaleString("ja-JP")}件（${formatLines(ctx.unknownInstitutionLines, 5)}）は取り込みません。名簿に載せる医療機関であれば、先に名簿を更新してください。`, codeColumn),
+      issue(
+        null,
+        "skipped",
+        `名簿にない医療機関の行 ${ctx.unknownInstitutionLines.length.toLocaleString("ja-JP")}件（${formatLines(ctx.unknownInstitutionLines, 5)}）は取り込みません。名簿に載せる医療機関であれば、先に名簿を更新してください。`,
+        codeColumn,
+      ),
     );
   }
 
@@ -150,5 +176,7 @@ export function validateNdbTable(raw: Pick<TRawTable, "rows">, options: TNdbImpo
 }
 
 export function importNdb(file: TImportFile, options: TNdbImportOptions): Promise<TNdbImportResult> {
-  return runImport(file, { sheetName: options.sheetName }, (table) => validateNdbTable(table, options), { skippedUnknownInstitutions: 0 });
+  return runImport(file, { sheetName: options.sheetName }, (table) => validateNdbTable(table, options), {
+    skippedUnknownInstitutions: 0,
+  });
 }

@@ -36,19 +36,43 @@ const definition = buildDefinition({
           { code: "9", label: "循環器系領域" },
         ],
       },
-      { key: "notice", type: "yesno", label: "院内掲示", required: true, yesLabel: "掲示している", noLabel: "掲示していない" },
+      {
+        key: "notice",
+        type: "yesno",
+        label: "院内掲示",
+        required: true,
+        yesLabel: "掲示している",
+        noLabel: "掲示していない",
+      },
       { key: "count", type: "integer", label: "算定回数", max: 100_000 },
       { key: "fte", type: "decimal", decimals: 1, label: "常勤換算医師数" },
       { key: "note", type: "text", label: "特記事項", maxLength: 50, multiline: true },
       { key: "since", type: "date", label: "開始日" },
-      { key: "partners", type: "partners", label: "連携医療機関", max: 3, visibleWhen: { key: "rota", in: ["1", "2"] } },
+      {
+        key: "partners",
+        type: "partners",
+        label: "連携医療機関",
+        max: 3,
+        visibleWhen: { key: "rota", in: ["1", "2"] },
+      },
       { key: "pdca", type: "group", label: "課題と対応策", fields: [{ key: "issue", type: "text", label: "課題" }] },
     ]),
   ],
 });
 
 const options: TPaperImportOptions = { prefectureCode: FUKUI, definition };
-const HEADER = ["医療機関コード", "医療機関名", "rota:在宅当番医制", "areas", "notice", "count", "fte", "note", "since", "partners"];
+const HEADER = [
+  "医療機関コード",
+  "医療機関名",
+  "rota:在宅当番医制",
+  "areas",
+  "notice",
+  "count",
+  "fte",
+  "note",
+  "since",
+  "partners",
+];
 type TCells = Partial<Record<"rota" | "areas" | "notice" | "count" | "fte" | "note" | "since" | "partners", string>>;
 const row = (n: number, cells: TCells = {}) => [
   inst(n),
@@ -62,7 +86,8 @@ const row = (n: number, cells: TCells = {}) => [
   cells.since ?? "",
   cells.partners ?? "",
 ];
-const paper = (rows: string[][], opts: TPaperImportOptions = options, header = HEADER) => importPaperSubmissions(csvFile([header, ...rows]), opts);
+const paper = (rows: string[][], opts: TPaperImportOptions = options, header = HEADER) =>
+  importPaperSubmissions(csvFile([header, ...rows]), opts);
 
 const item = (key: string) => {
   const found = paperSubmissionItems(definition).find((i) => i.key === key);
@@ -96,7 +121,11 @@ describe("cellToAnswer", () => {
     ["since", "2025/4/1", "2025-04-01"],
     ["since", "2025-04-01", "2025-04-01"],
     ["since", "2025年4月1日", "2025-04-01"],
-    ["partners", `${inst(3)}:福井病院|鯖江クリニック`, [{ code: inst(3), name: "福井病院" }, { name: "鯖江クリニック" }]],
+    [
+      "partners",
+      `${inst(3)}:福井病院|鯖江クリニック`,
+      [{ code: inst(3), name: "福井病院" }, { name: "鯖江クリニック" }],
+    ],
     ["partners", `${inst(3)}：福井病院 ｜ :A:B医院`, [{ code: inst(3), name: "福井病院" }, { name: "A:B医院" }]],
     ["count", "", undefined],
     ["note", "   ", undefined],
@@ -105,8 +134,16 @@ describe("cellToAnswer", () => {
   });
 
   it.each<[string, string, string]>([
-    ["rota", "3", "「3」は選択肢にありません。選択肢のコードで入力してください（0=無し、1=有り(月1回未満)、2=有り(月1回以上)）。"],
-    ["areas", "1;5", "「5」は選択肢にありません。選択肢のコードを「;」で区切って入力してください（0=該当無し、1=皮膚・形成外科領域、9=循環器系領域）。"],
+    [
+      "rota",
+      "3",
+      "「3」は選択肢にありません。選択肢のコードで入力してください（0=無し、1=有り(月1回未満)、2=有り(月1回以上)）。",
+    ],
+    [
+      "areas",
+      "1;5",
+      "「5」は選択肢にありません。選択肢のコードを「;」で区切って入力してください（0=該当無し、1=皮膚・形成外科領域、9=循環器系領域）。",
+    ],
     ["areas", "1;1", "選択肢「1」が重複しています。"],
     ["notice", "たぶん", "「たぶん」は「はい」または「いいえ」で入力してください（1/0、有/無 も使えます）。"],
     ["count", "十二", "「十二」は数値ではありません。数字で入力してください（例: 12 または 1,234.5）。"],
@@ -120,7 +157,9 @@ describe("cellToAnswer", () => {
 
 describe("paper submissions", () => {
   it("converts a row to typed answers and validates it like a web submission", async () => {
-    const result = await paper([row(1, { note: "特記事項です", since: "2025/4/1", partners: `${inst(3)}:福井病院|鯖江クリニック` })]);
+    const result = await paper([
+      row(1, { note: "特記事項です", since: "2025/4/1", partners: `${inst(3)}:福井病院|鯖江クリニック` }),
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
       {
@@ -142,7 +181,11 @@ describe("paper submissions", () => {
   });
 
   it("accepts a subset of item columns", async () => {
-    const result = await paper([[inst(1), "0", "はい"]], options, ["医療機関コード", "rota", "notice:院内掲示（ラベルは自由）"]);
+    const result = await paper([[inst(1), "0", "はい"]], options, [
+      "医療機関コード",
+      "rota",
+      "notice:院内掲示（ラベルは自由）",
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.rows[0]?.answers).toEqual({ rota: "0", notice: true });
   });
@@ -154,14 +197,17 @@ describe("paper submissions", () => {
         line: 1,
         column: "pdca:課題と対応策",
         code: "unexpected_column",
-        message: "列「pdca:課題と対応策」: 「課題と対応策」は表形式（複数行）の項目のため、CSV では取り込めません。この列を削除し、画面から入力してください。",
+        message:
+          "列「pdca:課題と対応策」: 「課題と対応策」は表形式（複数行）の項目のため、CSV では取り込めません。この列を削除し、画面から入力してください。",
       },
     ]);
   });
 
   it("refuses an item key the definition does not have", async () => {
     const result = await paper([[...row(1), "1"]], options, [...HEADER, "nosuch:存在しない項目"]);
-    expect(result.errors).toMatchObject([{ line: 1, code: "unexpected_column", message: expect.stringContaining("「nosuch:存在しない項目」（K列）") }]);
+    expect(result.errors).toMatchObject([
+      { line: 1, code: "unexpected_column", message: expect.stringContaining("「nosuch:存在しない項目」（K列）") },
+    ]);
   });
 
   it.each<[string, TCells, string, string]>([
@@ -172,7 +218,12 @@ describe("paper submissions", () => {
     ["too long a text", { note: "あ".repeat(51) }, "note", "50文字以内で入力してください。"],
     ["該当無し with another choice", { areas: "0;1" }, "areas", "「該当無し」と他の選択肢は同時に選べません。"],
     ["too many partners", { partners: "A|B|C|D" }, "partners", "連携医療機関は最大3件までです。"],
-    ["a partner without a name", { partners: `B病院|${inst(3)}:` }, "partners", "2件目: 医療機関名を入力してください。"],
+    [
+      "a partner without a name",
+      { partners: `B病院|${inst(3)}:` },
+      "partners",
+      "2件目: 医療機関名を入力してください。",
+    ],
     ["the same partner twice", { partners: "A病院|A病院" }, "partners", "同じ医療機関が重複しています。"],
     ["a dental partner", { partners: `${dentalCode(4)}:A歯科` }, "partners", "歯科医療機関は報告の対象外です"],
   ])("maps validation of %s to line and column", async (_name, cells, column, message) => {
@@ -202,7 +253,9 @@ describe("paper submissions", () => {
     const bad = row(1);
     bad[0] = code;
     const result = await paper([bad]);
-    expect(result.errors).toMatchObject([{ line: 2, column: "医療機関コード", message: expect.stringContaining(message) }]);
+    expect(result.errors).toMatchObject([
+      { line: 2, column: "医療機関コード", message: expect.stringContaining(message) },
+    ]);
   });
 
   it("refuses an institution not on the roster", async () => {
@@ -213,8 +266,16 @@ describe("paper submissions", () => {
   it("reports a duplicated institution on every occurrence", async () => {
     const result = await paper([row(1), row(2), row(1)]);
     expect(result.errors.map((e) => [e.line, e.code, e.message])).toEqual([
-      [2, "duplicate", `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 4行目）。1つの医療機関は1行にしてください。`],
-      [4, "duplicate", `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 2行目）。1つの医療機関は1行にしてください。`],
+      [
+        2,
+        "duplicate",
+        `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 4行目）。1つの医療機関は1行にしてください。`,
+      ],
+      [
+        4,
+        "duplicate",
+        `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 2行目）。1つの医療機関は1行にしてください。`,
+      ],
     ]);
   });
 });
@@ -227,7 +288,7 @@ describe("export → import round trip", () => {
       notice: false,
       count: 1234567 % 100_000,
       fte: 0.5,
-      note: " =SUM(A1) で始まる, カンマと\n改行と \"引用符\" を含む ",
+      note: ' =SUM(A1) で始まる, カンマと\n改行と "引用符" を含む ',
       since: "2024-02-29",
       partners: [{ code: inst(5), name: "福井:本院" }, { name: "A:B医院" }, { name: "鯖江クリニック" }],
     },
@@ -240,7 +301,9 @@ describe("export → import round trip", () => {
     ...answers.map((a, i) => paperSubmissionRow(definition, { code: inst(i + 1), name: `第${i + 1}診療所` }, a)),
   ];
 
-  const expected = answers.map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => !(Array.isArray(v) && v.length === 0))));
+  const expected = answers.map((a) =>
+    Object.fromEntries(Object.entries(a).filter(([, v]) => !(Array.isArray(v) && v.length === 0))),
+  );
 
   it("exports headers as key:label without group items", () => {
     expect(paperSubmissionHeaders(definition)).toEqual([
@@ -255,7 +318,11 @@ describe("export → import round trip", () => {
       "since:開始日",
       "partners:連携医療機関",
     ]);
-    expect(answersToCsvCells(definition, answers[0]!)).toMatchObject({ areas: "9;1", notice: "いいえ", partners: `${inst(5)}:福井:本院|:A:B医院|鯖江クリニック` });
+    expect(answersToCsvCells(definition, answers[0]!)).toMatchObject({
+      areas: "9;1",
+      notice: "いいえ",
+      partners: `${inst(5)}:福井:本院|:A:B医院|鯖江クリニック`,
+    });
   });
 
   it("is lossless through CSV (Shift_JIS)", async () => {

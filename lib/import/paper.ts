@@ -13,8 +13,24 @@ import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
-import { mapTable, neutralizeFormula, normalizeHeader, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
-import { parseDateCell, parseNumber, resolveInstitutionCode, restoredZerosWarning, sameName, type TParsed } from "./values";
+import {
+  mapTable,
+  neutralizeFormula,
+  normalizeHeader,
+  otherLinesNote,
+  reportDuplicates,
+  rowReaders,
+  type RowReader,
+  type TColumnSpec,
+} from "./table";
+import {
+  parseDateCell,
+  parseNumber,
+  resolveInstitutionCode,
+  restoredZerosWarning,
+  sameName,
+  type TParsed,
+} from "./values";
 
 export type TPaperItem = Exclude<TItem, { type: "group" }>;
 
@@ -68,7 +84,10 @@ export function answerToCell(item: TItem, value: TAnswerValue): string {
  * Cells for every importable item, keyed by item key ("" when unanswered). Values are raw; pass
  * them through neutralizeFormula when writing a file (paperSubmissionRow does).
  */
-export function answersToCsvCells(def: Pick<TQuestionnaireDefinition, "sections">, answers: TAnswers): Record<string, string> {
+export function answersToCsvCells(
+  def: Pick<TQuestionnaireDefinition, "sections">,
+  answers: TAnswers,
+): Record<string, string> {
   return Object.fromEntries(paperSubmissionItems(def).map((item) => [item.key, answerToCell(item, answers[item.key])]));
 }
 
@@ -79,7 +98,9 @@ export function paperSubmissionRow(
   answers: TAnswers,
 ): string[] {
   const cells = answersToCsvCells(def, answers);
-  return [institution.code, institution.name, ...paperSubmissionItems(def).map((item) => cells[item.key] ?? "")].map(neutralizeFormula);
+  return [institution.code, institution.name, ...paperSubmissionItems(def).map((item) => cells[item.key] ?? "")].map(
+    neutralizeFormula,
+  );
 }
 
 // ---- Cell → answer (imports) --------------------------------------------------------------------
@@ -88,7 +109,10 @@ const YES = ["はい", "1", "有", "有り", "あり", "yes", "true", "○", "�
 const NO = ["いいえ", "0", "無", "無し", "なし", "no", "false", "×"];
 
 function optionList(options: readonly { code: string; label: string }[]): string {
-  const shown = options.slice(0, 12).map((o) => `${o.code}=${o.label}`).join("、");
+  const shown = options
+    .slice(0, 12)
+    .map((o) => `${o.code}=${o.label}`)
+    .join("、");
   return options.length > 12 ? `${shown} ほか` : shown;
 }
 
@@ -105,7 +129,11 @@ export function cellToAnswer(item: TPaperItem, raw: string): TParsed<TAnswerValu
   switch (item.type) {
     case "single": {
       const option = findOption(item, raw);
-      return option ? { ok: true, value: option.code } : fail(`「${raw.trim()}」は選択肢にありません。選択肢のコードで入力してください（${optionList(item.options)}）。`);
+      return option
+        ? { ok: true, value: option.code }
+        : fail(
+            `「${raw.trim()}」は選択肢にありません。選択肢のコードで入力してください（${optionList(item.options)}）。`,
+          );
     }
     case "multi": {
       const parts = raw
@@ -116,7 +144,10 @@ export function cellToAnswer(item: TPaperItem, raw: string): TParsed<TAnswerValu
       const codes: string[] = [];
       for (const part of parts) {
         const option = findOption(item, part);
-        if (!option) return fail(`「${part}」は選択肢にありません。選択肢のコードを「;」で区切って入力してください（${optionList(item.options)}）。`);
+        if (!option)
+          return fail(
+            `「${part}」は選択肢にありません。選択肢のコードを「;」で区切って入力してください（${optionList(item.options)}）。`,
+          );
         if (codes.includes(option.code)) return fail(`選択肢「${part}」が重複しています。`);
         codes.push(option.code);
       }
@@ -138,7 +169,10 @@ export function cellToAnswer(item: TPaperItem, raw: string): TParsed<TAnswerValu
       return parseDateCell(raw);
     case "partners": {
       const partners: TPartner[] = [];
-      const entries = raw.split(/[|｜]/).map((e) => e.trim()).filter(Boolean);
+      const entries = raw
+        .split(/[|｜]/)
+        .map((e) => e.trim())
+        .filter(Boolean);
       for (const [index, entry] of entries.entries()) {
         const withCode = /^([0-9０-９\-‐－\s]+)[:：]([\s\S]*)$/.exec(entry);
         if (withCode) {
@@ -215,7 +249,11 @@ function readPaperRow(r: RowReader<string>, ctx: TRowContext): TPaperRow | null 
       ctx.codes.push({ line: r.line, code: resolved.code });
       if (resolved.restored) ctx.restored.push(r.line);
       if (options.knownInstitutionCodes && !options.knownInstitutionCodes.has(resolved.code)) {
-        r.error(CODE_KEY, "unknown_reference", `医療機関コード「${rawCode}」は名簿にありません。先に名簿に登録してください。`);
+        r.error(
+          CODE_KEY,
+          "unknown_reference",
+          `医療機関コード「${rawCode}」は名簿にありません。先に名簿に登録してください。`,
+        );
       }
     }
   }
@@ -264,13 +302,21 @@ function readPaperRow(r: RowReader<string>, ctx: TRowContext): TPaperRow | null 
     }
     const item = ctx.items.find((i) => i.key === key);
     ctx.warnings.push(
-      issue(r.line, "hidden_answer", `「${item?.label ?? key}」は他の回答により回答しない項目になるため、この値は取り込みません（Web の回答画面と同じ扱いです）。`, r.column(key)),
+      issue(
+        r.line,
+        "hidden_answer",
+        `「${item?.label ?? key}」は他の回答により回答しない項目になるため、この値は取り込みません（Web の回答画面と同じ扱いです）。`,
+        r.column(key),
+      ),
     );
   }
   return { line: r.line, institutionCode, answers: kept };
 }
 
-export function validatePaperTable(raw: Pick<TRawTable, "rows">, options: TPaperImportOptions): TTableOutcome<TPaperRow, TPaperExtra> {
+export function validatePaperTable(
+  raw: Pick<TRawTable, "rows">,
+  options: TPaperImportOptions,
+): TTableOutcome<TPaperRow, TPaperExtra> {
   const empty: TPaperExtra = { presentItemKeys: [] };
   const columns = paperColumns(options.definition);
   const items = itemIndex(options.definition);
@@ -289,7 +335,13 @@ export function validatePaperTable(raw: Pick<TRawTable, "rows">, options: TPaper
   const { table } = mapped;
   const errors = [...mapped.errors];
   const warnings: TImportIssue[] = [];
-  const ctx: TRowContext = { options, items: paperSubmissionItems(options.definition), warnings, restored: [], codes: [] };
+  const ctx: TRowContext = {
+    options,
+    items: paperSubmissionItems(options.definition),
+    warnings,
+    restored: [],
+    codes: [],
+  };
 
   const parsed = rowReaders(table, columns, errors).map((r) => readPaperRow(r, ctx));
 
@@ -300,7 +352,14 @@ export function validatePaperTable(raw: Pick<TRawTable, "rows">, options: TPaper
         ctx.codes,
         (x) => x.code,
         (x, others, key) =>
-          errors.push(issue(x.line, "duplicate", `医療機関コード「${key}」の報告がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`, codeColumn)),
+          errors.push(
+            issue(
+              x.line,
+              "duplicate",
+              `医療機関コード「${key}」の報告がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`,
+              codeColumn,
+            ),
+          ),
       ),
     ].map((x) => x.line),
   );
@@ -318,5 +377,7 @@ export function validatePaperTable(raw: Pick<TRawTable, "rows">, options: TPaper
 }
 
 export function importPaperSubmissions(file: TImportFile, options: TPaperImportOptions): Promise<TPaperImportResult> {
-  return runImport(file, { sheetName: options.sheetName }, (table) => validatePaperTable(table, options), { presentItemKeys: [] });
+  return runImport(file, { sheetName: options.sheetName }, (table) => validatePaperTable(table, options), {
+    presentItemKeys: [],
+  });
 }

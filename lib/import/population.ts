@@ -6,7 +6,8 @@ import { runImport, type TImportResult, type TTableOutcome } from "./result";
 import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import { parseCount, parseYear, resolveMunicipalityCode, restoredZerosWarning, sameName } from "./values";
 
-export type TPopulationField = "municipalityCode" | "municipalityName" | "total" | "aged65" | "aged75" | "source" | "year";
+export type TPopulationField =
+  "municipalityCode" | "municipalityName" | "total" | "aged65" | "aged75" | "source" | "year";
 
 export type TPopulationRow = {
   line: number;
@@ -26,7 +27,12 @@ export type TPopulationRow = {
 };
 
 export const POPULATION_COLUMNS: readonly TColumnSpec<TPopulationField>[] = [
-  { key: "municipalityCode", header: "市区町村コード", aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"], required: true },
+  {
+    key: "municipalityCode",
+    header: "市区町村コード",
+    aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"],
+    required: true,
+  },
   { key: "municipalityName", header: "市区町村名", aliases: ["市町村名", "市区町村"] },
   { key: "total", header: "総人口", aliases: ["人口", "総数", "人口総数"], required: true },
   { key: "aged65", header: "65歳以上人口", aliases: ["65歳以上", "老年人口", "高齢者人口"], required: true },
@@ -53,7 +59,10 @@ type TRowContext = {
   codes: { line: number; code: string }[];
 };
 
-function readPopulationRow(r: RowReader<TPopulationField>, { options, restored, codes }: TRowContext): TPopulationRow | null {
+function readPopulationRow(
+  r: RowReader<TPopulationField>,
+  { options, restored, codes }: TRowContext,
+): TPopulationRow | null {
   const count = (key: TPopulationField, label: string): number | undefined => {
     const value = r.cell(key);
     if (value === undefined) return undefined;
@@ -84,22 +93,35 @@ function readPopulationRow(r: RowReader<TPopulationField>, { options, restored, 
   const name = r.cell("municipalityName") || null;
   const known = municipalityCode ? options.municipalityNames?.get(municipalityCode) : undefined;
   if (name && known && !sameName(name, known)) {
-    r.error("municipalityName", "inconsistent", `市区町村名「${name}」が、市区町村コード「${municipalityCode}」の「${known}」と一致しません。コードと名前のどちらが正しいか確認してください。`);
+    r.error(
+      "municipalityName",
+      "inconsistent",
+      `市区町村名「${name}」が、市区町村コード「${municipalityCode}」の「${known}」と一致しません。コードと名前のどちらが正しいか確認してください。`,
+    );
   }
 
   const total = count("total", "総人口");
   const aged65 = count("aged65", "65歳以上人口");
   const aged75 = count("aged75", "75歳以上人口");
   if (aged65 !== undefined && aged75 !== undefined && aged75 > aged65) {
-    r.error("aged75", "inconsistent", `75歳以上人口（${aged75.toLocaleString("ja-JP")}）が65歳以上人口（${aged65.toLocaleString("ja-JP")}）を超えています。列が入れ替わっていないか確認してください。`);
+    r.error(
+      "aged75",
+      "inconsistent",
+      `75歳以上人口（${aged75.toLocaleString("ja-JP")}）が65歳以上人口（${aged65.toLocaleString("ja-JP")}）を超えています。列が入れ替わっていないか確認してください。`,
+    );
   }
   if (total !== undefined && aged65 !== undefined && aged65 > total) {
-    r.error("aged65", "inconsistent", `65歳以上人口（${aged65.toLocaleString("ja-JP")}）が総人口（${total.toLocaleString("ja-JP")}）を超えています。列が入れ替わっていないか確認してください。`);
+    r.error(
+      "aged65",
+      "inconsistent",
+      `65歳以上人口（${aged65.toLocaleString("ja-JP")}）が総人口（${total.toLocaleString("ja-JP")}）を超えています。列が入れ替わっていないか確認してください。`,
+    );
   }
 
   const source = r.cell("source");
   if (source === "") r.error("source", "required", "出典を入力してください（例: 住民基本台帳（令和7年1月1日））。");
-  else if (source !== undefined && [...source].length > MAX_SOURCE) r.error("source", "invalid", `出典は${MAX_SOURCE}文字以内で入力してください。`);
+  else if (source !== undefined && [...source].length > MAX_SOURCE)
+    r.error("source", "invalid", `出典は${MAX_SOURCE}文字以内で入力してください。`);
 
   let year: number | undefined;
   const rawYear = r.cell("year");
@@ -110,13 +132,24 @@ function readPopulationRow(r: RowReader<TPopulationField>, { options, restored, 
     else r.error("year", "invalid", parsed.message);
   }
 
-  if (!r.ok || !municipalityCode || total === undefined || aged65 === undefined || aged75 === undefined || !source || year === undefined) {
+  if (
+    !r.ok ||
+    !municipalityCode ||
+    total === undefined ||
+    aged65 === undefined ||
+    aged75 === undefined ||
+    !source ||
+    year === undefined
+  ) {
     return null;
   }
   return { line: r.line, municipalityCode, municipalityName: name, total, aged65, aged75, source, year };
 }
 
-export function validatePopulationTable(raw: Pick<TRawTable, "rows">, options: TPopulationImportOptions): TTableOutcome<TPopulationRow> {
+export function validatePopulationTable(
+  raw: Pick<TRawTable, "rows">,
+  options: TPopulationImportOptions,
+): TTableOutcome<TPopulationRow> {
   const mapped = mapTable(raw, POPULATION_COLUMNS);
   if (!mapped.ok) return { rows: [], errors: mapped.errors, warnings: [], dataRows: 0, blankLines: 0, extra: {} };
   const { table } = mapped;
@@ -125,7 +158,9 @@ export function validatePopulationTable(raw: Pick<TRawTable, "rows">, options: T
   const restored: number[] = [];
   const codes: { line: number; code: string }[] = [];
 
-  const parsed = rowReaders(table, POPULATION_COLUMNS, errors).map((r) => readPopulationRow(r, { options, restored, codes }));
+  const parsed = rowReaders(table, POPULATION_COLUMNS, errors).map((r) =>
+    readPopulationRow(r, { options, restored, codes }),
+  );
 
   const codeColumn = table.headers.get("municipalityCode") ?? "市区町村コード";
   const duplicateLines = new Set(
@@ -134,7 +169,14 @@ export function validatePopulationTable(raw: Pick<TRawTable, "rows">, options: T
         codes,
         (x) => x.code,
         (x, others, key) =>
-          errors.push(issue(x.line, "duplicate", `市区町村コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの市区町村は1行にしてください。`, codeColumn)),
+          errors.push(
+            issue(
+              x.line,
+              "duplicate",
+              `市区町村コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの市区町村は1行にしてください。`,
+              codeColumn,
+            ),
+          ),
       ),
     ].map((x) => x.line),
   );
@@ -143,25 +185,47 @@ export function validatePopulationTable(raw: Pick<TRawTable, "rows">, options: T
   if (restored.length > 0) warnings.push(restoredZerosWarning(codeColumn, restored));
   if (errors.length === 0) {
     const covered = new Set(rows.map((row) => row.municipalityCode));
-    const missing = [...options.knownMunicipalityCodes].filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code)).sort();
+    const missing = [...options.knownMunicipalityCodes]
+      .filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code))
+      .sort();
     if (missing.length > 0) {
       const names = missing.slice(0, 10).map((code) => {
         const name = options.municipalityNames?.get(code);
         return name ? `${name}（${code}）` : code;
       });
       warnings.push(
-        issue(null, "coverage", `人口が含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。これらの市区町村の人口は更新されません。`),
+        issue(
+          null,
+          "coverage",
+          `人口が含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。これらの市区町村の人口は更新されません。`,
+        ),
       );
     }
   }
   const years = new Set(rows.map((row) => row.year));
   if (years.size > 1) {
-    warnings.push(issue(null, "unusual_value", `基準年が行によって異なります（${[...years].sort().join("、")}）。同じ時点の人口で比べる場合は揃えてください。`));
+    warnings.push(
+      issue(
+        null,
+        "unusual_value",
+        `基準年が行によって異なります（${[...years].sort().join("、")}）。同じ時点の人口で比べる場合は揃えてください。`,
+      ),
+    );
   }
 
-  return { rows, errors, warnings, dataRows: table.rows.length + table.misalignedRows, blankLines: table.blankLines, extra: {} };
+  return {
+    rows,
+    errors,
+    warnings,
+    dataRows: table.rows.length + table.misalignedRows,
+    blankLines: table.blankLines,
+    extra: {},
+  };
 }
 
-export function importPopulation(file: TImportFile, options: TPopulationImportOptions): Promise<TPopulationImportResult> {
+export function importPopulation(
+  file: TImportFile,
+  options: TPopulationImportOptions,
+): Promise<TPopulationImportResult> {
   return runImport(file, { sheetName: options.sheetName }, (table) => validatePopulationTable(table, options), {});
 }

@@ -33,7 +33,11 @@ export type TReadResult =
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name.trim().toLowerCase())?.[1] ?? "";
 
-const failed = (errors: TImportIssue[], format: TFileFormat | null = null, encoding: TDetectedEncoding | null = null): TReadResult => ({
+const failed = (
+  errors: TImportIssue[],
+  format: TFileFormat | null = null,
+  encoding: TDetectedEncoding | null = null,
+): TReadResult => ({
   ok: false,
   errors,
   format,
@@ -60,13 +64,23 @@ export async function readTableFile(file: TImportFile, options: TReadOptions = {
     ]);
   }
   if (sniffed === "pdf") {
-    return failed([issue(null, "unsupported_format", "PDF ファイルは読み込めません。CSV または Excel（.xlsx）のファイルを選んでください。")]);
+    return failed([
+      issue(
+        null,
+        "unsupported_format",
+        "PDF ファイルは読み込めません。CSV または Excel（.xlsx）のファイルを選んでください。",
+      ),
+    ]);
   }
 
   if (sniffed === "zip") {
     if (extension === "csv" || extension === "txt") {
       warnings.push(
-        issue(null, "format_mismatch", `ファイル名は .${extension} ですが、中身は Excel（.xlsx）形式でした。Excel ファイルとして読み込みました。`),
+        issue(
+          null,
+          "format_mismatch",
+          `ファイル名は .${extension} ですが、中身は Excel（.xlsx）形式でした。Excel ファイルとして読み込みました。`,
+        ),
       );
     }
     const result = await readXlsx(file.bytes, options);
@@ -82,7 +96,11 @@ export async function readTableFile(file: TImportFile, options: TReadOptions = {
   if (!decoded.ok) return failed([decoded.issue], "csv");
   if (extension === "xlsx" || extension === "xlsm") {
     warnings.push(
-      issue(null, "format_mismatch", `ファイル名は .${extension} ですが、中身は CSV（テキスト）形式でした。CSV として読み込みました。`),
+      issue(
+        null,
+        "format_mismatch",
+        `ファイル名は .${extension} ですが、中身は CSV（テキスト）形式でした。CSV として読み込みました。`,
+      ),
     );
   }
   const parsed = parseCsv(decoded.text);

@@ -75,11 +75,14 @@ export async function runImport<TRow, TExtra extends object>(
 ): Promise<TImportResult<TRow, TExtra>> {
   const read = await readTableFile(file, readOptions);
   if (!read.ok) {
-    return buildResult(
-      { format: read.format, encoding: read.encoding, sheetName: null },
-      [],
-      { rows: [], errors: read.errors, warnings: [], dataRows: 0, blankLines: 0, extra: emptyExtra },
-    );
+    return buildResult({ format: read.format, encoding: read.encoding, sheetName: null }, [], {
+      rows: [],
+      errors: read.errors,
+      warnings: [],
+      dataRows: 0,
+      blankLines: 0,
+      extra: emptyExtra,
+    });
   }
   return buildResult(read.table, read.warnings, validate(read.table));
 }

@@ -2,12 +2,34 @@ import { describe, expect, it } from "vitest";
 import { importRoster, type TRosterImportOptions } from "./roster";
 import { formatIssuesForCli } from "./issues";
 import { parseMunicipalityCode } from "@/lib/domain/codes";
-import { FUKUI, FUKUI_CODES, badCheckDigit, csvFile, dentalCode, encode, inst, toCsv, xlsxFile } from "@/tests/fixtures/import/builders";
+import {
+  FUKUI,
+  FUKUI_CODES,
+  badCheckDigit,
+  csvFile,
+  dentalCode,
+  encode,
+  inst,
+  toCsv,
+  xlsxFile,
+} from "@/tests/fixtures/import/builders";
 
-const HEADER = ["医療機関コード", "名称", "種別", "病床数", "郵便番号", "住所", "市区町村コード", "電話", "担当者メール"];
+const HEADER = [
+  "医療機関コード",
+  "名称",
+  "種別",
+  "病床数",
+  "郵便番号",
+  "住所",
+  "市区町村コード",
+  "電話",
+  "担当者メール",
+];
 const options: TRosterImportOptions = { prefectureCode: FUKUI, knownMunicipalityCodes: FUKUI_CODES };
 
-type TRow = Partial<Record<"code" | "name" | "kind" | "beds" | "postal" | "address" | "municipality" | "phone" | "email", string>>;
+type TRow = Partial<
+  Record<"code" | "name" | "kind" | "beds" | "postal" | "address" | "municipality" | "phone" | "email", string>
+>;
 
 const row = (n: number, over: TRow = {}) => [
   over.code ?? inst(n),
@@ -21,7 +43,8 @@ const row = (n: number, over: TRow = {}) => [
   over.email ?? "",
 ];
 
-const roster = (rows: string[][], opts: TRosterImportOptions = options) => importRoster(csvFile([HEADER, ...rows]), opts);
+const roster = (rows: string[][], opts: TRosterImportOptions = options) =>
+  importRoster(csvFile([HEADER, ...rows]), opts);
 
 async function errorsOf(rows: string[][], opts?: TRosterImportOptions) {
   const result = await roster(rows, opts);
@@ -31,7 +54,17 @@ async function errorsOf(rows: string[][], opts?: TRosterImportOptions) {
 describe("roster: happy path", () => {
   it("normalises every field", async () => {
     const result = await roster([
-      ["１８１０００００１" + inst(1).slice(9), " 福井県立病院 ", "病院", "１，０００床", "〒9108526", "福井市四ツ井2-8-1", "18201", "（0776）54−5151", "Iryo@Example.JP"],
+      [
+        "１８１０００００１" + inst(1).slice(9),
+        " 福井県立病院 ",
+        "病院",
+        "１，０００床",
+        "〒9108526",
+        "福井市四ツ井2-8-1",
+        "18201",
+        "（0776）54−5151",
+        "Iryo@Example.JP",
+      ],
       [inst(2), "鯖江クリニック", "無床診療所", "", "", "", "182079", "", ""],
     ]);
     expect(result.errors).toEqual([]);
@@ -48,21 +81,60 @@ describe("roster: happy path", () => {
         phone: "(0776)54-5151",
         contactEmail: "iryo@example.jp",
       },
-      { line: 3, code: inst(2), name: "鯖江クリニック", kind: "CLINIC", beds: null, postalCode: null, address: null, municipalityCode: "182079", phone: null, contactEmail: null },
+      {
+        line: 3,
+        code: inst(2),
+        name: "鯖江クリニック",
+        kind: "CLINIC",
+        beds: null,
+        postalCode: null,
+        address: null,
+        municipalityCode: "182079",
+        phone: null,
+        contactEmail: null,
+      },
     ]);
-    expect(result).toMatchObject({ hospitals: 1, clinics: 1, presentFields: ["code", "name", "kind", "beds", "postalCode", "address", "municipalityCode", "phone", "contactEmail"] });
+    expect(result).toMatchObject({
+      hospitals: 1,
+      clinics: 1,
+      presentFields: [
+        "code",
+        "name",
+        "kind",
+        "beds",
+        "postalCode",
+        "address",
+        "municipalityCode",
+        "phone",
+        "contactEmail",
+      ],
+    });
   });
 
   it("accepts the minimum columns and says which were present", async () => {
-    const result = await importRoster(csvFile([["医療機関コード", "医療機関名", "施設種別", "市町村コード"], [inst(1), "A医院", "一般診療所", "182028"]]), options);
+    const result = await importRoster(
+      csvFile([
+        ["医療機関コード", "医療機関名", "施設種別", "市町村コード"],
+        [inst(1), "A医院", "一般診療所", "182028"],
+      ]),
+      options,
+    );
     expect(result.errors).toEqual([]);
     expect(result.presentFields).toEqual(["code", "name", "kind", "municipalityCode"]);
   });
 
   it("reads number cells of an .xlsx (codes typed as numbers)", async () => {
-    const result = await importRoster(await xlsxFile([HEADER, [Number(inst(1)), "A", "病院", 120, 9100001, "福井市", 182010, "0776-20-0000", ""]]), options);
+    const result = await importRoster(
+      await xlsxFile([HEADER, [Number(inst(1)), "A", "病院", 120, 9100001, "福井市", 182010, "0776-20-0000", ""]]),
+      options,
+    );
     expect(result.errors).toEqual([]);
-    expect(result.rows[0]).toMatchObject({ code: inst(1), beds: 120, postalCode: "910-0001", municipalityCode: "182010" });
+    expect(result.rows[0]).toMatchObject({
+      code: inst(1),
+      beds: 120,
+      postalCode: "910-0001",
+      municipalityCode: "182010",
+    });
   });
 
   it("keeps line numbers right after an address with a line break", async () => {
@@ -108,12 +180,30 @@ describe("roster: 医療機関コード", () => {
 
   it("reports a duplicate on every occurrence, naming the other lines", async () => {
     const dup = inst(7);
-    const result = await roster([row(1, { code: dup }), row(2), row(3, { code: dup }), row(4), row(5, { code: `${dup.slice(0, 4)}－${dup.slice(4)}` })]);
+    const result = await roster([
+      row(1, { code: dup }),
+      row(2),
+      row(3, { code: dup }),
+      row(4),
+      row(5, { code: `${dup.slice(0, 4)}－${dup.slice(4)}` }),
+    ]);
     expect(result.ok).toBe(false);
     expect(result.errors.map((e) => [e.line, e.code, e.message])).toEqual([
-      [2, "duplicate", `医療機関コード「${dup}」がファイル内で重複しています（ほかに 4行目、6行目）。1つの医療機関は1行にしてください。`],
-      [4, "duplicate", `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、6行目）。1つの医療機関は1行にしてください。`],
-      [6, "duplicate", `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、4行目）。1つの医療機関は1行にしてください。`],
+      [
+        2,
+        "duplicate",
+        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 4行目、6行目）。1つの医療機関は1行にしてください。`,
+      ],
+      [
+        4,
+        "duplicate",
+        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、6行目）。1つの医療機関は1行にしてください。`,
+      ],
+      [
+        6,
+        "duplicate",
+        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、4行目）。1つの医療機関は1行にしてください。`,
+      ],
     ]);
     expect(result.rows.map((r) => r.line)).toEqual([3, 5]);
   });
@@ -122,7 +212,11 @@ describe("roster: 医療機関コード", () => {
     const sapporo = "011002";
     const code = inst(1, "01");
     const result = await importRoster(
-      csvFile([HEADER, row(1, { code: code.slice(1), municipality: "11002" }), row(2, { code: inst(2, "01"), municipality: sapporo })]),
+      csvFile([
+        HEADER,
+        row(1, { code: code.slice(1), municipality: "11002" }),
+        row(2, { code: inst(2, "01"), municipality: sapporo }),
+      ]),
       { prefectureCode: "01", knownMunicipalityCodes: new Set([sapporo]) },
     );
     expect(result.errors).toEqual([]);
@@ -142,8 +236,18 @@ describe("roster: 市区町村コード", () => {
   it.each<[string, string, string, string]>([
     ["a wrong check digit", "182011", "invalid", "市区町村コード「182011」の検査数字（6桁目）が正しくありません。"],
     ["too few digits", "1820", "invalid", "市区町村コード「1820」は5桁または6桁の数字で入力してください。"],
-    ["another prefecture", ishikawa.ok ? ishikawa.code : "", "invalid", "市区町村コード「172014」は石川県のコードです。福井県（18）の市区町村コードを入力してください。"],
-    ["an unknown municipality", ono.ok ? ono.code : "", "unknown_reference", "市区町村コード「182044」（182044）は、登録されている福井県の市区町村にありません。コードの誤りや、合併による変更がないか確認してください。"],
+    [
+      "another prefecture",
+      ishikawa.ok ? ishikawa.code : "",
+      "invalid",
+      "市区町村コード「172014」は石川県のコードです。福井県（18）の市区町村コードを入力してください。",
+    ],
+    [
+      "an unknown municipality",
+      ono.ok ? ono.code : "",
+      "unknown_reference",
+      "市区町村コード「182044」（182044）は、登録されている福井県の市区町村にありません。コードの誤りや、合併による変更がないか確認してください。",
+    ],
   ])("refuses %s", async (_name, municipality, code, message) => {
     expect(await errorsOf([row(1, { municipality })])).toEqual([{ line: 2, column: "市区町村コード", code, message }]);
   });
@@ -209,13 +313,28 @@ describe("roster: 種別 and 病床数", () => {
 
 describe("roster: contact fields", () => {
   it.each<[string, TRow, string, string]>([
-    ["a 6-digit postal code", { postal: "910001" }, "郵便番号", "郵便番号「910001」が6桁です。先頭の「0」が欠けていないか確認してください"],
+    [
+      "a 6-digit postal code",
+      { postal: "910001" },
+      "郵便番号",
+      "郵便番号「910001」が6桁です。先頭の「0」が欠けていないか確認してください",
+    ],
     ["a phone without area code", { phone: "20-0000" }, "電話", "10桁または11桁で入力してください"],
     ["a phone that lost its 0", { phone: "776200000" }, "電話", "「0」で始まっていません"],
     ["a phone with text", { phone: "0776-20-0000 内線12" }, "電話", "数字・ハイフン・かっこ以外の文字"],
-    ["a malformed e-mail", { email: "iryo@example" }, "担当者メール", "メールアドレス「iryo@example」の形式が正しくありません"],
+    [
+      "a malformed e-mail",
+      { email: "iryo@example" },
+      "担当者メール",
+      "メールアドレス「iryo@example」の形式が正しくありません",
+    ],
     ["two e-mails", { email: "a@example.jp; b@example.jp" }, "担当者メール", "1件だけ入力してください"],
-    ["a name over 200 characters", { name: "あ".repeat(201) }, "名称", "名称は200文字以内で入力してください（201文字あります）。"],
+    [
+      "a name over 200 characters",
+      { name: "あ".repeat(201) },
+      "名称",
+      "名称は200文字以内で入力してください（201文字あります）。",
+    ],
   ])("refuses %s", async (_name, over, column, message) => {
     const errors = await errorsOf([row(1, over)]);
     expect(errors).toHaveLength(1);
@@ -233,7 +352,9 @@ describe("roster: contact fields", () => {
   });
 
   it("reports every problem of a row, not just the first", async () => {
-    const errors = await errorsOf([row(1, { code: badCheckDigit(inst(1)), kind: "クリニック", postal: "abc", email: "x" })]);
+    const errors = await errorsOf([
+      row(1, { code: badCheckDigit(inst(1)), kind: "クリニック", postal: "abc", email: "x" }),
+    ]);
     expect(errors.map((e) => e.column)).toEqual(["医療機関コード", "種別", "郵便番号", "担当者メール"]);
   });
 });

@@ -16,7 +16,8 @@ import {
 
 export type TInstitutionKind = "HOSPITAL" | "CLINIC";
 
-export type TRosterField = "code" | "name" | "kind" | "beds" | "postalCode" | "address" | "municipalityCode" | "phone" | "contactEmail";
+export type TRosterField =
+  "code" | "name" | "kind" | "beds" | "postalCode" | "address" | "municipalityCode" | "phone" | "contactEmail";
 
 export type TRosterRow = {
   line: number;
@@ -37,14 +38,33 @@ export type TRosterRow = {
 
 export const ROSTER_COLUMNS: readonly TColumnSpec<TRosterField>[] = [
   { key: "code", header: "医療機関コード", aliases: ["医療機関CD", "機関コード"], required: true },
-  { key: "name", header: "名称", aliases: ["医療機関名", "医療機関名称", "医療機関の名称", "施設名", "施設名称"], required: true },
-  { key: "kind", header: "種別", aliases: ["施設種別", "医療機関種別", "病院・診療所の別", "病院診療所区分"], required: true },
+  {
+    key: "name",
+    header: "名称",
+    aliases: ["医療機関名", "医療機関名称", "医療機関の名称", "施設名", "施設名称"],
+    required: true,
+  },
+  {
+    key: "kind",
+    header: "種別",
+    aliases: ["施設種別", "医療機関種別", "病院・診療所の別", "病院診療所区分"],
+    required: true,
+  },
   { key: "beds", header: "病床数", aliases: ["許可病床数", "病床数(合計)", "総病床数"] },
   { key: "postalCode", header: "郵便番号", aliases: ["〒"] },
   { key: "address", header: "住所", aliases: ["所在地", "所在地住所"] },
-  { key: "municipalityCode", header: "市区町村コード", aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"], required: true },
+  {
+    key: "municipalityCode",
+    header: "市区町村コード",
+    aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"],
+    required: true,
+  },
   { key: "phone", header: "電話", aliases: ["電話番号", "TEL"] },
-  { key: "contactEmail", header: "担当者メール", aliases: ["担当者メールアドレス", "メールアドレス", "メール", "E-mail", "Email"] },
+  {
+    key: "contactEmail",
+    header: "担当者メール",
+    aliases: ["担当者メールアドレス", "メールアドレス", "メール", "E-mail", "Email"],
+  },
 ];
 
 /** 種別 values accepted. 「クリニック」「医院」 are names, not 種別, and 歯科 is outside the report. */
@@ -57,7 +77,10 @@ export const INSTITUTION_KIND_VALUES: Readonly<Record<string, TInstitutionKind>>
   無床診療所: "CLINIC",
 };
 
-export const INSTITUTION_KIND_LABELS: Readonly<Record<TInstitutionKind, string>> = { HOSPITAL: "病院", CLINIC: "診療所" };
+export const INSTITUTION_KIND_LABELS: Readonly<Record<TInstitutionKind, string>> = {
+  HOSPITAL: "病院",
+  CLINIC: "診療所",
+};
 
 /** A 病院 has 20 beds or more and a 診療所 19 or fewer (医療法 第1条の5). */
 const CLINIC_MAX_BEDS = 19;
@@ -87,11 +110,16 @@ function parseKind(raw: string): { kind: TInstitutionKind; variant: string } | {
   const v = raw.normalize("NFKC").replace(/\s+/g, "");
   const kind = INSTITUTION_KIND_VALUES[v];
   if (kind) return { kind, variant: v };
-  if (v.includes("歯科")) return { message: `種別「${raw}」: 歯科医療機関はかかりつけ医機能報告の対象外です。名簿から削除してください。` };
+  if (v.includes("歯科"))
+    return { message: `種別「${raw}」: 歯科医療機関はかかりつけ医機能報告の対象外です。名簿から削除してください。` };
   if (v === "クリニック" || v === "医院") {
-    return { message: `「${raw}」は種別として使えません。「診療所」と入力してください（名称に「${v}」とつく医療機関も種別は診療所です）。` };
+    return {
+      message: `「${raw}」は種別として使えません。「診療所」と入力してください（名称に「${v}」とつく医療機関も種別は診療所です）。`,
+    };
   }
-  return { message: `種別「${raw}」は「病院」または「診療所」で入力してください（「一般診療所」「有床診療所」「無床診療所」も使えます）。` };
+  return {
+    message: `種別「${raw}」は「病院」または「診療所」で入力してください（「一般診療所」「有床診療所」「無床診療所」も使えます）。`,
+  };
 }
 
 type TRosterContext = {
@@ -109,7 +137,10 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
     if (value === "") r.error(key, "required", `${label}を入力してください。`);
     return value || undefined;
   };
-  const optional = <T>(key: TRosterField, parse: (v: string) => { ok: true; value: T } | { ok: false; message: string }): T | null => {
+  const optional = <T>(
+    key: TRosterField,
+    parse: (v: string) => { ok: true; value: T } | { ok: false; message: string },
+  ): T | null => {
     const value = r.cell(key);
     if (!value) return null;
     const parsed = parse(value);
@@ -132,7 +163,8 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
   }
 
   const name = required("name", "名称");
-  if (name !== undefined && length(name) > MAX_NAME) r.error("name", "invalid", `名称は${MAX_NAME}文字以内で入力してください（${length(name)}文字あります）。`);
+  if (name !== undefined && length(name) > MAX_NAME)
+    r.error("name", "invalid", `名称は${MAX_NAME}文字以内で入力してください（${length(name)}文字あります）。`);
 
   let kind: TInstitutionKind | undefined;
   let kindVariant = "";
@@ -149,7 +181,11 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
   }
   if (kind === "CLINIC" && beds !== null) {
     if (beds > CLINIC_MAX_BEDS) {
-      r.error("beds", "inconsistent", `診療所の病床数は${CLINIC_MAX_BEDS}床以下です（${beds}床）。種別が「病院」でないか、病床数が正しいか確認してください。`);
+      r.error(
+        "beds",
+        "inconsistent",
+        `診療所の病床数は${CLINIC_MAX_BEDS}床以下です（${beds}床）。種別が「病院」でないか、病床数が正しいか確認してください。`,
+      );
     } else if (kindVariant === "無床診療所" && beds > 0) {
       r.error("beds", "inconsistent", `無床診療所ですが病床数が${beds}床です。種別か病床数を確認してください。`);
     } else if (kindVariant === "有床診療所" && beds === 0) {
@@ -158,18 +194,28 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
   }
   if (kind === "HOSPITAL" && beds !== null && beds < CLINIC_MAX_BEDS + 1) {
     ctx.warnings.push(
-      issue(r.line, "unusual_value", `病院ですが病床数が${beds}床です（病院は通常20床以上）。誤りでなければこのまま取り込めます。`, r.column("beds")),
+      issue(
+        r.line,
+        "unusual_value",
+        `病院ですが病床数が${beds}床です（病院は通常20床以上）。誤りでなければこのまま取り込めます。`,
+        r.column("beds"),
+      ),
     );
   }
 
   const postalCode = optional("postalCode", parsePostalCode);
   const address = r.cell("address") || null;
-  if (address !== null && length(address) > MAX_ADDRESS) r.error("address", "invalid", `住所は${MAX_ADDRESS}文字以内で入力してください。`);
+  if (address !== null && length(address) > MAX_ADDRESS)
+    r.error("address", "invalid", `住所は${MAX_ADDRESS}文字以内で入力してください。`);
 
   let municipalityCode: string | undefined;
   const rawMunicipality = required("municipalityCode", "市区町村コード");
   if (rawMunicipality !== undefined) {
-    const resolved = resolveMunicipalityCode(rawMunicipality, ctx.options.prefectureCode, ctx.options.knownMunicipalityCodes);
+    const resolved = resolveMunicipalityCode(
+      rawMunicipality,
+      ctx.options.prefectureCode,
+      ctx.options.knownMunicipalityCodes,
+    );
     if (resolved.ok) {
       municipalityCode = resolved.code;
       if (resolved.restored) ctx.restoredMunicipalities.push(r.line);
@@ -181,12 +227,16 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
   const phone = optional("phone", parsePhone);
   const contactEmail = optional("contactEmail", parseEmail);
 
-  if (!r.ok || code === undefined || name === undefined || kind === undefined || municipalityCode === undefined) return null;
+  if (!r.ok || code === undefined || name === undefined || kind === undefined || municipalityCode === undefined)
+    return null;
   return { line: r.line, code, name, kind, beds, postalCode, address, municipalityCode, phone, contactEmail };
 }
 
 /** Validates a roster table already read from a file (pure, synchronous). */
-export function validateRosterTable(raw: Pick<TRawTable, "rows">, options: TRosterImportOptions): TTableOutcome<TRosterRow, TRosterExtra> {
+export function validateRosterTable(
+  raw: Pick<TRawTable, "rows">,
+  options: TRosterImportOptions,
+): TTableOutcome<TRosterRow, TRosterExtra> {
   const empty: TRosterExtra = { presentFields: [], hospitals: 0, clinics: 0 };
   const mapped = mapTable(raw, ROSTER_COLUMNS);
   if (!mapped.ok) return { rows: [], errors: mapped.errors, warnings: [], dataRows: 0, blankLines: 0, extra: empty };
@@ -204,7 +254,14 @@ export function validateRosterTable(raw: Pick<TRawTable, "rows">, options: TRost
     ctx.codes,
     (x) => x.code,
     (x, others, key) =>
-      errors.push(issue(x.line, "duplicate", `医療機関コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`, codeColumn)),
+      errors.push(
+        issue(
+          x.line,
+          "duplicate",
+          `医療機関コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`,
+          codeColumn,
+        ),
+      ),
   );
   const duplicateLines = new Set([...duplicates].map((x) => x.line));
   const rows = parsed.flatMap((row) => (row && !duplicateLines.has(row.line) ? [row] : []));
@@ -214,12 +271,21 @@ export function validateRosterTable(raw: Pick<TRawTable, "rows">, options: TRost
     rows.filter((row) => row.contactEmail !== null),
     (row) => row.contactEmail,
     (row, others) =>
-      warnings.push(issue(row.line, "unusual_value", `同じ担当者メールが複数の医療機関に使われています${otherLinesNote(others)}。意図したものか確認してください。`, emailColumn)),
+      warnings.push(
+        issue(
+          row.line,
+          "unusual_value",
+          `同じ担当者メールが複数の医療機関に使われています${otherLinesNote(others)}。意図したものか確認してください。`,
+          emailColumn,
+        ),
+      ),
   );
 
   if (ctx.restoredCodes.length > 0) warnings.push(restoredZerosWarning(codeColumn, ctx.restoredCodes));
   if (ctx.restoredMunicipalities.length > 0) {
-    warnings.push(restoredZerosWarning(table.headers.get("municipalityCode") ?? "市区町村コード", ctx.restoredMunicipalities));
+    warnings.push(
+      restoredZerosWarning(table.headers.get("municipalityCode") ?? "市区町村コード", ctx.restoredMunicipalities),
+    );
   }
 
   return {

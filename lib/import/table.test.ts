@@ -32,14 +32,26 @@ describe("headers", () => {
   it("maps columns in any order, by variant names, and reports the headers as written", () => {
     const result = map("医療機関名, 医療機関ｺｰﾄﾞ \n福井病院,1810000011\n");
     if (!result.ok) throw new Error("refused");
-    expect(result.table.headers).toEqual(new Map([["name", "医療機関名"], ["code", "医療機関ｺｰﾄﾞ"]]));
-    expect(result.table.rows).toEqual([{ line: 2, cells: { code: "1810000011", name: "福井病院", note: "" }, rejected: new Set() }]);
+    expect(result.table.headers).toEqual(
+      new Map([
+        ["name", "医療機関名"],
+        ["code", "医療機関ｺｰﾄﾞ"],
+      ]),
+    );
+    expect(result.table.rows).toEqual([
+      { line: 2, cells: { code: "1810000011", name: "福井病院", note: "" }, rejected: new Set() },
+    ]);
   });
 
   it("refuses a missing required column, naming it", () => {
     const result = map("医療機関コード\n1810000011\n");
     expect(result.ok ? [] : result.errors).toEqual([
-      { line: 1, column: "名称", code: "missing_column", message: "必須の列「名称」がありません。見出し行（1行目）の列名を確認してください。" },
+      {
+        line: 1,
+        column: "名称",
+        code: "missing_column",
+        message: "必須の列「名称」がありません。見出し行（1行目）の列名を確認してください。",
+      },
     ]);
   });
 
@@ -54,12 +66,16 @@ describe("headers", () => {
   it("refuses two columns that mean the same", () => {
     const result = map("医療機関コード,名称,医療機関名\n1,A,B\n");
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(["duplicate_column"]);
-    expect(result.ok ? "" : result.errors[0]?.message).toContain("列「名称」（B列）と列「医療機関名」（C列）は、どちらも「名称」の列です");
+    expect(result.ok ? "" : result.errors[0]?.message).toContain(
+      "列「名称」（B列）と列「医療機関名」（C列）は、どちらも「名称」の列です",
+    );
   });
 
   it("says when no header is recognised at all (a title row above the header)", () => {
     const result = map("令和7年度 医療機関名簿\n医療機関コード,名称\n");
-    expect(result.ok ? [] : result.errors.map((e) => e.message).join("\n")).toContain("知っている列名が1つもありません");
+    expect(result.ok ? [] : result.errors.map((e) => e.message).join("\n")).toContain(
+      "知っている列名が1つもありません",
+    );
   });
 
   it("hints at tab-separated files", () => {
@@ -103,7 +119,8 @@ describe("misaligned rows", () => {
       {
         line: 3,
         code: "extra_cells",
-        message: '見出しより右の C列に値「B病院」があります。値にカンマが含まれる場合は "…" で囲んでください。列がずれていないか確認してください。',
+        message:
+          '見出しより右の C列に値「B病院」があります。値にカンマが含まれる場合は "…" で囲んでください。列がずれていないか確認してください。',
       },
     ]);
     expect(result.table.rows.map((r) => r.line)).toEqual([2]);
@@ -117,9 +134,12 @@ describe("misaligned rows", () => {
 });
 
 describe("formula-like values (CSV injection)", () => {
-  it.each(["=1+1", "+81-776", "@SUM(A1)", "-cmd", "-2+3+cmd|' /C calc'!A0", " =HYPERLINK(\"x\")"])("flags %j", (value) => {
-    expect(isFormulaLike(value)).toBe(true);
-  });
+  it.each(["=1+1", "+81-776", "@SUM(A1)", "-cmd", "-2+3+cmd|' /C calc'!A0", ' =HYPERLINK("x")'])(
+    "flags %j",
+    (value) => {
+      expect(isFormulaLike(value)).toBe(true);
+    },
+  );
 
   it.each(["-", "-3", "-1.5", "-1,234", "福井=1", "a@b.jp", "", "'=1"])("does not flag %j", (value) => {
     expect(isFormulaLike(value)).toBe(false);
@@ -133,7 +153,8 @@ describe("formula-like values (CSV injection)", () => {
         line: 2,
         column: "名称",
         code: "formula",
-        message: "「=HYPERLINK(\"http://x\",\"y\")」は表計算ソフトで数式として実行されるおそれがあるため、取り込めません。先頭の「=」を削除するか、文字として扱う場合は先頭に「'」を付けてください。",
+        message:
+          '「=HYPERLINK("http://x","y")」は表計算ソフトで数式として実行されるおそれがあるため、取り込めません。先頭の「=」を削除するか、文字として扱う場合は先頭に「\'」を付けてください。',
       },
     ]);
     expect(result.table.rows[0]?.rejected).toEqual(new Set(["name"]));
@@ -158,7 +179,13 @@ describe("formula-like values (CSV injection)", () => {
 });
 
 describe("columnLetter", () => {
-  it.each([[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"]])("%i → %s", (index, letter) => {
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+  ])("%i → %s", (index, letter) => {
     expect(columnLetter(index)).toBe(letter);
   });
 });
@@ -171,7 +198,9 @@ describe("issue formatting", () => {
   ];
 
   it("formats one issue for the preview", () => {
-    expect(formatIssue(issues[0]!)).toBe("12行目 市区町村コード: 市区町村コード「18201」の検査数字（6桁目）が正しくありません。");
+    expect(formatIssue(issues[0]!)).toBe(
+      "12行目 市区町村コード: 市区町村コード「18201」の検査数字（6桁目）が正しくありません。",
+    );
     expect(formatIssue(issues[1]!)).toBe("文字コードを判別できません。");
   });
 
@@ -190,6 +219,9 @@ describe("issue formatting", () => {
     const finalized = finalizeIssues(many);
     expect(finalized).toHaveLength(1001);
     expect(finalized[0]?.line).toBe(1);
-    expect(finalized.at(-1)).toMatchObject({ code: "truncated", message: expect.stringContaining("ほかに 5 件あります") });
+    expect(finalized.at(-1)).toMatchObject({
+      code: "truncated",
+      message: expect.stringContaining("ほかに 5 件あります"),
+    });
   });
 });

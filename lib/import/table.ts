@@ -47,7 +47,9 @@ export type TColumnSpec<K extends string = string> = {
 
 function headerMatches(spec: TColumnSpec, normalized: string): boolean {
   if (spec.match) return spec.match(normalized);
-  return normalizeHeader(spec.header) === normalized || (spec.aliases ?? []).some((a) => normalizeHeader(a) === normalized);
+  return (
+    normalizeHeader(spec.header) === normalized || (spec.aliases ?? []).some((a) => normalizeHeader(a) === normalized)
+  );
 }
 
 // ---- Formula-like values (CSV injection) --------------------------------------------------------
@@ -80,7 +82,8 @@ function restoreNeutralized(value: string): string | null {
   return isFormulaLike(rest) || /^[\t\r]/.test(rest) ? rest : null;
 }
 
-const shorten = (value: string, max = 30) => ([...value].length > max ? `${[...value].slice(0, max).join("")}…` : value);
+const shorten = (value: string, max = 30) =>
+  [...value].length > max ? `${[...value].slice(0, max).join("")}…` : value;
 
 // ---- Mapping ------------------------------------------------------------------------------------
 
@@ -110,8 +113,7 @@ export type TMapOptions = {
 };
 
 export type TMapResult<K extends string> =
-  | { ok: true; table: TMappedTable<K>; errors: TImportIssue[] }
-  | { ok: false; errors: TImportIssue[] };
+  { ok: true; table: TMappedTable<K>; errors: TImportIssue[] } | { ok: false; errors: TImportIssue[] };
 
 const isBlankRow = (row: TRawRow) => row.cells.every((cell) => cell.trim() === "");
 
@@ -173,28 +175,41 @@ export function mapTable<K extends string>(
 
   if (unexpected.length > 0) {
     const list = unexpected.map((u) => `「${shorten(u.header)}」（${columnLetter(u.index)}列）`).join("、");
-    const tabHint = headerRow.cells.length === 1 && (headerRow.cells[0] ?? "").includes("\t")
-      ? "区切り文字がタブのようです。カンマ区切りの CSV で保存してください。"
-      : "";
+    const tabHint =
+      headerRow.cells.length === 1 && (headerRow.cells[0] ?? "").includes("\t")
+        ? "区切り文字がタブのようです。カンマ区切りの CSV で保存してください。"
+        : "";
     errors.push(
       issue(
         headerLine,
         "unexpected_column",
-        `${tabHint}取り込めない列があります: ${list}。列名が正しいか、列がずれていないかを確認し、不要な列は削除してください。取り込める列: ${columns.slice(0, 15).map((c) => c.header).join("、")}${columns.length > 15 ? " ほか" : ""}`,
+        `${tabHint}取り込めない列があります: ${list}。列名が正しいか、列がずれていないかを確認し、不要な列は削除してください。取り込める列: ${columns
+          .slice(0, 15)
+          .map((c) => c.header)
+          .join("、")}${columns.length > 15 ? " ほか" : ""}`,
       ),
     );
   }
   for (const spec of columns) {
     if (spec.required && !indexOfKey.has(spec.key)) {
       errors.push(
-        issue(headerLine, "missing_column", `必須の列「${spec.header}」がありません。見出し行（${headerLine}行目）の列名を確認してください。`, spec.header),
+        issue(
+          headerLine,
+          "missing_column",
+          `必須の列「${spec.header}」がありません。見出し行（${headerLine}行目）の列名を確認してください。`,
+          spec.header,
+        ),
       );
     }
   }
   if (errors.length > 0) {
     if (indexOfKey.size === 0) {
       errors.push(
-        issue(headerLine, "missing_column", `${headerLine}行目を見出し行として読みましたが、知っている列名が1つもありません。先頭の行を見出し行（列名）にし、その上のタイトル行などは削除してください。`),
+        issue(
+          headerLine,
+          "missing_column",
+          `${headerLine}行目を見出し行として読みましたが、知っている列名が1つもありません。先頭の行を見出し行（列名）にし、その上のタイトル行などは削除してください。`,
+        ),
       );
     }
     return { ok: false, errors };
@@ -210,10 +225,13 @@ export function mapTable<K extends string>(
       blankLines++;
       continue;
     }
-    const stray = row.cells.findIndex((cell, index) => (index >= width || blankHeaderIndexes.has(index)) && cell.trim() !== "");
+    const stray = row.cells.findIndex(
+      (cell, index) => (index >= width || blankHeaderIndexes.has(index)) && cell.trim() !== "",
+    );
     if (stray !== -1) {
       misalignedRows++;
-      const where = stray >= width ? `見出しより右の ${columnLetter(stray)}列` : `見出しのない ${columnLetter(stray)}列`;
+      const where =
+        stray >= width ? `見出しより右の ${columnLetter(stray)}列` : `見出しのない ${columnLetter(stray)}列`;
       errors.push(
         issue(
           row.line,
@@ -331,7 +349,11 @@ export function reportDuplicates<T extends { line: number }>(
     if (group.length < 2) continue;
     for (const row of group) {
       involved.add(row);
-      report(row, group.filter((other) => other !== row).map((other) => other.line), key);
+      report(
+        row,
+        group.filter((other) => other !== row).map((other) => other.line),
+        key,
+      );
     }
   }
   return involved;

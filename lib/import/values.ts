@@ -32,9 +32,13 @@ export function parseCount(raw: string, suffixes: readonly string[] = []): TPars
 
 /** Signed number with optional decimals and thousands separators (paper-submission counts and ratios). */
 export function parseNumber(raw: string): TParsed<number> {
-  let v = raw.normalize("NFKC").replace(/\s+/g, "").replace(/^[−ｰー－]/, "-");
+  let v = raw
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^[−ｰー－]/, "-");
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(v)) v = v.replace(/,/g, "");
-  if (!/^-?\d+(?:\.\d+)?$/.test(v)) return fail(`「${raw}」は数値ではありません。数字で入力してください（例: 12 または 1,234.5）。`);
+  if (!/^-?\d+(?:\.\d+)?$/.test(v))
+    return fail(`「${raw}」は数値ではありません。数字で入力してください（例: 12 または 1,234.5）。`);
   const n = Number(v);
   if (!Number.isFinite(n)) return fail(`「${raw}」は数値ではありません。`);
   return ok(n);
@@ -54,15 +58,20 @@ export function parsePostalCode(raw: string): TParsed<string> {
 export function parsePhone(raw: string): TParsed<string> {
   const v = raw.normalize("NFKC").replace(DASHES, "-").replace(/\s+/g, "");
   const digits = v.replace(/\D/g, "");
-  if (!/^[\d()-]+$/.test(v)) return fail(`電話番号「${raw}」には数字・ハイフン・かっこ以外の文字を含めないでください。`);
+  if (!/^[\d()-]+$/.test(v))
+    return fail(`電話番号「${raw}」には数字・ハイフン・かっこ以外の文字を含めないでください。`);
   if (/^[1-9]\d{8,9}$/.test(digits)) {
-    return fail(`電話番号「${raw}」が「0」で始まっていません。先頭の「0」が欠けていないか確認してください（${LEADING_ZERO_HINT}）。`);
+    return fail(
+      `電話番号「${raw}」が「0」で始まっていません。先頭の「0」が欠けていないか確認してください（${LEADING_ZERO_HINT}）。`,
+    );
   }
-  if (!/^0\d{9,10}$/.test(digits)) return fail(`電話番号「${raw}」は市外局番から10桁または11桁で入力してください（例: 0776-21-1111）。`);
+  if (!/^0\d{9,10}$/.test(digits))
+    return fail(`電話番号「${raw}」は市外局番から10桁または11桁で入力してください（例: 0776-21-1111）。`);
   return ok(v);
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** One e-mail address, normalised as sign-in compares them (NFKC, lower case). */
 export function parseEmail(raw: string): TParsed<string> {
@@ -70,15 +79,21 @@ export function parseEmail(raw: string): TParsed<string> {
   if (/[,;、\s]/.test(v) && v.includes("@")) {
     return fail(`メールアドレス「${raw}」には1件だけ入力してください（複数の区切りや空白は使えません）。`);
   }
-  if (v.length > 254 || !EMAIL.test(v)) return fail(`メールアドレス「${raw}」の形式が正しくありません（例: iryo@example.jp）。`);
+  if (v.length > 254 || !EMAIL.test(v))
+    return fail(`メールアドレス「${raw}」の形式が正しくありません（例: iryo@example.jp）。`);
   return ok(v);
 }
 
 /** 西暦4桁 (2025 or 2025年). */
 export function parseYear(raw: string): TParsed<number> {
-  const v = raw.normalize("NFKC").replace(/\s+/g, "").replace(/年(?:度)?$/, "");
-  if (/^(?:令和|平成|昭和|[RHS]\d)/i.test(v)) return fail(`基準年「${raw}」は西暦4桁で入力してください（例: 令和7年 → 2025）。`);
-  if (!/^\d{4}$/.test(v) || Number(v) < 1900 || Number(v) > 2100) return fail(`基準年「${raw}」は西暦4桁で入力してください（例: 2025）。`);
+  const v = raw
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/年(?:度)?$/, "");
+  if (/^(?:令和|平成|昭和|[RHS]\d)/i.test(v))
+    return fail(`基準年「${raw}」は西暦4桁で入力してください（例: 令和7年 → 2025）。`);
+  if (!/^\d{4}$/.test(v) || Number(v) < 1900 || Number(v) > 2100)
+    return fail(`基準年「${raw}」は西暦4桁で入力してください（例: 2025）。`);
   return ok(Number(v));
 }
 
@@ -96,11 +111,13 @@ export function parseDateCell(raw: string): TParsed<string> {
 }
 
 /** Compares names as typed in different files: NFKC, no spaces. */
-export const sameName = (a: string, b: string) => a.normalize("NFKC").replace(/\s+/g, "") === b.normalize("NFKC").replace(/\s+/g, "");
+export const sameName = (a: string, b: string) =>
+  a.normalize("NFKC").replace(/\s+/g, "") === b.normalize("NFKC").replace(/\s+/g, "");
 
 // ---- Codes in the context of the importing prefecture -------------------------------------------
 
-export type TCodeResolution = { ok: true; code: string; restored: boolean } | { ok: false; unknown: boolean; message: string };
+export type TCodeResolution =
+  { ok: true; code: string; restored: boolean } | { ok: false; unknown: boolean; message: string };
 
 /**
  * 医療機関コード for this prefecture. Prefectures 01–09 lose the leading 0 when Excel opens a CSV

@@ -14,7 +14,14 @@ describe("readXlsx: values as shown", () => {
     const bytes = await xlsxBytes(
       [
         ["コード", "数", "日付", "名称", "リンク", "真偽"],
-        ["0123", 12, new Date(Date.UTC(2025, 3, 1)), { richText: [{ text: "福井" }, { text: "市", font: { bold: true } }] }, { text: "サイト", hyperlink: "https://example.jp" }, true],
+        [
+          "0123",
+          12,
+          new Date(Date.UTC(2025, 3, 1)),
+          { richText: [{ text: "福井" }, { text: "市", font: { bold: true } }] },
+          { text: "サイト", hyperlink: "https://example.jp" },
+          true,
+        ],
         ["", 0.1 + 0.2, new Date(Date.UTC(2025, 3, 1, 9, 30)), "  両端に空白  ", "", false],
       ],
       (sheet) => {
@@ -30,11 +37,17 @@ describe("readXlsx: values as shown", () => {
   });
 
   it("honours zero-padding formats that keep codes readable", async () => {
-    const bytes = await xlsxBytes([["医療機関コード", "郵便番号", "市区町村コード"], [112345678, 9100001, 11002]], (sheet) => {
-      sheet.getCell("A2").numFmt = "0000000000";
-      sheet.getCell("B2").numFmt = '000"-"0000';
-      sheet.getCell("C2").numFmt = "000000";
-    });
+    const bytes = await xlsxBytes(
+      [
+        ["医療機関コード", "郵便番号", "市区町村コード"],
+        [112345678, 9100001, 11002],
+      ],
+      (sheet) => {
+        sheet.getCell("A2").numFmt = "0000000000";
+        sheet.getCell("B2").numFmt = '000"-"0000';
+        sheet.getCell("C2").numFmt = "000000";
+      },
+    );
     expect((await read(bytes)).rows[1]?.cells).toEqual(["0112345678", "910-0001", "011002"]);
   });
 
@@ -60,22 +73,45 @@ describe("readXlsx: values as shown", () => {
 
 describe("readXlsx: refusals", () => {
   it("refuses formula cells, naming each cell", async () => {
-    const bytes = await xlsxBytes([["医療機関コード", "病床数"], ["1810000011", 10], ["1810000029", { formula: "B2*2", result: 20 }]], (sheet) => {
-      sheet.getCell("C12").value = { formula: "SUM(B2:B3)", result: 30 };
-    });
+    const bytes = await xlsxBytes(
+      [
+        ["医療機関コード", "病床数"],
+        ["1810000011", 10],
+        ["1810000029", { formula: "B2*2", result: 20 }],
+      ],
+      (sheet) => {
+        sheet.getCell("C12").value = { formula: "SUM(B2:B3)", result: 30 };
+      },
+    );
     const result = await readXlsx(bytes);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { line: 3, code: "formula", message: "セル B3 に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。" },
-      { line: 12, code: "formula", message: "セル C12 に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。" },
+      {
+        line: 3,
+        code: "formula",
+        message: "セル B3 に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。",
+      },
+      {
+        line: 12,
+        code: "formula",
+        message: "セル C12 に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。",
+      },
     ]);
   });
 
   it("refuses error values and merged cells", async () => {
-    const bytes = await xlsxBytes([["区分名", "圏域名"], ["二次医療圏", "福井・坂井"], ["", ""], ["x", { error: "#N/A" }]], (sheet) => {
-      sheet.mergeCells("B2:B3");
-    });
+    const bytes = await xlsxBytes(
+      [
+        ["区分名", "圏域名"],
+        ["二次医療圏", "福井・坂井"],
+        ["", ""],
+        ["x", { error: "#N/A" }],
+      ],
+      (sheet) => {
+        sheet.mergeCells("B2:B3");
+      },
+    );
     const result = await readXlsx(bytes);
     if (result.ok) throw new Error("accepted");
     expect(result.errors.map((e) => [e.line, e.message])).toEqual([
@@ -90,7 +126,9 @@ describe("readXlsx: refusals", () => {
     });
     expect((await read(bytes, "名簿")).rows).toEqual([{ line: 1, cells: ["医療機関コード"] }]);
     const missing = await readXlsx(bytes, { sheetName: "人口" });
-    expect(missing.ok ? null : missing.errors[0]?.message).toBe("シート「人口」が見つかりません。このファイルのシート: 「Sheet1」、「名簿」");
+    expect(missing.ok ? null : missing.errors[0]?.message).toBe(
+      "シート「人口」が見つかりません。このファイルのシート: 「Sheet1」、「名簿」",
+    );
   });
 
   it("reads the first sheet of several and says so", async () => {
@@ -150,7 +188,12 @@ describe("inspectZip: zip bombs", () => {
   });
 
   it("lists the entries of an honest archive", () => {
-    const result = inspectZip(zipBytes([{ name: "a.xml", data: new Uint8Array(10) }, { name: "b.xml", data: new Uint8Array(20) }]));
+    const result = inspectZip(
+      zipBytes([
+        { name: "a.xml", data: new Uint8Array(10) },
+        { name: "b.xml", data: new Uint8Array(20) },
+      ]),
+    );
     expect(result).toEqual({
       ok: true,
       entries: [
@@ -163,7 +206,10 @@ describe("inspectZip: zip bombs", () => {
 
 describe("readXlsx never throws", () => {
   it("resolves for damaged copies of a workbook", async () => {
-    const original = await xlsxBytes([["医療機関コード", "名称"], ["1810000011", "福井病院"]]);
+    const original = await xlsxBytes([
+      ["医療機関コード", "名称"],
+      ["1810000011", "福井病院"],
+    ]);
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
     for (let round = 0; round < 60; round++) {

@@ -18,8 +18,7 @@ export type TXlsxReadOptions = {
 };
 
 export type TXlsxResult =
-  | { ok: true; rows: TRawRow[]; sheetName: string; warnings: TImportIssue[] }
-  | { ok: false; errors: TImportIssue[] };
+  { ok: true; rows: TRawRow[]; sheetName: string; warnings: TImportIssue[] } | { ok: false; errors: TImportIssue[] };
 
 const RESAVE = "Excel で開いて .xlsx として保存し直すか、CSV で保存して読み込んでください。";
 
@@ -104,13 +103,18 @@ function cellText(cell: ExcelJS.Cell): TCellOutcome {
   }
 }
 
-function pickSheet(workbook: ExcelJS.Workbook, sheetName: string | undefined): { sheet: ExcelJS.Worksheet } | { error: string } {
+function pickSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string | undefined,
+): { sheet: ExcelJS.Worksheet } | { error: string } {
   const sheets = workbook.worksheets;
   const names = sheets.map((s) => `「${s.name}」`).join("、");
   if (sheetName !== undefined) {
     const wanted = normalizeName(sheetName);
     const sheet = sheets.find((s) => normalizeName(s.name) === wanted);
-    return sheet ? { sheet } : { error: `シート「${sheetName}」が見つかりません。このファイルのシート: ${names || "なし"}` };
+    return sheet
+      ? { sheet }
+      : { error: `シート「${sheetName}」が見つかりません。このファイルのシート: ${names || "なし"}` };
   }
   const sheet = sheets.find((s) => s.state === "visible") ?? sheets[0];
   return sheet ? { sheet } : { error: "このファイルにはシートがありません。" };
@@ -123,14 +127,22 @@ export async function readXlsx(bytes: Uint8Array, options: TXlsxReadOptions = {}
   if (!inspection.entries.some((entry) => entry.name === "xl/workbook.xml")) {
     return {
       ok: false,
-      errors: [issue(null, "unsupported_format", "Excel（.xlsx）のファイルではありません（ZIP 形式の別のファイルです）。CSV または .xlsx のファイルを選んでください。")],
+      errors: [
+        issue(
+          null,
+          "unsupported_format",
+          "Excel（.xlsx）のファイルではありません（ZIP 形式の別のファイルです）。CSV または .xlsx のファイルを選んでください。",
+        ),
+      ],
     };
   }
 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it really reads.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
     return { ok: false, errors: [issue(null, "xlsx", `Excel ファイルを読み込めませんでした。${RESAVE}`)] };
   }
@@ -143,7 +155,11 @@ export async function readXlsx(bytes: Uint8Array, options: TXlsxReadOptions = {}
   const visibleSheets = workbook.worksheets.filter((s) => s.state === "visible");
   if (options.sheetName === undefined && visibleSheets.length > 1) {
     warnings.push(
-      issue(null, "multiple_sheets", `シートが${visibleSheets.length}つあります。最初のシート「${sheet.name}」を読み込みました。別のシートを読み込むときは、そのシートだけのファイルにしてください。`),
+      issue(
+        null,
+        "multiple_sheets",
+        `シートが${visibleSheets.length}つあります。最初のシート「${sheet.name}」を読み込みました。別のシートを読み込むときは、そのシートだけのファイルにしてください。`,
+      ),
     );
   }
 
@@ -156,29 +172,54 @@ export async function readXlsx(bytes: Uint8Array, options: TXlsxReadOptions = {}
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (tooBig) return;
     if (rows.length >= MAX_XLSX_ROWS) {
-      tooBig = issue(null, "xlsx", `行数が多すぎます（上限 ${MAX_XLSX_ROWS.toLocaleString("ja-JP")} 行）。ファイルを分割してください。`);
+      tooBig = issue(
+        null,
+        "xlsx",
+        `行数が多すぎます（上限 ${MAX_XLSX_ROWS.toLocaleString("ja-JP")} 行）。ファイルを分割してください。`,
+      );
       return;
     }
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (tooBig) return;
       if (colNumber > MAX_XLSX_COLUMNS) {
-        tooBig = issue(rowNumber, "xlsx", `列数が多すぎます（上限 ${MAX_XLSX_COLUMNS.toLocaleString("ja-JP")} 列、セル ${cell.address}）。不要な列を削除してください。`);
+        tooBig = issue(
+          rowNumber,
+          "xlsx",
+          `列数が多すぎます（上限 ${MAX_XLSX_COLUMNS.toLocaleString("ja-JP")} 列、セル ${cell.address}）。不要な列を削除してください。`,
+        );
         return;
       }
       if (cell.isMerged) {
         const master = cell.master;
         const known = merges.get(master.address);
-        const entry = known ?? { line: Number(master.row), master: master.address, lastRow: rowNumber, lastCol: colNumber };
+        const entry = known ?? {
+          line: Number(master.row),
+          master: master.address,
+          lastRow: rowNumber,
+          lastCol: colNumber,
+        };
         entry.lastRow = Math.max(entry.lastRow, rowNumber);
         entry.lastCol = Math.max(entry.lastCol, colNumber);
         merges.set(master.address, entry);
       }
       const outcome = cellText(cell);
       if (outcome.problem === "formula") {
-        errors.push(issue(rowNumber, "formula", `セル ${cell.address} に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。`));
+        errors.push(
+          issue(
+            rowNumber,
+            "formula",
+            `セル ${cell.address} に数式が含まれています。数式のセルをコピーし「値として貼り付け」てから保存してください。`,
+          ),
+        );
       } else if (outcome.problem === "error") {
-        errors.push(issue(rowNumber, "invalid", `セル ${cell.address} にエラー値（${outcome.text}）が入っています。正しい値を入力してください。`));
+        errors.push(
+          issue(
+            rowNumber,
+            "invalid",
+            `セル ${cell.address} にエラー値（${outcome.text}）が入っています。正しい値を入力してください。`,
+          ),
+        );
       }
       cells[colNumber - 1] = outcome.problem ? "" : outcome.text;
     });
@@ -190,7 +231,11 @@ export async function readXlsx(bytes: Uint8Array, options: TXlsxReadOptions = {}
   for (const merge of merges.values()) {
     const end = sheet.getCell(merge.lastRow, merge.lastCol).address;
     errors.push(
-      issue(merge.line, "xlsx", `セル ${merge.master}:${end} が結合されています。結合を解除し、各行・各列に値を入力してください。`),
+      issue(
+        merge.line,
+        "xlsx",
+        `セル ${merge.master}:${end} が結合されています。結合を解除し、各行・各列に値を入力してください。`,
+      ),
     );
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -81,7 +81,8 @@ export function inspectZip(bytes: Uint8Array, maxTotal = MAX_XLSX_UNCOMPRESSED_B
     if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {
       return fail("ファイルが壊れています（ZIP の部品が見つかりません）。");
     }
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     if (data.byteLength !== compressedSize) return fail("ファイルが壊れています（ZIP の部品が途中で切れています）。");
 
@@ -97,7 +98,9 @@ export function inspectZip(bytes: Uint8Array, maxTotal = MAX_XLSX_UNCOMPRESSED_B
         return fail("ファイルが壊れています（ZIP の部品を展開できません）。");
       }
     } else {
-      return fail(`対応していない圧縮方式（${method}）のファイルです。Excel で開いて .xlsx として保存し直してください。`);
+      return fail(
+        `対応していない圧縮方式（${method}）のファイルです。Excel で開いて .xlsx として保存し直してください。`,
+      );
     }
     if (actual !== uncompressedSize) return fail("ファイルが壊れています（ZIP の部品の大きさが目次と一致しません）。");
     actualTotal += actual;

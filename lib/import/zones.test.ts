@@ -3,7 +3,11 @@ import { importZones, zoneSchemeKind, type TZoneImportOptions } from "./zones";
 import { FUKUI, FUKUI_CODES, FUKUI_MUNICIPALITIES, csvFile } from "@/tests/fixtures/import/builders";
 
 const HEADER = ["区分名", "圏域コード", "圏域名", "市区町村コード"];
-const options: TZoneImportOptions = { prefectureCode: FUKUI, knownMunicipalityCodes: FUKUI_CODES, municipalityNames: FUKUI_MUNICIPALITIES };
+const options: TZoneImportOptions = {
+  prefectureCode: FUKUI,
+  knownMunicipalityCodes: FUKUI_CODES,
+  municipalityNames: FUKUI_MUNICIPALITIES,
+};
 const zones = (rows: string[][], header = HEADER) => importZones(csvFile([header, ...rows]), options);
 
 const COMPLETE = [
@@ -22,7 +26,14 @@ describe("zones", () => {
     const result = await zones(COMPLETE);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
-    expect(result.rows[4]).toEqual({ line: 6, schemeName: "在宅医療の圏域", schemeKind: "HOME_CARE_AREA", zoneCode: "H1", zoneName: "福井", municipalityCode: "182010" });
+    expect(result.rows[4]).toEqual({
+      line: 6,
+      schemeName: "在宅医療の圏域",
+      schemeKind: "HOME_CARE_AREA",
+      zoneCode: "H1",
+      zoneName: "福井",
+      municipalityCode: "182010",
+    });
     expect(result.schemes).toEqual([
       {
         name: "二次医療圏",
@@ -57,8 +68,18 @@ describe("zones", () => {
   it("reports a municipality twice in one scheme on every occurrence", async () => {
     const result = await zones([...COMPLETE.slice(0, 4), ["二次医療圏", "1803", "嶺南", "182010"]]);
     expect(result.errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
-      [2, "市区町村コード", "duplicate", "市区町村コード「182010」が「二次医療圏」の中で重複しています（ほかに 6行目）。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。"],
-      [6, "市区町村コード", "duplicate", "市区町村コード「182010」が「二次医療圏」の中で重複しています（ほかに 2行目）。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。"],
+      [
+        2,
+        "市区町村コード",
+        "duplicate",
+        "市区町村コード「182010」が「二次医療圏」の中で重複しています（ほかに 6行目）。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。",
+      ],
+      [
+        6,
+        "市区町村コード",
+        "duplicate",
+        "市区町村コード「182010」が「二次医療圏」の中で重複しています（ほかに 2行目）。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。",
+      ],
     ]);
   });
 
@@ -69,7 +90,8 @@ describe("zones", () => {
         line: 4,
         column: "圏域名",
         code: "inconsistent",
-        message: "「二次医療圏」の圏域コード「1802」の圏域名が、3行目では「丹南」、この行では「丹南地域」です。同じ圏域コードには同じ圏域名を入力してください。",
+        message:
+          "「二次医療圏」の圏域コード「1802」の圏域名が、3行目では「丹南」、この行では「丹南地域」です。同じ圏域コードには同じ圏域名を入力してください。",
       },
     ]);
   });

@@ -31,7 +31,12 @@ export const ZONE_COLUMNS: readonly TColumnSpec<TZoneField>[] = [
   { key: "scheme", header: "区分名", aliases: ["区分", "圏域区分", "圏域の区分", "圏域の種類"], required: true },
   { key: "zoneCode", header: "圏域コード", aliases: ["圏域番号", "医療圏コード", "二次医療圏コード"], required: true },
   { key: "zoneName", header: "圏域名", aliases: ["圏域", "圏域名称", "医療圏名", "二次医療圏名"], required: true },
-  { key: "municipalityCode", header: "市区町村コード", aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"], required: true },
+  {
+    key: "municipalityCode",
+    header: "市区町村コード",
+    aliases: ["市町村コード", "全国地方公共団体コード", "地方公共団体コード", "団体コード"],
+    required: true,
+  },
   { key: "municipalityName", header: "市区町村名", aliases: ["市町村名", "市区町村"] },
 ];
 
@@ -94,7 +99,11 @@ function readZoneRow(r: RowReader<TZoneField>, options: TZoneImportOptions, rest
   const name = r.cell("municipalityName");
   const known = municipalityCode ? options.municipalityNames?.get(municipalityCode) : undefined;
   if (name && known && !sameName(name, known)) {
-    r.error("municipalityName", "inconsistent", `市区町村名「${name}」が、市区町村コード「${municipalityCode}」の「${known}」と一致しません。コードと名前のどちらが正しいか確認してください。`);
+    r.error(
+      "municipalityName",
+      "inconsistent",
+      `市区町村名「${name}」が、市区町村コード「${municipalityCode}」の「${known}」と一致しません。コードと名前のどちらが正しいか確認してください。`,
+    );
   }
 
   if (!r.ok || !schemeName || !zoneCode || !zoneName || !municipalityCode) return null;
@@ -105,7 +114,11 @@ function readZoneRow(r: RowReader<TZoneField>, options: TZoneImportOptions, rest
  * Within a scheme, a zone code has one name and a name one code (the database keeps both unique),
  * and each municipality belongs to one zone. Every row that disagrees is reported.
  */
-function checkConsistency(rows: readonly TZoneRow[], headers: ReadonlyMap<TZoneField, string>, errors: TImportIssue[]): Set<TZoneRow> {
+function checkConsistency(
+  rows: readonly TZoneRow[],
+  headers: ReadonlyMap<TZoneField, string>,
+  errors: TImportIssue[],
+): Set<TZoneRow> {
   const bad = new Set<TZoneRow>();
   const column = (key: TZoneField, fallback: string) => headers.get(key) ?? fallback;
 
@@ -127,7 +140,12 @@ function checkConsistency(rows: readonly TZoneRow[], headers: ReadonlyMap<TZoneF
     for (const row of differing) {
       bad.add(row);
       errors.push(
-        issue(row.line, "inconsistent", `「${row.schemeName}」の圏域コード「${row.zoneCode}」の圏域名が、${first.line}行目では「${first.zoneName}」、この行では「${row.zoneName}」です。同じ圏域コードには同じ圏域名を入力してください。`, column("zoneName", "圏域名")),
+        issue(
+          row.line,
+          "inconsistent",
+          `「${row.schemeName}」の圏域コード「${row.zoneCode}」の圏域名が、${first.line}行目では「${first.zoneName}」、この行では「${row.zoneName}」です。同じ圏域コードには同じ圏域名を入力してください。`,
+          column("zoneName", "圏域名"),
+        ),
       );
     }
   }
@@ -137,7 +155,12 @@ function checkConsistency(rows: readonly TZoneRow[], headers: ReadonlyMap<TZoneF
     for (const row of group.filter((r) => r.zoneCode !== first.zoneCode)) {
       bad.add(row);
       errors.push(
-        issue(row.line, "inconsistent", `「${row.schemeName}」の圏域名「${row.zoneName}」の圏域コードが、${first.line}行目では「${first.zoneCode}」、この行では「${row.zoneCode}」です。1つの圏域には1つのコードを使ってください。`, column("zoneCode", "圏域コード")),
+        issue(
+          row.line,
+          "inconsistent",
+          `「${row.schemeName}」の圏域名「${row.zoneName}」の圏域コードが、${first.line}行目では「${first.zoneCode}」、この行では「${row.zoneCode}」です。1つの圏域には1つのコードを使ってください。`,
+          column("zoneCode", "圏域コード"),
+        ),
       );
     }
   }
@@ -146,7 +169,12 @@ function checkConsistency(rows: readonly TZoneRow[], headers: ReadonlyMap<TZoneF
     (row) => `${row.schemeName}\u0000${row.municipalityCode}`,
     (row, others) =>
       errors.push(
-        issue(row.line, "duplicate", `市区町村コード「${row.municipalityCode}」が「${row.schemeName}」の中で重複しています${otherLinesNote(others)}。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。`, column("municipalityCode", "市区町村コード")),
+        issue(
+          row.line,
+          "duplicate",
+          `市区町村コード「${row.municipalityCode}」が「${row.schemeName}」の中で重複しています${otherLinesNote(others)}。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。`,
+          column("municipalityCode", "市区町村コード"),
+        ),
       ),
   )) {
     bad.add(row);
@@ -172,9 +200,13 @@ function groupSchemes(rows: readonly TZoneRow[]): TZoneScheme[] {
   return [...schemes.values()];
 }
 
-export function validateZoneTable(raw: Pick<TRawTable, "rows">, options: TZoneImportOptions): TTableOutcome<TZoneRow, TZoneExtra> {
+export function validateZoneTable(
+  raw: Pick<TRawTable, "rows">,
+  options: TZoneImportOptions,
+): TTableOutcome<TZoneRow, TZoneExtra> {
   const mapped = mapTable(raw, ZONE_COLUMNS);
-  if (!mapped.ok) return { rows: [], errors: mapped.errors, warnings: [], dataRows: 0, blankLines: 0, extra: { schemes: [] } };
+  if (!mapped.ok)
+    return { rows: [], errors: mapped.errors, warnings: [], dataRows: 0, blankLines: 0, extra: { schemes: [] } };
   const { table } = mapped;
   const errors = [...mapped.errors];
   const warnings: TImportIssue[] = [];
@@ -188,19 +220,26 @@ export function validateZoneTable(raw: Pick<TRawTable, "rows">, options: TZoneIm
   const rows = parsed.filter((row) => !bad.has(row));
   const schemes = groupSchemes(rows);
 
-  if (restored.length > 0) warnings.push(restoredZerosWarning(table.headers.get("municipalityCode") ?? "市区町村コード", restored));
+  if (restored.length > 0)
+    warnings.push(restoredZerosWarning(table.headers.get("municipalityCode") ?? "市区町村コード", restored));
   // A scheme normally covers the whole prefecture; a gap is allowed but worth a look.
   if (errors.length === 0) {
     for (const scheme of schemes) {
       const covered = new Set(scheme.zones.flatMap((z) => z.municipalityCodes));
-      const missing = [...options.knownMunicipalityCodes].filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code)).sort();
+      const missing = [...options.knownMunicipalityCodes]
+        .filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code))
+        .sort();
       if (missing.length === 0) continue;
       const names = missing.slice(0, 10).map((code) => {
         const name = options.municipalityNames?.get(code);
         return name ? `${name}（${code}）` : code;
       });
       warnings.push(
-        issue(null, "coverage", `「${scheme.name}」に含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。圏域に入れ忘れていないか確認してください。`),
+        issue(
+          null,
+          "coverage",
+          `「${scheme.name}」に含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。圏域に入れ忘れていないか確認してください。`,
+        ),
       );
     }
   }
@@ -216,5 +255,7 @@ export function validateZoneTable(raw: Pick<TRawTable, "rows">, options: TZoneIm
 }
 
 export function importZones(file: TImportFile, options: TZoneImportOptions): Promise<TZoneImportResult> {
-  return runImport(file, { sheetName: options.sheetName }, (table) => validateZoneTable(table, options), { schemes: [] });
+  return runImport(file, { sheetName: options.sheetName }, (table) => validateZoneTable(table, options), {
+    schemes: [],
+  });
 }

@@ -7,10 +7,22 @@ import { buildInstitutionCode } from "@/lib/domain/codes";
 const CODE_A = buildInstitutionCode("18", "000001");
 const CODE_B = buildInstitutionCode("18", "000002");
 const PARTNER = buildInstitutionCode("18", "010001");
-import { functionStatusLabel, notSubmittedTable, readBackExport, submissionsExportTable, type TExportRespondent } from "./exports";
+import {
+  functionStatusLabel,
+  notSubmittedTable,
+  readBackExport,
+  submissionsExportTable,
+  type TExportRespondent,
+} from "./exports";
 
 const def = miniClinicDefinition();
-const answers = { ...FUNCTION1_MET, i_rota: "2", i_note: "=SUM(A1)", ro_beds: "5", ro_partners: [{ code: PARTNER, name: "連携病院" }] };
+const answers = {
+  ...FUNCTION1_MET,
+  i_rota: "2",
+  i_note: "=SUM(A1)",
+  ro_beds: "5",
+  ro_partners: [{ code: PARTNER, name: "連携病院" }],
+};
 const submitted: TExportRespondent = {
   code: CODE_A,
   name: "鯖江クリニック",
@@ -23,16 +35,51 @@ const submitted: TExportRespondent = {
   answers,
   derived: computeStoredDerived(def, answers),
 };
-const notStarted: TExportRespondent = { ...submitted, code: CODE_B, name: "未着手医院", status: "NOT_STARTED", revision: 0, channel: null, submittedAt: null, answers: {}, derived: null };
+const notStarted: TExportRespondent = {
+  ...submitted,
+  code: CODE_B,
+  name: "未着手医院",
+  status: "NOT_STARTED",
+  revision: 0,
+  channel: null,
+  submittedAt: null,
+  answers: {},
+  derived: null,
+};
 
 describe("submissions export", () => {
   const table = submissionsExportTable(def, [submitted, notStarted], "institution");
-  const rows = [table.header, ...table.rows].map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === null || c === undefined ? "" : String(c))) }));
+  const rows = [table.header, ...table.rows].map((cells, i) => ({
+    line: i + 1,
+    cells: cells.map((c) => (c === null || c === undefined ? "" : String(c))),
+  }));
 
   it("has codes, name, municipality, every item as key:label, the derived status, status and revision", () => {
-    expect(table.header.slice(0, 5)).toEqual(["医療機関コード", "医療機関名", "市区町村コード", "市区町村名", "f1_notice:院内掲示"]);
-    expect(table.header.slice(-7)).toEqual(["機能:1号機能", "機能:(イ) 時間外", "機能:(ロ) 入退院", "提出状況", "版", "提出方法", "提出日時"]);
-    expect(table.rows[0]!.slice(-7)).toEqual(["有り", "有り", "有り（連携）", "提出済", "2", "Web", "2026/01/10 12:00"]);
+    expect(table.header.slice(0, 5)).toEqual([
+      "医療機関コード",
+      "医療機関名",
+      "市区町村コード",
+      "市区町村名",
+      "f1_notice:院内掲示",
+    ]);
+    expect(table.header.slice(-7)).toEqual([
+      "機能:1号機能",
+      "機能:(イ) 時間外",
+      "機能:(ロ) 入退院",
+      "提出状況",
+      "版",
+      "提出方法",
+      "提出日時",
+    ]);
+    expect(table.rows[0]!.slice(-7)).toEqual([
+      "有り",
+      "有り",
+      "有り（連携）",
+      "提出済",
+      "2",
+      "Web",
+      "2026/01/10 12:00",
+    ]);
     // Formula-like answers are neutralised for spreadsheets.
     expect(table.rows[0]).toContain("'=SUM(A1)");
   });
@@ -46,13 +93,29 @@ describe("submissions export", () => {
   });
 
   it("labels function status as the manual does", () => {
-    expect(functionStatusLabel({ has: false, intent: true, mode: null, blockedByRequirement: false, unmetStarred: [], metItems: [] })).toBe("無し（意向有り）");
+    expect(
+      functionStatusLabel({
+        has: false,
+        intent: true,
+        mode: null,
+        blockedByRequirement: false,
+        unmetStarred: [],
+        metItems: [],
+      }),
+    ).toBe("無し（意向有り）");
     expect(functionStatusLabel(null)).toBe("");
   });
 
   it("exports hub self-assessments by name and zone", () => {
-    const hubDef = buildDefinition({ kind: "HUB_SELF_ASSESSMENT", sections: [{ key: "d1", title: "d1", items: [{ key: "d1_meeting", type: "yesno", label: "連携会議の開催" }] }] });
-    const hub = submissionsExportTable(hubDef, [{ ...notStarted, code: null, name: "丹南拠点", municipalityName: "丹南" }], "hub");
+    const hubDef = buildDefinition({
+      kind: "HUB_SELF_ASSESSMENT",
+      sections: [{ key: "d1", title: "d1", items: [{ key: "d1_meeting", type: "yesno", label: "連携会議の開催" }] }],
+    });
+    const hub = submissionsExportTable(
+      hubDef,
+      [{ ...notStarted, code: null, name: "丹南拠点", municipalityName: "丹南" }],
+      "hub",
+    );
     expect(hub.header.slice(0, 3)).toEqual(["拠点名", "圏域", "d1_meeting:連携会議の開催"]);
   });
 });
@@ -60,9 +123,32 @@ describe("submissions export", () => {
 describe("not-submitted list", () => {
   it("has what a reminder call needs", () => {
     const table = notSubmittedTable(
-      [{ code: "1810000027", name: "未着手医院", kindLabel: "診療所", municipalityName: "鯖江市", zoneName: null, phone: "0778-00-0000", contactEmail: "a@example.jp", status: "NOT_STARTED", lastSavedAt: null, reopenedUntil: null }],
+      [
+        {
+          code: "1810000027",
+          name: "未着手医院",
+          kindLabel: "診療所",
+          municipalityName: "鯖江市",
+          zoneName: null,
+          phone: "0778-00-0000",
+          contactEmail: "a@example.jp",
+          status: "NOT_STARTED",
+          lastSavedAt: null,
+          reopenedUntil: null,
+        },
+      ],
       "institution",
     );
-    expect(table.rows[0]).toEqual(["1810000027", "未着手医院", "診療所", "鯖江市", "0778-00-0000", "a@example.jp", "未着手", "", ""]);
+    expect(table.rows[0]).toEqual([
+      "1810000027",
+      "未着手医院",
+      "診療所",
+      "鯖江市",
+      "0778-00-0000",
+      "a@example.jp",
+      "未着手",
+      "",
+      "",
+    ]);
   });
 });

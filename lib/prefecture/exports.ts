@@ -4,7 +4,13 @@
 // 医療機関名 and one "key:label" column per item, so a file exported here can be corrected and
 // imported again. The columns that only inform (市区町村, derived function status, status,
 // revision…) are named here and removed before such a file is read back (readBackExport).
-import { answersToCsvCells, paperItemHeader, paperSubmissionHeaders, paperSubmissionItems, paperSubmissionRow } from "@/lib/import/paper";
+import {
+  answersToCsvCells,
+  paperItemHeader,
+  paperSubmissionHeaders,
+  paperSubmissionItems,
+  paperSubmissionRow,
+} from "@/lib/import/paper";
 import { normalizeHeader } from "@/lib/import/table";
 import type { TRawRow } from "@/lib/import/csv";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
@@ -25,7 +31,14 @@ export const SUBMITTED_AT_HEADER = "提出日時";
 export const FUNCTION_HEADER_PREFIX = "機能:";
 
 const EXPORT_ONLY = new Set(
-  [MUNICIPALITY_CODE_HEADER, MUNICIPALITY_NAME_HEADER, STATUS_HEADER, REVISION_HEADER, CHANNEL_HEADER, SUBMITTED_AT_HEADER].map(normalizeHeader),
+  [
+    MUNICIPALITY_CODE_HEADER,
+    MUNICIPALITY_NAME_HEADER,
+    STATUS_HEADER,
+    REVISION_HEADER,
+    CHANNEL_HEADER,
+    SUBMITTED_AT_HEADER,
+  ].map(normalizeHeader),
 );
 const FUNCTION_PREFIX = normalizeHeader(FUNCTION_HEADER_PREFIX);
 
@@ -62,7 +75,9 @@ export function readBackExport(rows: readonly TRawRow[]): { rows: TRawRow[]; emp
   return { rows: out, emptyLines };
 }
 
-const IDENTITY = new Set(["医療機関コード", "医療機関cd", "機関コード", "医療機関名", "名称", "医療機関名称"].map(normalizeHeader));
+const IDENTITY = new Set(
+  ["医療機関コード", "医療機関cd", "機関コード", "医療機関名", "名称", "医療機関名称"].map(normalizeHeader),
+);
 
 /** 有り（自院） / 無し（意向有り） / 無し. */
 export function functionStatusLabel(status: TFunctionStatus | null | undefined): string {
@@ -101,7 +116,13 @@ export function submissionsExportTable(
     r.channel ? (CHANNEL_LABELS[r.channel] ?? r.channel) : "",
     r.submittedAt ? formatDateTime(r.submittedAt) : "",
   ];
-  const tailHeader = [...functions.map((fn) => `${FUNCTION_HEADER_PREFIX}${fn.label}`), STATUS_HEADER, REVISION_HEADER, CHANNEL_HEADER, SUBMITTED_AT_HEADER];
+  const tailHeader = [
+    ...functions.map((fn) => `${FUNCTION_HEADER_PREFIX}${fn.label}`),
+    STATUS_HEADER,
+    REVISION_HEADER,
+    CHANNEL_HEADER,
+    SUBMITTED_AT_HEADER,
+  ];
 
   if (respondentType === "hub") {
     const items = paperSubmissionItems(definition);
@@ -115,7 +136,14 @@ export function submissionsExportTable(
   }
   const [codeHeader, nameHeader, ...itemHeaders] = paperSubmissionHeaders(definition);
   return {
-    header: [codeHeader!, nameHeader!, MUNICIPALITY_CODE_HEADER, MUNICIPALITY_NAME_HEADER, ...itemHeaders, ...tailHeader],
+    header: [
+      codeHeader!,
+      nameHeader!,
+      MUNICIPALITY_CODE_HEADER,
+      MUNICIPALITY_NAME_HEADER,
+      ...itemHeaders,
+      ...tailHeader,
+    ],
     rows: respondents.map((r) => {
       const [code, name, ...items] = paperSubmissionRow(definition, { code: r.code ?? "", name: r.name }, r.answers);
       return [code!, name!, r.municipalityCode ?? "", r.municipalityName ?? "", ...items, ...tail(r)];

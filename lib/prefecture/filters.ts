@@ -19,7 +19,11 @@ export const NOT_YET_SUBMITTED: readonly TResponseStatus[] = ["NOT_STARTED", "DR
 
 export const ZRespondentFilter = z.object({
   zone: optionalText(40),
-  municipality: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
   kind: z.enum(["HOSPITAL", "CLINIC"]).optional().catch(undefined),
   status: z.enum(RESPONSE_STATUSES).optional().catch(undefined),
   q: optionalText(100),
@@ -29,7 +33,11 @@ export type TRespondentFilter = z.infer<typeof ZRespondentFilter>;
 
 export const ZRosterFilter = z.object({
   zone: optionalText(40),
-  municipality: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
   kind: z.enum(["HOSPITAL", "CLINIC"]).optional().catch(undefined),
   active: z.enum(["active", "inactive", "all"]).catch("active").default("active"),
   q: optionalText(100),
@@ -50,8 +58,20 @@ export const ZAuditFilter = z.object({
   entity: optionalText(40),
   entityId: optionalText(60),
   actor: optionalText(120),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;

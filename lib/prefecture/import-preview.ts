@@ -47,7 +47,13 @@ export type TZonesPreview = {
     name: string;
     kindLabel: string;
     isNew: boolean;
-    zones: { code: string; name: string; change: "new" | "renamed" | "members" | "unchanged"; previousName?: string; municipalities: string[] }[];
+    zones: {
+      code: string;
+      name: string;
+      change: "new" | "renamed" | "members" | "unchanged";
+      previousName?: string;
+      municipalities: string[];
+    }[];
     removedZones: { code: string; name: string }[];
   }[];
   counts: { schemesNew: number; zonesNew: number; zonesChanged: number; zonesUnchanged: number; zonesRemoved: number };

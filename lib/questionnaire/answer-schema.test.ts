@@ -29,10 +29,30 @@ describe("draft mode is lenient about completeness, strict about types", () => {
     ["two decimals where one is allowed", { f1_gp_fte: 1.25 }, "f1_gp_fte", "小数点以下1桁までで入力してください。"],
     ["oversize text", { i_note: "あ".repeat(21) }, "i_note", "20文字以内で入力してください。"],
     ["a string as yes/no", { f1_notice: "はい" }, "f1_notice", "「はい」か「いいえ」を選んでください。"],
-    ["too many partners", { ro_partners: [{ name: "A" }, { name: "B" }, { name: "C" }] }, "ro_partners", "連携医療機関は最大2件までです。"],
-    ["a partner without a name", { ro_partners: [{ name: " " }] }, "ro_partners.0.name", "医療機関名を入力してください。"],
-    ["a malformed partner code", { ro_partners: [{ code: "123", name: "A" }] }, "ro_partners.0.code", "医療機関コードが正しくありません。"],
-    ["the same partner twice", { ro_partners: [{ name: "A病院" }, { name: "A病院" }] }, "ro_partners", "同じ医療機関が重複しています。"],
+    [
+      "too many partners",
+      { ro_partners: [{ name: "A" }, { name: "B" }, { name: "C" }] },
+      "ro_partners",
+      "連携医療機関は最大2件までです。",
+    ],
+    [
+      "a partner without a name",
+      { ro_partners: [{ name: " " }] },
+      "ro_partners.0.name",
+      "医療機関名を入力してください。",
+    ],
+    [
+      "a malformed partner code",
+      { ro_partners: [{ code: "123", name: "A" }] },
+      "ro_partners.0.code",
+      "医療機関コードが正しくありません。",
+    ],
+    [
+      "the same partner twice",
+      { ro_partners: [{ name: "A病院" }, { name: "A病院" }] },
+      "ro_partners",
+      "同じ医療機関が重複しています。",
+    ],
   ])("rejects %s", (_name, answers, key, message) => {
     expect(errorsOf(answers, "draft")[key]).toEqual([message]);
   });
@@ -107,11 +127,31 @@ describe("repeating groups", () => {
   it.each<[string, unknown, "draft" | "submit", Record<string, string[]>]>([
     ["no rows in a draft", {}, "draft", {}],
     ["no rows at submit", {}, "submit", { plan: ["課題を1件以上入力してください。"] }],
-    ["a row missing its required cell", { plan: [{ target: 3 }] }, "submit", { "plan.0.issue": ["この項目は必須です。"] }],
+    [
+      "a row missing its required cell",
+      { plan: [{ target: 3 }] },
+      "submit",
+      { "plan.0.issue": ["この項目は必須です。"] },
+    ],
     ["a complete row", { plan: [{ issue: "24時間体制", target: 3, due: "2026-03-31" }] }, "submit", {}],
-    ["too many rows", { plan: [{ issue: "a" }, { issue: "b" }, { issue: "c" }] }, "draft", { plan: ["課題は2件までです。"] }],
-    ["an unknown column", { plan: [{ issue: "a", extra: 1 }] }, "draft", { "plan.0": ["定義にない項目が含まれています（extra）。"] }],
-    ["a bad date", { plan: [{ issue: "a", due: "2026-13-45" }] }, "draft", { "plan.0.due": ["日付を YYYY-MM-DD の形で入力してください。"] }],
+    [
+      "too many rows",
+      { plan: [{ issue: "a" }, { issue: "b" }, { issue: "c" }] },
+      "draft",
+      { plan: ["課題は2件までです。"] },
+    ],
+    [
+      "an unknown column",
+      { plan: [{ issue: "a", extra: 1 }] },
+      "draft",
+      { "plan.0": ["定義にない項目が含まれています（extra）。"] },
+    ],
+    [
+      "a bad date",
+      { plan: [{ issue: "a", due: "2026-13-45" }] },
+      "draft",
+      { "plan.0.due": ["日付を YYYY-MM-DD の形で入力してください。"] },
+    ],
   ])("%s", (_name, answers, mode, expected) => {
     const result = validateAnswers(groupDef, answers, mode);
     expect(result.ok ? {} : result.fieldErrors).toEqual(expected);

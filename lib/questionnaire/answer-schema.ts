@@ -159,7 +159,10 @@ export function answerSchemaFor(item: TItem): z.ZodType {
 const schemaCache = new WeakMap<object, Map<TValidationMode, ReturnType<typeof createAnswersSchema>>>();
 
 /** The zod schema of a whole answer set for a mode. Issue paths are item keys. */
-export function buildAnswersSchema(def: Pick<TQuestionnaireDefinition, "sections" | "functions">, mode: TValidationMode) {
+export function buildAnswersSchema(
+  def: Pick<TQuestionnaireDefinition, "sections" | "functions">,
+  mode: TValidationMode,
+) {
   let byMode = schemaCache.get(def);
   if (!byMode) schemaCache.set(def, (byMode = new Map()));
   let schema = byMode.get(mode);
@@ -167,10 +170,7 @@ export function buildAnswersSchema(def: Pick<TQuestionnaireDefinition, "sections
   return schema;
 }
 
-function createAnswersSchema(
-  def: Pick<TQuestionnaireDefinition, "sections" | "functions">,
-  mode: TValidationMode,
-) {
+function createAnswersSchema(def: Pick<TQuestionnaireDefinition, "sections" | "functions">, mode: TValidationMode) {
   const items = allItems(def);
   const shape = Object.fromEntries(items.map((item) => [item.key, answerSchemaFor(item).nullable().optional()]));
   const base = z.strictObject(shape, { error: unknownKeysError });
@@ -218,8 +218,7 @@ function createAnswersSchema(
 export type TFieldErrors = Record<string, string[]>;
 
 export type TValidationResult =
-  | { ok: true; answers: TAnswers }
-  | { ok: false; fieldErrors: TFieldErrors; formErrors: string[] };
+  { ok: true; answers: TAnswers } | { ok: false; fieldErrors: TFieldErrors; formErrors: string[] };
 
 /** Validates and returns messages keyed by item key (group cells as "key.row.field"). */
 export function validateAnswers(

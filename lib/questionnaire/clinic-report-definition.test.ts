@@ -99,7 +99,16 @@ type TOfficialRow = {
 // Every item the retrieved manual pages print (name, No., codes, NDB mark, period), exactly as printed.
 // Some are still provisional (a cut name completed, codes 3–17 of the areas rebuilt); see FULLY_CONFIRMED.
 const OFFICIAL: TOfficialRow[] = [
-  { key: "f1_gp_specialist", officialNo: "1号4", type: "single", label: "総合診療専門医", options: [["0", "無し"], ["1", "有り"]] },
+  {
+    key: "f1_gp_specialist",
+    officialNo: "1号4",
+    type: "single",
+    label: "総合診療専門医",
+    options: [
+      ["0", "無し"],
+      ["1", "有り"],
+    ],
+  },
   { key: "f1_gp_specialist_fte", officialNo: "1号5", type: "decimal", label: "総合診療専門医数(常勤換算)" },
   { key: "f1_areas", officialNo: "1号6", type: "multi", label: "一次診療の対応ができる領域", options: AREAS },
   {
@@ -110,7 +119,13 @@ const OFFICIAL: TOfficialRow[] = [
     options: INTENT_FREQUENCY,
     period: "前年の1月1日から12月31日までの実績",
   },
-  { key: "i_emergency_center", officialNo: "(イ)2", type: "single", label: "休日夜間急患センター等に参加", options: INTENT_FREQUENCY },
+  {
+    key: "i_emergency_center",
+    officialNo: "(イ)2",
+    type: "single",
+    label: "休日夜間急患センター等に参加",
+    options: INTENT_FREQUENCY,
+  },
   {
     key: "i_overtime_count",
     officialNo: "(イ)5",
@@ -118,9 +133,25 @@ const OFFICIAL: TOfficialRow[] = [
     label: "時間外加算または時間外特例医療機関加算の算定回数(初診料、再診料、外来診療料分)",
     ndb: true,
   },
-  { key: "i_late_night_count", officialNo: "(イ)6", type: "integer", label: "深夜加算の算定回数(初診料、再診料、外来診療料分)", ndb: true },
-  { key: "i_holiday_count", officialNo: "(イ)7", type: "integer", label: "休日加算の算定回数(初診料、再診料、外来診療料分)" },
-  { key: "i_night_early_count", officialNo: "(イ)8", type: "integer", label: "夜間・早朝等加算の算定回数(初診料、再診料分)" },
+  {
+    key: "i_late_night_count",
+    officialNo: "(イ)6",
+    type: "integer",
+    label: "深夜加算の算定回数(初診料、再診料、外来診療料分)",
+    ndb: true,
+  },
+  {
+    key: "i_holiday_count",
+    officialNo: "(イ)7",
+    type: "integer",
+    label: "休日加算の算定回数(初診料、再診料、外来診療料分)",
+  },
+  {
+    key: "i_night_early_count",
+    officialNo: "(イ)8",
+    type: "integer",
+    label: "夜間・早朝等加算の算定回数(初診料、再診料分)",
+  },
   { key: "i_note", officialNo: "(イ)9", type: "text", label: "特記事項" },
   {
     key: "ro_backup_beds",
@@ -130,7 +161,13 @@ const OFFICIAL: TOfficialRow[] = [
     options: BACKUP_BEDS,
   },
   { key: "ro_backup_partners", type: "partners", label: "連携医療機関名称(最大8つ)" },
-  { key: "ro_discharge_support_count", officialNo: "(ロ)2", type: "integer", label: "入退院支援加算の算定回数(精神科を含む)", ndb: true },
+  {
+    key: "ro_discharge_support_count",
+    officialNo: "(ロ)2",
+    type: "integer",
+    label: "入退院支援加算の算定回数(精神科を含む)",
+    ndb: true,
+  },
   {
     key: "ro_referred_outpatients",
     officialNo: "(ロ)11",
@@ -143,7 +180,11 @@ const OFFICIAL: TOfficialRow[] = [
     officialNo: "(ニ)1",
     type: "single",
     label: "主治医意見書の作成",
-    options: [["0", "無し(意向無し)"], ["1", "無し(意向有り)"], ["2", "有り"]],
+    options: [
+      ["0", "無し(意向無し)"],
+      ["1", "無し(意向有り)"],
+      ["2", "有り"],
+    ],
     period: "前年の1月1日~12月31日",
   },
 ];
@@ -204,7 +245,11 @@ describe("functions", () => {
   });
 
   it("the ★ items are exactly 院内掲示, 17領域, 患者相談", () => {
-    expect(allItems(r7).filter((i) => i.star).map((i) => [i.key, i.function, i.required])).toEqual([
+    expect(
+      allItems(r7)
+        .filter((i) => i.star)
+        .map((i) => [i.key, i.function, i.required]),
+    ).toEqual([
       ["f1_notice", "f1", true],
       ["f1_areas", "f1", true],
       ["f1_consult", "f1", true],
@@ -238,7 +283,12 @@ describe("confirmed items: exact printed names, numbers and codes", () => {
 
   it("(ロ)1 partners: up to 8, only for 有り(連携) / 有り(自院及び連携)", () => {
     const partners = get(r7, "ro_backup_partners");
-    expect(partners).toMatchObject({ type: "partners", max: 8, required: true, visibleWhen: { key: "ro_backup_beds", in: ["5", "6"] } });
+    expect(partners).toMatchObject({
+      type: "partners",
+      max: 8,
+      required: true,
+      visibleWhen: { key: "ro_backup_beds", in: ["5", "6"] },
+    });
   });
 
   it("(ロ)1 codes carry 意向 and 自院/連携", () => {
@@ -291,7 +341,12 @@ describe("provisional items", () => {
       const numeric = item.options.every((o) => /^\d+$/.test(o.code));
       const own = item.options.every((o) => /^[a-z]\d+$/.test(o.code));
       if (PRINTED_CODES.includes(item.key)) expect(numeric, item.key).toBe(true);
-      else expect({ key: item.key, own, provisional: item.provisional }).toEqual({ key: item.key, own: true, provisional: true });
+      else
+        expect({ key: item.key, own, provisional: item.provisional }).toEqual({
+          key: item.key,
+          own: true,
+          provisional: true,
+        });
     }
   });
 
@@ -460,7 +515,15 @@ describe("deriveStatus on the R7 definition", () => {
     ],
     [
       "only 意向有り answers: the recruitable pool",
-      { ...F1_MET, i_rota: "1", i_emergency_center: "0", ro_backup_beds: "2", ha_system: "p1", ni_opinion: "1", ni_care_conference: "p0" },
+      {
+        ...F1_MET,
+        i_rota: "1",
+        i_emergency_center: "0",
+        ro_backup_beds: "2",
+        ha_system: "p1",
+        ni_opinion: "1",
+        ni_care_conference: "p0",
+      },
       { f1: "有り", f2i: "意向有り", f2ro: "意向有り", f2ha: "意向有り", f2ni: "意向有り" },
     ],
     [
@@ -499,7 +562,12 @@ describe("deriveStatus on the R7 definition", () => {
 
   it.each<[string, TAnswers, "f2i" | "f2ro", string]>([
     ["rota (no mode) + own out-of-hours cover", { i_rota: "2", i_other_system: "p2" }, "f2i", "有り:self"],
-    ["加算の届出 (no mode) + partner cover", { i_other_system: "p3", i_overtime_notification: "p1" }, "f2i", "有り:partner"],
+    [
+      "加算の届出 (no mode) + partner cover",
+      { i_other_system: "p3", i_overtime_notification: "p1" },
+      "f2i",
+      "有り:partner",
+    ],
     ["own beds + discharge rule (no mode)", { ro_backup_beds: "4", ro_discharge_rule: "p2" }, "f2ro", "有り:self"],
     ["a count alone gives no mode", { ro_discharge_support_count: 3 }, "f2ro", "有り"],
   ])("自院/連携 comes from the items that say it: %s", (_name, answers, fn, expected) => {
@@ -507,8 +575,20 @@ describe("deriveStatus on the R7 definition", () => {
   });
 
   it("the R6 demo derives the same way under its own keys", () => {
-    const answers: TAnswers = { f1_notice: true, f1_primary_care_areas: ["17"], f1_consult: true, ro_backup_beds: "6", ni_physician_opinion: "1" };
-    expect(summary(answers, r6)).toEqual({ f1: "有り", f2i: "無し", f2ro: "有り:both", f2ha: "無し", f2ni: "意向有り" });
+    const answers: TAnswers = {
+      f1_notice: true,
+      f1_primary_care_areas: ["17"],
+      f1_consult: true,
+      ro_backup_beds: "6",
+      ni_physician_opinion: "1",
+    };
+    expect(summary(answers, r6)).toEqual({
+      f1: "有り",
+      f2i: "無し",
+      f2ro: "有り:both",
+      f2ha: "無し",
+      f2ni: "意向有り",
+    });
   });
 });
 
@@ -562,14 +642,27 @@ function fieldErrors(answers: TAnswers): Record<string, string[]> {
   return result.ok ? {} : result.fieldErrors;
 }
 
-describe("validateAnswers(…, \"submit\") on the R7 definition", () => {
+describe('validateAnswers(…, "submit") on the R7 definition', () => {
   it("accepts a complete report of a clinic with 1号 and all four 2号 functions", () => {
     expect(fieldErrors(COMPLETE)).toEqual({});
-    expect(summary(COMPLETE)).toEqual({ f1: "有り", f2i: "有り:both", f2ro: "有り:both", f2ha: "有り:both", f2ni: "有り" });
+    expect(summary(COMPLETE)).toEqual({
+      f1: "有り",
+      f2i: "有り:both",
+      f2ro: "有り:both",
+      f2ha: "有り:both",
+      f2ni: "有り",
+    });
   });
 
   it("accepts a 1号 無し report without any 2号 answers", () => {
-    const answers: TAnswers = { ...REPORTER, f1_notice: false, f1_training: false, f1_gp_specialist: "0", f1_areas: ["0"], f1_consult: true };
+    const answers: TAnswers = {
+      ...REPORTER,
+      f1_notice: false,
+      f1_training: false,
+      f1_gp_specialist: "0",
+      f1_areas: ["0"],
+      f1_consult: true,
+    };
     expect(fieldErrors(answers)).toEqual({});
   });
 
@@ -585,7 +678,14 @@ describe("validateAnswers(…, \"submit\") on the R7 definition", () => {
   });
 
   it("asks for the 2号 status items and the partners once 1号 holds", () => {
-    const answers: TAnswers = { ...REPORTER, ...F1_MET, f1_training: true, f1_gp_specialist: "0", ro_backup_beds: "5", ha_system: "p2" };
+    const answers: TAnswers = {
+      ...REPORTER,
+      ...F1_MET,
+      f1_training: true,
+      f1_gp_specialist: "0",
+      ro_backup_beds: "5",
+      ha_system: "p2",
+    };
     expect(fieldErrors(answers)).toEqual({
       i_rota: ["この項目は必須です。"],
       i_emergency_center: ["この項目は必須です。"],
@@ -602,7 +702,12 @@ describe("validateAnswers(…, \"submit\") on the R7 definition", () => {
       "ro_backup_partners",
       "連携医療機関は最大8件までです。",
     ],
-    ["常勤換算 to two decimals", { f1_gp_specialist_fte: 1.25 }, "f1_gp_specialist_fte", "小数点以下1桁までで入力してください。"],
+    [
+      "常勤換算 to two decimals",
+      { f1_gp_specialist_fte: 1.25 },
+      "f1_gp_specialist_fte",
+      "小数点以下1桁までで入力してください。",
+    ],
     ["a guessed official-looking code on a provisional item", { ha_system: "2" }, "ha_system", "選択肢にない値です。"],
     ["a disease code outside the list", { f1_diseases: ["d13"] }, "f1_diseases", "選択肢にない値です。"],
   ])("rejects %s", (_name, change, key, message) => {

@@ -6,10 +6,24 @@ const previous = buildDefinition({
   versionKey: "prev-v1",
   sections: [
     section("s", [
-      { key: "old_rota", type: "single", label: "在宅当番医制", options: intentOptions(["有り(月1回)", "有り(月2回)"]) },
+      {
+        key: "old_rota",
+        type: "single",
+        label: "在宅当番医制",
+        options: intentOptions(["有り(月1回)", "有り(月2回)"]),
+      },
       { key: "count", type: "integer", label: "算定回数", copyForward: false },
       { key: "note", type: "text", label: "特記事項", maxLength: 100 },
-      { key: "areas", type: "multi", label: "領域", options: [{ code: "1", label: "A" }, { code: "2", label: "B" }, { code: "3", label: "C" }] },
+      {
+        key: "areas",
+        type: "multi",
+        label: "領域",
+        options: [
+          { code: "1", label: "A" },
+          { code: "2", label: "B" },
+          { code: "3", label: "C" },
+        ],
+      },
     ]),
   ],
 });
@@ -23,7 +37,15 @@ const target = buildDefinition({
       { key: "count", type: "integer", label: "算定回数", copyForward: false },
       { key: "note", type: "text", label: "特記事項", maxLength: 5 },
       // code "3" was removed in the new version
-      { key: "areas", type: "multi", label: "領域", options: [{ code: "1", label: "A" }, { code: "2", label: "B" }] },
+      {
+        key: "areas",
+        type: "multi",
+        label: "領域",
+        options: [
+          { code: "1", label: "A" },
+          { code: "2", label: "B" },
+        ],
+      },
       {
         key: "plan",
         type: "group",
@@ -62,7 +84,12 @@ describe("copyForwardAnswers", () => {
     const kept = copyForwardAnswers(target, { versionKey: previous.versionKey, answers: lastYear }, { rota: "0" });
     expect(kept.answers.rota).toBe("0");
     expect(kept.skipped).toContainEqual({ key: "rota", reason: "alreadyAnswered" });
-    const overwritten = copyForwardAnswers(target, { versionKey: previous.versionKey, answers: lastYear }, { rota: "0" }, { overwrite: true });
+    const overwritten = copyForwardAnswers(
+      target,
+      { versionKey: previous.versionKey, answers: lastYear },
+      { rota: "0" },
+      { overwrite: true },
+    );
     expect(overwritten.answers.rota).toBe("3");
   });
 

@@ -268,24 +268,40 @@ function checkReferences(def: TReferenceCheckInput, ctx: z.RefinementCtx) {
   const sectionKeys = new Set<string>();
   def.sections.forEach((section, s) => {
     if (sectionKeys.has(section.key)) {
-      ctx.addIssue({ code: "custom", path: ["sections", s, "key"], message: `セクションキー「${section.key}」が重複しています。` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sections", s, "key"],
+        message: `セクションキー「${section.key}」が重複しています。`,
+      });
     }
     sectionKeys.add(section.key);
     section.items.forEach((item, i) => {
       if (items.has(item.key)) {
-        ctx.addIssue({ code: "custom", path: ["sections", s, "items", i, "key"], message: `項目キー「${item.key}」が重複しています。` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", s, "items", i, "key"],
+          message: `項目キー「${item.key}」が重複しています。`,
+        });
       }
       items.set(item.key, item);
       if ("options" in item) {
         const codes = item.options.map((o) => o.code);
         if (new Set(codes).size !== codes.length) {
-          ctx.addIssue({ code: "custom", path: ["sections", s, "items", i, "options"], message: `項目「${item.key}」の選択肢コードが重複しています。` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", s, "items", i, "options"],
+            message: `項目「${item.key}」の選択肢コードが重複しています。`,
+          });
         }
       }
       if (item.type === "group") {
         const fieldKeys = item.fields.map((f) => f.key);
         if (new Set(fieldKeys).size !== fieldKeys.length) {
-          ctx.addIssue({ code: "custom", path: ["sections", s, "items", i, "fields"], message: `項目「${item.key}」の列キーが重複しています。` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", s, "items", i, "fields"],
+            message: `項目「${item.key}」の列キーが重複しています。`,
+          });
         }
       }
     });
@@ -294,7 +310,11 @@ function checkReferences(def: TReferenceCheckInput, ctx: z.RefinementCtx) {
   const functionKeys = new Set(def.functions.map((f) => f.key));
   def.functions.forEach((fn, f) => {
     if (fn.requires && !functionKeys.has(fn.requires)) {
-      ctx.addIssue({ code: "custom", path: ["functions", f, "requires"], message: `機能「${fn.requires}」は定義されていません。` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["functions", f, "requires"],
+        message: `機能「${fn.requires}」は定義されていません。`,
+      });
     }
   });
 
@@ -317,14 +337,22 @@ function checkReferences(def: TReferenceCheckInput, ctx: z.RefinementCtx) {
     section.items.forEach((item, i) => {
       if (item.visibleWhen) checkCondition(item.visibleWhen, ["sections", s, "items", i, "visibleWhen"]);
       if (item.function && !functionKeys.has(item.function)) {
-        ctx.addIssue({ code: "custom", path: ["sections", s, "items", i, "function"], message: `機能「${item.function}」は定義されていません。` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", s, "items", i, "function"],
+          message: `機能「${item.function}」は定義されていません。`,
+        });
       }
     });
   });
 
   for (const [newKey] of Object.entries(def.previous?.keyMap ?? {})) {
     if (!items.has(newKey)) {
-      ctx.addIssue({ code: "custom", path: ["previous", "keyMap", newKey], message: `対応表の項目「${newKey}」はこの版にありません。` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["previous", "keyMap", newKey],
+        message: `対応表の項目「${newKey}」はこの版にありません。`,
+      });
     }
   }
 }

@@ -10,9 +10,27 @@ describe("diffAnswers", () => {
     const before = { ...FUNCTION1_MET, i_rota: "0", ro_beds: "4" };
     const after = { ...FUNCTION1_MET, f1_areas: ["1", "9"], i_rota: "2", ro_beds: "4", i_overtime: 1234 };
     expect(diffAnswers(def, before, after)).toEqual([
-      { sectionTitle: "セクション f1", key: "f1_areas", label: "一次診療の対応ができる領域", before: "皮膚・形成外科領域", after: "皮膚・形成外科領域、循環器系領域" },
-      { sectionTitle: "セクション f2i", key: "i_rota", label: "在宅当番医制", before: "無し(意向無し)", after: "有り(月1回未満)" },
-      { sectionTitle: "セクション f2i", key: "i_overtime", label: "時間外加算の算定回数", before: UNANSWERED, after: "1,234" },
+      {
+        sectionTitle: "セクション f1",
+        key: "f1_areas",
+        label: "一次診療の対応ができる領域",
+        before: "皮膚・形成外科領域",
+        after: "皮膚・形成外科領域、循環器系領域",
+      },
+      {
+        sectionTitle: "セクション f2i",
+        key: "i_rota",
+        label: "在宅当番医制",
+        before: "無し(意向無し)",
+        after: "有り(月1回未満)",
+      },
+      {
+        sectionTitle: "セクション f2i",
+        key: "i_overtime",
+        label: "時間外加算の算定回数",
+        before: UNANSWERED,
+        after: "1,234",
+      },
     ]);
   });
 

@@ -26,7 +26,9 @@ export function formatAnswer(item: TItem | TGroupField, value: TAnswerValue): st
       return (value as TPartner[]).map((p) => (p.code ? `${p.name}（${p.code}）` : p.name)).join("、");
     case "group":
       return (value as TGroupRow[])
-        .map((row, i) => `${i + 1}. ${item.fields.map((f) => `${f.label}: ${formatAnswer(f, row[f.key])}`).join(" / ")}`)
+        .map(
+          (row, i) => `${i + 1}. ${item.fields.map((f) => `${f.label}: ${formatAnswer(f, row[f.key])}`).join(" / ")}`,
+        )
         .join("\n");
   }
 }

@@ -6,7 +6,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ITEM_KEY_PATTERN, allItems, itemIndex, parseDefinition, type TItem, type TQuestionnaireDefinition } from "./definition";
+import {
+  ITEM_KEY_PATTERN,
+  allItems,
+  itemIndex,
+  parseDefinition,
+  type TItem,
+  type TQuestionnaireDefinition,
+} from "./definition";
 import { validateAnswers } from "./answer-schema";
 import { computeHubScores, isScoreable, scoreGroups } from "./score";
 import type { TAnswers } from "./answers";
@@ -108,7 +115,10 @@ describe.each([
     expect(scored.length).toBeGreaterThan(20);
     for (const item of scored) {
       if (item.type !== "single") continue;
-      expect(item.options.map((o) => [o.code, o.label, o.score, o.status]), item.key).toEqual(L4);
+      expect(
+        item.options.map((o) => [o.code, o.label, o.score, o.status]),
+        item.key,
+      ).toEqual(L4);
     }
   });
 
@@ -182,7 +192,12 @@ describe("PDCA table", () => {
       ["review_note", "振り返りメモ", "text", false],
     ]);
     const status = item.fields.find((f) => f.key === "status");
-    expect(status?.type === "single" ? status.options.map((o) => o.label) : []).toEqual(["達成", "一部達成", "未達成", "継続中"]);
+    expect(status?.type === "single" ? status.options.map((o) => o.label) : []).toEqual([
+      "達成",
+      "一部達成",
+      "未達成",
+      "継続中",
+    ]);
   });
 });
 
@@ -353,8 +368,14 @@ describe("a realistic complete answer set", () => {
   });
 
   it("does not ask for training details when no training was held", () => {
-    const { d4_training_count, d4_training_participants, d4_training_fields, d4_theme_from_issues, d4_target_specific, ...rest } =
-      COMPLETE;
+    const {
+      d4_training_count,
+      d4_training_participants,
+      d4_training_fields,
+      d4_theme_from_issues,
+      d4_target_specific,
+      ...rest
+    } = COMPLETE;
     void [d4_training_count, d4_training_participants, d4_training_fields, d4_theme_from_issues, d4_target_specific];
     expect(validateAnswers(r7, { ...rest, d4_training_held: false }, "submit").ok).toBe(true);
   });

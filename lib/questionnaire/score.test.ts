@@ -35,10 +35,34 @@ const def = buildDefinition({
         { key: "a_req_yn", type: "yesno", label: "必須 yes/no", basis: "required" },
         { key: "a_req_l4", type: "single", label: "必須 実施状況", basis: "required", options: L4 },
         { key: "a_des_yn", type: "yesno", label: "望ましい yes/no", basis: "desirable" },
-        { key: "a_hidden", type: "yesno", label: "条件付き", basis: "required", visibleWhen: { key: "a_req_yn", equals: true } },
+        {
+          key: "a_hidden",
+          type: "yesno",
+          label: "条件付き",
+          basis: "required",
+          visibleWhen: { key: "a_req_yn", equals: true },
+        },
         { key: "a_count", type: "integer", label: "回数", basis: "required" },
-        { key: "a_multi", type: "multi", label: "複数選択", basis: "desirable", options: [{ code: "x", label: "X" }, { code: "y", label: "Y" }] },
-        { key: "a_plain", type: "single", label: "点数なしの選択", basis: "required", options: [{ code: "1", label: "A" }, { code: "2", label: "B" }] },
+        {
+          key: "a_multi",
+          type: "multi",
+          label: "複数選択",
+          basis: "desirable",
+          options: [
+            { code: "x", label: "X" },
+            { code: "y", label: "Y" },
+          ],
+        },
+        {
+          key: "a_plain",
+          type: "single",
+          label: "点数なしの選択",
+          basis: "required",
+          options: [
+            { code: "1", label: "A" },
+            { code: "2", label: "B" },
+          ],
+        },
         { key: "a_nobasis", type: "yesno", label: "根拠なし" },
       ],
       { scoreGroup: "g1", title: "義務1" },
@@ -48,7 +72,10 @@ const def = buildDefinition({
       title: "義務2",
       visibleWhen: { key: "a_req_yn", equals: true },
     }),
-    section("c", [{ key: "c_text", type: "text", label: "自由記述", basis: "required" }], { scoreGroup: "g3", title: "義務3" }),
+    section("c", [{ key: "c_text", type: "text", label: "自由記述", basis: "required" }], {
+      scoreGroup: "g3",
+      title: "義務3",
+    }),
     section("d", [{ key: "d_yn", type: "yesno", label: "グループ外", basis: "required" }], { title: "採点対象外" }),
     section("e", [{ key: "e_des", type: "yesno", label: "同じグループの2つ目の章", basis: "desirable" }], {
       scoreGroup: "g1",
@@ -60,10 +87,24 @@ const def = buildDefinition({
 const req = (n: number, met: number, partial = 0): TRequiredCounts => ({ n, met, partial });
 const des = (n: number, adopted: number, partial = 0): TDesirableCounts => ({ n, adopted, partial });
 
-const UNSCORED_ANSWERS: TAnswers = { a_count: 5, a_multi: ["x"], a_plain: "1", a_nobasis: true, c_text: "メモ", d_yn: true };
+const UNSCORED_ANSWERS: TAnswers = {
+  a_count: 5,
+  a_multi: ["x"],
+  a_plain: "1",
+  a_nobasis: true,
+  c_text: "メモ",
+  d_yn: true,
+};
 
 describe("computeHubScores", () => {
-  it.each<[string, TAnswers, Record<"g1" | "g2" | "g3", [TRequiredCounts, TDesirableCounts]>, [TRequiredCounts, TDesirableCounts]]>([
+  it.each<
+    [
+      string,
+      TAnswers,
+      Record<"g1" | "g2" | "g3", [TRequiredCounts, TDesirableCounts]>,
+      [TRequiredCounts, TDesirableCounts],
+    ]
+  >([
     [
       "empty answers: visible items count in n, nothing is met",
       {},
@@ -114,8 +155,13 @@ describe("computeHubScores", () => {
   });
 
   it("returns no groups for a definition without score groups", () => {
-    const plain = buildDefinition({ sections: [section("s", [{ key: "q", type: "yesno", label: "Q", basis: "required" }])] });
-    expect(computeHubScores(plain, { q: true })).toEqual({ groups: [], total: { required: req(0, 0), desirable: des(0, 0) } });
+    const plain = buildDefinition({
+      sections: [section("s", [{ key: "q", type: "yesno", label: "Q", basis: "required" }])],
+    });
+    expect(computeHubScores(plain, { q: true })).toEqual({
+      groups: [],
+      total: { required: req(0, 0), desirable: des(0, 0) },
+    });
   });
 });
 
@@ -134,7 +180,9 @@ describe("which items are scoreable", () => {
 
   it("scores a group-type item never", () => {
     const withGroup = buildDefinition({
-      sections: [section("s", [{ key: "rows", type: "group", label: "表", fields: [{ key: "f", type: "yesno", label: "F" }] }])],
+      sections: [
+        section("s", [{ key: "rows", type: "group", label: "表", fields: [{ key: "f", type: "yesno", label: "F" }] }]),
+      ],
     });
     expect(isScoreable(allItems(withGroup)[0]!)).toBe(false);
   });
@@ -146,7 +194,15 @@ describe("itemScore", () => {
       section("s", [
         { key: "yn", type: "yesno", label: "YN" },
         { key: "l4", type: "single", label: "L4", options: L4 },
-        { key: "half", type: "single", label: "点数が一部だけ", options: [{ code: "a", label: "A", score: 1 }, { code: "b", label: "B" }] },
+        {
+          key: "half",
+          type: "single",
+          label: "点数が一部だけ",
+          options: [
+            { code: "a", label: "A", score: 1 },
+            { code: "b", label: "B" },
+          ],
+        },
       ]),
     ],
   });
@@ -238,8 +294,11 @@ describe("compareScores", () => {
 
   it("never yields NaN or Infinity", () => {
     const empty = scores([["g1", req(0, 0), des(0, 0)]], [req(0, 0), des(0, 0)]);
-    const values = [compareScores(empty, empty), compareScores(current, empty), compareScores(empty, previous)].flatMap((r) =>
-      [...r.groups, r.total].flatMap((g) => [g.required, g.desirable]).flatMap((c) => [c.current, c.previous, c.delta]),
+    const values = [compareScores(empty, empty), compareScores(current, empty), compareScores(empty, previous)].flatMap(
+      (r) =>
+        [...r.groups, r.total]
+          .flatMap((g) => [g.required, g.desirable])
+          .flatMap((c) => [c.current, c.previous, c.delta]),
     );
     expect(values.every((v) => v === null || Number.isFinite(v))).toBe(true);
     expect(compareScores(empty, empty).total.required).toEqual({ current: null, previous: null, delta: null });

@@ -8,7 +8,14 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { getPublicBaseUrl } from "@/lib/env";
 import { auditRow, type TAuditActor } from "@/lib/data/audit";
-import { findAccount, inspectPasswordToken, LINK_STATE_MESSAGES, managedUserWhere, planRespondentAccounts, type TAccountPlan } from "@/lib/data/accounts";
+import {
+  findAccount,
+  inspectPasswordToken,
+  LINK_STATE_MESSAGES,
+  managedUserWhere,
+  planRespondentAccounts,
+  type TAccountPlan,
+} from "@/lib/data/accounts";
 import { prefectureName } from "@/lib/domain/prefectures";
 import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { tableToFile, type TTableFile } from "@/lib/export/table-file";
@@ -56,7 +63,14 @@ export async function createAccountsFromRoster(viewer: TViewer): Promise<TCreate
           ["institutionId", "text"],
           ["hubId", "text"],
         ],
-        rows.map((r) => [r.id, r.email, `${r.name} 担当者`, r.type === "institution" ? "INSTITUTION" : "HUB", r.type === "institution" ? r.respondentId : null, r.type === "hub" ? r.respondentId : null]),
+        rows.map((r) => [
+          r.id,
+          r.email,
+          `${r.name} 担当者`,
+          r.type === "institution" ? "INSTITUTION" : "HUB",
+          r.type === "institution" ? r.respondentId : null,
+          r.type === "hub" ? r.respondentId : null,
+        ]),
         { constants: { createdAt: NOW_UTC, updatedAt: NOW_UTC } },
       );
       await insertAuditRows(tx, [
@@ -67,7 +81,11 @@ export async function createAccountsFromRoster(viewer: TViewer): Promise<TCreate
             entityId: r.id,
             prefectureCode: officer.prefectureCode,
             summary: `${r.name} のアカウント（${r.email}）を名簿から作成`,
-            after: { email: r.email, role: r.type === "institution" ? "INSTITUTION" : "HUB", respondentId: r.respondentId },
+            after: {
+              email: r.email,
+              role: r.type === "institution" ? "INSTITUTION" : "HUB",
+              respondentId: r.respondentId,
+            },
           }),
         ),
         auditRow(officer, {
@@ -120,7 +138,11 @@ function parseTarget(input: unknown): TLinkTarget {
  * New one-time links for the target accounts (active ones only); each revokes the account's
  * earlier unused links. "pending" = every active account that has never set a password.
  */
-async function issueLinks(officer: TViewerOf<"prefecture">, target: TLinkTarget, delivery: "CSV" | "EMAIL"): Promise<TIssuedLink[]> {
+async function issueLinks(
+  officer: TViewerOf<"prefecture">,
+  target: TLinkTarget,
+  delivery: "CSV" | "EMAIL",
+): Promise<TIssuedLink[]> {
   const users = await db.user.findMany({
     where: {
       AND: [
@@ -140,7 +162,10 @@ async function issueLinks(officer: TViewerOf<"prefecture">, target: TLinkTarget,
     orderBy: { email: "asc" },
   });
   if (target.scope === "users" && users.length !== new Set(target.userIds).size) {
-    throw new AppError("NOT_FOUND", "選んだアカウントの一部が見つからないか、無効になっています。画面を再読み込みしてください。");
+    throw new AppError(
+      "NOT_FOUND",
+      "選んだアカウントの一部が見つからないか、無効になっています。画面を再読み込みしてください。",
+    );
   }
   if (users.length === 0) return [];
   const now = new Date();
@@ -194,13 +219,33 @@ async function issueLinks(officer: TViewerOf<"prefecture">, target: TLinkTarget,
   }));
 }
 
-const ROLE_NAMES: Record<TIssuedLink["role"], string> = { INSTITUTION: "医療機関", HUB: "在宅医療連携拠点", COUNCIL: "協議の場" };
+const ROLE_NAMES: Record<TIssuedLink["role"], string> = {
+  INSTITUTION: "医療機関",
+  HUB: "在宅医療連携拠点",
+  COUNCIL: "協議の場",
+};
 
 /** The links as a table for the CSV/Excel export (formula-neutralised by the writer). */
 export function linksTable(links: readonly TIssuedLink[]) {
   return {
-    header: ["種別", "医療機関コード", "医療機関・拠点名", "担当者名", "メールアドレス（ログインID）", "パスワード設定用URL", "有効期限"],
-    rows: links.map((l) => [ROLE_NAMES[l.role], l.respondentCode, l.respondentName, l.name, l.email, l.url, formatDateTime(l.expiresAt)]),
+    header: [
+      "種別",
+      "医療機関コード",
+      "医療機関・拠点名",
+      "担当者名",
+      "メールアドレス（ログインID）",
+      "パスワード設定用URL",
+      "有効期限",
+    ],
+    rows: links.map((l) => [
+      ROLE_NAMES[l.role],
+      l.respondentCode,
+      l.respondentName,
+      l.name,
+      l.email,
+      l.url,
+      formatDateTime(l.expiresAt),
+    ]),
   };
 }
 
@@ -212,7 +257,11 @@ export async function exportSetPasswordLinks(
 ): Promise<{ file: TTableFile; count: number }> {
   const officer = asOfficer(viewer);
   const links = await issueLinks(officer, parseTarget(input), "CSV");
-  if (links.length === 0) throw new AppError("CONFLICT", "リンクを発行できるアカウントがありません（パスワード未設定の有効なアカウントがありません）。");
+  if (links.length === 0)
+    throw new AppError(
+      "CONFLICT",
+      "リンクを発行できるアカウントがありません（パスワード未設定の有効なアカウントがありません）。",
+    );
   return { file: await tableToFile(linksTable(links), format), count: links.length };
 }
 
@@ -226,7 +275,9 @@ export function setPasswordMail(link: TIssuedLink, prefectureCode: string) {
     `${link.respondentName ?? ""} ${link.name} 様`.trim(),
     "",
     `${prefecture}から、Renkei（連携）のアカウントをご用意しました。`,
-    link.role === "HUB" ? "在宅医療に必要な連携を担う拠点の自己評価は、このアカウントで入力・提出していただきます。" : "かかりつけ医機能報告は、このアカウントで入力・提出していただきます。",
+    link.role === "HUB"
+      ? "在宅医療に必要な連携を担う拠点の自己評価は、このアカウントで入力・提出していただきます。"
+      : "かかりつけ医機能報告は、このアカウントで入力・提出していただきます。",
     "",
     `次のリンクを開き、${formatWareki(link.expiresAt)}（${formatDateTime(link.expiresAt)}）までにパスワードを設定してください。`,
     "リンクは一度だけ使えます。期限が過ぎた場合は、都道府県の担当者に再発行を依頼してください。",
@@ -245,13 +296,24 @@ export function setPasswordMail(link: TIssuedLink, prefectureCode: string) {
 export type TSendResult = { sent: number; failed: { email: string; message: string }[] };
 
 /** Issues links and e-mails them (needs SMTP_HOST); a link whose mail failed is revoked. */
-export async function sendSetPasswordLinks(viewer: TViewer, input: unknown, transport: TMailTransport | null = getMailTransport()): Promise<TSendResult> {
+export async function sendSetPasswordLinks(
+  viewer: TViewer,
+  input: unknown,
+  transport: TMailTransport | null = getMailTransport(),
+): Promise<TSendResult> {
   const officer = asOfficer(viewer);
   if (!transport) {
-    throw new AppError("CONFLICT", "メールサーバー（SMTP）が設定されていないため送信できません。リンクを CSV で出力して配布してください。");
+    throw new AppError(
+      "CONFLICT",
+      "メールサーバー（SMTP）が設定されていないため送信できません。リンクを CSV で出力して配布してください。",
+    );
   }
   const links = await issueLinks(officer, parseTarget(input), "EMAIL");
-  if (links.length === 0) throw new AppError("CONFLICT", "リンクを送信できるアカウントがありません（パスワード未設定の有効なアカウントがありません）。");
+  if (links.length === 0)
+    throw new AppError(
+      "CONFLICT",
+      "リンクを送信できるアカウントがありません（パスワード未設定の有効なアカウントがありません）。",
+    );
   const result: TSendResult = { sent: 0, failed: [] };
   const failedIds: string[] = [];
   for (const link of links) {
@@ -261,12 +323,18 @@ export async function sendSetPasswordLinks(viewer: TViewer, input: unknown, tran
       result.sent += 1;
     } catch (error) {
       failedIds.push(link.userId);
-      result.failed.push({ email: link.email, message: error instanceof Error ? error.message.slice(0, 200) : String(error) });
+      result.failed.push({
+        email: link.email,
+        message: error instanceof Error ? error.message.slice(0, 200) : String(error),
+      });
     }
   }
   if (failedIds.length > 0) {
     await db.$transaction([
-      db.passwordToken.updateMany({ where: { userId: { in: failedIds }, delivery: "EMAIL", usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } }),
+      db.passwordToken.updateMany({
+        where: { userId: { in: failedIds }, delivery: "EMAIL", usedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      }),
       db.auditEvent.createMany({
         data: result.failed.map((f, i) =>
           auditRow(officer, {
@@ -292,7 +360,14 @@ async function setActive(viewer: TViewer, userId: string, isActive: boolean): Pr
   await db.$transaction([
     // A new sessionVersion ends every session of the account at its next request.
     db.user.update({ where: { id: account.id }, data: { isActive, sessionVersion: { increment: 1 } } }),
-    ...(isActive ? [] : [db.passwordToken.updateMany({ where: { userId: account.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } })]),
+    ...(isActive
+      ? []
+      : [
+          db.passwordToken.updateMany({
+            where: { userId: account.id, usedAt: null, revokedAt: null },
+            data: { revokedAt: new Date() },
+          }),
+        ]),
     db.auditEvent.createMany({
       data: [
         auditRow(officer, {
@@ -335,7 +410,9 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
   const problem = passwordProblem(password, state.email);
   if (problem) throw new AppError("INVALID_INPUT", problem, { password: [problem] });
   if (password !== confirm) {
-    throw new AppError("INVALID_INPUT", "確認用のパスワードが一致しません。", { confirm: ["確認用のパスワードが一致しません。"] });
+    throw new AppError("INVALID_INPUT", "確認用のパスワードが一致しません。", {
+      confirm: ["確認用のパスワードが一致しません。"],
+    });
   }
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
@@ -357,7 +434,10 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
         hub: { select: { prefectureCode: true } },
       },
     });
-    await tx.passwordToken.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.passwordToken.updateMany({
+      where: { userId: user.id, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await tx.loginThrottle.deleteMany({ where: { email: user.email } });
     const actor: TAuditActor = { userId: user.id, email: user.email, role: roleFromDb(user.role) };
     await tx.auditEvent.createMany({
@@ -374,5 +454,3 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
     return { email: user.email };
   });
 }
-
-

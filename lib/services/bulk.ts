@@ -19,7 +19,15 @@ const ident = (name: string) => {
 };
 
 const arrayCast = (type: TColumnType) =>
-  Prisma.raw(typeof type === "object" ? "::text[]" : type === "timestamp" ? "::text[]" : type === "boolean" ? "::boolean[]" : `::${type}[]`);
+  Prisma.raw(
+    typeof type === "object"
+      ? "::text[]"
+      : type === "timestamp"
+        ? "::text[]"
+        : type === "boolean"
+          ? "::boolean[]"
+          : `::${type}[]`,
+  );
 
 /** The unnest column `u.cN` as the table column's type. */
 function valueOf(index: number, type: TColumnType): Prisma.Sql {
@@ -61,8 +69,12 @@ export async function bulkInsert(
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const target = Prisma.join([...columns.map(([name]) => ident(name)), ...constantNames.map(ident)]);
-    const values = Prisma.join([...columns.map(([, type], c) => valueOf(c, type)), ...constantNames.map((n) => constants[n]!)]);
-    count += await tx.$executeRaw`INSERT INTO ${ident(table)} (${target}) SELECT ${values} FROM ${unnest(columns, part)} ${onConflict ?? Prisma.empty}`;
+    const values = Prisma.join([
+      ...columns.map(([, type], c) => valueOf(c, type)),
+      ...constantNames.map((n) => constants[n]!),
+    ]);
+    count +=
+      await tx.$executeRaw`INSERT INTO ${ident(table)} (${target}) SELECT ${values} FROM ${unnest(columns, part)} ${onConflict ?? Prisma.empty}`;
   }
   return count;
 }
@@ -126,7 +138,18 @@ export function insertAuditRows(tx: TDb, rows: readonly Prisma.AuditEventCreateM
       ["before", "jsonb"],
       ["after", "jsonb"],
     ],
-    rows.map((r) => [r.actorId, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.prefectureCode, r.summary, r.before, r.after]),
+    rows.map((r) => [
+      r.actorId,
+      r.actorEmail,
+      r.actorRole,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.prefectureCode,
+      r.summary,
+      r.before,
+      r.after,
+    ]),
     { constants: { at: NOW_UTC } },
   );
 }
@@ -141,7 +164,10 @@ export function newId(): string {
   counter = (counter + 1) % 1_679_616;
   const time = Date.now().toString(36).padStart(8, "0");
   const count = counter.toString(36).padStart(4, "0");
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(12, "0").slice(-12);
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(12, "0")
+    .slice(-12);
   return `c${time}${count}${random}`;
 }
 
@@ -153,6 +179,7 @@ export function newId(): string {
  * for these tables.
  */
 export async function refreshPlannerStatistics(client: TDb, tables?: readonly string[]): Promise<void> {
-  if (!tables) await client.$executeRaw`ANALYZE`; // every table: after seeding or generating data
+  if (!tables)
+    await client.$executeRaw`ANALYZE`; // every table: after seeding or generating data
   else for (const table of tables) await client.$executeRaw`ANALYZE ${ident(table)}`;
 }

@@ -38,11 +38,16 @@ type TReportRow = {
 
 /** Recounts the named municipalities (all of the prefecture when omitted) for a clinic-report cycle. */
 export async function recountClinicCounters(cycleId: string, municipalityCodes?: readonly string[]): Promise<void> {
-  const cycle = await db.reportingCycle.findUnique({ where: { id: cycleId }, select: { kind: true, prefectureCode: true } });
+  const cycle = await db.reportingCycle.findUnique({
+    where: { id: cycleId },
+    select: { kind: true, prefectureCode: true },
+  });
   if (!cycle || cycle.kind !== "CLINIC_REPORT") return;
   const codes =
     municipalityCodes ??
-    (await db.municipality.findMany({ where: { prefectureCode: cycle.prefectureCode }, select: { code: true } })).map((m) => m.code);
+    (await db.municipality.findMany({ where: { prefectureCode: cycle.prefectureCode }, select: { code: true } })).map(
+      (m) => m.code,
+    );
   const unique = [...new Set(codes)].sort();
   for (let i = 0; i < unique.length; i += MUNICIPALITIES_PER_TRANSACTION) {
     await recountChunk(cycleId, cycle.prefectureCode, unique.slice(i, i + MUNICIPALITIES_PER_TRANSACTION));
@@ -52,7 +57,10 @@ export async function recountClinicCounters(cycleId: string, municipalityCodes?:
 
 /** Recounts every clinic-report cycle of a prefecture (after a roster import). */
 export async function recountPrefecture(prefectureCode: string, municipalityCodes?: readonly string[]): Promise<void> {
-  const cycles = await db.reportingCycle.findMany({ where: { prefectureCode, kind: "CLINIC_REPORT" }, select: { id: true } });
+  const cycles = await db.reportingCycle.findMany({
+    where: { prefectureCode, kind: "CLINIC_REPORT" },
+    select: { id: true },
+  });
   for (const cycle of cycles) await recountClinicCounters(cycle.id, municipalityCodes);
 }
 
@@ -71,7 +79,8 @@ export async function municipalitiesOfSubmissions(submissionIds: readonly string
 }
 
 export async function recountForSubmissions(submissionIds: readonly string[]): Promise<void> {
-  for (const [cycleId, codes] of await municipalitiesOfSubmissions(submissionIds)) await recountClinicCounters(cycleId, codes);
+  for (const [cycleId, codes] of await municipalitiesOfSubmissions(submissionIds))
+    await recountClinicCounters(cycleId, codes);
 }
 
 async function recountChunk(cycleId: string, prefectureCode: string, codes: string[]) {
@@ -102,7 +111,11 @@ async function recountChunk(cycleId: string, prefectureCode: string, codes: stri
       for (const row of rows) {
         const revision =
           row.revision && row.revision > 0 && row.answers && row.derived && row.questionnaireVersionId
-            ? { definition: await getDefinition(row.questionnaireVersionId, tx), answers: row.answers, derived: row.derived }
+            ? {
+                definition: await getDefinition(row.questionnaireVersionId, tx),
+                answers: row.answers,
+                derived: row.derived,
+              }
             : null;
         inputs.get(row.municipalityCode)!.push({ kind: row.kind, status: row.status ?? "NOT_STARTED", revision });
       }
@@ -125,12 +138,18 @@ async function resumTotal(client: Prisma.TransactionClient | typeof db, cycleId:
     INSERT INTO "ClinicCounterTotal" ("cycleId", "counters", "format", "updatedAt")
     VALUES (${cycleId}, '{}'::jsonb, 0, now()) ON CONFLICT DO NOTHING`;
   await client.$queryRaw`SELECT 1 FROM "ClinicCounterTotal" WHERE "cycleId" = ${cycleId} FOR UPDATE`;
-  const cells = await client.clinicCounterCell.findMany({ where: { cycleId }, select: { counters: true, format: true } });
+  const cells = await client.clinicCounterCell.findMany({
+    where: { cycleId },
+    select: { counters: true, format: true },
+  });
   const total = sumClinicCounters(
     cells.filter((c) => c.format === CLINIC_COUNTERS_FORMAT).map((c) => c.counters as unknown as TClinicCounters),
   );
   await client.clinicCounterTotal.update({
     where: { cycleId },
-    data: { counters: (cells.length ? total : emptyClinicCounters()) as unknown as Prisma.InputJsonValue, format: CLINIC_COUNTERS_FORMAT },
+    data: {
+      counters: (cells.length ? total : emptyClinicCounters()) as unknown as Prisma.InputJsonValue,
+      format: CLINIC_COUNTERS_FORMAT,
+    },
   });
 }

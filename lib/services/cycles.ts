@@ -18,14 +18,19 @@ import type { TSnapshot } from "@/lib/audit/diff";
 // dates; opened, closed; and one respondent reopened after the deadline. Every change is audited.
 
 const dateField = (label: string) =>
-  z.string({ error: `${label}を入力してください。` }).trim().refine(isDateInput, { error: `${label}は日付（例: 2026-02-27）で入力してください。` });
+  z
+    .string({ error: `${label}を入力してください。` })
+    .trim()
+    .refine(isDateInput, { error: `${label}は日付（例: 2026-02-27）で入力してください。` });
 const optionalDate = (label: string) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || isDateInput(v), { error: `${label}は日付（例: 2026-02-27）で入力してください。` });
+    .refine((v) => v === undefined || isDateInput(v), {
+      error: `${label}は日付（例: 2026-02-27）で入力してください。`,
+    });
 
 const ZDates = z
   .object({
@@ -37,15 +42,22 @@ const ZDates = z
   .superRefine((v, ctx) => {
     // Order is judged only between real dates (each invalid one has its own message already).
     if (!isDateInput(v.opensOn) || !isDateInput(v.closesOn)) return;
-    if (v.opensOn > v.closesOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "提出期限は受付開始日以降にしてください。" });
-    if (v.requestDate && isDateInput(v.requestDate) && v.requestDate > v.opensOn) ctx.addIssue({ code: "custom", path: ["requestDate"], message: "報告依頼日は受付開始日以前にしてください。" });
-    if (v.publishOn && isDateInput(v.publishOn) && v.publishOn < v.closesOn) ctx.addIssue({ code: "custom", path: ["publishOn"], message: "公表予定日は提出期限以降にしてください。" });
+    if (v.opensOn > v.closesOn)
+      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "提出期限は受付開始日以降にしてください。" });
+    if (v.requestDate && isDateInput(v.requestDate) && v.requestDate > v.opensOn)
+      ctx.addIssue({ code: "custom", path: ["requestDate"], message: "報告依頼日は受付開始日以前にしてください。" });
+    if (v.publishOn && isDateInput(v.publishOn) && v.publishOn < v.closesOn)
+      ctx.addIssue({ code: "custom", path: ["publishOn"], message: "公表予定日は提出期限以降にしてください。" });
   });
 
 export const ZCycleCreate = z
   .object({
     versionId: z.string({ error: "調査票の版を選んでください。" }).min(1, { error: "調査票の版を選んでください。" }),
-    fiscalYear: z.coerce.number({ error: "年度を入力してください。" }).int().min(2020, { error: "年度は2020以降で入力してください。" }).max(2100),
+    fiscalYear: z.coerce
+      .number({ error: "年度を入力してください。" })
+      .int()
+      .min(2020, { error: "年度は2020以降で入力してください。" })
+      .max(2100),
   })
   .and(ZDates);
 
@@ -69,7 +81,12 @@ const datesOf = (v: z.infer<typeof ZDates>) => ({
   publishAt: v.publishOn ? startOfDayJst(v.publishOn) : null,
 });
 
-const snapshotDates = (c: { requestDate: Date | null; opensAt: Date; closesAt: Date; publishAt: Date | null }): TSnapshot => ({
+const snapshotDates = (c: {
+  requestDate: Date | null;
+  opensAt: Date;
+  closesAt: Date;
+  publishAt: Date | null;
+}): TSnapshot => ({
   requestDate: c.requestDate?.toISOString() ?? null,
   opensAt: c.opensAt.toISOString(),
   closesAt: c.closesAt.toISOString(),
@@ -79,9 +96,14 @@ const snapshotDates = (c: { requestDate: Date | null; opensAt: Date; closesAt: D
 export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cycleId: string }> {
   const officer = asOfficer(viewer);
   const values = parse(ZCycleCreate, input);
-  const version = await db.questionnaireVersion.findUnique({ where: { id: values.versionId }, select: { id: true, kind: true, status: true, label: true } });
+  const version = await db.questionnaireVersion.findUnique({
+    where: { id: values.versionId },
+    select: { id: true, kind: true, status: true, label: true },
+  });
   if (!version || version.status !== "PUBLISHED") {
-    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", { versionId: ["公開済みの調査票の版を選んでください。"] });
+    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
+      versionId: ["公開済みの調査票の版を選んでください。"],
+    });
   }
   const title = cycleTitle({ fiscalYear: values.fiscalYear, kind: version.kind });
   const dates = datesOf(values);
@@ -106,7 +128,13 @@ export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cy
             entityId: cycle.id,
             prefectureCode: officer.prefectureCode,
             summary: `${title}を作成（${version.label}）`,
-            after: { kind: version.kind, fiscalYear: values.fiscalYear, versionId: version.id, status: "PREPARING", ...snapshotDates(dates) },
+            after: {
+              kind: version.kind,
+              fiscalYear: values.fiscalYear,
+              versionId: version.id,
+              status: "PREPARING",
+              ...snapshotDates(dates),
+            },
           }),
         ],
       });
@@ -147,7 +175,12 @@ export async function updateCycleDates(viewer: TViewer, cycleId: string, input: 
   ]);
 }
 
-async function setStatus(viewer: TViewer, cycleId: string, to: "OPEN" | "CLOSED", from: ("PREPARING" | "OPEN" | "CLOSED")[]) {
+async function setStatus(
+  viewer: TViewer,
+  cycleId: string,
+  to: "OPEN" | "CLOSED",
+  from: ("PREPARING" | "OPEN" | "CLOSED")[],
+) {
   const officer = asOfficer(viewer);
   const cycle = await findCycle(officer, cycleId);
   if (cycle.status === to) return;
@@ -156,7 +189,10 @@ async function setStatus(viewer: TViewer, cycleId: string, to: "OPEN" | "CLOSED"
     throw new AppError("CONFLICT", "提出期限を過ぎているため受付を開始できません。先に提出期限を変更してください。");
   }
   const updated = await db.$transaction(async (tx) => {
-    const result = await tx.reportingCycle.updateMany({ where: { id: cycle.id, status: cycle.status }, data: { status: to } });
+    const result = await tx.reportingCycle.updateMany({
+      where: { id: cycle.id, status: cycle.status },
+      data: { status: to },
+    });
     if (result.count === 0) return false;
     await tx.auditEvent.createMany({
       data: [
@@ -177,7 +213,8 @@ async function setStatus(viewer: TViewer, cycleId: string, to: "OPEN" | "CLOSED"
 }
 
 /** 受付開始: respondents can fill in and submit within the window. */
-export const openCycle = (viewer: TViewer, cycleId: string) => setStatus(viewer, cycleId, "OPEN", ["PREPARING", "CLOSED"]);
+export const openCycle = (viewer: TViewer, cycleId: string) =>
+  setStatus(viewer, cycleId, "OPEN", ["PREPARING", "CLOSED"]);
 /** 締切: every form becomes read-only, except respondents reopened one by one. */
 export const closeCycle = (viewer: TViewer, cycleId: string) => setStatus(viewer, cycleId, "CLOSED", ["OPEN"]);
 
@@ -202,32 +239,52 @@ export const ZReopen = z.object({
  * day; with no date, takes the permission back. A respondent that never started gets an empty
  * draft (with its NDB values, as the form would start it) to carry the permission.
  */
-export async function reopenRespondent(viewer: TViewer, cycleId: string, input: unknown): Promise<{ submissionId: string; reopenedUntil: Date | null }> {
+export async function reopenRespondent(
+  viewer: TViewer,
+  cycleId: string,
+  input: unknown,
+): Promise<{ submissionId: string; reopenedUntil: Date | null }> {
   const officer = asOfficer(viewer);
   const { respondentId, code, until } = parse(ZReopen, input);
   const cycle = await findCycle(officer, cycleId);
   if (!respondentId && !(code && cycle.kind === "CLINIC_REPORT")) {
-    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", { code: ["医療機関コードを入力してください。"] });
+    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
+      code: ["医療機関コードを入力してください。"],
+    });
   }
   const which = respondentId ? { id: respondentId } : { code };
   if (until && until < todayJst()) {
-    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", { until: ["期限は今日以降の日付にしてください。"] });
+    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
+      until: ["期限は今日以降の日付にしてください。"],
+    });
   }
   const reopenedUntil = until ? endOfDayJst(until) : null;
   const respondent =
     cycle.kind === "CLINIC_REPORT"
-      ? await db.institution.findFirst({ where: { AND: [institutionScope(officer), which] }, select: { id: true, name: true } })
-      : await db.hub.findFirst({ where: { AND: [hubScope(officer), { id: respondentId ?? "" }] }, select: { id: true, name: true } });
+      ? await db.institution.findFirst({
+          where: { AND: [institutionScope(officer), which] },
+          select: { id: true, name: true },
+        })
+      : await db.hub.findFirst({
+          where: { AND: [hubScope(officer), { id: respondentId ?? "" }] },
+          select: { id: true, name: true },
+        });
   if (!respondent) throw notFoundError(cycle.kind === "CLINIC_REPORT" ? "医療機関" : "拠点");
   const key = cycle.kind === "CLINIC_REPORT" ? { institutionId: respondent.id } : { hubId: respondent.id };
 
   return db.$transaction(async (tx) => {
-    let submission = await tx.submission.findFirst({ where: { cycleId: cycle.id, ...key }, select: { id: true, reopenedUntil: true } });
+    let submission = await tx.submission.findFirst({
+      where: { cycleId: cycle.id, ...key },
+      select: { id: true, reopenedUntil: true },
+    });
     if (!submission) {
       if (!reopenedUntil) throw new AppError("CONFLICT", "この回答者は受付の再開を許可されていません。");
       const ndb =
         "institutionId" in key
-          ? await tx.ndbPrefill.findMany({ where: { cycleId: cycle.id, institutionId: respondent.id }, select: { itemKey: true, value: true } })
+          ? await tx.ndbPrefill.findMany({
+              where: { cycleId: cycle.id, institutionId: respondent.id },
+              select: { itemKey: true, value: true },
+            })
           : [];
       submission = await tx.submission.create({
         data: {

@@ -34,7 +34,10 @@ export type TImportContext = {
   fileSha256: string;
 };
 
-export type TTableInput = { table: Pick<TRawTable, "rows" | "format" | "encoding" | "sheetName">; readWarnings: TImportIssue[] };
+export type TTableInput = {
+  table: Pick<TRawTable, "rows" | "format" | "encoding" | "sheetName">;
+  readWarnings: TImportIssue[];
+};
 
 export type TChecked<TPlan> = { preview: TImportPreview; plan: TPlan | null };
 

@@ -73,22 +73,34 @@ function asPrefecture(viewer: TViewer): TViewerOf<"prefecture"> {
   return viewer;
 }
 
-async function loadCycle(viewer: TViewerOf<"prefecture">, kind: TImportKind, cycleId: string | null | undefined): Promise<TImportCycle | null> {
+async function loadCycle(
+  viewer: TViewerOf<"prefecture">,
+  kind: TImportKind,
+  cycleId: string | null | undefined,
+): Promise<TImportCycle | null> {
   if (!CYCLE_KINDS.has(kind)) return null;
-  if (!cycleId) throw new AppError("INVALID_INPUT", `${IMPORT_KIND_LABELS[kind]}の取込には報告サイクルを指定してください。`);
+  if (!cycleId)
+    throw new AppError("INVALID_INPUT", `${IMPORT_KIND_LABELS[kind]}の取込には報告サイクルを指定してください。`);
   const cycle = await db.reportingCycle.findFirst({
     where: { AND: [cycleScope(viewer), { id: cycleId }] },
     select: { id: true, kind: true, fiscalYear: true, questionnaireVersionId: true, prefectureCode: true },
   });
   if (!cycle) throw notFoundError("報告サイクル");
   if (cycle.kind !== "CLINIC_REPORT") {
-    throw new AppError("INVALID_INPUT", `${IMPORT_KIND_LABELS[kind]}はかかりつけ医機能報告のサイクルにだけ取り込めます。`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `${IMPORT_KIND_LABELS[kind]}はかかりつけ医機能報告のサイクルにだけ取り込めます。`,
+    );
   }
   const definition = await getDefinition(cycle.questionnaireVersionId);
   return { ...cycle, definition, label: cycleTitle(cycle) };
 }
 
-function failedRead(errors: TImportPreview["errors"], format: TImportPreview["format"], encoding: TImportPreview["encoding"]): TImportPreview {
+function failedRead(
+  errors: TImportPreview["errors"],
+  format: TImportPreview["format"],
+  encoding: TImportPreview["encoding"],
+): TImportPreview {
   return {
     ok: false,
     format,
@@ -101,7 +113,12 @@ function failedRead(errors: TImportPreview["errors"], format: TImportPreview["fo
   };
 }
 
-async function checkWith(client: Prisma.TransactionClient, kind: TImportKind, context: TImportContext, file: TImportFile) {
+async function checkWith(
+  client: Prisma.TransactionClient,
+  kind: TImportKind,
+  context: TImportContext,
+  file: TImportFile,
+) {
   const read = await readTableFile(file);
   if (!read.ok) return { preview: failedRead(read.errors, read.format, read.encoding), plan: null };
   return HANDLERS[kind].check(client, context, { table: read.table, readWarnings: read.warnings });
@@ -125,11 +142,20 @@ export async function checkImport(viewer: TViewer, request: TImportRequest): Pro
 }
 
 /** Checks a file and keeps it as a job with its preview; the officer then applies or discards it. */
-export async function createImportPreview(viewer: TViewer, request: TImportRequest): Promise<{ jobId: string; preview: TImportPreview }> {
+export async function createImportPreview(
+  viewer: TViewer,
+  request: TImportRequest,
+): Promise<{ jobId: string; preview: TImportPreview }> {
   const officer = asPrefecture(viewer);
   const cycle = await loadCycle(officer, request.kind, request.cycleId);
   const fileSha256 = sha256Hex(request.file.bytes);
-  const context: TImportContext = { prefectureCode: officer.prefectureCode, cycle, jobId: null, fileName: request.file.name, fileSha256 };
+  const context: TImportContext = {
+    prefectureCode: officer.prefectureCode,
+    cycle,
+    jobId: null,
+    fileName: request.file.name,
+    fileSha256,
+  };
   const { preview } = await checkWith(db, request.kind, context, request.file);
   await expireOldPreviews();
   const job = await db.importJob.create({
@@ -178,7 +204,10 @@ async function findOwnJob(officer: TViewerOf<"prefecture">, jobId: string) {
 function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions) {
   const details = preview.details;
   if (details?.kind === "PAPER" && details.counts.conflicts > 0 && !options.overwriteWeb) {
-    const lines = details.conflicts.slice(0, 10).map((c) => `${c.line}行目（${c.name}）`).join("、");
+    const lines = details.conflicts
+      .slice(0, 10)
+      .map((c) => `${c.line}行目（${c.name}）`)
+      .join("、");
     throw new AppError(
       "CONFLICT",
       `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は「Web で報告済みの内容を上書きする」を選んでください。`,
@@ -190,35 +219,63 @@ function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions)
  * The officer applies a previewed file: the job is queued for the runner and this returns at
  * once. Applying twice (a double click) is harmless: the second call finds the job queued.
  */
-export async function applyImportJob(viewer: TViewer, jobId: string, rawOptions: unknown): Promise<{ jobId: string; status: string }> {
+export async function applyImportJob(
+  viewer: TViewer,
+  jobId: string,
+  rawOptions: unknown,
+): Promise<{ jobId: string; status: string }> {
   const officer = asPrefecture(viewer);
   const job = await findOwnJob(officer, jobId);
-  if (job.status === "QUEUED" || job.status === "RUNNING" || job.status === "SUCCEEDED") return { jobId, status: job.status };
+  if (job.status === "QUEUED" || job.status === "RUNNING" || job.status === "SUCCEEDED")
+    return { jobId, status: job.status };
   if (job.status !== "PREVIEWED") {
     throw new AppError("CONFLICT", "この取込は取り消されたか失敗しています。ファイルをもう一度読み込んでください。");
   }
   const preview = job.preview as unknown as TImportPreview;
-  if (!preview.ok) throw new AppError("INVALID_INPUT", "このファイルには誤りがあるため反映できません。修正してからもう一度読み込んでください。");
+  if (!preview.ok)
+    throw new AppError(
+      "INVALID_INPUT",
+      "このファイルには誤りがあるため反映できません。修正してからもう一度読み込んでください。",
+    );
   if (Date.now() - job.createdAt.getTime() > PREVIEW_TTL_MS) {
-    await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "DISCARDED", fileBytes: null } });
-    throw new AppError("CONFLICT", "確認から24時間以上たったため、この取込は取り消されました。ファイルをもう一度読み込んでください。");
+    await db.importJob.updateMany({
+      where: { id: jobId, status: "PREVIEWED" },
+      data: { status: "DISCARDED", fileBytes: null },
+    });
+    throw new AppError(
+      "CONFLICT",
+      "確認から24時間以上たったため、この取込は取り消されました。ファイルをもう一度読み込んでください。",
+    );
   }
   const options = ZApplyOptions.parse(rawOptions);
   assertOptionsFit(preview, options);
 
   const active = await db.importJob.findMany({
-    where: { prefectureCode: officer.prefectureCode, kind: job.kind, status: { in: ["QUEUED", "RUNNING"] }, id: { not: jobId } },
+    where: {
+      prefectureCode: officer.prefectureCode,
+      kind: job.kind,
+      status: { in: ["QUEUED", "RUNNING"] },
+      id: { not: jobId },
+    },
     select: { id: true, updatedAt: true },
   });
   const stale = active.filter((a) => Date.now() - a.updatedAt.getTime() > STALE_JOB_MS && !liveProgress.has(a.id));
   if (stale.length > 0) {
     await db.importJob.updateMany({
       where: { id: { in: stale.map((s) => s.id) }, status: { in: ["QUEUED", "RUNNING"] } },
-      data: { status: "FAILED", fileBytes: null, finishedAt: new Date(), errorMessage: "処理が中断されました（サーバーの再起動など）。データは変更されていません。" },
+      data: {
+        status: "FAILED",
+        fileBytes: null,
+        finishedAt: new Date(),
+        errorMessage: "処理が中断されました（サーバーの再起動など）。データは変更されていません。",
+      },
     });
   }
   if (active.length > stale.length) {
-    throw new AppError("CONFLICT", `別の${IMPORT_KIND_LABELS[job.kind]}の取込を反映中です。終わってから反映してください。`);
+    throw new AppError(
+      "CONFLICT",
+      `別の${IMPORT_KIND_LABELS[job.kind]}の取込を反映中です。終わってから反映してください。`,
+    );
   }
 
   const queued = await db.importJob.updateMany({
@@ -243,7 +300,10 @@ export async function discardImportJob(viewer: TViewer, jobId: string): Promise<
   const officer = asPrefecture(viewer);
   const job = await findOwnJob(officer, jobId);
   if (job.status !== "PREVIEWED") return;
-  await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "DISCARDED", fileBytes: null } });
+  await db.importJob.updateMany({
+    where: { id: jobId, status: "PREVIEWED" },
+    data: { status: "DISCARDED", fileBytes: null },
+  });
 }
 
 class RejectedOnApply extends Error {
@@ -275,7 +335,13 @@ export async function runImportJob(jobId: string): Promise<void> {
       prefectureCode: job.prefectureCode,
     };
     const cycle = job.cycleId ? await loadCycle(actor, job.kind, job.cycleId) : null;
-    const context: TImportContext = { prefectureCode: job.prefectureCode, cycle, jobId, fileName: job.fileName, fileSha256: job.fileSha256 };
+    const context: TImportContext = {
+      prefectureCode: job.prefectureCode,
+      cycle,
+      jobId,
+      fileName: job.fileName,
+      fileSha256: job.fileSha256,
+    };
     const options = ZApplyOptions.parse(job.options);
     const file = { name: job.fileName, bytes: new Uint8Array(job.fileBytes) };
     const read = await readTableFile(file);

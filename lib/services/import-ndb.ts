@@ -31,9 +31,18 @@ export const ndbHandler: TImportHandler<TNdbPlan> = {
     const result = buildResult(table, readWarnings, outcome);
     if (!result.ok) return { preview: invalidPreview(result), plan: null };
 
-    const existing = await client.ndbPrefill.findMany({ where: { cycleId: cycle.id }, select: { institutionId: true, itemKey: true, value: true } });
+    const existing = await client.ndbPrefill.findMany({
+      where: { cycleId: cycle.id },
+      select: { institutionId: true, itemKey: true, value: true },
+    });
     const current = new Map(existing.map((e) => [`${e.institutionId}\u0000${e.itemKey}`, e.value]));
-    const plan: TNdbPlan = { writes: [], creates: 0, updates: 0, unchanged: 0, skipped: result.skippedUnknownInstitutions };
+    const plan: TNdbPlan = {
+      writes: [],
+      creates: 0,
+      updates: 0,
+      unchanged: 0,
+      skipped: result.skippedUnknownInstitutions,
+    };
     for (const row of result.rows) {
       const institution = byCode.get(row.institutionCode)!;
       const before = current.get(`${institution.id}\u0000${row.itemKey}`);
@@ -58,7 +67,14 @@ export const ndbHandler: TImportHandler<TNdbPlan> = {
       updates: plan.writes
         .filter((w) => w.before !== null)
         .slice(0, PREVIEW_LIST_LIMIT)
-        .map((w) => ({ line: w.row.line, code: w.row.institutionCode, name: w.name, itemKey: w.row.itemKey, before: w.before!, after: w.row.value })),
+        .map((w) => ({
+          line: w.row.line,
+          code: w.row.institutionCode,
+          name: w.name,
+          itemKey: w.row.itemKey,
+          before: w.before!,
+          after: w.row.value,
+        })),
     };
     return { preview: { ...previewBase(result), ok: true, details }, plan };
   },
@@ -85,14 +101,14 @@ export const ndbHandler: TImportHandler<TNdbPlan> = {
     // One event for the whole file: the values are statistics, not anyone's answers, and a file
     // holds tens of thousands of them. The file's hash identifies exactly what was loaded.
     await insertAuditRows(tx, [
-        auditRow(actor, {
-          action: "ndb.import",
-          entityType: "reporting_cycle",
-          entityId: cycle.id,
-          prefectureCode: context.prefectureCode,
-          summary: `NDBプレプリント値を取り込み（${cycle.label}）: 新規 ${outcome.created}件、更新 ${outcome.updated}件、変更なし ${outcome.unchanged}件`,
-          after: { jobId: context.jobId, fileName: context.fileName, fileSha256: context.fileSha256, ...outcome },
-        }),
+      auditRow(actor, {
+        action: "ndb.import",
+        entityType: "reporting_cycle",
+        entityId: cycle.id,
+        prefectureCode: context.prefectureCode,
+        summary: `NDBプレプリント値を取り込み（${cycle.label}）: 新規 ${outcome.created}件、更新 ${outcome.updated}件、変更なし ${outcome.unchanged}件`,
+        after: { jobId: context.jobId, fileName: context.fileName, fileSha256: context.fileSha256, ...outcome },
+      }),
     ]);
     return outcome;
   },

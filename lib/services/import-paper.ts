@@ -50,14 +50,21 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     // A submissions export (lib/prefecture/exports.ts) can be read back: its informational
     // columns go, and rows without any answer (not submitted when exported) are left out.
     const prepared = readBackExport(table.rows);
-    const outcome = validatePaperTable({ rows: prepared.rows }, {
-      prefectureCode: context.prefectureCode,
-      definition: cycle.definition,
-      knownInstitutionCodes: new Set(byCode.keys()),
-    });
+    const outcome = validatePaperTable(
+      { rows: prepared.rows },
+      {
+        prefectureCode: context.prefectureCode,
+        definition: cycle.definition,
+        knownInstitutionCodes: new Set(byCode.keys()),
+      },
+    );
     if (prepared.emptyLines.length > 0) {
       outcome.warnings.push(
-        issue(null, "skipped", `回答が1つもない行 ${prepared.emptyLines.length.toLocaleString("ja-JP")}件（${formatLines(prepared.emptyLines, 5)}）は報告ではないため取り込みません。`),
+        issue(
+          null,
+          "skipped",
+          `回答が1つもない行 ${prepared.emptyLines.length.toLocaleString("ja-JP")}件（${formatLines(prepared.emptyLines, 5)}）は報告ではないため取り込みません。`,
+        ),
       );
     }
     const result = buildResult(table, readWarnings, outcome);
@@ -78,7 +85,9 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     });
     const existingBy = new Map(
       submissions.map((s) => {
-        const latest = s.revisions[0] ? { answers: s.revisions[0].answers as TAnswers, channel: s.revisions[0].channel } : null;
+        const latest = s.revisions[0]
+          ? { answers: s.revisions[0].answers as TAnswers, channel: s.revisions[0].channel }
+          : null;
         const answers = s.answers as TAnswers;
         const webDraft = latest ? !jsonEqual(answers, latest.answers) : !isEmpty(answers);
         const existing: TExisting = {
@@ -108,7 +117,9 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     const details: TPaperPreview = {
       kind: "PAPER",
       cycleLabel: cycle.label,
-      creates: plan.creates.slice(0, PREVIEW_LIST_LIMIT).map((i) => ({ line: i.row.line, code: i.row.institutionCode, name: i.name })),
+      creates: plan.creates
+        .slice(0, PREVIEW_LIST_LIMIT)
+        .map((i) => ({ line: i.row.line, code: i.row.institutionCode, name: i.name })),
       updates: plan.updates.slice(0, PREVIEW_LIST_LIMIT).map((i) => ({
         line: i.row.line,
         code: i.row.institutionCode,
@@ -124,7 +135,12 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         revision: i.existing!.revision,
       })),
       unchanged: plan.unchanged,
-      counts: { creates: plan.creates.length, updates: plan.updates.length, conflicts: plan.conflicts.length, unchanged: plan.unchanged },
+      counts: {
+        creates: plan.creates.length,
+        updates: plan.updates.length,
+        conflicts: plan.conflicts.length,
+        unchanged: plan.unchanged,
+      },
     };
     return { preview: { ...previewBase(result), ok: true, details }, plan };
   },
@@ -157,7 +173,19 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["derived", "jsonb"],
         ["submittedAt", "timestamp"],
       ],
-      created.map((c) => [c.id, cycle.id, cycle.questionnaireVersionId, prefectureCode, c.item.institutionId, "SUBMITTED", c.item.row.answers, 1, 1, c.derived, now]),
+      created.map((c) => [
+        c.id,
+        cycle.id,
+        cycle.questionnaireVersionId,
+        prefectureCode,
+        c.item.institutionId,
+        "SUBMITTED",
+        c.item.row.answers,
+        1,
+        1,
+        c.derived,
+        now,
+      ]),
       { constants: { createdAt: NOW_UTC, updatedAt: NOW_UTC } },
     );
     for (const c of created) {
@@ -176,7 +204,12 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     }
     progress("書き込み", created.length, created.length + updates.length);
 
-    const changed = updates.map((item) => ({ item, existing: item.existing!, revision: item.existing!.revision + 1, derived: derivedOf(item.row.answers) }));
+    const changed = updates.map((item) => ({
+      item,
+      existing: item.existing!,
+      revision: item.existing!.revision + 1,
+      derived: derivedOf(item.row.answers),
+    }));
     // The expected revision and draftVersion make this refuse a report that changed on the web
     // since the check (optimistic concurrency, as the web form does).
     const count = await bulkUpdate(
@@ -189,7 +222,15 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["revision", "int"],
         ["submittedAt", "timestamp"],
       ],
-      changed.map((c) => [c.existing.id, c.item.row.answers, c.derived, c.revision, now, c.existing.revision, c.existing.draftVersion]),
+      changed.map((c) => [
+        c.existing.id,
+        c.item.row.answers,
+        c.derived,
+        c.revision,
+        now,
+        c.existing.revision,
+        c.existing.draftVersion,
+      ]),
       {
         expect: [
           ["revision", "int"],
@@ -205,7 +246,10 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
       },
     );
     if (count !== changed.length) {
-      throw new AppError("CONFLICT", "取込の途中で、Web から更新された報告がありました。もう一度ファイルを読み込んでください。");
+      throw new AppError(
+        "CONFLICT",
+        "取込の途中で、Web から更新された報告がありました。もう一度ファイルを読み込んでください。",
+      );
     }
     for (const c of changed) {
       revision(c.existing.id, c.revision, c.item.row.answers, c.derived);
@@ -250,7 +294,13 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         entityId: cycle.id,
         prefectureCode,
         summary: `紙の報告を取り込み（${cycle.label}）: 新規 ${outcome.created}件、更新 ${outcome.updated}件、変更なし ${outcome.unchanged}件`,
-        after: { jobId: context.jobId, fileName: context.fileName, fileSha256: context.fileSha256, overwriteWeb: Boolean(options.overwriteWeb), ...outcome },
+        after: {
+          jobId: context.jobId,
+          fileName: context.fileName,
+          fileSha256: context.fileSha256,
+          overwriteWeb: Boolean(options.overwriteWeb),
+          ...outcome,
+        },
       }),
     );
     await insertAuditRows(tx, audits);

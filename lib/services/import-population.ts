@@ -35,7 +35,15 @@ export const populationHandler: TImportHandler<TPopulationPlan> = {
   async check(client, context, { table, readWarnings }) {
     const municipalities = await client.municipality.findMany({
       where: { prefectureCode: context.prefectureCode },
-      select: { code: true, name: true, populationTotal: true, population65: true, population75: true, populationSource: true, populationYear: true },
+      select: {
+        code: true,
+        name: true,
+        populationTotal: true,
+        population65: true,
+        population75: true,
+        populationSource: true,
+        populationYear: true,
+      },
     });
     const byCode = new Map(municipalities.map((m) => [m.code, m]));
     const outcome = validatePopulationTable(table, {
@@ -93,31 +101,38 @@ export const populationHandler: TImportHandler<TPopulationPlan> = {
         ["populationSource", "text"],
         ["populationYear", "int"],
       ],
-      plan.updates.map((u) => [u.row.municipalityCode, u.row.total, u.row.aged65, u.row.aged75, u.row.source, u.row.year]),
+      plan.updates.map((u) => [
+        u.row.municipalityCode,
+        u.row.total,
+        u.row.aged65,
+        u.row.aged75,
+        u.row.source,
+        u.row.year,
+      ]),
       { where: Prisma.sql`t."prefectureCode" = ${prefectureCode}` },
     );
     progress("書き込み", updated, plan.updates.length);
     const outcome = { created: 0, updated: plan.updates.length, unchanged: plan.unchanged };
     await insertAuditRows(tx, [
-        ...plan.updates.map((u) =>
-          auditRow(actor, {
-            action: "municipality.update_population",
-            entityType: "municipality",
-            entityId: u.row.municipalityCode,
-            prefectureCode,
-            summary: `${u.name}の人口を更新（${u.row.source}）`,
-            before: u.before,
-            after: u.after,
-          }),
-        ),
+      ...plan.updates.map((u) =>
         auditRow(actor, {
-          action: "population.import",
-          entityType: "import_job",
-          entityId: context.jobId ?? context.fileSha256,
+          action: "municipality.update_population",
+          entityType: "municipality",
+          entityId: u.row.municipalityCode,
           prefectureCode,
-          summary: `人口を取り込み: 更新 ${outcome.updated}件、変更なし ${outcome.unchanged}件`,
-          after: { fileName: context.fileName, fileSha256: context.fileSha256, ...outcome },
+          summary: `${u.name}の人口を更新（${u.row.source}）`,
+          before: u.before,
+          after: u.after,
         }),
+      ),
+      auditRow(actor, {
+        action: "population.import",
+        entityType: "import_job",
+        entityId: context.jobId ?? context.fileSha256,
+        prefectureCode,
+        summary: `人口を取り込み: 更新 ${outcome.updated}件、変更なし ${outcome.unchanged}件`,
+        after: { fileName: context.fileName, fileSha256: context.fileSha256, ...outcome },
+      }),
     ]);
     return outcome;
   },

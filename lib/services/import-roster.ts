@@ -39,7 +39,16 @@ export type TRosterPlan = {
   missing: TExisting[];
 };
 
-const COMPARED: readonly (keyof TValues)[] = ["name", "kind", "beds", "postalCode", "address", "phone", "contactEmail", "municipalityCode"];
+const COMPARED: readonly (keyof TValues)[] = [
+  "name",
+  "kind",
+  "beds",
+  "postalCode",
+  "address",
+  "phone",
+  "contactEmail",
+  "municipalityCode",
+];
 
 const FIELD_LABELS: Record<keyof TValues, string> = {
   name: "名称",
@@ -93,7 +102,11 @@ async function loadReference(client: TDb, prefectureCode: string) {
 }
 
 /** What applying these rows would change, compared with the institutions as they are now. */
-export function planRoster(rows: readonly TRosterRow[], presentFields: readonly TRosterField[], existing: readonly TExisting[]): TRosterPlan {
+export function planRoster(
+  rows: readonly TRosterRow[],
+  presentFields: readonly TRosterField[],
+  existing: readonly TExisting[],
+): TRosterPlan {
   const present = new Set<string>(presentFields);
   const byCode = new Map(existing.map((e) => [e.code, e]));
   const inFile = new Set<string>();
@@ -131,7 +144,8 @@ export function planRoster(rows: readonly TRosterRow[], presentFields: readonly 
 
 function describe(field: string, value: unknown, municipalityNames: ReadonlyMap<string, string>): string {
   if (field === "kind") return INSTITUTION_KIND_LABELS[value as "HOSPITAL" | "CLINIC"] ?? String(value);
-  if (field === "municipalityCode" && typeof value === "string") return `${municipalityNames.get(value) ?? ""}（${value}）`;
+  if (field === "municipalityCode" && typeof value === "string")
+    return `${municipalityNames.get(value) ?? ""}（${value}）`;
   return shown(value as string | number | boolean | null);
 }
 
@@ -173,8 +187,15 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
         changes: changesOf(u, municipalityNames),
       })),
       unchanged: plan.unchanged,
-      missing: plan.missing.slice(0, PREVIEW_LIST_LIMIT).map((m) => ({ code: m.code, name: m.name, municipality: muni(m.municipalityCode) })),
-      counts: { creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged, missing: plan.missing.length },
+      missing: plan.missing
+        .slice(0, PREVIEW_LIST_LIMIT)
+        .map((m) => ({ code: m.code, name: m.name, municipality: muni(m.municipalityCode) })),
+      counts: {
+        creates: plan.creates.length,
+        updates: plan.updates.length,
+        unchanged: plan.unchanged,
+        missing: plan.missing.length,
+      },
     };
     return { preview: { ...previewBase(result), ok: true, details }, plan };
   },
@@ -195,7 +216,20 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
         tx,
         "Institution",
         [["id", "text"], ...ROW_COLUMNS, ["prefectureCode", "text"]],
-        part.map((row, i) => [ids[i], row.code, row.name, row.kind, row.beds, row.postalCode, row.address, row.phone, row.contactEmail, row.municipalityCode, true, prefectureCode]),
+        part.map((row, i) => [
+          ids[i],
+          row.code,
+          row.name,
+          row.kind,
+          row.beds,
+          row.postalCode,
+          row.address,
+          row.phone,
+          row.contactEmail,
+          row.municipalityCode,
+          true,
+          prefectureCode,
+        ]),
         { constants: { createdAt: NOW_UTC, updatedAt: NOW_UTC } },
       );
       part.forEach((row, i) =>
@@ -228,7 +262,18 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
         tx,
         "Institution",
         [["id", "text"], ...ROW_COLUMNS.slice(1)],
-        part.map((u) => [u.id, u.next.name, u.next.kind, u.next.beds, u.next.postalCode, u.next.address, u.next.phone, u.next.contactEmail, u.next.municipalityCode, u.next.isActive]),
+        part.map((u) => [
+          u.id,
+          u.next.name,
+          u.next.kind,
+          u.next.beds,
+          u.next.postalCode,
+          u.next.address,
+          u.next.phone,
+          u.next.contactEmail,
+          u.next.municipalityCode,
+          u.next.isActive,
+        ]),
         { set: { updatedAt: NOW_UTC }, where: Prisma.sql`t."prefectureCode" = ${prefectureCode}` },
       );
       if (updated !== part.length) throw new Error(`roster update matched ${updated} of ${part.length} rows`);
@@ -250,7 +295,10 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
     }
 
     for (const part of chunks(deactivate, 5000)) {
-      await tx.institution.updateMany({ where: { id: { in: part.map((m) => m.id) }, prefectureCode, isActive: true }, data: { isActive: false } });
+      await tx.institution.updateMany({
+        where: { id: { in: part.map((m) => m.id) }, prefectureCode, isActive: true },
+        data: { isActive: false },
+      });
       for (const m of part) {
         audits.push(
           auditRow(actor, {

@@ -15,7 +15,14 @@ import { insertAuditRows } from "./bulk";
 // deleted — unless a hub or a council member uses them, which refuses the file (deleting would
 // silently take a council's access away). Schemes absent from the file are left alone.
 
-type TExistingZone = { id: string; code: string; name: string; municipalityCodes: string[]; hubs: string[]; councilMembers: number };
+type TExistingZone = {
+  id: string;
+  code: string;
+  name: string;
+  municipalityCodes: string[];
+  hubs: string[];
+  councilMembers: number;
+};
 
 type TPlannedZone = {
   code: string;
@@ -37,7 +44,8 @@ export type TZonesPlan = {
   }[];
 };
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 async function loadReference(client: TDb, prefectureCode: string) {
   const [municipalities, schemes] = await Promise.all([
@@ -89,13 +97,28 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
         }));
         const zones = fileScheme.zones.map((zone, index): TPlannedZone => {
           const match = existingZones.find((z) => z.code === zone.code) ?? null;
-          const change = !match ? "new" : match.name !== zone.name ? "renamed" : !sameSet(match.municipalityCodes, zone.municipalityCodes) ? "members" : "unchanged";
-          return { code: zone.code, name: zone.name, sortOrder: index + 1, municipalityCodes: zone.municipalityCodes, existing: match, change };
+          const change = !match
+            ? "new"
+            : match.name !== zone.name
+              ? "renamed"
+              : !sameSet(match.municipalityCodes, zone.municipalityCodes)
+                ? "members"
+                : "unchanged";
+          return {
+            code: zone.code,
+            name: zone.name,
+            sortOrder: index + 1,
+            municipalityCodes: zone.municipalityCodes,
+            existing: match,
+            change,
+          };
         });
         const removed = existingZones.filter((z) => !fileScheme.zones.some((f) => f.code === z.code));
         for (const zone of removed) {
           const users = [
-            zone.hubs.length > 0 ? `拠点「${zone.hubs.slice(0, 3).join("」「")}」${zone.hubs.length > 3 ? "ほか" : ""}` : null,
+            zone.hubs.length > 0
+              ? `拠点「${zone.hubs.slice(0, 3).join("」「")}」${zone.hubs.length > 3 ? "ほか" : ""}`
+              : null,
             zone.councilMembers > 0 ? `協議の場のアカウント ${zone.councilMembers}件` : null,
           ].filter(Boolean);
           if (users.length > 0) {
@@ -108,7 +131,13 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
             );
           }
         }
-        plan.schemes.push({ name: fileScheme.name, kind: fileScheme.kind, existingId: existing?.id ?? null, zones, removed });
+        plan.schemes.push({
+          name: fileScheme.name,
+          kind: fileScheme.kind,
+          existingId: existing?.id ?? null,
+          zones,
+          removed,
+        });
       }
     }
     const result = buildResult(table, readWarnings, outcome);
@@ -193,7 +222,8 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
       // Renames go through a temporary name, so two zones may swap names within one file.
       const kept = scheme.zones.filter((z): z is TPlannedZone & { existing: TExistingZone } => z.existing !== null);
       const renamed = kept.filter((z) => z.change === "renamed");
-      for (const zone of renamed) await tx.zone.update({ where: { id: zone.existing.id }, data: { name: `__renaming_${zone.existing.id}` } });
+      for (const zone of renamed)
+        await tx.zone.update({ where: { id: zone.existing.id }, data: { name: `__renaming_${zone.existing.id}` } });
       for (const zone of kept) {
         await tx.zone.update({ where: { id: zone.existing.id }, data: { name: zone.name, sortOrder: zone.sortOrder } });
       }
@@ -204,11 +234,20 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
             select: { id: true, code: true },
           })
         : [];
-      const idOf = new Map([...kept.map((z) => [z.code, z.existing.id] as const), ...createdZones.map((z) => [z.code, z.id] as const)]);
+      const idOf = new Map([
+        ...kept.map((z) => [z.code, z.existing.id] as const),
+        ...createdZones.map((z) => [z.code, z.id] as const),
+      ]);
 
       await tx.zoneMunicipality.deleteMany({ where: { schemeId } });
       await tx.zoneMunicipality.createMany({
-        data: scheme.zones.flatMap((z) => z.municipalityCodes.map((code) => ({ zoneId: idOf.get(z.code)!, municipalityCode: code, schemeId: schemeId! }))),
+        data: scheme.zones.flatMap((z) =>
+          z.municipalityCodes.map((code) => ({
+            zoneId: idOf.get(z.code)!,
+            municipalityCode: code,
+            schemeId: schemeId!,
+          })),
+        ),
       });
 
       for (const zone of scheme.zones) {
@@ -225,7 +264,9 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
             entityId: idOf.get(zone.code)!,
             prefectureCode,
             summary: `「${scheme.name}」の圏域「${zone.name}」を${zone.change === "new" ? "作成" : "更新"}`,
-            before: zone.existing ? { name: zone.existing.name, municipalityCodes: [...zone.existing.municipalityCodes].sort() } : null,
+            before: zone.existing
+              ? { name: zone.existing.name, municipalityCodes: [...zone.existing.municipalityCodes].sort() }
+              : null,
             after: { code: zone.code, name: zone.name, municipalityCodes: [...zone.municipalityCodes].sort() },
           }),
         );
@@ -241,7 +282,12 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
         entityId: context.jobId ?? context.fileSha256,
         prefectureCode,
         summary: `圏域を取り込み: 新規 ${created}件、更新 ${updated}件、変更なし ${unchanged}件、削除 ${deleted}件`,
-        after: { fileName: context.fileName, fileSha256: context.fileSha256, schemes: plan.schemes.map((s) => s.name), ...outcome },
+        after: {
+          fileName: context.fileName,
+          fileSha256: context.fileSha256,
+          schemes: plan.schemes.map((s) => s.name),
+          ...outcome,
+        },
       }),
     );
     await insertAuditRows(tx, audits);

@@ -38,9 +38,14 @@ export async function registerDefinition(
   const definition = parsed.definition;
   const sha = definitionSha256(definition);
   if (definition.previous) {
-    const previous = await db.questionnaireVersion.findUnique({ where: { versionKey: definition.previous.versionKey } });
+    const previous = await db.questionnaireVersion.findUnique({
+      where: { versionKey: definition.previous.versionKey },
+    });
     if (!previous) {
-      throw new AppError("INVALID_INPUT", `前の版「${definition.previous.versionKey}」が登録されていません。先に登録してください。`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `前の版「${definition.previous.versionKey}」が登録されていません。先に登録してください。`,
+      );
     }
   }
 
@@ -53,7 +58,12 @@ export async function registerDefinition(
   }
   const willPublish = publish && existing?.status !== "PUBLISHED";
   if (existing && existing.definitionSha256 === sha && !willPublish) {
-    return { versionId: existing.id, versionKey: existing.versionKey, outcome: "unchanged", published: existing.status === "PUBLISHED" };
+    return {
+      versionId: existing.id,
+      versionKey: existing.versionKey,
+      outcome: "unchanged",
+      published: existing.status === "PUBLISHED",
+    };
   }
 
   const now = new Date();
@@ -74,7 +84,11 @@ export async function registerDefinition(
     await tx.auditEvent.createMany({
       data: [
         auditRow(actor, {
-          action: willPublish ? "questionnaire.publish" : existing ? "questionnaire.update_draft" : "questionnaire.create",
+          action: willPublish
+            ? "questionnaire.publish"
+            : existing
+              ? "questionnaire.update_draft"
+              : "questionnaire.create",
           entityType: "questionnaireVersion",
           entityId: saved.id,
           summary: `${data.label}（${definition.versionKey}）を${willPublish ? "公開" : "下書き登録"}`,

@@ -64,10 +64,7 @@ async function loadContext(viewer: TViewer, cycleId: string) {
 
 function assertEditable(submission: { status: string; isAmending: boolean } | null) {
   if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
-    throw new AppError(
-      "CONFLICT",
-      "この報告は提出済みです。内容を変更するには「変更報告を始める」を押してください。",
-    );
+    throw new AppError("CONFLICT", "この報告は提出済みです。内容を変更するには「変更報告を始める」を押してください。");
   }
 }
 
@@ -97,10 +94,14 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
 
   const result = validateAnswers(definition, raw, "draft");
   if (!result.ok) {
-    throw new AppError("INVALID_INPUT", "入力内容に誤りがあります。該当する項目を確認してください。（誤りのある内容は保存されていません）", {
-      ...result.fieldErrors,
-      ...(result.formErrors.length ? { _form: result.formErrors } : {}),
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      "入力内容に誤りがあります。該当する項目を確認してください。（誤りのある内容は保存されていません）",
+      {
+        ...result.fieldErrors,
+        ...(result.formErrors.length ? { _form: result.formErrors } : {}),
+      },
+    );
   }
   const answers = compactAnswers(result.answers);
   const previous = (submission?.answers ?? {}) as TAnswers;
@@ -118,7 +119,15 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
       after: diff.after,
     });
   const submissionId = submission
-    ? await updateDraftWithAudit(respondent, cycleId, submission.id, draftVersion, answers, audit(submission.id), savedAt)
+    ? await updateDraftWithAudit(
+        respondent,
+        cycleId,
+        submission.id,
+        draftVersion,
+        answers,
+        audit(submission.id),
+        savedAt,
+      )
     : await writeWithVersionCheck(respondent, {
         cycleId,
         prefectureCode: cycle.prefectureCode,
@@ -192,7 +201,10 @@ async function writeWithVersionCheck(
       if (!args.submission) {
         const created = await tx.submission.create({
           data: {
-            ...(args.data as Omit<Prisma.SubmissionUncheckedCreateInput, "cycleId" | "questionnaireVersionId" | "prefectureCode">),
+            ...(args.data as Omit<
+              Prisma.SubmissionUncheckedCreateInput,
+              "cycleId" | "questionnaireVersionId" | "prefectureCode"
+            >),
             cycleId: args.cycleId,
             questionnaireVersionId: args.versionId,
             prefectureCode: args.prefectureCode,
@@ -216,7 +228,10 @@ async function writeWithVersionCheck(
     });
   } catch (error) {
     // Another tab created the draft first (unique cycle+respondent) or bumped the version.
-    if (error instanceof StaleWrite || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+    if (
+      error instanceof StaleWrite ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    ) {
       const current = await findOwnSubmission(respondent, args.cycleId);
       throw staleError(current?.draftVersion ?? 0);
     }
@@ -273,7 +288,14 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
     },
     extra: (tx, id) =>
       tx.submissionRevision.create({
-        data: { submissionId: id, revision, answers: answers as Prisma.InputJsonValue, derived, submittedAt: now, submittedById: viewer.userId },
+        data: {
+          submissionId: id,
+          revision,
+          answers: answers as Prisma.InputJsonValue,
+          derived,
+          submittedAt: now,
+          submittedById: viewer.userId,
+        },
       }),
     audit: (id) =>
       auditRow(viewer, {
@@ -318,7 +340,8 @@ async function sameAsLatestRevision(
 /** 変更報告: reopens a submitted (or confirmed) report for editing; the last revision stays official until resubmission. */
 export async function startAmendment(viewer: TViewer, cycleId: string): Promise<{ draftVersion: number }> {
   const { submission, cycle } = await loadContext(viewer, cycleId);
-  if (!submission || submission.revision === 0) throw new AppError("CONFLICT", "まだ提出されていないため、変更報告は不要です。");
+  if (!submission || submission.revision === 0)
+    throw new AppError("CONFLICT", "まだ提出されていないため、変更報告は不要です。");
   if (submission.isAmending || EDITABLE_WITHOUT_AMENDMENT.has(submission.status)) {
     return { draftVersion: submission.draftVersion };
   }
@@ -378,12 +401,20 @@ export type TCopyPreviousResult = {
 };
 
 /** 前年度の回答を引用: returns the merged answers for the form to show and autosave (nothing is written here). */
-export async function copyPreviousAnswers(viewer: TViewer, cycleId: string, input: unknown): Promise<TCopyPreviousResult> {
+export async function copyPreviousAnswers(
+  viewer: TViewer,
+  cycleId: string,
+  input: unknown,
+): Promise<TCopyPreviousResult> {
   const { answers: current } = parseInput(input);
   const { respondent, cycle, submission, definition } = await loadContext(viewer, cycleId);
   assertEditable(submission);
   const previous = await findPreviousSubmission(respondent, cycle);
   if (!previous) throw new AppError("NOT_FOUND", "引用できる前年度の提出済み回答がありません。");
-  const result = copyForwardAnswers(definition, { versionKey: previous.versionKey, answers: previous.answers }, current as TAnswers);
+  const result = copyForwardAnswers(
+    definition,
+    { versionKey: previous.versionKey, answers: previous.answers },
+    current as TAnswers,
+  );
   return { answers: result.answers, copied: result.copied, fromFiscalYear: previous.cycle.fiscalYear };
 }

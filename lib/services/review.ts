@@ -79,7 +79,10 @@ async function review(
   const officer = asOfficer(viewer);
   const submission = await findForReview(officer, submissionId);
   if (submission.revision !== input.revision) {
-    throw new AppError("CONFLICT", `この報告は更新されています（現在は第${submission.revision}版）。画面を再読み込みして内容を確認してください。`);
+    throw new AppError(
+      "CONFLICT",
+      `この報告は更新されています（現在は第${submission.revision}版）。画面を再読み込みして内容を確認してください。`,
+    );
   }
   if (!from.includes(submission.status as "SUBMITTED" | "CONFIRMED")) {
     throw new AppError(
@@ -93,7 +96,8 @@ async function review(
       where: { id: submission.id, status: submission.status, revision: input.revision },
       data: { status: to, reviewedAt: now, reviewedById: officer.userId, reviewComment: input.comment },
     });
-    if (updated.count === 0) throw new AppError("CONFLICT", "この報告はほかの操作で更新されました。画面を再読み込みしてください。");
+    if (updated.count === 0)
+      throw new AppError("CONFLICT", "この報告はほかの操作で更新されました。画面を再読み込みしてください。");
     await tx.auditEvent.createMany({
       data: [
         auditRow(officer, {
@@ -125,14 +129,20 @@ export async function returnSubmission(viewer: TViewer, submissionId: string, in
  * Confirms every 提出済 report among the respondents matching the filter (the list's own filter,
  * status included). Reports in any other state are left as they are and counted.
  */
-export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: unknown): Promise<{ confirmed: number; notSubmitted: number }> {
+export async function bulkConfirm(
+  viewer: TViewer,
+  cycleId: string,
+  rawFilter: unknown,
+): Promise<{ confirmed: number; notSubmitted: number }> {
   const officer = asOfficer(viewer);
   const cycle = await findCycle(officer, cycleId);
   const params = rawFilter && typeof rawFilter === "object" ? (rawFilter as Record<string, string>) : {};
   const filter = ZRespondentFilter.parse(flattenParams(params));
   const where = await respondentsWhere(officer, cycle, filter);
   const matchingRespondents =
-    "institution" in where ? await db.institution.count({ where: where.institution }) : await db.hub.count({ where: where.hub });
+    "institution" in where
+      ? await db.institution.count({ where: where.institution })
+      : await db.hub.count({ where: where.hub });
   const now = new Date();
 
   const confirmed = await db.$transaction(async (tx) => {

@@ -8,12 +8,21 @@ import { auditRow } from "@/lib/data/audit";
 /** Makes a zone scheme the prefecture's default (dashboards and progress use it first). */
 export async function setDefaultScheme(viewer: TViewer, schemeId: string): Promise<void> {
   assertRole(viewer, "prefecture");
-  const scheme = await db.zoneScheme.findFirst({ where: { id: schemeId, prefectureCode: viewer.prefectureCode }, select: { id: true, name: true, isDefault: true } });
+  const scheme = await db.zoneScheme.findFirst({
+    where: { id: schemeId, prefectureCode: viewer.prefectureCode },
+    select: { id: true, name: true, isDefault: true },
+  });
   if (!scheme) throw notFoundError("圏域の区分");
   if (scheme.isDefault) return;
-  const previous = await db.zoneScheme.findFirst({ where: { prefectureCode: viewer.prefectureCode, isDefault: true }, select: { id: true, name: true } });
+  const previous = await db.zoneScheme.findFirst({
+    where: { prefectureCode: viewer.prefectureCode, isDefault: true },
+    select: { id: true, name: true },
+  });
   await db.$transaction([
-    db.zoneScheme.updateMany({ where: { prefectureCode: viewer.prefectureCode, isDefault: true }, data: { isDefault: false } }),
+    db.zoneScheme.updateMany({
+      where: { prefectureCode: viewer.prefectureCode, isDefault: true },
+      data: { isDefault: false },
+    }),
     db.zoneScheme.update({ where: { id: scheme.id }, data: { isDefault: true } }),
     db.auditEvent.createMany({
       data: [

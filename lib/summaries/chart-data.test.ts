@@ -366,7 +366,10 @@ describe("hubDutyHeatmap", () => {
     const change = compareMatchedHubs([
       { current: { status: "SUBMITTED", scores: current }, previous: { status: "CONFIRMED", scores: previous } },
       { current: { status: "DRAFT", scores: null }, previous: { status: "CONFIRMED", scores: previous } },
-      { current: { status: "CONFIRMED", scores: hubScores({ duty1: [4, 4] }) }, previous: { status: "NOT_STARTED", scores: null } },
+      {
+        current: { status: "CONFIRMED", scores: hubScores({ duty1: [4, 4] }) },
+        previous: { status: "NOT_STARTED", scores: null },
+      },
     ]);
     const map = hubDutyHeatmap(hubs, groupNow, change);
     expect(map.pooled!.cells[0]).toMatchObject({ detail: "7/8", text: "87.5%", deltaText: "+25.0pt" });
@@ -459,7 +462,9 @@ describe("comparisonRows and issueSummary", () => {
   it("labels a shortfall under 5 points わずかに下回る, not 課題の候補", () => {
     const zone = summary({ n: 20, has: { f1: 15 }, age65: 2_000 }); // 75% against 80%: exactly 5 points
     const slight = summary({ n: 25, has: { f1: 19 }, age65: 2_000 }); // 76% against 80%: 4 points
-    expect(comparisonRows(compareWithReference(zone, prefecture)).find((r) => r.key === "f1.has")!.judgement).toBe("below");
+    expect(comparisonRows(compareWithReference(zone, prefecture)).find((r) => r.key === "f1.has")!.judgement).toBe(
+      "below",
+    );
     const rows = comparisonRows(compareWithReference(slight, prefecture));
     expect(rows.find((r) => r.key === "f1.has")).toMatchObject({
       judgement: "slightlyBelow",

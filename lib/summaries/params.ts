@@ -4,8 +4,15 @@ import { z } from "zod";
 import type { TKindFilter } from "@/lib/aggregation";
 import { flattenParams, type TSearchParams } from "@/lib/search-params";
 
-const KIND_PARAMS = { all: "ALL", hospital: "HOSPITAL", clinic: "CLINIC" } as const satisfies Record<string, TKindFilter>;
-export const KIND_PARAM_OF: Record<TKindFilter, keyof typeof KIND_PARAMS> = { ALL: "all", HOSPITAL: "hospital", CLINIC: "clinic" };
+const KIND_PARAMS = { all: "ALL", hospital: "HOSPITAL", clinic: "CLINIC" } as const satisfies Record<
+  string,
+  TKindFilter
+>;
+export const KIND_PARAM_OF: Record<TKindFilter, keyof typeof KIND_PARAMS> = {
+  ALL: "all",
+  HOSPITAL: "hospital",
+  CLINIC: "clinic",
+};
 
 const optionalId = z.string().trim().min(1).max(64).optional().catch(undefined);
 
@@ -41,7 +48,17 @@ export function parseSummaryParams(input: TSearchParams | URLSearchParams): TSum
 }
 
 /** The URL query of a filter, e.g. for links between views and for export links. */
-export function summaryQuery(filter: { cycleId?: string | null; schemeId?: string | null; zoneId?: string | null; kind?: TKindFilter; confirmedOnly?: boolean; fiscalYear?: number | null }, extra: Record<string, string> = {}): string {
+export function summaryQuery(
+  filter: {
+    cycleId?: string | null;
+    schemeId?: string | null;
+    zoneId?: string | null;
+    kind?: TKindFilter;
+    confirmedOnly?: boolean;
+    fiscalYear?: number | null;
+  },
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   if (filter.cycleId) params.set("cycle", filter.cycleId);
   if (filter.schemeId) params.set("scheme", filter.schemeId);

@@ -48,7 +48,11 @@ function headlineTable(key: string, title: string, groupLabel: string, groups: T
       "対象医療機関数",
       "集計対象の報告数",
       "65歳以上人口",
-      ...functions.flatMap((f) => [`${f.shortLabel} 有り（件）`, `${f.shortLabel} 有り（%）`, `${f.shortLabel} 有り（65歳以上1万人あたり）`]),
+      ...functions.flatMap((f) => [
+        `${f.shortLabel} 有り（件）`,
+        `${f.shortLabel} 有り（%）`,
+        `${f.shortLabel} 有り（65歳以上1万人あたり）`,
+      ]),
     ],
     rows: groups.map(({ name, summary }) => [
       name,
@@ -108,12 +112,19 @@ function functionModesTable(key: string, groupLabel: string, groups: TNamedSumma
       ...summary.functions
         .filter((f) => !f.isPrimary)
         // A function not asked how it is secured ((ニ)) has blank mode cells, not counts of 不明.
-        .flatMap((f) => [f.has.count, ...MODE_KEYS.map((m) => (f.reportsMode ? f.modes[m].overN.count : null)), f.intent.count]),
+        .flatMap((f) => [
+          f.has.count,
+          ...MODE_KEYS.map((m) => (f.reportsMode ? f.modes[m].overN.count : null)),
+          f.intent.count,
+        ]),
     ]),
   };
 }
 
-function changeTable(summaryName: string, dashboard: { change: TPrefectureDashboard["prefecture"]["change"] }): TSummaryTable {
+function changeTable(
+  summaryName: string,
+  dashboard: { change: TPrefectureDashboard["prefecture"]["change"] },
+): TSummaryTable {
   return {
     key: "yoy",
     title: `前年度との比較（${summaryName}）`,
@@ -146,7 +157,9 @@ function hubsTable(hubs: TPrefectureDashboard["hubs"]): TSummaryTable {
       RESPONSE_STATUS_LABELS[h.summary.status],
       ...duties.flatMap((d) => {
         const mine = h.summary.duties.find((x) => x.key === d.key);
-        return mine ? [`${mine.required.met}/${mine.required.n}`, percent(mine.requiredMet), percent(mine.desirableAdopted)] : ["", "", ""];
+        return mine
+          ? [`${mine.required.met}/${mine.required.n}`, percent(mine.requiredMet), percent(mine.desirableAdopted)]
+          : ["", "", ""];
       }),
       h.summary.total ? percent(h.summary.total.requiredMet) : "",
       h.summary.change?.total.required.delta == null ? "" : (h.summary.change.total.required.delta * 100).toFixed(1),
@@ -154,7 +167,10 @@ function hubsTable(hubs: TPrefectureDashboard["hubs"]): TSummaryTable {
   };
 }
 
-export function institutionsTable(rows: TInstitutionStatusRow[], functionLabels: { key: string; shortLabel: string }[]): TSummaryTable {
+export function institutionsTable(
+  rows: TInstitutionStatusRow[],
+  functionLabels: { key: string; shortLabel: string }[],
+): TSummaryTable {
   return {
     key: "institutions",
     title: "医療機関ごとの機能の有無",
@@ -168,7 +184,11 @@ export function institutionsTable(rows: TInstitutionStatusRow[], functionLabels:
       ...functionLabels.map((f) => {
         const fn = r.functions[f.key];
         if (!fn) return "";
-        return fn.has ? `有り${fn.mode ? `（${MODE_LABELS[fn.mode as keyof typeof MODE_LABELS] ?? fn.mode}）` : ""}` : fn.intent ? "無し（意向有り）" : "無し";
+        return fn.has
+          ? `有り${fn.mode ? `（${MODE_LABELS[fn.mode as keyof typeof MODE_LABELS] ?? fn.mode}）` : ""}`
+          : fn.intent
+            ? "無し（意向有り）"
+            : "無し";
       }),
     ]),
   };
@@ -176,7 +196,10 @@ export function institutionsTable(rows: TInstitutionStatusRow[], functionLabels:
 
 /** The tables of the prefecture view: zones side by side, areas, 2号 by zone, status, hubs, year over year. */
 export function prefectureTables(d: TPrefectureDashboard): TSummaryTable[] {
-  const groups: TNamedSummary[] = [...d.zones.map((z) => ({ name: z.name, summary: z.summary })), { name: `${d.cycle.prefectureName}（全体）`, summary: d.prefecture.summary }];
+  const groups: TNamedSummary[] = [
+    ...d.zones.map((z) => ({ name: z.name, summary: z.summary })),
+    { name: `${d.cycle.prefectureName}（全体）`, summary: d.prefecture.summary },
+  ];
   return [
     headlineTable("zones", "圏域別の1号・2号機能", "圏域", groups),
     areasTable("areas", "圏域", groups),
@@ -202,7 +225,11 @@ export function zoneTables(d: TZoneDashboard): TSummaryTable[] {
         c.label,
         readingText(c.value),
         readingText(c.reference),
-        c.difference === null ? "" : c.unit === "share" ? `${(c.difference * 100).toFixed(1)}pt` : c.difference.toFixed(1),
+        c.difference === null
+          ? ""
+          : c.unit === "share"
+            ? `${(c.difference * 100).toFixed(1)}pt`
+            : c.difference.toFixed(1),
         JUDGEMENT_LABELS[c.judgement],
       ]),
     },
@@ -218,7 +245,10 @@ export function zoneTables(d: TZoneDashboard): TSummaryTable[] {
 export function nationalTables(d: TNationalDashboard): TSummaryTable[] {
   const groups = d.prefectures.filter((p) => p.summary).map((p) => ({ name: p.name, summary: p.summary! }));
   return [
-    headlineTable("prefectures", "都道府県別の1号・2号機能", "都道府県", [...groups, { name: "全国", summary: d.nation.summary }]),
+    headlineTable("prefectures", "都道府県別の1号・2号機能", "都道府県", [
+      ...groups,
+      { name: "全国", summary: d.nation.summary },
+    ]),
     statusTable("status", "都道府県", groups),
   ];
 }

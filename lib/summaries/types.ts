@@ -101,7 +101,13 @@ export type TNationalDashboard = {
   fiscalYear: number;
   filter: { kind: TKindFilter; confirmedOnly: boolean };
   nation: { summary: TClinicSummary; previous: TClinicSummary | null };
-  prefectures: { code: string; name: string; cycleId: string | null; isDemo: boolean; summary: TClinicSummary | null }[];
+  prefectures: {
+    code: string;
+    name: string;
+    cycleId: string | null;
+    isDemo: boolean;
+    summary: TClinicSummary | null;
+  }[];
   population: TPopulation;
   generatedAt: string;
 };

@@ -28,8 +28,7 @@ type PatchableResultPrototype = {
   renkeiCatalogPatch?: boolean;
 };
 
-const resultPrototype = (pg as unknown as { Result: { prototype: PatchableResultPrototype } }).Result
-  .prototype;
+const resultPrototype = (pg as unknown as { Result: { prototype: PatchableResultPrototype } }).Result.prototype;
 if (!resultPrototype.renkeiCatalogPatch) {
   const addFields = resultPrototype.addFields;
   resultPrototype.addFields = function (this: unknown, fields: PgField[]) {

@@ -35,14 +35,59 @@ const INTENT_RATE = 0.18;
 
 /** How often each of the 17 areas is offered as 一次診療 (rough outpatient shares). */
 const AREA_WEIGHTS: Record<string, number> = {
-  "9": 0.5, "7": 0.45, "6": 0.4, "14": 0.4, "16": 0.25, "1": 0.15, "17": 0.15, "2": 0.15, "10": 0.12,
-  "8": 0.1, "4": 0.08, "5": 0.08, "3": 0.06, "12": 0.05, "11": 0.03, "13": 0.03, "15": 0.05,
+  "9": 0.5,
+  "7": 0.45,
+  "6": 0.4,
+  "14": 0.4,
+  "16": 0.25,
+  "1": 0.15,
+  "17": 0.15,
+  "2": 0.15,
+  "10": 0.12,
+  "8": 0.1,
+  "4": 0.08,
+  "5": 0.08,
+  "3": 0.06,
+  "12": 0.05,
+  "11": 0.03,
+  "13": 0.03,
+  "15": 0.05,
 };
 
 const PHRASES: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/課題/, ["夜間・休日の往診体制が一部の医療機関に偏っている", "入退院時の情報共有が病院ごとに異なる", "ACPについて住民の認知度が低い", "訪問看護との連携窓口が不明確", "災害時の在宅療養者の安否確認手順が未整備", "小児在宅医療に対応できる医療機関が少ない"]],
-  [/対応策|取組/, ["輪番による24時間往診体制の試行", "入退院支援ルールの改訂と説明会の開催", "市民公開講座とリーフレット配布", "多職種合同研修を年2回開催", "在宅療養者の個別避難計画づくりを支援", "小児在宅の相談窓口を設置"]],
-  [/指標/, ["往診に対応する診療所数", "入院時情報提供の割合", "ACP講座の参加者数", "研修参加者数", "個別避難計画の作成数", "小児在宅の相談件数"]],
+  [
+    /課題/,
+    [
+      "夜間・休日の往診体制が一部の医療機関に偏っている",
+      "入退院時の情報共有が病院ごとに異なる",
+      "ACPについて住民の認知度が低い",
+      "訪問看護との連携窓口が不明確",
+      "災害時の在宅療養者の安否確認手順が未整備",
+      "小児在宅医療に対応できる医療機関が少ない",
+    ],
+  ],
+  [
+    /対応策|取組/,
+    [
+      "輪番による24時間往診体制の試行",
+      "入退院支援ルールの改訂と説明会の開催",
+      "市民公開講座とリーフレット配布",
+      "多職種合同研修を年2回開催",
+      "在宅療養者の個別避難計画づくりを支援",
+      "小児在宅の相談窓口を設置",
+    ],
+  ],
+  [
+    /指標/,
+    [
+      "往診に対応する診療所数",
+      "入院時情報提供の割合",
+      "ACP講座の参加者数",
+      "研修参加者数",
+      "個別避難計画の作成数",
+      "小児在宅の相談件数",
+    ],
+  ],
   [/担当/, ["拠点事務局", "医師会 在宅医療部会", "市町 地域包括ケア推進課", "訪問看護ステーション連絡会", "保健所"]],
   [/メモ|振り返り|備考|特記/, ["関係機関と協議中", "次年度も継続して取り組む"]],
   [/氏名|担当者/, ["山田 花子", "佐藤 一郎", "田中 由美"]],
@@ -90,7 +135,10 @@ export function generateAnswers(def: TQuestionnaireDefinition, options: TGenerat
  * condition names one of its items, or a function one of its items feeds (directly, or through a
  * function that `requires` it).
  */
-function sectionVisibilityIsStable(def: TQuestionnaireDefinition, section: TQuestionnaireDefinition["sections"][number]): boolean {
+function sectionVisibilityIsStable(
+  def: TQuestionnaireDefinition,
+  section: TQuestionnaireDefinition["sections"][number],
+): boolean {
   if (!section.visibleWhen) return true;
   const keys = new Set<string>();
   const functions = new Set<string>();
@@ -103,7 +151,7 @@ function sectionVisibilityIsStable(def: TQuestionnaireDefinition, section: TQues
   };
   collect(section.visibleWhen);
   // A function's status also depends on the function it requires.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const fn of def.functions) {
       if (functions.has(fn.key) && fn.requires && !functions.has(fn.requires)) {
@@ -196,7 +244,11 @@ function generateScalar(
       const isCount = !item.copyForward || item.ndbPrefill;
       const hasActivity = random.chance(hasRate(item, profile));
       const scale = profile.kind === "HOSPITAL" ? 400 : item.unit === "人" ? 6 : 60;
-      const value = isCount ? (hasActivity ? Math.round(random.next() ** 2 * scale) + 1 : 0) : random.int(1, Math.max(1, scale / 10));
+      const value = isCount
+        ? hasActivity
+          ? Math.round(random.next() ** 2 * scale) + 1
+          : 0
+        : random.int(1, Math.max(1, scale / 10));
       return clamp(value, item.min, item.max);
     }
     case "decimal": {

@@ -61,10 +61,13 @@ export async function seedPrefectures(): Promise<void> {
 /** Registers and publishes every definition file shipped in prisma/questionnaires. */
 export async function seedQuestionnaires(): Promise<Map<string, string>> {
   const files = readdirSync(QUESTIONNAIRE_DIR).filter((f) => f.endsWith(".json"));
-  const raws = files.map((file) => JSON.parse(readFileSync(path.join(QUESTIONNAIRE_DIR, file), "utf8")) as {
-    versionKey: string;
-    fiscalYear: number;
-  });
+  const raws = files.map(
+    (file) =>
+      JSON.parse(readFileSync(path.join(QUESTIONNAIRE_DIR, file), "utf8")) as {
+        versionKey: string;
+        fiscalYear: number;
+      },
+  );
   // Older versions first: a version naming a `previous` needs it registered.
   raws.sort((a, b) => a.fiscalYear - b.fiscalYear || a.versionKey.localeCompare(b.versionKey));
   const ids = new Map<string, string>();
@@ -95,8 +98,20 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     })),
   });
   const codeByName = new Map(FUKUI_MUNICIPALITIES.map((m) => [m.name, m.code]));
-  const secondaryZones = await createScheme("二次医療圏", "SECONDARY_MEDICAL_AREA", true, FUKUI_SECONDARY_AREAS, codeByName);
-  const homeCareZones = await createScheme("在宅医療の圏域", "HOME_CARE_AREA", false, FUKUI_HOME_CARE_AREAS, codeByName);
+  const secondaryZones = await createScheme(
+    "二次医療圏",
+    "SECONDARY_MEDICAL_AREA",
+    true,
+    FUKUI_SECONDARY_AREAS,
+    codeByName,
+  );
+  const homeCareZones = await createScheme(
+    "在宅医療の圏域",
+    "HOME_CARE_AREA",
+    false,
+    FUKUI_HOME_CARE_AREAS,
+    codeByName,
+  );
 
   // --- institutions ---
   const names = createNameFactory(random.fork("names"));
@@ -116,7 +131,16 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       code: newCode(municipality.code),
       name,
       kind,
-      beds: kind === "HOSPITAL" ? r.weighted([[r.int(50, 99), 3], [r.int(100, 199), 4], [r.int(200, 450), 2]]) : r.chance(0.08) ? 19 : 0,
+      beds:
+        kind === "HOSPITAL"
+          ? r.weighted([
+              [r.int(50, 99), 3],
+              [r.int(100, 199), 4],
+              [r.int(200, 450), 2],
+            ])
+          : r.chance(0.08)
+            ? 19
+            : 0,
       postalCode: demoPostalCode(r),
       address: demoAddress(r, municipalityName),
       phone: demoPhone(r, municipality.areaCode),
@@ -134,7 +158,10 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       addInstitution("HOSPITAL", municipality.name, names.hospital());
     }
   }
-  const clinicShares = apportion(TOTAL_DEMO_CLINICS, FUKUI_MUNICIPALITIES.map((m) => m.total));
+  const clinicShares = apportion(
+    TOTAL_DEMO_CLINICS,
+    FUKUI_MUNICIPALITIES.map((m) => m.total),
+  );
   FUKUI_MUNICIPALITIES.forEach((municipality, index) => {
     const already = institutions.filter((i) => i.municipalityCode === municipality.code && i.kind === "CLINIC").length;
     for (let i = already; i < clinicShares[index]!; i++) addInstitution("CLINIC", municipality.name, names.clinic());
@@ -196,28 +223,53 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   const partnerPool: TPartner[] = allInstitutions
     .filter((i) => i.kind === "HOSPITAL")
     .map((i) => ({ code: i.code, name: i.name }));
-  const endOfDayJst = (date: Date) => new Date(Math.floor((date.getTime() + 9 * 3600_000) / DAY) * DAY + DAY - 9 * 3600_000 - 1);
+  const endOfDayJst = (date: Date) =>
+    new Date(Math.floor((date.getTime() + 9 * 3600_000) / DAY) * DAY + DAY - 9 * 3600_000 - 1);
 
-  const clinicPrevious = await createCycle("CLINIC_REPORT", 2024, versionIds.get(DEMO_VERSION_KEYS.clinicPrevious)!, "CLOSED", {
-    requestDate: new Date("2024-11-15T00:00:00+09:00"),
-    opensAt: new Date("2025-01-06T00:00:00+09:00"),
-    closesAt: new Date("2025-03-31T23:59:59+09:00"),
-    publishAt: new Date("2025-04-30T00:00:00+09:00"),
-  });
+  const clinicPrevious = await createCycle(
+    "CLINIC_REPORT",
+    2024,
+    versionIds.get(DEMO_VERSION_KEYS.clinicPrevious)!,
+    "CLOSED",
+    {
+      requestDate: new Date("2024-11-15T00:00:00+09:00"),
+      opensAt: new Date("2025-01-06T00:00:00+09:00"),
+      closesAt: new Date("2025-03-31T23:59:59+09:00"),
+      publishAt: new Date("2025-04-30T00:00:00+09:00"),
+    },
+  );
   const currentWindow = {
     requestDate: new Date(now.getTime() - 40 * DAY),
     opensAt: new Date(now.getTime() - 30 * DAY),
     closesAt: endOfDayJst(new Date(now.getTime() + 75 * DAY)),
     publishAt: new Date(now.getTime() + 105 * DAY),
   };
-  const clinicCurrent = await createCycle("CLINIC_REPORT", 2025, versionIds.get(DEMO_VERSION_KEYS.clinicCurrent)!, "OPEN", currentWindow);
-  const hubPrevious = await createCycle("HUB_SELF_ASSESSMENT", 2024, versionIds.get(DEMO_VERSION_KEYS.hubPrevious)!, "CLOSED", {
-    requestDate: new Date("2024-11-15T00:00:00+09:00"),
-    opensAt: new Date("2025-01-06T00:00:00+09:00"),
-    closesAt: new Date("2025-03-31T23:59:59+09:00"),
-    publishAt: new Date("2025-04-30T00:00:00+09:00"),
-  });
-  const hubCurrent = await createCycle("HUB_SELF_ASSESSMENT", 2025, versionIds.get(DEMO_VERSION_KEYS.hubCurrent)!, "OPEN", currentWindow);
+  const clinicCurrent = await createCycle(
+    "CLINIC_REPORT",
+    2025,
+    versionIds.get(DEMO_VERSION_KEYS.clinicCurrent)!,
+    "OPEN",
+    currentWindow,
+  );
+  const hubPrevious = await createCycle(
+    "HUB_SELF_ASSESSMENT",
+    2024,
+    versionIds.get(DEMO_VERSION_KEYS.hubPrevious)!,
+    "CLOSED",
+    {
+      requestDate: new Date("2024-11-15T00:00:00+09:00"),
+      opensAt: new Date("2025-01-06T00:00:00+09:00"),
+      closesAt: new Date("2025-03-31T23:59:59+09:00"),
+      publishAt: new Date("2025-04-30T00:00:00+09:00"),
+    },
+  );
+  const hubCurrent = await createCycle(
+    "HUB_SELF_ASSESSMENT",
+    2025,
+    versionIds.get(DEMO_VERSION_KEYS.hubCurrent)!,
+    "OPEN",
+    currentWindow,
+  );
 
   const prefectureUser = await db.user.findUniqueOrThrow({ where: { email: "pref@demo.renkei.jp" } });
   const defs = {
@@ -257,7 +309,8 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     // This year: a mix of not started, drafts, submitted, confirmed and returned.
     if (isDemoClinic) continue; // clinic@demo starts its report in the browser.
     const roll = r.next();
-    const outcome = roll < 0.34 ? null : roll < 0.58 ? "DRAFT" : roll < 0.84 ? "SUBMITTED" : roll < 0.96 ? "CONFIRMED" : "RETURNED";
+    const outcome =
+      roll < 0.34 ? null : roll < 0.58 ? "DRAFT" : roll < 0.84 ? "SUBMITTED" : roll < 0.96 ? "CONFIRMED" : "RETURNED";
     if (!outcome) continue;
     writer.add({
       cycle: clinicCurrent,

@@ -43,7 +43,12 @@ export const FUKUI_SECONDARY_AREAS: readonly TDemoZone[] = [
   { code: "1801", name: "福井・坂井", municipalities: ["福井市", "坂井市", "あわら市", "永平寺町"], hospitals: 16 },
   { code: "1802", name: "奥越", municipalities: ["大野市", "勝山市"], hospitals: 3 },
   { code: "1803", name: "丹南", municipalities: ["鯖江市", "越前市", "池田町", "南越前町", "越前町"], hospitals: 6 },
-  { code: "1804", name: "嶺南", municipalities: ["敦賀市", "小浜市", "美浜町", "高浜町", "おおい町", "若狭町"], hospitals: 5 },
+  {
+    code: "1804",
+    name: "嶺南",
+    municipalities: ["敦賀市", "小浜市", "美浜町", "高浜町", "おおい町", "若狭町"],
+    hospitals: 5,
+  },
 ];
 
 /** A second, finer scheme: the 在宅医療 areas the hubs cover (奥越 has no hub yet — a gap to discuss). */
@@ -52,14 +57,39 @@ export const FUKUI_HOME_CARE_AREAS: readonly TDemoZone[] = [
   { code: "H2", name: "坂井・あわら・永平寺", municipalities: ["坂井市", "あわら市", "永平寺町"], hospitals: 0 },
   { code: "H3", name: "奥越", municipalities: ["大野市", "勝山市"], hospitals: 0 },
   { code: "H4", name: "丹南", municipalities: ["鯖江市", "越前市", "池田町", "南越前町", "越前町"], hospitals: 0 },
-  { code: "H5", name: "嶺南", municipalities: ["敦賀市", "小浜市", "美浜町", "高浜町", "おおい町", "若狭町"], hospitals: 0 },
+  {
+    code: "H5",
+    name: "嶺南",
+    municipalities: ["敦賀市", "小浜市", "美浜町", "高浜町", "おおい町", "若狭町"],
+    hospitals: 0,
+  },
 ];
 
 export const FUKUI_HUBS = [
-  { name: "福井市在宅医療・介護連携拠点（デモ）", operatorType: "MEDICAL_ASSOCIATION", operatorName: "福井市域医師会（架空）", zoneCode: "H1" },
-  { name: "坂井地区在宅医療連携拠点（デモ）", operatorType: "MUNICIPALITY", operatorName: "坂井地区広域連携室（架空）", zoneCode: "H2" },
-  { name: "丹南在宅医療連携拠点（デモ）", operatorType: "CONSORTIUM", operatorName: "丹南地区医師会・3市町（架空）", zoneCode: "H4" },
-  { name: "嶺南在宅医療連携拠点（デモ）", operatorType: "MEDICAL_PROVIDER", operatorName: "わかさ記念病院（架空）", zoneCode: "H5" },
+  {
+    name: "福井市在宅医療・介護連携拠点（デモ）",
+    operatorType: "MEDICAL_ASSOCIATION",
+    operatorName: "福井市域医師会（架空）",
+    zoneCode: "H1",
+  },
+  {
+    name: "坂井地区在宅医療連携拠点（デモ）",
+    operatorType: "MUNICIPALITY",
+    operatorName: "坂井地区広域連携室（架空）",
+    zoneCode: "H2",
+  },
+  {
+    name: "丹南在宅医療連携拠点（デモ）",
+    operatorType: "CONSORTIUM",
+    operatorName: "丹南地区医師会・3市町（架空）",
+    zoneCode: "H4",
+  },
+  {
+    name: "嶺南在宅医療連携拠点（デモ）",
+    operatorType: "MEDICAL_PROVIDER",
+    operatorName: "わかさ記念病院（架空）",
+    zoneCode: "H5",
+  },
 ] as const;
 
 export const TOTAL_DEMO_CLINICS = 270;

@@ -4,7 +4,17 @@ import { buildInstitutionCode } from "@/lib/domain/codes";
 import { FUKUI_MUNICIPALITIES, FUKUI_PREFECTURE_CODE } from "@/prisma/seed/fukui";
 import type { TTable } from "@/lib/export/table-file";
 
-export const ROSTER_HEADER = ["医療機関コード", "名称", "種別", "病床数", "郵便番号", "住所", "市区町村コード", "電話", "担当者メール"];
+export const ROSTER_HEADER = [
+  "医療機関コード",
+  "名称",
+  "種別",
+  "病床数",
+  "郵便番号",
+  "住所",
+  "市区町村コード",
+  "電話",
+  "担当者メール",
+];
 
 export function syntheticRoster(n: number, { phoneSuffix = "" }: { phoneSuffix?: string } = {}): TTable {
   const rows: string[][] = [];

@@ -15,12 +15,18 @@ import { migrateDeploy } from "../lib/processes";
 import { createTestDatabase } from "../../tests/support/test-database";
 
 const { values: args } = parseArgs({
-  options: { rows: { type: "string", default: "15000" }, memory: { type: "boolean", default: false }, postgres: { type: "boolean", default: false } },
+  options: {
+    rows: { type: "string", default: "15000" },
+    memory: { type: "boolean", default: false },
+    postgres: { type: "boolean", default: false },
+  },
 });
 const ROWS = Number(args.rows);
 
 const dataDir = args.memory || args.postgres ? undefined : mkdtempSync(path.join(os.tmpdir(), "renkei-bench-"));
-const database = args.postgres ? await createTestDatabase("postgres", "bench") : await startEmbeddedDatabase({ port: await findFreePort(), dataDir });
+const database = args.postgres
+  ? await createTestDatabase("postgres", "bench")
+  : await startEmbeddedDatabase({ port: await findFreePort(), dataDir });
 process.env.DATABASE_URL = database.url;
 const where = args.postgres ? "PostgreSQL" : `embedded PGlite (${dataDir ? "file-backed" : "in memory"})`;
 
@@ -38,7 +44,9 @@ try {
   const { formatOutcome } = await import("@/lib/prefecture/import-preview");
 
   await seedPrefectures();
-  await db.municipality.createMany({ data: FUKUI_MUNICIPALITIES.map((m) => ({ code: m.code, prefectureCode: "18", name: m.name })) });
+  await db.municipality.createMany({
+    data: FUKUI_MUNICIPALITIES.map((m) => ({ code: m.code, prefectureCode: "18", name: m.name })),
+  });
   const viewer = cliViewer("18");
 
   const results: { step: string; ms: number; note: string }[] = [];
@@ -67,32 +75,52 @@ try {
     return worst;
   };
 
-  const run = async (label: string, table: ReturnType<typeof syntheticRoster>, options: { deactivateMissing?: boolean } = {}) => {
+  const run = async (
+    label: string,
+    table: ReturnType<typeof syntheticRoster>,
+    options: { deactivateMissing?: boolean } = {},
+  ) => {
     const file = await tableToFile(table, "csv-sjis");
     const { jobId, preview } = await time(
       `${label}: check + preview (${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB)`,
       () => createImportPreview(viewer, { kind: "ROSTER", file: { name: "roster.csv", bytes: file.bytes } }),
-      (r) => (r.preview.ok ? JSON.stringify((r.preview.details as { counts: unknown }).counts) : `${r.preview.stats.errorCount} errors`),
+      (r) =>
+        r.preview.ok
+          ? JSON.stringify((r.preview.details as { counts: unknown }).counts)
+          : `${r.preview.stats.errorCount} errors`,
     );
     if (!preview.ok) throw new Error(JSON.stringify(preview.errors.slice(0, 3)));
     await applyImportJob(viewer, jobId, options);
     let worst = 0;
-    await time(`${label}: apply job`, async () => {
-      worst = await withProbe(() => runImportJob(jobId));
-    }, () => "");
+    await time(
+      `${label}: apply job`,
+      async () => {
+        worst = await withProbe(() => runImportJob(jobId));
+      },
+      () => "",
+    );
     const job = await getImportJob(viewer, jobId);
     if (job.status !== "SUCCEEDED") throw new Error(job.errorMessage ?? job.status);
-    results[results.length - 1]!.note = `${formatOutcome(job.result!)}; other queries waited up to ${worst.toFixed(0)} ms`;
+    results[results.length - 1]!.note =
+      `${formatOutcome(job.result!)}; other queries waited up to ${worst.toFixed(0)} ms`;
   };
 
   const base = syntheticRoster(ROWS);
   await run("first import (all new)", base);
   await run("same file again", base);
   const changed = syntheticRoster(ROWS);
-  const changedRows = changed.rows.map((row, i) => (i % 10 === 0 ? [...row.slice(0, 7), `${row[7]}0`.slice(0, 13), row[8]!] : row)).slice(0, ROWS - 300);
-  await run("10% changed, 300 missing, deactivate", { header: changed.header, rows: changedRows }, { deactivateMissing: true });
+  const changedRows = changed.rows
+    .map((row, i) => (i % 10 === 0 ? [...row.slice(0, 7), `${row[7]}0`.slice(0, 13), row[8]!] : row))
+    .slice(0, ROWS - 300);
+  await run(
+    "10% changed, 300 missing, deactivate",
+    { header: changed.header, rows: changedRows },
+    { deactivateMissing: true },
+  );
 
-  console.log(`\nroster import benchmark — ${ROWS.toLocaleString("en")} rows, ${where}, Node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(
+    `\nroster import benchmark — ${ROWS.toLocaleString("en")} rows, ${where}, Node ${process.version}, ${os.cpus().length} CPUs`,
+  );
   for (const r of results) console.log(`${r.step.padEnd(58)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.note}`);
   console.log(`institutions: ${await db.institution.count()}, audit events: ${await db.auditEvent.count()}`);
   await db.$disconnect();

@@ -35,7 +35,10 @@ export function start(
   env: Record<string, string | undefined> = {},
   nodeArgs: string[] = [],
 ): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, BIN[command], ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
+  return spawn(process.execPath, [...nodeArgs, BIN[command], ...args], {
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
 }
 
 /** Applies every migration in prisma/migrations (the only way a database is initialised). */

@@ -20,7 +20,14 @@ import { listExportRespondents } from "@/lib/data/review";
 import { getDefinition } from "@/lib/data/questionnaires";
 import { submissionsExportTable } from "@/lib/prefecture/exports";
 import { tableToFile } from "@/lib/export/table-file";
-import { formatOutcome, IMPORT_KIND_LABELS, summarizeDetails, type TImportApplyOptions, type TImportKind, type TImportPreview } from "@/lib/prefecture/import-preview";
+import {
+  formatOutcome,
+  IMPORT_KIND_LABELS,
+  summarizeDetails,
+  type TImportApplyOptions,
+  type TImportKind,
+  type TImportPreview,
+} from "@/lib/prefecture/import-preview";
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
@@ -74,10 +81,27 @@ class UsageError extends Error {}
 /** Whether the arguments name a command that uses the database (help and typos do not). */
 export function needsDatabase(argv: readonly string[]): boolean {
   const command = argv[0];
-  return command !== undefined && command !== "help" && (COMMANDS as readonly string[]).includes(command) && !argv.includes("--help") && !argv.includes("-h");
+  return (
+    command !== undefined &&
+    command !== "help" &&
+    (COMMANDS as readonly string[]).includes(command) &&
+    !argv.includes("--help") &&
+    !argv.includes("-h")
+  );
 }
 
-const COMMANDS = ["help", "list-cycles", "import-roster", "import-zones", "import-population", "import-ndb", "import-submissions", "export-submissions", "synth", "publish-definition"] as const;
+const COMMANDS = [
+  "help",
+  "list-cycles",
+  "import-roster",
+  "import-zones",
+  "import-population",
+  "import-ndb",
+  "import-submissions",
+  "export-submissions",
+  "synth",
+  "publish-definition",
+] as const;
 type TCommand = (typeof COMMANDS)[number];
 
 const IMPORT_KINDS: Partial<Record<TCommand, TImportKind>> = {
@@ -145,7 +169,12 @@ function readInput(file: string | undefined) {
 }
 
 function printPreview(io: TIo, kind: TImportKind, preview: TImportPreview) {
-  const format = preview.format === "xlsx" ? `Excel（.xlsx${preview.sheetName ? `、シート「${preview.sheetName}」` : ""}）` : preview.encoding ? `CSV（${ENCODING_LABELS[preview.encoding]}）` : "—";
+  const format =
+    preview.format === "xlsx"
+      ? `Excel（.xlsx${preview.sheetName ? `、シート「${preview.sheetName}」` : ""}）`
+      : preview.encoding
+        ? `CSV（${ENCODING_LABELS[preview.encoding]}）`
+        : "—";
   io.out(`${IMPORT_KIND_LABELS[kind]}: ${format}、データ ${preview.stats.dataRows.toLocaleString("ja-JP")}行`);
   if (preview.details) io.out(`変更内容: ${summarizeDetails(preview.details)}`);
   if (preview.warnings.length > 0) {
@@ -168,7 +197,10 @@ async function runImport(io: TIo, command: TCommand, values: TValues, positional
     return EXIT.invalid;
   }
   const file = { name: input.name, bytes: input.bytes };
-  const options: TImportApplyOptions = { deactivateMissing: values["deactivate-missing"], overwriteWeb: values["overwrite-web"] };
+  const options: TImportApplyOptions = {
+    deactivateMissing: values["deactivate-missing"],
+    overwriteWeb: values["overwrite-web"],
+  };
 
   if (values["dry-run"]) {
     const preview = await checkImport(viewer, { kind, file, cycleId: cycle?.id });
@@ -217,7 +249,9 @@ async function listCyclesCommand(io: TIo, values: TValues): Promise<number> {
   }
   for (const c of cycles) {
     const counts = RESPONSE_STATUSES.map((s) => `${RESPONSE_STATUS_LABELS[s]} ${c.counts[s]}`).join(" / ");
-    io.out(`${c.id}  ${c.title}  [${CYCLE_STATUS_LABELS[c.status]}]  提出期限 ${formatDeadline(c.closesAt)}  ${c.questionnaireVersion.label}`);
+    io.out(
+      `${c.id}  ${c.title}  [${CYCLE_STATUS_LABELS[c.status]}]  提出期限 ${formatDeadline(c.closesAt)}  ${c.questionnaireVersion.label}`,
+    );
     io.out(`    ${counts}（対象 ${c.counts.total}）`);
   }
   return EXIT.ok;
@@ -226,9 +260,11 @@ async function listCyclesCommand(io: TIo, values: TValues): Promise<number> {
 async function exportCommand(io: TIo, values: TValues, positionals: string[]): Promise<number> {
   const cycleRow = await requireCycle(values.cycle);
   const format = values.format;
-  if (format !== "csv" && format !== "xlsx") throw new UsageError("--format csv または --format xlsx を指定してください。");
+  if (format !== "csv" && format !== "xlsx")
+    throw new UsageError("--format csv または --format xlsx を指定してください。");
   const encoding = values.encoding ?? "utf-8";
-  if (!["utf-8", "shift_jis"].includes(encoding)) throw new UsageError("--encoding は utf-8 または shift_jis を指定してください。");
+  if (!["utf-8", "shift_jis"].includes(encoding))
+    throw new UsageError("--encoding は utf-8 または shift_jis を指定してください。");
   const target = positionals[0];
   if (!target || positionals.length > 1) throw new UsageError("出力先のファイルを1つ指定してください。");
   const viewer = cliViewer(cycleRow.prefectureCode);
@@ -236,7 +272,11 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
   const definition = await getDefinition(cycle.questionnaireVersionId);
   const respondents = await listExportRespondents(viewer, cycle);
   const table = submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub");
-  const file = await tableToFile(table, format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv", cycle.title);
+  const file = await tableToFile(
+    table,
+    format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv",
+    cycle.title,
+  );
   writeFileSync(target, file.bytes);
   await db.auditEvent.createMany({
     data: [
@@ -250,7 +290,9 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
       }),
     ],
   });
-  io.out(`${cycle.title}: ${respondents.length.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${table.header.length}）。`);
+  io.out(
+    `${cycle.title}: ${respondents.length.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${table.header.length}）。`,
+  );
   return EXIT.ok;
 }
 
@@ -287,8 +329,11 @@ async function publishDefinitionCommand(io: TIo, values: TValues, positionals: s
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`ファイル「${file}」が見つかりません。`);
-    io.err(`ファイル「${path.basename(file)}」は JSON として読めません: ${error instanceof Error ? error.message : String(error)}`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new UsageError(`ファイル「${file}」が見つかりません。`);
+    io.err(
+      `ファイル「${path.basename(file)}」は JSON として読めません: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return EXIT.invalid;
   }
   const parsed = parseDefinition(raw);
@@ -299,14 +344,20 @@ async function publishDefinitionCommand(io: TIo, values: TValues, positionals: s
   }
   const d = parsed.definition;
   const items = allItems(d);
-  io.out(`${QUESTIONNAIRE_KIND_LABELS[d.kind]} ${d.title} ${d.versionLabel}（${d.versionKey}）: ${d.sections.length}章・${items.length}項目、うち確認中（provisional）${items.filter((i) => i.provisional).length}項目`);
+  io.out(
+    `${QUESTIONNAIRE_KIND_LABELS[d.kind]} ${d.title} ${d.versionLabel}（${d.versionKey}）: ${d.sections.length}章・${items.length}項目、うち確認中（provisional）${items.filter((i) => i.provisional).length}項目`,
+  );
   if (values["dry-run"]) {
     io.out("検査のみ行いました（--dry-run）。登録していません。");
     return EXIT.ok;
   }
   try {
     const result = await registerDefinition(null, raw, { publish: !values.draft });
-    const outcome = { created: "新しく登録しました", updated: "下書きを更新しました", unchanged: "同じ内容がすでに登録されています（変更なし）" }[result.outcome];
+    const outcome = {
+      created: "新しく登録しました",
+      updated: "下書きを更新しました",
+      unchanged: "同じ内容がすでに登録されています（変更なし）",
+    }[result.outcome];
     io.out(`${outcome}。状態: ${result.published ? "公開" : "下書き"}（ID ${result.versionId}）`);
     return EXIT.ok;
   } catch (error) {
@@ -326,7 +377,8 @@ export async function runRenkei(argv: string[], io: TIo): Promise<number> {
       io.out(HELP);
       return command ? EXIT.ok : EXIT.usage;
     }
-    if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`コマンド「${command}」はありません。`);
+    if (!(COMMANDS as readonly string[]).includes(command))
+      throw new UsageError(`コマンド「${command}」はありません。`);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(HELP);

@@ -5,7 +5,12 @@ const homes = [
   { email: "admin@demo.renkei.jp", path: "/admin", heading: "全国", scope: "全国" },
   { email: "pref@demo.renkei.jp", path: "/prefecture", heading: "都道府県ホーム", scope: "福井県" },
   { email: "council@demo.renkei.jp", path: "/council", heading: "丹南", scope: "丹南" },
-  { email: "clinic@demo.renkei.jp", path: "/institution", heading: "さくら内科クリニック", scope: "さくら内科クリニック" },
+  {
+    email: "clinic@demo.renkei.jp",
+    path: "/institution",
+    heading: "さくら内科クリニック",
+    scope: "さくら内科クリニック",
+  },
   { email: "hub@demo.renkei.jp", path: "/hub", heading: "丹南在宅医療連携拠点（デモ）", scope: "丹南在宅医療連携拠点" },
 ];
 

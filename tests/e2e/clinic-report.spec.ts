@@ -39,14 +39,22 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   await page.getByLabel("電話番号").fill("0778-51-0000");
 
   // 1号: the three ★ items make it 有り; training/specialist is reported but not required.
-  await group(page, /院内掲示による公表/).getByLabel("公表している").check();
-  await group(page, /研修の修了者の有無/).getByLabel("有り").check();
-  await group(page, /総合診療専門医$|1号4.*総合診療専門医/).getByLabel("0:無し").check();
+  await group(page, /院内掲示による公表/)
+    .getByLabel("公表している")
+    .check();
+  await group(page, /研修の修了者の有無/)
+    .getByLabel("有り")
+    .check();
+  await group(page, /総合診療専門医$|1号4.*総合診療専門医/)
+    .getByLabel("0:無し")
+    .check();
   const areas = group(page, /一次診療の対応ができる領域/);
   await areas.getByLabel("9:循環器系領域").check();
   await areas.getByLabel("7:消化器系領域").check();
   await expect(status(page, "f1")).toContainText("無し");
-  await group(page, /患者からの相談/).getByLabel("応じることができる").check();
+  await group(page, /患者からの相談/)
+    .getByLabel("応じることができる")
+    .check();
   await expect(status(page, "f1")).toContainText("有り");
 
   // 2号 sections appear only now.
@@ -54,9 +62,13 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   // The NDB pre-printed 時間外加算 counts are above zero: (イ) is 有り by 実績 already.
   await expect(status(page, "f2i")).toContainText("有り");
   await expect(status(page, "f2ro")).toContainText("有り");
-  await group(page, /在宅当番医制/).getByLabel("3:有り(月1回)").check();
+  await group(page, /在宅当番医制/)
+    .getByLabel("3:有り(月1回)")
+    .check();
   await expect(status(page, "f2i")).toContainText("有り");
-  await group(page, /休日夜間急患センター/).getByLabel("1:無し(意向有り)").check();
+  await group(page, /休日夜間急患センター/)
+    .getByLabel("1:無し(意向有り)")
+    .check();
 
   // An NDB pre-printed count is shown as such and marked when changed.
   const ndb = page.getByTestId("ndb-i_overtime_count");
@@ -66,7 +78,9 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   await expect(ndb).toContainText("NDB値から変更しています");
 
   // (ロ) through a partner: the partner list appears and is searched in the roster.
-  await group(page, /後方支援病床/).getByLabel("5:有り(連携による確保)").check();
+  await group(page, /後方支援病床/)
+    .getByLabel("5:有り(連携による確保)")
+    .check();
   await expect(page.getByRole("combobox")).toBeVisible();
   const partnerSearch = page.getByRole("combobox");
   await partnerSearch.fill("病院");
@@ -75,10 +89,16 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   await expect(status(page, "f2ro")).toContainText("有り");
   await expect(status(page, "f2ro")).toContainText("連携");
 
-  await group(page, /在宅医療を提供する体制の確保状況/).getByLabel("無し(意向無し)", { exact: true }).check();
+  await group(page, /在宅医療を提供する体制の確保状況/)
+    .getByLabel("無し(意向無し)", { exact: true })
+    .check();
   await expect(status(page, "f2ha")).toContainText("無し");
-  await group(page, /主治医意見書の作成/).getByLabel("2:有り").check();
-  await group(page, /サービス担当者会議/).getByLabel("有り", { exact: true }).check();
+  await group(page, /主治医意見書の作成/)
+    .getByLabel("2:有り")
+    .check();
+  await group(page, /サービス担当者会議/)
+    .getByLabel("有り", { exact: true })
+    .check();
   await expect(status(page, "f2ni")).toContainText("有り");
   await waitSaved(page);
 });
@@ -124,7 +144,9 @@ test("the clinic submits, prints its receipt, amends and sees what changed", asy
   await expect(group(page, /在宅当番医制/).getByLabel("3:有り(月1回)")).toBeDisabled();
   await page.getByRole("button", { name: "変更報告を始める" }).click();
   await expect(page.getByText("変更報告を作成中です。提出すると第2版になります。")).toBeVisible();
-  await group(page, /在宅当番医制/).getByLabel("4:有り(月2~3回)").check();
+  await group(page, /在宅当番医制/)
+    .getByLabel("4:有り(月2~3回)")
+    .check();
   await waitSaved(page);
   await page.getByRole("button", { name: "内容を確認して変更報告を提出" }).click();
   await expect(page.getByRole("dialog")).toContainText("変更報告（第2版）を提出しますか？");

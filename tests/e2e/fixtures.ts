@@ -44,7 +44,9 @@ export async function answerEverythingVisible(page: Page) {
         changed++;
       }
     }
-    const fields = form.locator("input[type=text]:not([role=combobox]), input[type=tel], input[type=email], input[type=date], textarea");
+    const fields = form.locator(
+      "input[type=text]:not([role=combobox]), input[type=tel], input[type=email], input[type=date], textarea",
+    );
     const fieldCount = await fields.count();
     for (let i = 0; i < fieldCount; i++) {
       const field = fields.nth(i);
@@ -52,7 +54,15 @@ export async function answerEverythingVisible(page: Page) {
       const type = await field.getAttribute("type");
       const inputMode = await field.getAttribute("inputmode");
       const value =
-        type === "date" ? "2027-03-31" : type === "tel" ? "0778-00-1234" : type === "email" ? "tanto@example.jp" : inputMode === "numeric" || inputMode === "decimal" ? "3" : "地域の関係機関と連携して対応";
+        type === "date"
+          ? "2027-03-31"
+          : type === "tel"
+            ? "0778-00-1234"
+            : type === "email"
+              ? "tanto@example.jp"
+              : inputMode === "numeric" || inputMode === "decimal"
+                ? "3"
+                : "地域の関係機関と連携して対応";
       await field.fill(value);
       changed++;
     }

@@ -60,7 +60,10 @@ test("the hub amends its self-assessment and the score follows", async ({ page }
 
 test("the council of the zone and the prefecture read the hub's self-assessment with its scores", async ({ page }) => {
   await signInAs(page, "council@demo.renkei.jp", "/council");
-  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "在宅医療連携拠点" }).click();
+  await page
+    .getByRole("navigation", { name: "メインメニュー" })
+    .getByRole("link", { name: "在宅医療連携拠点" })
+    .click();
   await page.getByRole("link", { name: "丹南在宅医療連携拠点（デモ）" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("丹南在宅医療連携拠点（デモ）");
   await expect(page.getByTestId("score-change")).toContainText("令和6年度");

@@ -32,7 +32,8 @@ let startedAt = new Date();
 let cycleId = "";
 let linkUrl = "";
 
-const jstDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+const jstDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
 
 function acceptDialogs(page: Page) {
   page.on("dialog", (dialog) => void dialog.accept());
@@ -57,7 +58,10 @@ test.afterAll(async () => {
       `delete from "User" where "createdAt" >= $1 and role in ('INSTITUTION', 'HUB') and name like '% 担当者' and ("lastLoginAt" is null or email = $2)`,
       [startedAt, CLINIC.email],
     );
-    await client.query(`delete from "Submission" where "institutionId" in (select id from "Institution" where code = $1)`, [CLINIC.code]);
+    await client.query(
+      `delete from "Submission" where "institutionId" in (select id from "Institution" where code = $1)`,
+      [CLINIC.code],
+    );
     await client.query(`delete from "Institution" where code = $1`, [CLINIC.code]);
   } finally {
     await client.end();
@@ -67,20 +71,29 @@ test.afterAll(async () => {
 test("prefecture cycle: the officer imports a roster file (Shift_JIS) after previewing it", async ({ page }) => {
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
-  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "医療機関名簿", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "メインメニュー" })
+    .getByRole("link", { name: "医療機関名簿", exact: true })
+    .click();
   const csv = [
     "医療機関コード,名称,種別,病床数,郵便番号,住所,市区町村コード,電話,担当者メール",
     `${CLINIC.code},${CLINIC.name},診療所,0,916-0022,鯖江市水落町1-1,182079,0778-51-9999,${CLINIC.email}`,
   ].join("\r\n");
   // A file with a shifted column is refused whole, with the line and the column.
-  await page.getByLabel("名簿ファイル").setInputFiles({ name: "名簿_誤り.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${csv.replace("担当者メール", "担当者メール,備考")}`) });
+  await page.getByLabel("名簿ファイル").setInputFiles({
+    name: "名簿_誤り.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\ufeff${csv.replace("担当者メール", "担当者メール,備考")}`),
+  });
   await page.getByRole("button", { name: "ファイルを確認する" }).click();
   await expect(page.getByText(/このファイルは取り込めません（誤り \d+件）/)).toBeVisible();
   await expect(page.getByText(/取り込めない列があります: 「備考」（J列）/)).toBeVisible();
   await expect(page.getByRole("button", { name: "この内容で反映する" })).toHaveCount(0);
   await page.getByRole("link", { name: "医療機関名簿へ戻る" }).click();
 
-  await page.getByLabel("名簿ファイル").setInputFiles({ name: "名簿_追加分.csv", mimeType: "text/csv", buffer: iconv.encode(csv, "cp932") });
+  await page
+    .getByLabel("名簿ファイル")
+    .setInputFiles({ name: "名簿_追加分.csv", mimeType: "text/csv", buffer: iconv.encode(csv, "cp932") });
   await page.getByRole("button", { name: "ファイルを確認する" }).click();
 
   await expect(page).toHaveURL(/\/prefecture\/imports\/[^/]+$/);
@@ -108,7 +121,10 @@ test("prefecture cycle: the officer creates accounts from the roster and exports
   await page.getByRole("button", { name: /件のアカウントを作成する$/ }).click();
   await expect(page.getByText(/件のアカウントを作成しました/)).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "リンクを CSV で出力（Excel 用 UTF-8）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "リンクを CSV で出力（Excel 用 UTF-8）" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^パスワード設定用リンク_\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -122,8 +138,13 @@ test("prefecture cycle: the officer creates accounts from the roster and exports
 test("prefecture cycle: the officer creates the 令和8年度 cycle and opens it", async ({ page }) => {
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
-  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "報告サイクル", exact: true }).click();
-  await page.getByLabel("調査票の版（公開済み）").selectOption({ label: "令和7年度 かかりつけ医機能報告 第1版（令和7年11月4日マニュアル準拠）" });
+  await page
+    .getByRole("navigation", { name: "メインメニュー" })
+    .getByRole("link", { name: "報告サイクル", exact: true })
+    .click();
+  await page
+    .getByLabel("調査票の版（公開済み）")
+    .selectOption({ label: "令和7年度 かかりつけ医機能報告 第1版（令和7年11月4日マニュアル準拠）" });
   await page.getByLabel("年度（西暦）").fill(String(FISCAL_YEAR));
   await expect(page.getByText("令和8年度", { exact: true })).toBeVisible();
   await page.getByLabel("報告依頼日").fill(jstDay(0));
@@ -168,15 +189,21 @@ test("prefecture cycle: the new clinic sets its password with the link and submi
 
   // The answers go through the same JSON routes the form uses (the form itself is exercised by
   // clinic-report.spec.ts); they are a complete, valid report generated for this definition.
-  const definition = ZQuestionnaireDefinition.parse(JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "questionnaires", "clinic-report-r7-v1.json"), "utf8")));
+  const definition = ZQuestionnaireDefinition.parse(
+    JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "questionnaires", "clinic-report-r7-v1.json"), "utf8")),
+  );
   const answers = generateAnswers(definition, {
     random: createRandom(`e2e-${stamp}`),
     profile: { kind: "CLINIC", engagement: 0.9 },
     partnerPool: [{ code: buildInstitutionCode("18", "010101"), name: "連携先病院（E2E）" }],
   });
-  const draft = await page.request.put(`/api/v1/respondent/cycles/${cycleId}/draft`, { data: { draftVersion: 0, answers } });
+  const draft = await page.request.put(`/api/v1/respondent/cycles/${cycleId}/draft`, {
+    data: { draftVersion: 0, answers },
+  });
   expect(draft.status()).toBe(200);
-  const submit = await page.request.post(`/api/v1/respondent/cycles/${cycleId}/submit`, { data: { draftVersion: (await draft.json()).draftVersion, answers } });
+  const submit = await page.request.post(`/api/v1/respondent/cycles/${cycleId}/submit`, {
+    data: { draftVersion: (await draft.json()).draftVersion, answers },
+  });
   expect(submit.status()).toBe(200);
   expect(await submit.json()).toMatchObject({ revision: 1 });
   await page.reload();
@@ -247,7 +274,9 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
     ["account.set_password", "パスワードを設定"],
   ] as const) {
     await page.goto(`/prefecture/audit?action=${action}`);
-    await expect(page.getByTestId("audit-table").locator(`tr[data-action="${action}"]`).filter({ hasText: text }).first()).toBeVisible();
+    await expect(
+      page.getByTestId("audit-table").locator(`tr[data-action="${action}"]`).filter({ hasText: text }).first(),
+    ).toBeVisible();
   }
   await page.goto(`/prefecture/audit?action=cycle.open`);
   await expect(page.getByTestId("audit-table")).toContainText("準備中");

@@ -24,11 +24,46 @@ export async function buildWorld() {
 
   await db.municipality.createMany({
     data: [
-      { code: "182010", prefectureCode: "18", name: "福井市", populationTotal: 257_000, population65: 76_000, population75: 41_000 },
-      { code: "182079", prefectureCode: "18", name: "鯖江市", populationTotal: 68_500, population65: 19_000, population75: 9_900 },
-      { code: "182095", prefectureCode: "18", name: "越前市", populationTotal: 80_000, population65: 25_000, population75: 13_200 },
-      { code: "182028", prefectureCode: "18", name: "敦賀市", populationTotal: 63_000, population65: 18_500, population75: 9_600 },
-      { code: "172014", prefectureCode: "17", name: "金沢市", populationTotal: 440_000, population65: 120_000, population75: 64_000 },
+      {
+        code: "182010",
+        prefectureCode: "18",
+        name: "福井市",
+        populationTotal: 257_000,
+        population65: 76_000,
+        population75: 41_000,
+      },
+      {
+        code: "182079",
+        prefectureCode: "18",
+        name: "鯖江市",
+        populationTotal: 68_500,
+        population65: 19_000,
+        population75: 9_900,
+      },
+      {
+        code: "182095",
+        prefectureCode: "18",
+        name: "越前市",
+        populationTotal: 80_000,
+        population65: 25_000,
+        population75: 13_200,
+      },
+      {
+        code: "182028",
+        prefectureCode: "18",
+        name: "敦賀市",
+        populationTotal: 63_000,
+        population65: 18_500,
+        population75: 9_600,
+      },
+      {
+        code: "172014",
+        prefectureCode: "17",
+        name: "金沢市",
+        populationTotal: 440_000,
+        population65: 120_000,
+        population75: 64_000,
+      },
     ],
     skipDuplicates: true,
   });
@@ -87,9 +122,19 @@ export async function buildWorld() {
   const hubDef = buildDefinition({
     kind: "HUB_SELF_ASSESSMENT",
     versionKey: `test-hub-${tag}`,
-    sections: [section("d1", [{ key: "d1_meeting", type: "yesno", label: "連携会議の開催", required: true, basis: "required" }], { scoreGroup: "duty1" })],
+    sections: [
+      section(
+        "d1",
+        [{ key: "d1_meeting", type: "yesno", label: "連携会議の開催", required: true, basis: "required" }],
+        { scoreGroup: "duty1" },
+      ),
+    ],
   });
-  const clinicVersion = await registerDefinition(null, { ...clinicDef, versionKey: `test-clinic-${tag}` }, { publish: true });
+  const clinicVersion = await registerDefinition(
+    null,
+    { ...clinicDef, versionKey: `test-clinic-${tag}` },
+    { publish: true },
+  );
   const hubVersion = await registerDefinition(null, hubDef, { publish: true });
 
   const now = Date.now();
@@ -126,15 +171,27 @@ export async function buildWorld() {
         status,
         answers: answers as Prisma.InputJsonValue,
         ...(status === "SUBMITTED"
-          ? { revision: 1, derived, submittedAt: new Date(), revisions: { create: { revision: 1, answers: answers as Prisma.InputJsonValue, derived } } }
+          ? {
+              revision: 1,
+              derived,
+              submittedAt: new Date(),
+              revisions: { create: { revision: 1, answers: answers as Prisma.InputJsonValue, derived } },
+            }
           : {}),
       },
     });
   };
   const sabaeSubmission = await submission(fukuiClinicCycle, { institutionId: sabaeClinic.id }, "SUBMITTED", submitted);
-  const sabaeDraftNeighbour = await submission(fukuiClinicCycle, { institutionId: echizenHospital.id }, "DRAFT", { f1_notice: true });
+  const sabaeDraftNeighbour = await submission(fukuiClinicCycle, { institutionId: echizenHospital.id }, "DRAFT", {
+    f1_notice: true,
+  });
   const fukuiSubmission = await submission(fukuiClinicCycle, { institutionId: fukuiClinic.id }, "SUBMITTED", submitted);
-  const kanazawaSubmission = await submission(ishikawaClinicCycle, { institutionId: kanazawaClinic.id }, "SUBMITTED", submitted);
+  const kanazawaSubmission = await submission(
+    ishikawaClinicCycle,
+    { institutionId: kanazawaClinic.id },
+    "SUBMITTED",
+    submitted,
+  );
   const tannanHubSubmission = await submission(fukuiHubCycle, { hubId: tannanHub.id }, "SUBMITTED", {});
 
   const user = async (role: Prisma.UserCreateInput["role"], extra: Partial<Prisma.UserUncheckedCreateInput> = {}) => {

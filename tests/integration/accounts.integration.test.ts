@@ -21,7 +21,11 @@ import { ZAccountFilter } from "@/lib/prefecture/filters";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
 let world: TWorld;
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as { code: string; message: string; fieldErrors?: Record<string, string[]> });
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string; fieldErrors?: Record<string, string[]> },
+  );
 
 /** Reads an exported links file back (through the import layer, as Excel users would open it). */
 async function linksIn(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -45,7 +49,14 @@ beforeAll(async () => {
   await db.hub.update({ where: { id: world.hubs.fukuiHub.id }, data: { contactEmail: "Fukui-Hub@Example.jp" } });
   await db.hub.update({ where: { id: world.hubs.tannanHub.id }, data: { contactEmail: null } });
   await db.institution.create({
-    data: { code: "1819990019", name: "メール使用中クリニック", kind: "CLINIC", prefectureCode: "18", municipalityCode: "182079", contactEmail: world.users.fukuiPrefecture.email },
+    data: {
+      code: "1819990019",
+      name: "メール使用中クリニック",
+      kind: "CLINIC",
+      prefectureCode: "18",
+      municipalityCode: "182079",
+      contactEmail: world.users.fukuiPrefecture.email,
+    },
   });
 });
 
@@ -54,7 +65,12 @@ describe("bulk creation from the roster", () => {
     const plan = await planRespondentAccounts(world.viewers.fukuiPrefecture);
     expect(plan.toCreate.map((c) => c.email).sort()).toEqual(["echizen@example.jp", "fukui-hub@example.jp"]);
     expect(plan.alreadyHave).toBe(2); // 鯖江クリニック and 丹南拠点 have accounts in the world
-    expect(plan.duplicateEmails).toEqual([{ email: "shared@example.jp", names: expect.arrayContaining([world.institutions.fukuiClinic.name, world.institutions.tsurugaClinic.name]) }]);
+    expect(plan.duplicateEmails).toEqual([
+      {
+        email: "shared@example.jp",
+        names: expect.arrayContaining([world.institutions.fukuiClinic.name, world.institutions.tsurugaClinic.name]),
+      },
+    ]);
     expect(plan.emailTaken).toEqual([{ email: world.users.fukuiPrefecture.email, name: "メール使用中クリニック" }]);
     expect(plan.missingEmail).toEqual([]);
   });
@@ -67,7 +83,9 @@ describe("bulk creation from the roster", () => {
       ["echizen@example.jp", "INSTITUTION", null, true],
       ["fukui-hub@example.jp", "HUB", null, true],
     ]);
-    expect(await db.auditEvent.count({ where: { action: "account.create", entityId: { in: result.userIds } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "account.create", entityId: { in: result.userIds } } })).toBe(
+      2,
+    );
     expect(await db.auditEvent.count({ where: { action: "accounts.bulk_create", prefectureCode: "18" } })).toBe(1);
     expect((await createAccountsFromRoster(world.viewers.fukuiPrefecture)).created).toBe(0);
   });
@@ -104,20 +122,32 @@ describe("one-time set-password links", () => {
       code: "INVALID_INPUT",
       fieldErrors: { password: ["パスワードは10文字以上で入力してください。"] },
     });
-    expect(await errorOf(setPasswordWithToken({ token, password: "echizen@example.jp", confirm: "echizen@example.jp" }))).toMatchObject({
+    expect(
+      await errorOf(setPasswordWithToken({ token, password: "echizen@example.jp", confirm: "echizen@example.jp" })),
+    ).toMatchObject({
       fieldErrors: { password: ["メールアドレスと同じパスワードは使用できません。"] },
     });
-    expect(await errorOf(setPasswordWithToken({ token, password: "correct horse battery", confirm: "correct horse batterY" }))).toMatchObject({
+    expect(
+      await errorOf(
+        setPasswordWithToken({ token, password: "correct horse battery", confirm: "correct horse batterY" }),
+      ),
+    ).toMatchObject({
       fieldErrors: { confirm: ["確認用のパスワードが一致しません。"] },
     });
     await setPasswordWithToken({ token, password: "correct horse battery", confirm: "correct horse battery" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await authenticateWithPassword("echizen@example.jp", "correct horse battery")).toMatchObject({ ok: true });
-    expect(await db.auditEvent.findFirst({ where: { action: "account.set_password", entityId: user.id } })).toMatchObject({ actorEmail: "echizen@example.jp", prefectureCode: "18" });
+    expect(
+      await db.auditEvent.findFirst({ where: { action: "account.set_password", entityId: user.id } }),
+    ).toMatchObject({ actorEmail: "echizen@example.jp", prefectureCode: "18" });
 
     // Works once.
-    expect(await errorOf(setPasswordWithToken({ token, password: "another long password", confirm: "another long password" }))).toMatchObject({
+    expect(
+      await errorOf(
+        setPasswordWithToken({ token, password: "another long password", confirm: "another long password" }),
+      ),
+    ).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("すでに使われています"),
     });
@@ -130,7 +160,14 @@ describe("one-time set-password links", () => {
     const token = tokenOf((await linksIn(file.bytes)).get("fukui-hub@example.jp")!);
     const eightDaysLater = new Date(Date.now() + 8 * 86_400_000);
     expect(await inspectPasswordToken(hashToken(token), eightDaysLater)).toEqual({ ok: false, reason: "expired" });
-    expect(await errorOf(setPasswordWithToken({ token, password: "a long enough password", confirm: "a long enough password" }, eightDaysLater))).toMatchObject({
+    expect(
+      await errorOf(
+        setPasswordWithToken(
+          { token, password: "a long enough password", confirm: "a long enough password" },
+          eightDaysLater,
+        ),
+      ),
+    ).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("有効期限が切れています"),
     });
@@ -138,7 +175,15 @@ describe("one-time set-password links", () => {
   });
 
   it("refuses unknown tokens without saying which accounts exist", async () => {
-    expect(await errorOf(setPasswordWithToken({ token: "x".repeat(43), password: "a long enough password", confirm: "a long enough password" }))).toMatchObject({
+    expect(
+      await errorOf(
+        setPasswordWithToken({
+          token: "x".repeat(43),
+          password: "a long enough password",
+          confirm: "a long enough password",
+        }),
+      ),
+    ).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("このリンクは無効です"),
     });
@@ -155,19 +200,32 @@ describe("one-time set-password links", () => {
         return info;
       },
     };
-    expect(await sendSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "users", userIds: [hub.id] }, recording)).toEqual({ sent: 1, failed: [] });
+    expect(
+      await sendSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "users", userIds: [hub.id] }, recording),
+    ).toEqual({ sent: 1, failed: [] });
     expect(sent[0]!.subject).toBe("【Renkei】在宅医療連携拠点 自己評価のパスワード設定のお願い（福井県）");
     expect(sent[0]!.text).toContain("パスワードを設定してください");
     const token = tokenOf(/https?:\/\/\S+/.exec(sent[0]!.text)![0]);
     expect(await inspectPasswordToken(hashToken(token))).toMatchObject({ ok: true });
-    expect((await db.passwordToken.findFirstOrThrow({ where: { tokenHash: hashToken(token) } })).delivery).toBe("EMAIL");
+    expect((await db.passwordToken.findFirstOrThrow({ where: { tokenHash: hashToken(token) } })).delivery).toBe(
+      "EMAIL",
+    );
 
     const failing = { sendMail: async () => Promise.reject(new Error("550 mailbox unavailable")) };
-    const failed = await sendSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "users", userIds: [hub.id] }, failing);
-    expect(failed).toEqual({ sent: 0, failed: [{ email: "fukui-hub@example.jp", message: "550 mailbox unavailable" }] });
+    const failed = await sendSetPasswordLinks(
+      world.viewers.fukuiPrefecture,
+      { scope: "users", userIds: [hub.id] },
+      failing,
+    );
+    expect(failed).toEqual({
+      sent: 0,
+      failed: [{ email: "fukui-hub@example.jp", message: "550 mailbox unavailable" }],
+    });
     expect(await db.passwordToken.count({ where: { userId: hub.id, usedAt: null, revokedAt: null } })).toBe(0);
 
-    expect(await errorOf(sendSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "pending" }, null))).toMatchObject({
+    expect(
+      await errorOf(sendSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "pending" }, null)),
+    ).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("SMTP"),
     });
@@ -182,11 +240,18 @@ describe("deactivation", () => {
     expect(off).toMatchObject({ isActive: false, sessionVersion: user.sessionVersion + 1 });
     expect(await loadViewer(user.id, user.sessionVersion)).toBeNull();
     expect(await authenticateWithPassword("echizen@example.jp", "correct horse battery")).toMatchObject({ ok: false });
-    expect(await errorOf(exportSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "users", userIds: [user.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await errorOf(exportSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "users", userIds: [user.id] })),
+    ).toMatchObject({ code: "NOT_FOUND" });
 
     await reactivateAccount(world.viewers.fukuiPrefecture, user.id);
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ isActive: true, sessionVersion: user.sessionVersion + 2 });
-    const actions = (await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      isActive: true,
+      sessionVersion: user.sessionVersion + 2,
+    });
+    const actions = (await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["account.deactivate", "account.reactivate"]));
   });
 
@@ -207,12 +272,16 @@ describe("scope: nobody else manages 福井's accounts", () => {
     if (key === "ishikawaPrefecture") {
       expect((await createAccountsFromRoster(viewer)).toCreate.every((c) => !c.email.includes("echizen"))).toBe(true);
       expect(await errorOf(deactivateAccount(viewer, target.id))).toMatchObject({ code: "NOT_FOUND" });
-      expect(await errorOf(exportSetPasswordLinks(viewer, { scope: "users", userIds: [target.id] }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await errorOf(exportSetPasswordLinks(viewer, { scope: "users", userIds: [target.id] }))).toMatchObject({
+        code: "NOT_FOUND",
+      });
     } else {
       expect(await errorOf(createAccountsFromRoster(viewer))).toMatchObject({ code: "FORBIDDEN" });
       expect(await errorOf(deactivateAccount(viewer, target.id))).toMatchObject({ code: "FORBIDDEN" });
       expect(await errorOf(exportSetPasswordLinks(viewer, { scope: "pending" }))).toMatchObject({ code: "FORBIDDEN" });
-      expect(await errorOf(sendSetPasswordLinks(viewer, { scope: "pending" }, null))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await errorOf(sendSetPasswordLinks(viewer, { scope: "pending" }, null))).toMatchObject({
+        code: "FORBIDDEN",
+      });
       expect(await db.user.count()).toBe(before);
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).isActive).toBe(true);

@@ -45,17 +45,33 @@ describe("help and usage", () => {
     expect((await run("import-everything")).code).toBe(EXIT.usage);
     const badOption = await run("import-roster", "--prefecture", "18", "--frobnicate", "x.csv");
     expect(badOption).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("オプションが正しくありません") });
-    expect(await run("import-roster", "--prefecture", "99", "x.csv")).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("01〜47") });
-    expect(await run("import-roster", "x.csv")).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("--prefecture") });
-    expect(await run("import-roster", "--prefecture", "18", path.join(dir, "missing.csv"))).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("見つかりません") });
-    expect(await run("import-ndb", "--cycle", "nope", "x.csv")).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("list-cycles") });
+    expect(await run("import-roster", "--prefecture", "99", "x.csv")).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("01〜47"),
+    });
+    expect(await run("import-roster", "x.csv")).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("--prefecture"),
+    });
+    expect(await run("import-roster", "--prefecture", "18", path.join(dir, "missing.csv"))).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("見つかりません"),
+    });
+    expect(await run("import-ndb", "--cycle", "nope", "x.csv")).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("list-cycles"),
+    });
   });
 });
 
 describe("import-roster", () => {
   it("--dry-run shows the changes and writes nothing", async () => {
     const before = await dataFingerprint();
-    const target = file("roster.csv", [ROSTER, [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"]], "shift_jis");
+    const target = file(
+      "roster.csv",
+      [ROSTER, [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"]],
+      "shift_jis",
+    );
     const result = await run("import-roster", "--prefecture", "18", target, "--dry-run");
     expect(result.code).toBe(EXIT.ok);
     expect(result.out).toContain("医療機関名簿: CSV（Shift_JIS）、データ 1行");
@@ -65,20 +81,32 @@ describe("import-roster", () => {
   });
 
   it("imports, audited as cli, and prints created/updated/unchanged/deactivated", async () => {
-    const target = file("roster.csv", [ROSTER, [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"]]);
+    const target = file("roster.csv", [
+      ROSTER,
+      [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"],
+    ]);
     const result = await run("import-roster", "--prefecture", "18", target);
     expect(result.code).toBe(EXIT.ok);
     expect(result.out).toMatch(/取り込みました（福井県、取込ID \S+）: 新規 1件、更新 0件、変更なし 0件、無効化 0件/);
     const created = await db.institution.findUniqueOrThrow({ where: { code: inst(800001) } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
-    expect(event).toMatchObject({ actorEmail: "cli", actorId: null, actorRole: "PREFECTURE", action: "institution.create", prefectureCode: "18" });
+    expect(event).toMatchObject({
+      actorEmail: "cli",
+      actorId: null,
+      actorRole: "PREFECTURE",
+      action: "institution.create",
+      prefectureCode: "18",
+    });
 
     const again = await run("import-roster", "--prefecture", "18", target);
     expect(again.out).toContain("新規 0件、更新 0件、変更なし 1件、無効化 0件");
   });
 
   it("--deactivate-missing deactivates the institutions missing from the file", async () => {
-    const target = file("roster.csv", [ROSTER, [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"]]);
+    const target = file("roster.csv", [
+      ROSTER,
+      [inst(800001), "CLI診療所", "診療所", "0", "182079", "cli-1@example.jp"],
+    ]);
     const result = await run("import-roster", "--prefecture", "18", target, "--deactivate-missing");
     expect(result.out).toContain("無効化 4件");
     expect(await db.institution.count({ where: { prefectureCode: "18", isActive: true } })).toBe(1);
@@ -97,7 +125,18 @@ describe("import-roster", () => {
     const result = await run("import-roster", "--prefecture", "18", target);
     expect(result.code).toBe(EXIT.invalid);
     expect(result.err).toContain("1行目 取り込めない列があります: 「備考」（G列）");
-    const plain = await run("import-roster", "--prefecture", "18", file("bad2.csv", [ROSTER, [badCheckDigit(inst(800003)), "検証番号違い", "診療所", "0", "182079", ""], [inst(800004), "=cmd|' /C calc'!A0", "診療所", "0", "172014", ""], [inst(800002), "重複", "診療所", "0", "182079", ""], [inst(800002), "重複", "診療所", "0", "182079", ""]]));
+    const plain = await run(
+      "import-roster",
+      "--prefecture",
+      "18",
+      file("bad2.csv", [
+        ROSTER,
+        [badCheckDigit(inst(800003)), "検証番号違い", "診療所", "0", "182079", ""],
+        [inst(800004), "=cmd|' /C calc'!A0", "診療所", "0", "172014", ""],
+        [inst(800002), "重複", "診療所", "0", "182079", ""],
+        [inst(800002), "重複", "診療所", "0", "182079", ""],
+      ]),
+    );
     expect(plain.code).toBe(EXIT.invalid);
     expect(plain.err).toMatch(/2行目 \[医療機関コード\] .*検証番号/);
     expect(plain.err).toMatch(/3行目 \[名称\] .*数式/);
@@ -111,33 +150,72 @@ describe("import-roster", () => {
     const before = await dataFingerprint();
     const euc = path.join(dir, "euc.csv");
     writeFileSync(euc, encode(toCsv([ROSTER, [inst(800005), "EUC医院", "診療所", "0", "182079", ""]]), "euc-jp"));
-    expect(await run("import-roster", "--prefecture", "18", euc)).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("EUC-JP") });
+    expect(await run("import-roster", "--prefecture", "18", euc)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("EUC-JP"),
+    });
     const empty = path.join(dir, "empty.csv");
     writeFileSync(empty, "");
-    expect(await run("import-roster", "--prefecture", "18", empty)).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("ファイルが空です") });
+    expect(await run("import-roster", "--prefecture", "18", empty)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("ファイルが空です"),
+    });
     const big = path.join(dir, "big.csv");
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x41));
-    expect(await run("import-roster", "--prefecture", "18", big)).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("上限（20 MB）を超えています") });
+    expect(await run("import-roster", "--prefecture", "18", big)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("上限（20 MB）を超えています"),
+    });
     expect(await dataFingerprint()).toEqual(before);
   });
 });
 
 describe("zones, population, NDB, paper reports and the export", () => {
   it("import-zones and import-population", async () => {
-    const zones = file("zones.csv", [["区分名", "圏域コード", "圏域名", "市区町村コード"], ["CLI区分", "C1", "北", "182010"], ["CLI区分", "C2", "南", "182079"], ["CLI区分", "C2", "南", "182095"], ["CLI区分", "C2", "南", "182028"]]);
-    expect(await run("import-zones", "--prefecture", "18", zones)).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("新規 2件") });
-    const population = file("pop.csv", [["市区町村コード", "総人口", "65歳以上人口", "75歳以上人口", "出典", "基準年"], ["182010", "250000", "70000", "40000", "住民基本台帳", "2025"]]);
-    expect(await run("import-population", "--prefecture", "18", population)).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("更新 1件") });
-    const bad = file("pop-bad.csv", [["市区町村コード", "総人口", "65歳以上人口", "75歳以上人口", "出典", "基準年"], ["18201", "250000", "70000", "80000", "住民基本台帳", "2025"]]);
-    expect(await run("import-population", "--prefecture", "18", bad)).toMatchObject({ code: EXIT.invalid, err: expect.stringMatching(/2行目 \[75歳以上人口\]/) });
+    const zones = file("zones.csv", [
+      ["区分名", "圏域コード", "圏域名", "市区町村コード"],
+      ["CLI区分", "C1", "北", "182010"],
+      ["CLI区分", "C2", "南", "182079"],
+      ["CLI区分", "C2", "南", "182095"],
+      ["CLI区分", "C2", "南", "182028"],
+    ]);
+    expect(await run("import-zones", "--prefecture", "18", zones)).toMatchObject({
+      code: EXIT.ok,
+      out: expect.stringContaining("新規 2件"),
+    });
+    const population = file("pop.csv", [
+      ["市区町村コード", "総人口", "65歳以上人口", "75歳以上人口", "出典", "基準年"],
+      ["182010", "250000", "70000", "40000", "住民基本台帳", "2025"],
+    ]);
+    expect(await run("import-population", "--prefecture", "18", population)).toMatchObject({
+      code: EXIT.ok,
+      out: expect.stringContaining("更新 1件"),
+    });
+    const bad = file("pop-bad.csv", [
+      ["市区町村コード", "総人口", "65歳以上人口", "75歳以上人口", "出典", "基準年"],
+      ["18201", "250000", "70000", "80000", "住民基本台帳", "2025"],
+    ]);
+    expect(await run("import-population", "--prefecture", "18", bad)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringMatching(/2行目 \[75歳以上人口\]/),
+    });
   });
 
   it("import-ndb --cycle", async () => {
-    const ndb = file("ndb.csv", [["医療機関コード", "項目キー", "値"], [world.institutions.sabaeClinic.code, "i_overtime", "7"]]);
+    const ndb = file("ndb.csv", [
+      ["医療機関コード", "項目キー", "値"],
+      [world.institutions.sabaeClinic.code, "i_overtime", "7"],
+    ]);
     const result = await run("import-ndb", "--cycle", world.cycles.fukuiClinicCycle.id, ndb);
     expect(result).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("新規 1件") });
-    const bad = file("ndb-bad.csv", [["医療機関コード", "項目キー", "値"], [world.institutions.sabaeClinic.code, "i_rota", "7"]]);
-    expect(await run("import-ndb", "--cycle", world.cycles.fukuiClinicCycle.id, bad)).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("2行目 [項目キー]") });
+    const bad = file("ndb-bad.csv", [
+      ["医療機関コード", "項目キー", "値"],
+      [world.institutions.sabaeClinic.code, "i_rota", "7"],
+    ]);
+    expect(await run("import-ndb", "--cycle", world.cycles.fukuiClinicCycle.id, bad)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("2行目 [項目キー]"),
+    });
   });
 
   it("import-submissions refuses to overwrite web reports without --overwrite-web", async () => {
@@ -150,8 +228,14 @@ describe("zones, population, NDB, paper reports and the export", () => {
     expect({ ...(await dataFingerprint()) }).toEqual(before);
     const done = await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, paper, "--overwrite-web");
     expect(done).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("更新 1件") });
-    const invalid = file("paper-bad.csv", [header, [world.institutions.tsurugaClinic.code, "はい", "1", "はい", "", "0"]]);
-    expect(await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, invalid)).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("2行目 [i_rota]") });
+    const invalid = file("paper-bad.csv", [
+      header,
+      [world.institutions.tsurugaClinic.code, "はい", "1", "はい", "", "0"],
+    ]);
+    expect(await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, invalid)).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("2行目 [i_rota]"),
+    });
   });
 
   it("export-submissions writes csv and xlsx that import-submissions reads back unchanged", async () => {
@@ -161,12 +245,20 @@ describe("zones, population, NDB, paper reports and the export", () => {
     const read = await readTableFile({ name: "export.csv", bytes: new Uint8Array(readFileSync(csv)) });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.table.rows[0]!.cells.slice(0, 5)).toEqual(["医療機関コード", "医療機関名", "市区町村コード", "市区町村名", "f1_notice:院内掲示"]);
+    expect(read.table.rows[0]!.cells.slice(0, 5)).toEqual([
+      "医療機関コード",
+      "医療機関名",
+      "市区町村コード",
+      "市区町村名",
+      "f1_notice:院内掲示",
+    ]);
     expect(read.table.rows[0]!.cells).toContain("機能:1号機能");
     expect(read.table.rows[0]!.cells.slice(-4)).toEqual(["提出状況", "版", "提出方法", "提出日時"]);
 
     const xlsx = path.join(dir, "export.xlsx");
-    expect((await run("export-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, "--format", "xlsx", xlsx)).code).toBe(EXIT.ok);
+    expect(
+      (await run("export-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, "--format", "xlsx", xlsx)).code,
+    ).toBe(EXIT.ok);
     for (const exported of [csv, xlsx]) {
       const before = await dataFingerprint();
       const back = await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, exported);
@@ -174,7 +266,9 @@ describe("zones, population, NDB, paper reports and the export", () => {
       expect(back.out).toMatch(/新規 0件、更新 0件、変更なし \d+件/);
       expect({ ...(await dataFingerprint()), auditEvents: "" }).toEqual({ ...before, auditEvents: "" });
     }
-    expect((await run("export-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, "--format", "pdf", csv)).code).toBe(EXIT.usage);
+    expect(
+      (await run("export-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, "--format", "pdf", csv)).code,
+    ).toBe(EXIT.usage);
   });
 
   it("list-cycles", async () => {
@@ -187,7 +281,8 @@ describe("zones, population, NDB, paper reports and the export", () => {
 });
 
 describe("publish-definition", () => {
-  const r7 = () => JSON.parse(readFileSync("prisma/questionnaires/clinic-report-r7-v1.json", "utf8")) as Record<string, unknown>;
+  const r7 = () =>
+    JSON.parse(readFileSync("prisma/questionnaires/clinic-report-r7-v1.json", "utf8")) as Record<string, unknown>;
   const json = (name: string, value: unknown) => {
     const target = path.join(dir, name);
     writeFileSync(target, typeof value === "string" ? value : JSON.stringify(value));
@@ -196,15 +291,25 @@ describe("publish-definition", () => {
 
   it("--dry-run checks the definition and registers nothing", async () => {
     const before = await db.questionnaireVersion.count();
-    const result = await run("publish-definition", json("dry.json", { ...r7(), versionKey: "cli-dry-v1" }), "--dry-run");
+    const result = await run(
+      "publish-definition",
+      json("dry.json", { ...r7(), versionKey: "cli-dry-v1" }),
+      "--dry-run",
+    );
     expect(result).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("（cli-dry-v1）") });
     expect(result.out).toContain("登録していません");
     expect(await db.questionnaireVersion.count()).toBe(before);
   });
 
   it("refuses unreadable and invalid definitions with every problem listed (exit 1)", async () => {
-    expect(await run("publish-definition", json("broken.json", "{ not json"))).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("JSON として読めません") });
-    const invalid = await run("publish-definition", json("invalid.json", { ...r7(), versionKey: "Bad Key", fiscalYear: 1999 }));
+    expect(await run("publish-definition", json("broken.json", "{ not json"))).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("JSON として読めません"),
+    });
+    const invalid = await run(
+      "publish-definition",
+      json("invalid.json", { ...r7(), versionKey: "Bad Key", fiscalYear: 1999 }),
+    );
     expect(invalid.code).toBe(EXIT.invalid);
     expect(invalid.err).toContain("versionKey");
     expect(invalid.err).toContain("fiscalYear");
@@ -213,16 +318,31 @@ describe("publish-definition", () => {
 
   it("registers a draft, publishes it, and then refuses changed content under the same versionKey", async () => {
     // No `previous`: the test world has no R6 version to map keys from.
-    const target = json("next.json", { ...r7(), previous: undefined, versionKey: "cli-next-v1", versionLabel: "第2版（試行）" });
+    const target = json("next.json", {
+      ...r7(),
+      previous: undefined,
+      versionKey: "cli-next-v1",
+      versionLabel: "第2版（試行）",
+    });
     const draft = await run("publish-definition", target, "--draft");
     expect(draft).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("新しく登録しました。状態: 下書き") });
     const published = await run("publish-definition", target);
     expect(published).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("状態: 公開") });
-    expect(await db.questionnaireVersion.findUnique({ where: { versionKey: "cli-next-v1" } })).toMatchObject({ status: "PUBLISHED" });
-    expect(await run("publish-definition", target)).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("変更なし") });
-    const changed = await run("publish-definition", json("changed.json", { ...r7(), previous: undefined, versionKey: "cli-next-v1", versionLabel: "第3版" }));
+    expect(await db.questionnaireVersion.findUnique({ where: { versionKey: "cli-next-v1" } })).toMatchObject({
+      status: "PUBLISHED",
+    });
+    expect(await run("publish-definition", target)).toMatchObject({
+      code: EXIT.ok,
+      out: expect.stringContaining("変更なし"),
+    });
+    const changed = await run(
+      "publish-definition",
+      json("changed.json", { ...r7(), previous: undefined, versionKey: "cli-next-v1", versionLabel: "第3版" }),
+    );
     expect(changed).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("公開済み") });
-    const audit = await db.auditEvent.findMany({ where: { entityType: "questionnaireVersion", summary: { contains: "cli-next-v1" } } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "questionnaireVersion", summary: { contains: "cli-next-v1" } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["questionnaire.create", "questionnaire.publish"]);
   });
 });
@@ -231,7 +351,10 @@ describe("npm run renkei", () => {
   it("runs as a process against the configured database", async () => {
     const target = file("proc.csv", [ROSTER, [inst(800009), "プロセス診療所", "診療所", "0", "182079", ""]]);
     const result = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn("npm", ["run", "--silent", "renkei", "--", "import-roster", "--prefecture", "18", target], { env: process.env, cwd: process.cwd() });
+      const child = spawn("npm", ["run", "--silent", "renkei", "--", "import-roster", "--prefecture", "18", target], {
+        env: process.env,
+        cwd: process.cwd(),
+      });
       let out = "";
       let err = "";
       child.stdout.on("data", (c) => (out += c));
@@ -241,8 +364,8 @@ describe("npm run renkei", () => {
     expect(result.err.replace(/npm warn.*\n?/g, "")).toBe("");
     expect(result.code).toBe(0);
     expect(result.out).toContain("新規 1件");
-    expect(await db.institution.findUnique({ where: { code: inst(800009) } })).toMatchObject({ name: "プロセス診療所" });
+    expect(await db.institution.findUnique({ where: { code: inst(800009) } })).toMatchObject({
+      name: "プロセス診療所",
+    });
   }, 60_000);
 });
-
-

@@ -10,9 +10,16 @@ describe("concurrency", () => {
   it("20 people signing in at the same moment all get in", async () => {
     const passwordHash = await hashPassword("concurrent-pw-123");
     await db.user.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({ email: `rush${i}@example.jp`, name: "同時", role: "ADMIN" as const, passwordHash })),
+      data: Array.from({ length: 20 }, (_, i) => ({
+        email: `rush${i}@example.jp`,
+        name: "同時",
+        role: "ADMIN" as const,
+        passwordHash,
+      })),
     });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticateWithPassword(`rush${i}@example.jp`, "concurrent-pw-123")));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticateWithPassword(`rush${i}@example.jp`, "concurrent-pw-123")),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
   });
 

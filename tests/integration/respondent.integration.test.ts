@@ -24,7 +24,9 @@ async function newRespondent(code: string, name: string) {
   const institution = await db.institution.create({
     data: { code, name, kind: "CLINIC", prefectureCode: "18", municipalityCode: "182079" },
   });
-  const user = await db.user.create({ data: { email: `${code}@example.jp`, name, role: "INSTITUTION", institutionId: institution.id } });
+  const user = await db.user.create({
+    data: { email: `${code}@example.jp`, name, role: "INSTITUTION", institutionId: institution.id },
+  });
   return (await loadViewer(user.id)) as Extract<TRespondentViewer, { role: "institution" }>;
 }
 
@@ -34,7 +36,11 @@ beforeAll(async () => {
   cycleId = world.cycles.fukuiClinicCycle.id;
 });
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as { code: string; message: string; fieldErrors?: Record<string, string[]> });
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string; fieldErrors?: Record<string, string[]> },
+  );
 
 describe("drafts", () => {
   it("the first save creates the draft at version 1, later saves need the version they started from", async () => {
@@ -59,7 +65,9 @@ describe("drafts", () => {
       saveDraft(racer, cycleId, { draftVersion: 0, answers: { f1_notice: false } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "STALE_REVISION" });
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+      code: "STALE_REVISION",
+    });
     expect(await db.submission.count({ where: { cycleId, institutionId: racer.institutionId } })).toBe(1);
   });
 
@@ -75,12 +83,18 @@ describe("drafts", () => {
     expect((await findOwnSubmission(clinic, cycleId))?.draftVersion).toBe(2);
   });
 
-  it.each([[null], ["text"], [{ answers: {} }], [{ draftVersion: -1, answers: {} }]])("rejects a malformed body %j without a 500", async (body) => {
-    expect(await errorOf(saveDraft(clinic, cycleId, body))).toMatchObject({ code: "INVALID_INPUT" });
-  });
+  it.each([[null], ["text"], [{ answers: {} }], [{ draftVersion: -1, answers: {} }]])(
+    "rejects a malformed body %j without a 500",
+    async (body) => {
+      expect(await errorOf(saveDraft(clinic, cycleId, body))).toMatchObject({ code: "INVALID_INPUT" });
+    },
+  );
 
   it("audits each save with only the changed items", async () => {
-    const events = await db.auditEvent.findMany({ where: { action: "submission.save_draft", actorId: clinic.userId }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "submission.save_draft", actorId: clinic.userId },
+      orderBy: { id: "asc" },
+    });
     expect(events).toHaveLength(2);
     expect(events[1]!.before).toEqual({ f1_areas: null });
     expect(events[1]!.after).toEqual({ f1_areas: ["1"] });
@@ -101,15 +115,22 @@ describe("submit and amend", () => {
     ]);
     expect([a.revision, b.revision]).toEqual([1, 1]);
     expect([a.alreadySubmitted, b.alreadySubmitted].sort()).toEqual([false, true]);
-    const submission = await db.submission.findFirstOrThrow({ where: { id: a.submissionId }, include: { revisions: true } });
+    const submission = await db.submission.findFirstOrThrow({
+      where: { id: a.submissionId },
+      include: { revisions: true },
+    });
     expect(submission.revisions).toHaveLength(1);
     expect(submission.status).toBe("SUBMITTED");
-    expect(submission.derived).toMatchObject({ functions: { f1: { has: true }, f2i: { has: true }, f2ro: { has: false } } });
+    expect(submission.derived).toMatchObject({
+      functions: { f1: { has: true }, f2i: { has: true }, f2ro: { has: false } },
+    });
   });
 
   it("a submitted report cannot be saved over without starting an amendment", async () => {
     const current = await findOwnSubmission(clinic, cycleId);
-    expect(await errorOf(saveDraft(clinic, cycleId, { draftVersion: current!.draftVersion, answers: complete }))).toMatchObject({
+    expect(
+      await errorOf(saveDraft(clinic, cycleId, { draftVersion: current!.draftVersion, answers: complete })),
+    ).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("変更報告"),
     });
@@ -124,10 +145,17 @@ describe("submit and amend", () => {
     current = await findOwnSubmission(clinic, cycleId);
     const result = await submitReport(clinic, cycleId, { draftVersion: current!.draftVersion, answers: amended });
     expect(result.revision).toBe(2);
-    const revisions = await db.submissionRevision.findMany({ where: { submissionId: result.submissionId }, orderBy: { revision: "asc" } });
+    const revisions = await db.submissionRevision.findMany({
+      where: { submissionId: result.submissionId },
+      orderBy: { revision: "asc" },
+    });
     expect(revisions.map((r) => (r.answers as { i_rota: string }).i_rota)).toEqual(["2", "3"]);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: result.submissionId }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["submission.submit", "submission.start_amendment", "submission.amend"]));
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityId: result.submissionId }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["submission.submit", "submission.start_amendment", "submission.amend"]),
+    );
   });
 
   it("discarding an amendment restores the last submitted answers", async () => {
@@ -145,19 +173,37 @@ describe("the window and the scope", () => {
   it("refuses every write after the deadline, until the prefecture reopens the respondent", async () => {
     await db.reportingCycle.update({ where: { id: cycleId }, data: { closesAt: new Date(Date.now() - 60_000) } });
     const current = await findOwnSubmission(clinic, cycleId);
-    expect(await errorOf(startAmendment(clinic, cycleId))).toMatchObject({ code: "CYCLE_CLOSED", message: expect.stringContaining("提出期限") });
-    expect(await errorOf(saveDraft(clinic, cycleId, { draftVersion: current!.draftVersion, answers: complete }))).toMatchObject({ code: "CYCLE_CLOSED" });
-    await db.submission.update({ where: { id: current!.id }, data: { reopenedUntil: new Date(Date.now() + 86_400_000) } });
+    expect(await errorOf(startAmendment(clinic, cycleId))).toMatchObject({
+      code: "CYCLE_CLOSED",
+      message: expect.stringContaining("提出期限"),
+    });
+    expect(
+      await errorOf(saveDraft(clinic, cycleId, { draftVersion: current!.draftVersion, answers: complete })),
+    ).toMatchObject({ code: "CYCLE_CLOSED" });
+    await db.submission.update({
+      where: { id: current!.id },
+      data: { reopenedUntil: new Date(Date.now() + 86_400_000) },
+    });
     await expect(startAmendment(clinic, cycleId)).resolves.toBeTruthy();
-    await db.reportingCycle.update({ where: { id: cycleId }, data: { closesAt: new Date(Date.now() + 30 * 86_400_000) } });
+    await db.reportingCycle.update({
+      where: { id: cycleId },
+      data: { closesAt: new Date(Date.now() + 30 * 86_400_000) },
+    });
   });
 
-  it.each<keyof TWorld["viewers"]>(["fukuiPrefecture", "tannanCouncil", "admin"])("%s cannot write a respondent's report", async (key) => {
-    expect(await errorOf(saveDraft(world.viewers[key], cycleId, { draftVersion: 0, answers: {} }))).toMatchObject({ code: "FORBIDDEN" });
-  });
+  it.each<keyof TWorld["viewers"]>(["fukuiPrefecture", "tannanCouncil", "admin"])(
+    "%s cannot write a respondent's report",
+    async (key) => {
+      expect(await errorOf(saveDraft(world.viewers[key], cycleId, { draftVersion: 0, answers: {} }))).toMatchObject({
+        code: "FORBIDDEN",
+      });
+    },
+  );
 
   it("a hub cannot answer the clinic report, and a clinic cannot answer another prefecture's cycle", async () => {
-    expect(await errorOf(saveDraft(world.viewers.tannanHub, cycleId, { draftVersion: 0, answers: {} }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await errorOf(saveDraft(world.viewers.tannanHub, cycleId, { draftVersion: 0, answers: {} }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(
       await errorOf(saveDraft(clinic, world.cycles.ishikawaClinicCycle.id, { draftVersion: 0, answers: {} })),
     ).toMatchObject({ code: "NOT_FOUND" });
@@ -165,7 +211,9 @@ describe("the window and the scope", () => {
 
   it("copy of last year's answers finds nothing when there is no earlier cycle", async () => {
     const current = await findOwnSubmission(clinic, cycleId);
-    expect(await errorOf(copyPreviousAnswers(clinic, cycleId, { draftVersion: current!.draftVersion, answers: {} }))).toMatchObject({
+    expect(
+      await errorOf(copyPreviousAnswers(clinic, cycleId, { draftVersion: current!.draftVersion, answers: {} })),
+    ).toMatchObject({
       code: "NOT_FOUND",
     });
   });

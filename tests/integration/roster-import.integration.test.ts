@@ -3,7 +3,13 @@
 // kind of bad file refused with a Japanese report and no change at all.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { applyImportJob, checkImport, createImportPreview, discardImportJob, runImportJob } from "@/lib/services/import-jobs";
+import {
+  applyImportJob,
+  checkImport,
+  createImportPreview,
+  discardImportJob,
+  runImportJob,
+} from "@/lib/services/import-jobs";
 import { getImportJob, getImportProgress } from "@/lib/data/import-jobs";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import type { TRosterPreview } from "@/lib/prefecture/import-preview";
@@ -21,23 +27,73 @@ beforeAll(async () => {
   }
 });
 
-const HEADER = ["医療機関コード", "名称", "種別", "病床数", "郵便番号", "住所", "市区町村コード", "電話", "担当者メール"];
+const HEADER = [
+  "医療機関コード",
+  "名称",
+  "種別",
+  "病床数",
+  "郵便番号",
+  "住所",
+  "市区町村コード",
+  "電話",
+  "担当者メール",
+];
 
 /** A file with the world's four 福井 institutions as they are, plus `extra` rows. */
 function rosterRows(overrides: Partial<Record<"sabaePhone" | "echizenName", string>> = {}, extra: string[][] = []) {
   const { sabaeClinic, echizenHospital, fukuiClinic, tsurugaClinic } = world.institutions;
   return [
     HEADER,
-    [sabaeClinic.code, sabaeClinic.name, "診療所", "0", "", "", "182079", overrides.sabaePhone ?? "", sabaeClinic.contactEmail!],
-    [echizenHospital.code, overrides.echizenName ?? echizenHospital.name, "病院", "120", "", "", "182095", "", echizenHospital.contactEmail!],
+    [
+      sabaeClinic.code,
+      sabaeClinic.name,
+      "診療所",
+      "0",
+      "",
+      "",
+      "182079",
+      overrides.sabaePhone ?? "",
+      sabaeClinic.contactEmail!,
+    ],
+    [
+      echizenHospital.code,
+      overrides.echizenName ?? echizenHospital.name,
+      "病院",
+      "120",
+      "",
+      "",
+      "182095",
+      "",
+      echizenHospital.contactEmail!,
+    ],
     [fukuiClinic.code, fukuiClinic.name, "診療所", "0", "", "", "182010", "", fukuiClinic.contactEmail!],
     [tsurugaClinic.code, tsurugaClinic.name, "診療所", "0", "", "", "182028", "", tsurugaClinic.contactEmail!],
     ...extra,
   ];
 }
 
-const NEW_A = () => [inst(900001), "新規内科クリニック", "診療所", "0", "916-0001", "鯖江市本町1-1", "182079", "0778-51-0001", "new-a@example.jp"];
-const NEW_B = () => [inst(900002), "新規総合病院", "病院", "199", "915-0001", "越前市府中1-1", "182095", "0778-22-0002", "new-b@example.jp"];
+const NEW_A = () => [
+  inst(900001),
+  "新規内科クリニック",
+  "診療所",
+  "0",
+  "916-0001",
+  "鯖江市本町1-1",
+  "182079",
+  "0778-51-0001",
+  "new-a@example.jp",
+];
+const NEW_B = () => [
+  inst(900002),
+  "新規総合病院",
+  "病院",
+  "199",
+  "915-0001",
+  "越前市府中1-1",
+  "182095",
+  "0778-22-0002",
+  "new-b@example.jp",
+];
 
 describe("roster import: preview, apply, idempotent re-apply", () => {
   it("previews new, changed, unchanged and missing institutions without writing anything", async () => {
@@ -54,7 +110,9 @@ describe("roster import: preview, apply, idempotent re-apply", () => {
       [7, inst(900002), "越前市"],
     ]);
     expect(details.updates[0]).toMatchObject({ line: 2, code: world.institutions.sabaeClinic.code });
-    expect(details.updates[0]!.changes).toEqual([{ field: "phone", label: "電話", before: "（空欄）", after: "0778-51-9999" }]);
+    expect(details.updates[0]!.changes).toEqual([
+      { field: "phone", label: "電話", before: "（空欄）", after: "0778-51-9999" },
+    ]);
     expect(await dataFingerprint()).toEqual(before);
     await discardImportJob(world.viewers.fukuiPrefecture, jobId);
     expect((await getImportJob(world.viewers.fukuiPrefecture, jobId)).status).toBe("DISCARDED");
@@ -70,17 +128,39 @@ describe("roster import: preview, apply, idempotent re-apply", () => {
     expect((await getImportProgress(world.viewers.fukuiPrefecture, jobId)).status).toBe("QUEUED");
     await runImportJob(jobId);
     const progress = await getImportProgress(world.viewers.fukuiPrefecture, jobId);
-    expect(progress).toMatchObject({ status: "SUCCEEDED", result: { created: 2, updated: 1, unchanged: 3, deactivated: 0 } });
+    expect(progress).toMatchObject({
+      status: "SUCCEEDED",
+      result: { created: 2, updated: 1, unchanged: 3, deactivated: 0 },
+    });
 
     const created = await db.institution.findUniqueOrThrow({ where: { code: inst(900002) } });
-    expect(created).toMatchObject({ name: "新規総合病院", kind: "HOSPITAL", beds: 199, postalCode: "915-0001", prefectureCode: "18", contactEmail: "new-b@example.jp" });
+    expect(created).toMatchObject({
+      name: "新規総合病院",
+      kind: "HOSPITAL",
+      beds: 199,
+      postalCode: "915-0001",
+      prefectureCode: "18",
+      contactEmail: "new-b@example.jp",
+    });
     const sabae = await db.institution.findUniqueOrThrow({ where: { id: world.institutions.sabaeClinic.id } });
     expect(sabae.phone).toBe("0778-51-9999");
 
-    const events = await db.auditEvent.findMany({ where: { OR: [{ entityId: sabae.id }, { entityId: jobId }] }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { OR: [{ entityId: sabae.id }, { entityId: jobId }] },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["institution.update", "roster.import"]);
-    expect(events[0]).toMatchObject({ actorEmail: world.users.fukuiPrefecture.email, prefectureCode: "18", before: { phone: null }, after: { phone: "0778-51-9999" } });
-    expect(events[1]!.after).toMatchObject({ fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/), created: 2, updated: 1 });
+    expect(events[0]).toMatchObject({
+      actorEmail: world.users.fukuiPrefecture.email,
+      prefectureCode: "18",
+      before: { phone: null },
+      after: { phone: "0778-51-9999" },
+    });
+    expect(events[1]!.after).toMatchObject({
+      fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      created: 2,
+      updated: 1,
+    });
     // The uploaded bytes are not kept once the job is done.
     expect((await db.importJob.findUniqueOrThrow({ where: { id: jobId } })).fileBytes).toBeNull();
   });
@@ -101,43 +181,68 @@ describe("roster import: preview, apply, idempotent re-apply", () => {
 
   it("a column left out of the file leaves that field as it is; a blank cell clears it", async () => {
     const { sabaeClinic } = world.institutions;
-    const withoutPhone = [["医療機関コード", "名称", "種別", "市区町村コード"], [sabaeClinic.code, sabaeClinic.name, "診療所", "182079"]];
+    const withoutPhone = [
+      ["医療機関コード", "名称", "種別", "市区町村コード"],
+      [sabaeClinic.code, sabaeClinic.name, "診療所", "182079"],
+    ];
     const first = await importFile(world.viewers.fukuiPrefecture, "ROSTER", csvFile(withoutPhone));
     expect(first.job.result).toMatchObject({ updated: 0, unchanged: 1 });
     expect((await db.institution.findUniqueOrThrow({ where: { id: sabaeClinic.id } })).phone).toBe("0778-51-9999");
 
-    const blankPhone = [["医療機関コード", "名称", "種別", "市区町村コード", "電話"], [sabaeClinic.code, sabaeClinic.name, "診療所", "182079", ""]];
+    const blankPhone = [
+      ["医療機関コード", "名称", "種別", "市区町村コード", "電話"],
+      [sabaeClinic.code, sabaeClinic.name, "診療所", "182079", ""],
+    ];
     const second = await importFile(world.viewers.fukuiPrefecture, "ROSTER", csvFile(blankPhone));
     expect(second.job.result).toMatchObject({ updated: 1 });
     expect((await db.institution.findUniqueOrThrow({ where: { id: sabaeClinic.id } })).phone).toBeNull();
   });
 
   it("deactivates institutions missing from the file only when the officer asks, idempotently", async () => {
-    const partial = csvFile(rosterRows({}, [NEW_A(), NEW_B()]).filter((row) => row[0] !== world.institutions.tsurugaClinic.code));
+    const partial = csvFile(
+      rosterRows({}, [NEW_A(), NEW_B()]).filter((row) => row[0] !== world.institutions.tsurugaClinic.code),
+    );
     const kept = await importFile(world.viewers.fukuiPrefecture, "ROSTER", partial);
-    expect((kept.preview.details as TRosterPreview).missing.map((m) => m.code)).toEqual([world.institutions.tsurugaClinic.code]);
+    expect((kept.preview.details as TRosterPreview).missing.map((m) => m.code)).toEqual([
+      world.institutions.tsurugaClinic.code,
+    ]);
     expect(kept.job.result).toMatchObject({ deactivated: 0 });
-    expect((await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive).toBe(true);
+    expect(
+      (await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive,
+    ).toBe(true);
 
     const asked = await importFile(world.viewers.fukuiPrefecture, "ROSTER", partial, { deactivateMissing: true });
     expect(asked.job.result).toMatchObject({ deactivated: 1 });
-    expect((await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive).toBe(false);
-    const event = await db.auditEvent.findFirst({ where: { entityId: world.institutions.tsurugaClinic.id, action: "institution.deactivate" } });
+    expect(
+      (await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive,
+    ).toBe(false);
+    const event = await db.auditEvent.findFirst({
+      where: { entityId: world.institutions.tsurugaClinic.id, action: "institution.deactivate" },
+    });
     expect(event).toMatchObject({ before: { isActive: true }, after: { isActive: false } });
 
     const again = await importFile(world.viewers.fukuiPrefecture, "ROSTER", partial, { deactivateMissing: true });
     expect(again.job.result).toMatchObject({ created: 0, updated: 0, deactivated: 0 });
     // Other prefectures are never touched.
-    expect((await db.institution.findUniqueOrThrow({ where: { id: world.institutions.kanazawaClinic.id } })).isActive).toBe(true);
+    expect(
+      (await db.institution.findUniqueOrThrow({ where: { id: world.institutions.kanazawaClinic.id } })).isActive,
+    ).toBe(true);
   });
 
   it("an institution back in the file is reactivated", async () => {
-    const { job, preview } = await importFile(world.viewers.fukuiPrefecture, "ROSTER", csvFile(rosterRows({}, [NEW_A(), NEW_B()])));
-    expect((preview.details as TRosterPreview).updates.find((u) => u.code === world.institutions.tsurugaClinic.code)?.changes).toEqual([
-      { field: "isActive", label: "状態", before: "無効", after: "有効" },
-    ]);
+    const { job, preview } = await importFile(
+      world.viewers.fukuiPrefecture,
+      "ROSTER",
+      csvFile(rosterRows({}, [NEW_A(), NEW_B()])),
+    );
+    expect(
+      (preview.details as TRosterPreview).updates.find((u) => u.code === world.institutions.tsurugaClinic.code)
+        ?.changes,
+    ).toEqual([{ field: "isActive", label: "状態", before: "無効", after: "有効" }]);
     expect(job.result).toMatchObject({ updated: 1 });
-    expect((await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive).toBe(true);
+    expect(
+      (await db.institution.findUniqueOrThrow({ where: { id: world.institutions.tsurugaClinic.id } })).isActive,
+    ).toBe(true);
   });
 
   it("reads .xlsx as well", async () => {
@@ -153,10 +258,18 @@ describe("roster import: all or nothing", () => {
     await db.$executeRawUnsafe(`
       create or replace function renkei_test_refuse() returns trigger as $$
       begin raise exception 'refused by test'; end; $$ language plpgsql`);
-    await db.$executeRawUnsafe(`create trigger renkei_test_refuse before update on "Institution" for each row execute function renkei_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `create trigger renkei_test_refuse before update on "Institution" for each row execute function renkei_test_refuse()`,
+    );
     try {
       const before = await dataFingerprint();
-      const file = csvFile(rosterRows({ echizenName: "改称した病院" }, [NEW_A(), NEW_B(), [inst(900003), "三番目", "診療所", "0", "", "", "182010", "", ""]]));
+      const file = csvFile(
+        rosterRows({ echizenName: "改称した病院" }, [
+          NEW_A(),
+          NEW_B(),
+          [inst(900003), "三番目", "診療所", "0", "", "", "182010", "", ""],
+        ]),
+      );
       const { jobId, preview } = await createImportPreview(world.viewers.fukuiPrefecture, { kind: "ROSTER", file });
       expect((preview.details as TRosterPreview).counts).toMatchObject({ creates: 1, updates: 1 });
       await applyImportJob(world.viewers.fukuiPrefecture, jobId, {});
@@ -175,7 +288,11 @@ describe("roster import: all or nothing", () => {
 
   it("re-checks the file inside the apply: a municipality removed after the preview refuses the whole file", async () => {
     await db.municipality.create({ data: { code: "182044", prefectureCode: "18", name: "大野市" } });
-    const file = csvFile([HEADER, [inst(900004), "大野の診療所", "診療所", "0", "", "", "182044", "", ""], [inst(900005), "鯖江の診療所", "診療所", "0", "", "", "182079", "", ""]]);
+    const file = csvFile([
+      HEADER,
+      [inst(900004), "大野の診療所", "診療所", "0", "", "", "182044", "", ""],
+      [inst(900005), "鯖江の診療所", "診療所", "0", "", "", "182079", "", ""],
+    ]);
     const { jobId, preview } = await createImportPreview(world.viewers.fukuiPrefecture, { kind: "ROSTER", file });
     expect(preview.ok).toBe(true);
     await applyImportJob(world.viewers.fukuiPrefecture, jobId, {});
@@ -193,23 +310,76 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
   const { code: validCode } = { code: inst(910001) };
   const valid = [validCode, "正しい診療所", "診療所", "0", "", "", "182079", "", ""];
 
-  const cases: [string, () => Promise<{ name: string; bytes: Uint8Array }> | { name: string; bytes: Uint8Array }, RegExp, string][] = [
+  const cases: [
+    string,
+    () => Promise<{ name: string; bytes: Uint8Array }> | { name: string; bytes: Uint8Array },
+    RegExp,
+    string,
+  ][] = [
     ["EUC-JP", () => textFile([HEADER.join(","), valid.join(",")].join("\n"), "euc-jp"), /EUC-JP/, "encoding"],
-    ["UTF-16", () => textFile([HEADER.join(","), valid.join(",")].join("\n"), "utf-16le-bom"), /UTF-16|Unicode/, "encoding"],
-    ["a missing column", () => csvFile([HEADER.filter((h) => h !== "種別"), valid.filter((_, i) => i !== 2)]), /必須の列「種別」がありません/, "missing_column"],
-    ["an extra column", () => csvFile([[...HEADER, "備考"], [...valid, "メモ"]]), /取り込めない列があります: 「備考」（J列）/, "unexpected_column"],
+    [
+      "UTF-16",
+      () => textFile([HEADER.join(","), valid.join(",")].join("\n"), "utf-16le-bom"),
+      /UTF-16|Unicode/,
+      "encoding",
+    ],
+    [
+      "a missing column",
+      () => csvFile([HEADER.filter((h) => h !== "種別"), valid.filter((_, i) => i !== 2)]),
+      /必須の列「種別」がありません/,
+      "missing_column",
+    ],
+    [
+      "an extra column",
+      () =>
+        csvFile([
+          [...HEADER, "備考"],
+          [...valid, "メモ"],
+        ]),
+      /取り込めない列があります: 「備考」（J列）/,
+      "unexpected_column",
+    ],
     ["duplicate codes", () => csvFile([HEADER, valid, [...valid]]), /重複しています/, "duplicate"],
-    ["a bad 医療機関コード", () => csvFile([HEADER, [badCheckDigit(validCode), ...valid.slice(1)]]), /検証番号/, "invalid"],
-    ["another prefecture's 医療機関コード", () => csvFile([HEADER, [inst(910002, "17"), ...valid.slice(1)]]), /都道府県番号（17）/, "invalid"],
+    [
+      "a bad 医療機関コード",
+      () => csvFile([HEADER, [badCheckDigit(validCode), ...valid.slice(1)]]),
+      /検証番号/,
+      "invalid",
+    ],
+    [
+      "another prefecture's 医療機関コード",
+      () => csvFile([HEADER, [inst(910002, "17"), ...valid.slice(1)]]),
+      /都道府県番号（17）/,
+      "invalid",
+    ],
     ["a bad 市区町村コード", () => csvFile([HEADER, [...valid.slice(0, 6), "182070", "", ""]]), /検査数字/, "invalid"],
-    ["an unknown 市区町村コード", () => csvFile([HEADER, [...valid.slice(0, 6), "172014", "", ""]]), /石川県のコード/, "invalid"],
+    [
+      "an unknown 市区町村コード",
+      () => csvFile([HEADER, [...valid.slice(0, 6), "172014", "", ""]]),
+      /石川県のコード/,
+      "invalid",
+    ],
     ["an empty file", () => ({ name: "empty.csv", bytes: new Uint8Array() }), /ファイルが空です/, "file_empty"],
     ["a header only", () => csvFile([HEADER]), /データ/, "no_data"],
-    ["a 50 MB file", () => ({ name: "big.csv", bytes: new Uint8Array(50 * 1024 * 1024).fill(0x41) }), /上限（20 MB）を超えています/, "file_too_large"],
-    ["a formula in a CSV cell", () => csvFile([HEADER, [validCode, "=HYPERLINK(\"http://evil\")", ...valid.slice(2)]]), /数式/, "formula"],
+    [
+      "a 50 MB file",
+      () => ({ name: "big.csv", bytes: new Uint8Array(50 * 1024 * 1024).fill(0x41) }),
+      /上限（20 MB）を超えています/,
+      "file_too_large",
+    ],
+    [
+      "a formula in a CSV cell",
+      () => csvFile([HEADER, [validCode, '=HYPERLINK("http://evil")', ...valid.slice(2)]]),
+      /数式/,
+      "formula",
+    ],
     [
       "a formula cell in .xlsx",
-      () => xlsxFile([HEADER, valid], (sheet) => (sheet.getCell("B2").value = { formula: "CONCAT(\"a\",\"b\")", result: "ab" })),
+      () =>
+        xlsxFile(
+          [HEADER, valid],
+          (sheet) => (sheet.getCell("B2").value = { formula: 'CONCAT("a","b")', result: "ab" }),
+        ),
       /数式/,
       "formula",
     ],
@@ -223,14 +393,21 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
     expect(preview.ok).toBe(false);
     expect(preview.errors.map((e) => e.code)).toContain(code);
     expect(preview.errors.map((e) => e.message).join("\n")).toMatch(message);
-    await expect(applyImportJob(world.viewers.fukuiPrefecture, jobId, {})).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(applyImportJob(world.viewers.fukuiPrefecture, jobId, {})).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect((await db.importJob.findUniqueOrThrow({ where: { id: jobId } })).fileBytes).toBeNull();
     expect(await dataFingerprint()).toEqual(before);
     if (code === "file_too_large") expect(file.bytes.byteLength).toBeGreaterThan(MAX_IMPORT_BYTES);
   });
 
   it("reports every invalid row with its line number", async () => {
-    const file = csvFile([HEADER, valid, [inst(910003), "", "歯科", "0", "", "", "182079", "", ""], [inst(910004), "X", "診療所", "25", "", "", "182079", "", "bad-mail"]]);
+    const file = csvFile([
+      HEADER,
+      valid,
+      [inst(910003), "", "歯科", "0", "", "", "182079", "", ""],
+      [inst(910004), "X", "診療所", "25", "", "", "182079", "", "bad-mail"],
+    ]);
     const preview = await checkImport(world.viewers.fukuiPrefecture, { kind: "ROSTER", file });
     expect(preview.errors.map((e) => [e.line, e.column])).toEqual([
       [3, "名称"],
@@ -245,16 +422,27 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
 describe("roster import: only the prefecture's own officers", () => {
   const file = () => csvFile([HEADER, [inst(920001), "範囲外テスト", "診療所", "0", "", "", "182079", "", ""]]);
 
-  it.each(["tannanCouncil", "sabaeClinic", "tannanHub", "admin"] as const)("%s may not check or import a roster", async (key) => {
-    await expect(createImportPreview(world.viewers[key], { kind: "ROSTER", file: file() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(checkImport(world.viewers[key], { kind: "ROSTER", file: file() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-  });
+  it.each(["tannanCouncil", "sabaeClinic", "tannanHub", "admin"] as const)(
+    "%s may not check or import a roster",
+    async (key) => {
+      await expect(createImportPreview(world.viewers[key], { kind: "ROSTER", file: file() })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(checkImport(world.viewers[key], { kind: "ROSTER", file: file() })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    },
+  );
 
   it("another prefecture's officer cannot see or apply the job, and cannot import 福井 codes", async () => {
     const { jobId } = await createImportPreview(world.viewers.fukuiPrefecture, { kind: "ROSTER", file: file() });
     await expect(getImportJob(world.viewers.ishikawaPrefecture, jobId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(applyImportJob(world.viewers.ishikawaPrefecture, jobId, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(discardImportJob(world.viewers.ishikawaPrefecture, jobId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(applyImportJob(world.viewers.ishikawaPrefecture, jobId, {})).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(discardImportJob(world.viewers.ishikawaPrefecture, jobId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const theirs = await checkImport(world.viewers.ishikawaPrefecture, { kind: "ROSTER", file: file() });
     expect(theirs.ok).toBe(false);
     expect(theirs.errors[0]!.message).toMatch(/都道府県番号（18）が対象の都道府県（17）と一致しません/);

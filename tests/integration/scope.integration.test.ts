@@ -47,7 +47,9 @@ describe("institutions: who may read which", () => {
   it("searches by name or code only within scope", async () => {
     const bySabae = await listInstitutions(world.viewers.fukuiPrefecture, { query: "金沢クリニック" });
     expect(bySabae).toHaveLength(0);
-    const byCode = await listInstitutions(world.viewers.fukuiPrefecture, { query: world.institutions.sabaeClinic.code });
+    const byCode = await listInstitutions(world.viewers.fukuiPrefecture, {
+      query: world.institutions.sabaeClinic.code,
+    });
     expect(byCode.map((r) => r.id)).toEqual([world.institutions.sabaeClinic.id]);
   });
 });
@@ -56,7 +58,11 @@ describe("institutions: who may change contact details", () => {
   const contact = { phone: "0778-11-2222", contactEmail: "New@Example.jp" };
 
   it("the institution changes its own", async () => {
-    const updated = await updateInstitutionContact(world.viewers.sabaeClinic, world.institutions.sabaeClinic.id, contact);
+    const updated = await updateInstitutionContact(
+      world.viewers.sabaeClinic,
+      world.institutions.sabaeClinic.id,
+      contact,
+    );
     expect(updated.contactEmail).toBe("new@example.jp");
   });
 
@@ -77,11 +83,14 @@ describe("institutions: who may change contact details", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it.each<TViewerKey>(["tannanCouncil", "tannanHub", "admin"])("%s may not change contact details at all", async (key) => {
-    await expect(
-      updateInstitutionContact(world.viewers[key], world.institutions.sabaeClinic.id, contact),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
-  });
+  it.each<TViewerKey>(["tannanCouncil", "tannanHub", "admin"])(
+    "%s may not change contact details at all",
+    async (key) => {
+      await expect(
+        updateInstitutionContact(world.viewers[key], world.institutions.sabaeClinic.id, contact),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    },
+  );
 
   it("bad input gets Japanese field messages and changes nothing", async () => {
     const error = await updateInstitutionContact(world.viewers.sabaeClinic, world.institutions.sabaeClinic.id, {
@@ -126,7 +135,10 @@ describe("zones, hubs, submissions and users", () => {
     ["fukuiPrefecture", ["sabaeSubmission", "sabaeDraftNeighbour", "fukuiSubmission", "tannanHubSubmission"]],
     // Councils see submitted reports of their zones, never drafts, never other zones.
     ["tannanCouncil", ["sabaeSubmission", "tannanHubSubmission"]],
-    ["admin", ["sabaeSubmission", "sabaeDraftNeighbour", "fukuiSubmission", "kanazawaSubmission", "tannanHubSubmission"]],
+    [
+      "admin",
+      ["sabaeSubmission", "sabaeDraftNeighbour", "fukuiSubmission", "kanazawaSubmission", "tannanHubSubmission"],
+    ],
   ])("%s sees submissions %j", async (key, expected) => {
     const rows = await db.submission.findMany({ where: submissionScope(world.viewers[key]), select: { id: true } });
     expect(rows.map((r) => r.id).sort()).toEqual(expected.map((s) => world.submissions[s].id).sort());
@@ -136,7 +148,12 @@ describe("zones, hubs, submissions and users", () => {
     const rows = await db.user.findMany({ where: userScope(world.viewers.fukuiPrefecture), select: { id: true } });
     const ids = rows.map((r) => r.id);
     expect(ids).toEqual(
-      expect.arrayContaining([world.users.sabaeClinic.id, world.users.tannanHub.id, world.users.fukuiPrefecture.id, world.users.tannanCouncil.id]),
+      expect.arrayContaining([
+        world.users.sabaeClinic.id,
+        world.users.tannanHub.id,
+        world.users.fukuiPrefecture.id,
+        world.users.tannanCouncil.id,
+      ]),
     );
     expect(ids).not.toContain(world.users.kanazawaClinic.id);
     expect(ids).not.toContain(world.users.ishikawaPrefecture.id);

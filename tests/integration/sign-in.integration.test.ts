@@ -12,7 +12,14 @@ beforeAll(async () => {
   await db.user.createMany({
     data: [
       { email: "officer@example.jp", name: "担当", role: "PREFECTURE", prefectureCode: "18", passwordHash },
-      { email: "retired@example.jp", name: "退職", role: "PREFECTURE", prefectureCode: "18", passwordHash, isActive: false },
+      {
+        email: "retired@example.jp",
+        name: "退職",
+        role: "PREFECTURE",
+        prefectureCode: "18",
+        passwordHash,
+        isActive: false,
+      },
       { email: "target@example.jp", name: "標的", role: "PREFECTURE", prefectureCode: "18", passwordHash },
     ],
   });
@@ -34,7 +41,10 @@ describe("authenticateWithPassword", () => {
 
   it("locks an account after five failures, even for the right password, then lets it in again", async () => {
     for (let i = 0; i < 4; i++) {
-      expect(await authenticateWithPassword("target@example.jp", "wrong", at(i))).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticateWithPassword("target@example.jp", "wrong", at(i))).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     expect(await authenticateWithPassword("target@example.jp", "wrong", at(4))).toEqual({
       ok: false,

@@ -41,9 +41,16 @@ let schemeId = "";
 
 async function storeDataset() {
   await db.municipality.createMany({
-    data: MUNICIPALITIES.map((m) => ({ ...m, prefectureCode: PREFECTURE_CODE, populationSource: "テスト用の架空値", populationYear: 2025 })),
+    data: MUNICIPALITIES.map((m) => ({
+      ...m,
+      prefectureCode: PREFECTURE_CODE,
+      populationSource: "テスト用の架空値",
+      populationYear: 2025,
+    })),
   });
-  const scheme = await db.zoneScheme.create({ data: { prefectureCode: PREFECTURE_CODE, name: "二次医療圏", kind: "SECONDARY_MEDICAL_AREA", isDefault: true } });
+  const scheme = await db.zoneScheme.create({
+    data: { prefectureCode: PREFECTURE_CODE, name: "二次医療圏", kind: "SECONDARY_MEDICAL_AREA", isDefault: true },
+  });
   schemeId = scheme.id;
   for (const [i, zone] of ZONES.entries()) {
     const created = await db.zone.create({
@@ -52,7 +59,9 @@ async function storeDataset() {
         code: zone.code,
         name: zone.name,
         sortOrder: i,
-        municipalities: { create: zone.municipalityCodes.map((code) => ({ municipalityCode: code, schemeId: scheme.id })) },
+        municipalities: {
+          create: zone.municipalityCodes.map((code) => ({ municipalityCode: code, schemeId: scheme.id })),
+        },
       },
     });
     zoneIds.set(zone.code, created.id);
@@ -73,8 +82,14 @@ async function storeDataset() {
         closesAt: new Date(Date.now() + 86_400_000),
       },
     });
-  const clinicCycles = { current: await cycle("CLINIC_REPORT", "current", CLINIC_R7.versionKey), previous: await cycle("CLINIC_REPORT", "previous", CLINIC_R6.versionKey) };
-  const hubCycles = { current: await cycle("HUB_SELF_ASSESSMENT", "current", HUB_R7.versionKey), previous: await cycle("HUB_SELF_ASSESSMENT", "previous", HUB_R6.versionKey) };
+  const clinicCycles = {
+    current: await cycle("CLINIC_REPORT", "current", CLINIC_R7.versionKey),
+    previous: await cycle("CLINIC_REPORT", "previous", CLINIC_R6.versionKey),
+  };
+  const hubCycles = {
+    current: await cycle("HUB_SELF_ASSESSMENT", "current", HUB_R7.versionKey),
+    previous: await cycle("HUB_SELF_ASSESSMENT", "previous", HUB_R6.versionKey),
+  };
   cycleIds.current = clinicCycles.current.id;
   cycleIds.previous = clinicCycles.previous.id;
 
@@ -86,7 +101,9 @@ async function storeDataset() {
   ) => {
     if (fixture.status === "NOT_STARTED") return;
     const submitted = fixture.answers !== null;
-    const derived = submitted ? (computeStoredDerived(definition, fixture.answers as never) as unknown as Prisma.InputJsonValue) : undefined;
+    const derived = submitted
+      ? (computeStoredDerived(definition, fixture.answers as never) as unknown as Prisma.InputJsonValue)
+      : undefined;
     await db.submission.create({
       data: {
         cycleId: cycleRow.id,
@@ -104,24 +121,48 @@ async function storeDataset() {
   };
   for (const inst of INSTITUTIONS) {
     const created = await db.institution.create({
-      data: { code: inst.code, name: inst.name, kind: inst.kind, prefectureCode: PREFECTURE_CODE, municipalityCode: inst.municipalityCode },
+      data: {
+        code: inst.code,
+        name: inst.name,
+        kind: inst.kind,
+        prefectureCode: PREFECTURE_CODE,
+        municipalityCode: inst.municipalityCode,
+      },
     });
     for (const year of ["current", "previous"] as const) {
-      await report(clinicCycles[year], { institutionId: created.id }, inst[year] as never, year === "current" ? CLINIC_R7 : CLINIC_R6);
+      await report(
+        clinicCycles[year],
+        { institutionId: created.id },
+        inst[year] as never,
+        year === "current" ? CLINIC_R7 : CLINIC_R6,
+      );
     }
   }
   for (const hub of HUBS) {
     const created = await db.hub.create({
-      data: { name: hub.name, operatorType: "MEDICAL_ASSOCIATION", prefectureCode: PREFECTURE_CODE, zoneId: zoneIds.get(hub.zoneCode)! },
+      data: {
+        name: hub.name,
+        operatorType: "MEDICAL_ASSOCIATION",
+        prefectureCode: PREFECTURE_CODE,
+        zoneId: zoneIds.get(hub.zoneCode)!,
+      },
     });
     for (const year of ["current", "previous"] as const) {
       await report(hubCycles[year], { hubId: created.id }, hub[year] as never, year === "current" ? HUB_R7 : HUB_R6);
     }
   }
 
-  const officerUser = await db.user.create({ data: { email: "officer36@example.jp", name: "担当", role: "PREFECTURE", prefectureCode: PREFECTURE_CODE } });
+  const officerUser = await db.user.create({
+    data: { email: "officer36@example.jp", name: "担当", role: "PREFECTURE", prefectureCode: PREFECTURE_CODE },
+  });
   const councilUser = await db.user.create({
-    data: { email: "council36@example.jp", name: "委員", role: "COUNCIL", prefectureCode: PREFECTURE_CODE, zones: { create: [{ zoneId: zoneIds.get("3691")! }] } },
+    data: {
+      email: "council36@example.jp",
+      name: "委員",
+      role: "COUNCIL",
+      prefectureCode: PREFECTURE_CODE,
+      zones: { create: [{ zoneId: zoneIds.get("3691")! }] },
+    },
   });
   officer = (await loadViewer(officerUser.id))!;
   council = (await loadViewer(councilUser.id))!;
@@ -135,10 +176,29 @@ beforeAll(async () => {
 
 // ---- expected figures, counted by hand from the fixture's annotations ----------------------------
 
-type TExpected = { respondents: number; n: number; f1: number; has: Record<string, number>; self: Record<string, number>; areas: Record<string, number> };
+type TExpected = {
+  respondents: number;
+  n: number;
+  f1: number;
+  has: Record<string, number>;
+  self: Record<string, number>;
+  areas: Record<string, number>;
+};
 
-function expectedFor(institutions: readonly TFixtureInstitution[], year: TFixtureYear, kind: "ALL" | "HOSPITAL" | "CLINIC" = "ALL", confirmedOnly = false): TExpected {
-  const out: TExpected = { respondents: 0, n: 0, f1: 0, has: { f2i: 0, f2ro: 0, f2ha: 0, f2ni: 0 }, self: { f2i: 0, f2ro: 0, f2ha: 0, f2ni: 0 }, areas: {} };
+function expectedFor(
+  institutions: readonly TFixtureInstitution[],
+  year: TFixtureYear,
+  kind: "ALL" | "HOSPITAL" | "CLINIC" = "ALL",
+  confirmedOnly = false,
+): TExpected {
+  const out: TExpected = {
+    respondents: 0,
+    n: 0,
+    f1: 0,
+    has: { f2i: 0, f2ro: 0, f2ha: 0, f2ni: 0 },
+    self: { f2i: 0, f2ro: 0, f2ha: 0, f2ni: 0 },
+    areas: {},
+  };
   for (const inst of institutions) {
     if (kind !== "ALL" && inst.kind !== kind) continue;
     out.respondents += 1;
@@ -164,7 +224,8 @@ function expectSummaryMatches(summary: TClinicSummary, expected: TExpected) {
     expect(fn(key).has, key).toMatchObject({ count: expected.has[key], n: expected.n });
     expect(fn(key).modes.self.overN.count, `${key} 自院`).toBe(expected.self[key]);
   }
-  for (const row of summary.areas.areas) expect(row.offered.count, `area ${row.code}`).toBe(expected.areas[row.code] ?? 0);
+  for (const row of summary.areas.areas)
+    expect(row.offered.count, `area ${row.code}`).toBe(expected.areas[row.code] ?? 0);
 }
 
 const zoneInstitutions = (zoneCode: string) =>
@@ -174,7 +235,12 @@ describe("the dashboards agree with the hand count", () => {
   it("prefecture, both zones and last year, for every kind filter and confirmed-only", async () => {
     for (const kind of ["ALL", "HOSPITAL", "CLINIC"] as const) {
       for (const confirmedOnly of [false, true]) {
-        const filter = await resolveSummaryFilter(officer, { cycleId: cycleIds.current, schemeId, kind, confirmedOnly });
+        const filter = await resolveSummaryFilter(officer, {
+          cycleId: cycleIds.current,
+          schemeId,
+          kind,
+          confirmedOnly,
+        });
         const view = await getPrefectureDashboard(officer, filter);
         expectSummaryMatches(view.prefecture.summary, expectedFor(INSTITUTIONS, "current", kind, confirmedOnly));
         expectSummaryMatches(view.prefecture.previous!, expectedFor(INSTITUTIONS, "previous", kind, confirmedOnly));
@@ -187,11 +253,18 @@ describe("the dashboards agree with the hand count", () => {
   });
 
   it("per 10,000 people aged 65+ uses the zone's summed population; an unknown 75+ figure stays unknown", async () => {
-    const filter = await resolveSummaryFilter(officer, { cycleId: cycleIds.current, schemeId, zoneId: zoneIds.get("3692")! });
+    const filter = await resolveSummaryFilter(officer, {
+      cycleId: cycleIds.current,
+      schemeId,
+      zoneId: zoneIds.get("3692")!,
+    });
     const view = await getZoneDashboard(officer, filter);
     const south = MUNICIPALITIES.filter((m) => ZONES[1]!.municipalityCodes.includes(m.code));
     const f1 = view.zone.summary.functions.find((f) => f.key === "f1")!;
-    expect(f1.per10k65).toEqual({ count: expectedFor(zoneInstitutions("3692"), "current").f1, population: south.reduce((s, m) => s + m.population65!, 0) });
+    expect(f1.per10k65).toEqual({
+      count: expectedFor(zoneInstitutions("3692"), "current").f1,
+      population: south.reduce((s, m) => s + m.population65!, 0),
+    });
     expect(f1.per10k75.population).toBeNull();
   });
 
@@ -223,10 +296,23 @@ describe("the dashboards agree with the hand count", () => {
   });
 
   it("a confirmation is counted at once (the recount follows the review)", async () => {
-    const submitted = await db.submission.findFirstOrThrow({ where: { cycleId: cycleIds.current, status: "SUBMITTED" }, select: { id: true, revision: true } });
-    const before = (await getPrefectureDashboard(officer, await resolveSummaryFilter(officer, { cycleId: cycleIds.current, confirmedOnly: true }))).prefecture.summary.n;
+    const submitted = await db.submission.findFirstOrThrow({
+      where: { cycleId: cycleIds.current, status: "SUBMITTED" },
+      select: { id: true, revision: true },
+    });
+    const before = (
+      await getPrefectureDashboard(
+        officer,
+        await resolveSummaryFilter(officer, { cycleId: cycleIds.current, confirmedOnly: true }),
+      )
+    ).prefecture.summary.n;
     await confirmSubmission(officer, submitted.id, { revision: submitted.revision });
-    const after = (await getPrefectureDashboard(officer, await resolveSummaryFilter(officer, { cycleId: cycleIds.current, confirmedOnly: true }))).prefecture.summary.n;
+    const after = (
+      await getPrefectureDashboard(
+        officer,
+        await resolveSummaryFilter(officer, { cycleId: cycleIds.current, confirmedOnly: true }),
+      )
+    ).prefecture.summary.n;
     expect(after).toBe(before + 1);
   });
 });
@@ -244,7 +330,12 @@ describe("what a council may see", () => {
   });
 
   it("cannot open another zone or the prefecture view", async () => {
-    await expect(getSummaryView(council, parseSummaryParams({ cycle: cycleIds.current, scheme: schemeId, zone: zoneIds.get("3692")! }))).rejects.toMatchObject({
+    await expect(
+      getSummaryView(
+        council,
+        parseSummaryParams({ cycle: cycleIds.current, scheme: schemeId, zone: zoneIds.get("3692")! }),
+      ),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const filter = await resolveSummaryFilter(council, { cycleId: cycleIds.current });
@@ -252,8 +343,12 @@ describe("what a council may see", () => {
   });
 
   it("the other prefecture's officer and respondents see nothing", async () => {
-    const stranger = await db.user.create({ data: { email: "fukui@example.jp", name: "福井", role: "PREFECTURE", prefectureCode: "18" } });
+    const stranger = await db.user.create({
+      data: { email: "fukui@example.jp", name: "福井", role: "PREFECTURE", prefectureCode: "18" },
+    });
     const viewer = (await loadViewer(stranger.id))!;
-    await expect(getSummaryView(viewer, parseSummaryParams({ cycle: cycleIds.current }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSummaryView(viewer, parseSummaryParams({ cycle: cycleIds.current }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

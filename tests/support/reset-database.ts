@@ -7,7 +7,9 @@ export async function resetDatabase(): Promise<void> {
     select tablename::text as tablename from pg_tables
     where schemaname = 'public' and tablename <> '_prisma_migrations'`;
   if (tables.length > 0) {
-    await db.$executeRawUnsafe(`truncate table ${tables.map((t) => `"${t.tablename}"`).join(", ")} restart identity cascade`);
+    await db.$executeRawUnsafe(
+      `truncate table ${tables.map((t) => `"${t.tablename}"`).join(", ")} restart identity cascade`,
+    );
   }
   await seedPrefectures();
 }

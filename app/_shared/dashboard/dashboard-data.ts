@@ -9,7 +9,6 @@ import { parseSummaryParams } from "@/lib/summaries/params";
 import type { TDashboardScreenData } from "@/components/dashboard/dashboard-screen";
 import type { TSearchParams } from "@/lib/search-params";
 
-
 /**
  * What a prefecture/zone dashboard page needs, for any viewer allowed one (officer, council,
  * administrator with a cycle): the view from the URL, and the choices of the filter bar.

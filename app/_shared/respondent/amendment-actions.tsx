@@ -11,7 +11,8 @@ export function AmendmentActions({ apiBase, amending }: Readonly<{ apiBase: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (method: "POST" | "DELETE") => {
-    if (method === "DELETE" && !window.confirm("変更報告を取りやめ、提出済みの内容に戻します。よろしいですか。")) return;
+    if (method === "DELETE" && !window.confirm("変更報告を取りやめ、提出済みの内容に戻します。よろしいですか。"))
+      return;
     setBusy(true);
     const result = await callApi("POST" === method ? "POST" : "DELETE", `${apiBase}/amendment`);
     setBusy(false);

@@ -25,7 +25,10 @@ import { AmendmentActions } from "./amendment-actions";
  * and the report is a draft, returned, or being amended; read-only otherwise, with the way
  * forward (変更報告, receipt) offered.
  */
-export async function RespondentFormPage({ role, cycleId }: Readonly<{ role: "institution" | "hub"; cycleId: string }>) {
+export async function RespondentFormPage({
+  role,
+  cycleId,
+}: Readonly<{ role: "institution" | "hub"; cycleId: string }>) {
   const viewer = await requireRole(role);
   const cycle = await findRespondentCycle(viewer, cycleId);
   const [submission, identity, ndb, previous] = await Promise.all([
@@ -37,7 +40,10 @@ export async function RespondentFormPage({ role, cycleId }: Readonly<{ role: "in
   const definition = await getDefinition(submission?.questionnaireVersionId ?? cycle.questionnaireVersionId);
   const writability = writabilityOf(cycle, submission);
   const submittedNotAmending =
-    submission !== null && submission.revision > 0 && (submission.status === "SUBMITTED" || submission.status === "CONFIRMED") && !submission.isAmending;
+    submission !== null &&
+    submission.revision > 0 &&
+    (submission.status === "SUBMITTED" || submission.status === "CONFIRMED") &&
+    !submission.isAmending;
   const editable = writability.writable && !submittedNotAmending;
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   const apiBase = `/api/v1/respondent/cycles/${cycleId}`;
@@ -49,7 +55,8 @@ export async function RespondentFormPage({ role, cycleId }: Readonly<{ role: "in
         title={cycleTitle(cycle)}
         description={
           <span>
-            提出期限: {formatDeadline(cycle.closesAt)}　状況: <strong data-testid="form-status">{respondentStatusLabel(submission)}</strong>
+            提出期限: {formatDeadline(cycle.closesAt)}　状況:{" "}
+            <strong data-testid="form-status">{respondentStatusLabel(submission)}</strong>
           </span>
         }
         actions={
@@ -85,7 +92,9 @@ export async function RespondentFormPage({ role, cycleId }: Readonly<{ role: "in
         )}
         {submittedNotAmending && writability.writable && (
           <Notice tone="success" title={`第${submission.revision}版を提出済みです。`}>
-            <p className="mb-3">内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。</p>
+            <p className="mb-3">
+              内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。
+            </p>
             <AmendmentActions apiBase={apiBase} amending={false} />
           </Notice>
         )}

@@ -32,7 +32,15 @@ export async function RespondentHistoryPage({
 
   return (
     <>
-      <PageHeader eyebrow={cycleTitle(cycle)} title="変更履歴" actions={<ButtonLink href={base} variant="secondary">報告内容へ</ButtonLink>} />
+      <PageHeader
+        eyebrow={cycleTitle(cycle)}
+        title="変更履歴"
+        actions={
+          <ButtonLink href={base} variant="secondary">
+            報告内容へ
+          </ButtonLink>
+        }
+      />
       {revisions.length === 0 ? (
         <EmptyState title="まだ提出されていません" />
       ) : (
@@ -51,14 +59,19 @@ export async function RespondentHistoryPage({
               <tbody>
                 {revisions.map((r) => (
                   <tr key={r.revision} className="border-b border-gray-100">
-                    <td className="py-2">第{r.revision}版{r.revision > 1 ? "（変更報告）" : ""}</td>
+                    <td className="py-2">
+                      第{r.revision}版{r.revision > 1 ? "（変更報告）" : ""}
+                    </td>
                     <td className="py-2">{formatDateTime(r.submittedAt)}</td>
                     <td className="space-x-3 py-2 text-right">
                       <Link className="text-teal-800 underline" href={`${base}/receipt?revision=${r.revision}`}>
                         受付票
                       </Link>
                       {r.revision > 1 && (
-                        <Link className="text-teal-800 underline" href={`${base}/history?from=${r.revision - 1}&to=${r.revision}`}>
+                        <Link
+                          className="text-teal-800 underline"
+                          href={`${base}/history?from=${r.revision - 1}&to=${r.revision}`}
+                        >
                           前の版との差分
                         </Link>
                       )}
@@ -70,7 +83,11 @@ export async function RespondentHistoryPage({
           </Panel>
           {a && b && a !== b && (
             <Panel title={`第${fromRevision}版 → 第${toRevision}版 の変更点（${changes.length}項目）`}>
-              <RevisionDiffTable changes={changes} beforeLabel={`第${fromRevision}版`} afterLabel={`第${toRevision}版`} />
+              <RevisionDiffTable
+                changes={changes}
+                beforeLabel={`第${fromRevision}版`}
+                afterLabel={`第${toRevision}版`}
+              />
             </Panel>
           )}
         </div>

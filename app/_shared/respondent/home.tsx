@@ -27,7 +27,9 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
         eyebrow={role === "institution" ? "医療機関ホーム" : "在宅医療連携拠点ホーム"}
         description={[identity.code && `医療機関コード ${identity.code}`, identity.place].filter(Boolean).join("・")}
       />
-      {!current && <EmptyState title="受付中の報告はありません">都道府県が報告を依頼すると、ここに表示されます。</EmptyState>}
+      {!current && (
+        <EmptyState title="受付中の報告はありません">都道府県が報告を依頼すると、ここに表示されます。</EmptyState>
+      )}
       {current && (
         <Panel title={cycleTitle(current.cycle)} className="mb-6">
           <div className="grid gap-4 md:grid-cols-[1fr_auto]">
@@ -40,7 +42,9 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
               <dd>
                 {formatDeadline(current.cycle.closesAt)}
                 {current.writability.writable && current.writability.reason === "open" && (
-                  <span className="ml-2 text-gray-600">あと{Math.max(0, Math.ceil((current.cycle.closesAt.getTime() - now) / DAY))}日</span>
+                  <span className="ml-2 text-gray-600">
+                    あと{Math.max(0, Math.ceil((current.cycle.closesAt.getTime() - now) / DAY))}日
+                  </span>
                 )}
               </dd>
               {current.submission?.submittedAt && (
@@ -58,7 +62,11 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
             </dl>
             <div className="flex flex-col items-start gap-2 md:items-end">
               <ButtonLink href={`${base}/cycles/${current.cycle.id}`} size="lg">
-                {!current.writability.writable || (current.submission && current.submission.revision > 0 && current.submission.status !== "RETURNED" && !current.submission.isAmending)
+                {!current.writability.writable ||
+                (current.submission &&
+                  current.submission.revision > 0 &&
+                  current.submission.status !== "RETURNED" &&
+                  !current.submission.isAmending)
                   ? "報告内容を見る"
                   : current.submission
                     ? "続きを入力する"
@@ -81,7 +89,9 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
               {current.submission.reviewComment}
             </Notice>
           )}
-          {!current.writability.writable && <Notice className="mt-4">{WRITABILITY_MESSAGES[current.writability.reason]}</Notice>}
+          {!current.writability.writable && (
+            <Notice className="mt-4">{WRITABILITY_MESSAGES[current.writability.reason]}</Notice>
+          )}
           {current.writability.writable && current.writability.reason === "reopened" && (
             <Notice tone="warning" className="mt-4">
               都道府県により、{formatDeadline(current.writability.until)}まで修正・提出ができるよう再開されています。

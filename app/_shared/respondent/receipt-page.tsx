@@ -15,7 +15,11 @@ import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { StatusPanel } from "@/components/questionnaire/status-panel";
 import { AnswersTable } from "@/components/questionnaire/answers-table";
 
-const CHANNEL_LABELS: Record<string, string> = { WEB: "Renkei（ウェブ）", PAPER: "紙の報告書（都道府県が入力）", IMPORT: "一括取込" };
+const CHANNEL_LABELS: Record<string, string> = {
+  WEB: "Renkei（ウェブ）",
+  PAPER: "紙の報告書（都道府県が入力）",
+  IMPORT: "一括取込",
+};
 
 /** 受付票: proof of what was submitted when, with the derived status — printable. */
 export async function RespondentReceiptPage({
@@ -30,7 +34,8 @@ export async function RespondentReceiptPage({
     getRespondentIdentity(viewer),
   ]);
   const previous = row.derived.scores ? await findPreviousSubmission(viewer, cycle) : null;
-  const scoreChange = row.derived.scores && previous?.derived.scores ? compareScores(row.derived.scores, previous.derived.scores) : null;
+  const scoreChange =
+    row.derived.scores && previous?.derived.scores ? compareScores(row.derived.scores, previous.derived.scores) : null;
   const number = receiptNumber({ fiscalYear: cycle.fiscalYear, submissionId: submission.id, revision: row.revision });
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   return (
@@ -42,11 +47,19 @@ export async function RespondentReceiptPage({
           <>
             <PrintButton />
             {/* PDFs of this revision, rendered on the server (lib/pdf): plain links, no JavaScript needed. */}
-            <a href={`/api/v1/pdf/respondent/cycles/${cycleId}/copy?revision=${row.revision}`} className={buttonClasses("secondary")} data-testid="submission-copy-pdf">
+            <a
+              href={`/api/v1/pdf/respondent/cycles/${cycleId}/copy?revision=${row.revision}`}
+              className={buttonClasses("secondary")}
+              data-testid="submission-copy-pdf"
+            >
               提出控え (PDF)
             </a>
             {role === "institution" && (
-              <a href={`/api/v1/pdf/respondent/cycles/${cycleId}/notice?revision=${row.revision}`} className={buttonClasses("secondary")} data-testid="clinic-notice-pdf">
+              <a
+                href={`/api/v1/pdf/respondent/cycles/${cycleId}/notice?revision=${row.revision}`}
+                className={buttonClasses("secondary")}
+                data-testid="clinic-notice-pdf"
+              >
                 院内掲示 (PDF)
               </a>
             )}
@@ -67,18 +80,29 @@ export async function RespondentReceiptPage({
             items={[
               { label: "受付番号", value: <span data-testid="receipt-number">{number}</span> },
               { label: "報告", value: `${cycleTitle(cycle)}（${definition.versionLabel}）` },
-              { label: role === "institution" ? "医療機関" : "拠点", value: `${identity.name}${identity.code ? `（${identity.code}）` : ""}` },
+              {
+                label: role === "institution" ? "医療機関" : "拠点",
+                value: `${identity.name}${identity.code ? `（${identity.code}）` : ""}`,
+              },
               { label: "版", value: `第${row.revision}版${row.revision > 1 ? "（変更報告）" : ""}` },
               { label: "提出日時", value: `${formatWareki(row.submittedAt)} ${formatDateTime(row.submittedAt)}` },
               { label: "提出方法", value: CHANNEL_LABELS[row.channel] ?? row.channel },
               {
                 label: "現在の状況",
-                value: submission.revision === row.revision ? SUBMISSION_STATUS_LABELS[submission.status] : `第${submission.revision}版で更新済み`,
+                value:
+                  submission.revision === row.revision
+                    ? SUBMISSION_STATUS_LABELS[submission.status]
+                    : `第${submission.revision}版で更新済み`,
               },
             ]}
           />
         </Panel>
-        <StatusPanel definition={definition} derived={row.derived} scores={row.derived.scores} title={row.derived.scores ? "自己評価の状況" : "提出内容から判定される機能"} />
+        <StatusPanel
+          definition={definition}
+          derived={row.derived}
+          scores={row.derived.scores}
+          title={row.derived.scores ? "自己評価の状況" : "提出内容から判定される機能"}
+        />
       </div>
       {scoreChange && previous && (
         <Panel title="前年度との比較" className="mt-5">

@@ -61,7 +61,8 @@ export default async function QuestionnaireVersionsPage() {
       </Panel>
       <Panel title="新しい版を登録する">
         <p className="mb-3 text-sm text-gray-600">
-          下書きとして登録すると、公開前に内容（暫定項目を含む）を確認できます。同じ versionKey の公開済みの版と内容が異なる場合は登録できません。
+          下書きとして登録すると、公開前に内容（暫定項目を含む）を確認できます。同じ versionKey
+          の公開済みの版と内容が異なる場合は登録できません。
         </p>
         <DefinitionUpload />
       </Panel>

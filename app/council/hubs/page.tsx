@@ -46,7 +46,9 @@ export default async function CouncilHubsPage() {
                   </td>
                   <td className="py-2 pr-3">{hub.zoneName}</td>
                   <td className="py-2 pr-3">
-                    {hub.submission?.submittedAt ? `第${hub.submission.revision}版（${formatDateTime(hub.submission.submittedAt)}）` : "未提出"}
+                    {hub.submission?.submittedAt
+                      ? `第${hub.submission.revision}版（${formatDateTime(hub.submission.submittedAt)}）`
+                      : "未提出"}
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">
                     {hub.submission?.scores

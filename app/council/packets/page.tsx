@@ -16,7 +16,6 @@ import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "協議の場資料" };
 
-
 /** The council's own zones, each with its packet (other zones are neither listed nor downloadable). */
 export default async function CouncilPacketsPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("council");

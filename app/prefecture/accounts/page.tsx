@@ -22,7 +22,10 @@ export const metadata: Metadata = { title: "アカウント" };
 
 const ROLE_NAMES = { INSTITUTION: "医療機関", HUB: "拠点", COUNCIL: "協議の場" } as const;
 
-function linkState(link: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; createdAt: Date } | null, now: Date) {
+function linkState(
+  link: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; createdAt: Date } | null,
+  now: Date,
+) {
   if (!link) return "未発行";
   if (link.usedAt) return `使用済み（${formatDateTime(link.usedAt)}）`;
   if (link.revokedAt) return "無効（再発行済みなど）";
@@ -33,7 +36,11 @@ function linkState(link: { expiresAt: Date; usedAt: Date | null; revokedAt: Date
 export default async function AccountsPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
   const filter = ZAccountFilter.parse(flattenParams(await searchParams));
-  const [plan, counts, accounts] = await Promise.all([planRespondentAccounts(viewer), countAccounts(viewer), listAccounts(viewer, filter)]);
+  const [plan, counts, accounts] = await Promise.all([
+    planRespondentAccounts(viewer),
+    countAccounts(viewer),
+    listAccounts(viewer, filter),
+  ]);
   const mail = isMailConfigured();
   const now = new Date();
   const current = { role: filter.role, state: filter.state, q: filter.q };
@@ -54,8 +61,12 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
               作成できる: <strong>{plan.toCreate.length.toLocaleString("ja-JP")}件</strong>
             </li>
             <li className="rounded-md bg-gray-50 px-3 py-2">作成済み: {plan.alreadyHave.toLocaleString("ja-JP")}件</li>
-            <li className="rounded-md bg-amber-50 px-3 py-2">メール未登録・誤り: {plan.missingEmail.length.toLocaleString("ja-JP")}件</li>
-            <li className="rounded-md bg-amber-50 px-3 py-2">重複・使用中のメール: {(plan.duplicateEmails.length + plan.emailTaken.length).toLocaleString("ja-JP")}件</li>
+            <li className="rounded-md bg-amber-50 px-3 py-2">
+              メール未登録・誤り: {plan.missingEmail.length.toLocaleString("ja-JP")}件
+            </li>
+            <li className="rounded-md bg-amber-50 px-3 py-2">
+              重複・使用中のメール: {(plan.duplicateEmails.length + plan.emailTaken.length).toLocaleString("ja-JP")}件
+            </li>
           </ul>
           {(plan.missingEmail.length > 0 || plan.duplicateEmails.length > 0 || plan.emailTaken.length > 0) && (
             <details className="mb-4 text-sm">
@@ -77,7 +88,9 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                 )}
                 {plan.duplicateEmails.length > 0 && (
                   <div>
-                    <p className="font-medium">同じメールアドレスが複数の医療機関・拠点にある（1つのアカウントは1機関にしか使えません）</p>
+                    <p className="font-medium">
+                      同じメールアドレスが複数の医療機関・拠点にある（1つのアカウントは1機関にしか使えません）
+                    </p>
                     <ul className="list-inside list-disc">
                       {plan.duplicateEmails.map((d) => (
                         <li key={d.email}>
@@ -108,9 +121,15 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
         <Panel title="パスワード設定用リンク">
           <p className="mb-3 text-sm text-gray-700">
             リンクは {LINK_TTL_DAYS}日間有効で、一度だけ使えます。発行し直すと、それまでのリンクは使えなくなります。
-            {mail ? "メールで送るか、CSV で出力して配布できます。" : "メールサーバーが設定されていないため、CSV で出力して配布してください。"}
+            {mail
+              ? "メールで送るか、CSV で出力して配布できます。"
+              : "メールサーバーが設定されていないため、CSV で出力して配布してください。"}
           </p>
-          {!mail && <Notice className="mb-3">CSV にはリンクがそのまま入っています。取り扱いに注意し、配布後は削除してください。</Notice>}
+          {!mail && (
+            <Notice className="mb-3">
+              CSV にはリンクがそのまま入っています。取り扱いに注意し、配布後は削除してください。
+            </Notice>
+          )}
           <p className="mb-2 text-sm">
             パスワード未設定の有効なアカウント: <strong>{counts.pending.toLocaleString("ja-JP")}件</strong>
           </p>
@@ -125,8 +144,22 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
               </label>
               <input id="filter-q" name="q" defaultValue={filter.q ?? ""} className={inputClass} />
             </div>
-            <SelectFilter name="role" label="種類" value={filter.role} options={Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }))} />
-            <SelectFilter name="state" label="状態" value={filter.state} options={[{ value: "active", label: "利用中" }, { value: "pending", label: "パスワード未設定" }, { value: "inactive", label: "無効" }]} />
+            <SelectFilter
+              name="role"
+              label="種類"
+              value={filter.role}
+              options={Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }))}
+            />
+            <SelectFilter
+              name="state"
+              label="状態"
+              value={filter.state}
+              options={[
+                { value: "active", label: "利用中" },
+                { value: "pending", label: "パスワード未設定" },
+                { value: "inactive", label: "無効" },
+              ]}
+            />
             <div className="flex items-end gap-2">
               <Button type="submit">絞り込む</Button>
               <Link href="/prefecture/accounts" className="text-sm text-teal-800 underline">
@@ -166,19 +199,35 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                           (a.hub?.name ?? a.name)
                         )}
                       </td>
-                      <td className={tdClass}>{!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}</td>
+                      <td className={tdClass}>
+                        {!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}
+                      </td>
                       <td className={tdClass}>{linkState(a.latestLink, now)}</td>
                       <td className={tdClass}>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—"}</td>
                       <td className={`${tdClass} space-y-1`}>
                         {a.isActive ? (
                           <>
-                            <LinkButtons target={{ scope: "users", userIds: [a.id] }} count={1} mailConfigured={mail} compact />
-                            <ActionButton url={`/api/v1/prefecture/accounts/${a.id}/deactivate`} size="sm" variant="ghost" confirm={`${a.email} を無効にします。ログイン中でもすぐに使えなくなります。よろしいですか？`}>
+                            <LinkButtons
+                              target={{ scope: "users", userIds: [a.id] }}
+                              count={1}
+                              mailConfigured={mail}
+                              compact
+                            />
+                            <ActionButton
+                              url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
+                              size="sm"
+                              variant="ghost"
+                              confirm={`${a.email} を無効にします。ログイン中でもすぐに使えなくなります。よろしいですか？`}
+                            >
                               無効にする
                             </ActionButton>
                           </>
                         ) : (
-                          <ActionButton url={`/api/v1/prefecture/accounts/${a.id}/reactivate`} size="sm" variant="ghost">
+                          <ActionButton
+                            url={`/api/v1/prefecture/accounts/${a.id}/reactivate`}
+                            size="sm"
+                            variant="ghost"
+                          >
                             有効に戻す
                           </ActionButton>
                         )}
@@ -189,7 +238,12 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
               </table>
             </div>
           )}
-          <Pagination page={accounts.page} pages={accounts.pages} total={accounts.total} hrefFor={(page) => withParams("/prefecture/accounts", current, { page })} />
+          <Pagination
+            page={accounts.page}
+            pages={accounts.pages}
+            total={accounts.total}
+            hrefFor={(page) => withParams("/prefecture/accounts", current, { page })}
+          />
         </Panel>
       </div>
     </>

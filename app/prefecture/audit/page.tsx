@@ -7,7 +7,13 @@ import { startOfDayJst } from "@/lib/domain/jst-dates";
 import { ROLE_LABELS, roleFromDb } from "@/lib/auth/roles";
 import type { TJson, TSnapshot } from "@/lib/audit/diff";
 import { ZAuditFilter } from "@/lib/prefecture/filters";
-import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditFieldLabel, auditValue } from "@/lib/prefecture/audit-labels";
+import {
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditFieldLabel,
+  auditValue,
+} from "@/lib/prefecture/audit-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -34,7 +40,11 @@ function Changes({ before, after }: Readonly<{ before: TSnapshot | null; after: 
               {auditFieldLabel(field)}
             </th>
             <td className="break-all">
-              {before && field in before && <span className="text-gray-500 line-through decoration-gray-400">{auditValue(field, before[field] as TJson)}</span>}
+              {before && field in before && (
+                <span className="text-gray-500 line-through decoration-gray-400">
+                  {auditValue(field, before[field] as TJson)}
+                </span>
+              )}
               {before && field in before && after && field in after && " → "}
               {after && field in after && <span>{auditValue(field, after[field] as TJson)}</span>}
             </td>
@@ -60,11 +70,21 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
   });
   const events = rows.slice(0, PAGE);
   const next = rows.length > PAGE ? events.at(-1)?.id : undefined;
-  const current = { action: filter.action, entity: filter.entity, entityId: filter.entityId, actor: filter.actor, from: filter.from, to: filter.to };
+  const current = {
+    action: filter.action,
+    entity: filter.entity,
+    entityId: filter.entityId,
+    actor: filter.actor,
+    from: filter.from,
+    to: filter.to,
+  };
 
   return (
     <>
-      <PageHeader title="監査ログ" description="この都道府県のデータを変えた操作の記録です（誰が・いつ・何を・変更前と変更後）。記録は変更できません。" />
+      <PageHeader
+        title="監査ログ"
+        description="この都道府県のデータを変えた操作の記録です（誰が・いつ・何を・変更前と変更後）。記録は変更できません。"
+      />
       <Panel>
         <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="監査ログの絞り込み">
           <SelectFilter
@@ -73,10 +93,18 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
             value={filter.action}
             groups={[
               { label: "分類", options: AUDIT_ACTION_GROUPS },
-              { label: "操作", options: Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label })) },
+              {
+                label: "操作",
+                options: Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label })),
+              },
             ]}
           />
-          <SelectFilter name="entity" label="対象" value={filter.entity} options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
+          <SelectFilter
+            name="entity"
+            label="対象"
+            value={filter.entity}
+            options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
+          />
           <div>
             <label htmlFor="filter-actor" className={labelClass}>
               操作した人（メール）
@@ -103,7 +131,9 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
             </Link>
           </div>
         </form>
-        {filter.entityId && <p className="mb-3 text-sm text-gray-700">対象 ID「{filter.entityId}」の記録だけを表示しています。</p>}
+        {filter.entityId && (
+          <p className="mb-3 text-sm text-gray-700">対象 ID「{filter.entityId}」の記録だけを表示しています。</p>
+        )}
         {events.length === 0 ? (
           <EmptyState title="該当する記録はありません" />
         ) : (
@@ -123,14 +153,18 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
                     <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
                     <td className={`${tdClass} break-all`}>
                       {e.actorEmail ?? "システム"}
-                      {e.actorRole && <span className="block text-xs text-gray-500">{ROLE_LABELS[roleFromDb(e.actorRole)]}</span>}
+                      {e.actorRole && (
+                        <span className="block text-xs text-gray-500">{ROLE_LABELS[roleFromDb(e.actorRole)]}</span>
+                      )}
                     </td>
                     <td className={tdClass}>
                       {AUDIT_ACTION_LABELS[e.action] ?? e.action}
                       <span className="block text-xs text-gray-500">
-                        {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
-                        {" "}
-                        <Link href={withParams("/prefecture/audit", { entity: e.entityType, entityId: e.entityId })} className="underline">
+                        {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}{" "}
+                        <Link
+                          href={withParams("/prefecture/audit", { entity: e.entityType, entityId: e.entityId })}
+                          className="underline"
+                        >
                           履歴
                         </Link>
                       </span>
@@ -152,7 +186,11 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
             </Link>
           )}
           {next !== undefined && (
-            <Link href={withParams("/prefecture/audit", current, { before: String(next) })} className="text-teal-800 underline" rel="next">
+            <Link
+              href={withParams("/prefecture/audit", current, { before: String(next) })}
+              className="text-teal-800 underline"
+              rel="next"
+            >
               さらに古い記録
             </Link>
           )}

@@ -18,7 +18,10 @@ export default async function CyclesPage() {
   const [cycles, versions] = await Promise.all([listCycles(viewer), listPublishedVersions()]);
   return (
     <>
-      <PageHeader title="報告サイクル" description="年度ごとの報告（かかりつけ医機能報告・拠点の自己評価）の日程と受付を管理します。" />
+      <PageHeader
+        title="報告サイクル"
+        description="年度ごとの報告（かかりつけ医機能報告・拠点の自己評価）の日程と受付を管理します。"
+      />
       <div className="space-y-6">
         <Panel title="一覧">
           {cycles.length === 0 ? (
@@ -32,7 +35,9 @@ export default async function CyclesPage() {
                     <th className={thClass}>状態</th>
                     <th className={thClass}>提出期限</th>
                     <th className={thClass}>対象</th>
-                    <th className={thClass}>{RESPONSE_STATUS_LABELS.NOT_STARTED}・{RESPONSE_STATUS_LABELS.DRAFT}</th>
+                    <th className={thClass}>
+                      {RESPONSE_STATUS_LABELS.NOT_STARTED}・{RESPONSE_STATUS_LABELS.DRAFT}
+                    </th>
                     <th className={thClass}>{RESPONSE_STATUS_LABELS.SUBMITTED}</th>
                     <th className={thClass}>{RESPONSE_STATUS_LABELS.RETURNED}</th>
                     <th className={thClass}>{RESPONSE_STATUS_LABELS.CONFIRMED}</th>
@@ -62,7 +67,9 @@ export default async function CyclesPage() {
           )}
         </Panel>
         <Panel title="新しい報告サイクル">
-          <p className="mb-4 text-sm text-gray-600">作成しただけでは回答者に表示されません。日程を確かめてから、報告サイクルの画面で「受付を開始」してください。</p>
+          <p className="mb-4 text-sm text-gray-600">
+            作成しただけでは回答者に表示されません。日程を確かめてから、報告サイクルの画面で「受付を開始」してください。
+          </p>
           <CycleForm versions={versions} />
         </Panel>
       </div>

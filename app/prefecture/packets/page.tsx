@@ -20,7 +20,6 @@ import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "協議の場資料" };
 
-
 /**
  * 協議の場資料: the council packet of each zone, the prefecture summary, and all zones at once as
  * a ZIP made in the background. Every figure is the dashboard's, for the cycle and zone scheme

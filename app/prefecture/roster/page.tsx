@@ -29,18 +29,28 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
     listMunicipalities(viewer),
     listImportJobs(viewer, { kinds: ["ROSTER"], take: 5 }),
   ]);
-  const current = { q: filter.q, zone: filter.zone, municipality: filter.municipality, kind: filter.kind, active: filter.active === "active" ? undefined : filter.active };
+  const current = {
+    q: filter.q,
+    zone: filter.zone,
+    municipality: filter.municipality,
+    kind: filter.kind,
+    active: filter.active === "active" ? undefined : filter.active,
+  };
 
   return (
     <>
-      <PageHeader title="医療機関名簿" description="報告を依頼する病院・診療所の一覧です。CSV または Excel の名簿を取り込んで更新します。" />
+      <PageHeader
+        title="医療機関名簿"
+        description="報告を依頼する病院・診療所の一覧です。CSV または Excel の名簿を取り込んで更新します。"
+      />
       <div className="space-y-6">
         <Panel title="名簿の取込">
           <div className="grid gap-6 lg:grid-cols-2">
             <div className="space-y-3">
               <FileImportForm kind="ROSTER" label="名簿ファイル" />
               <p className="text-xs text-gray-600">
-                列: 医療機関コード・名称・種別（病院/診療所）・病床数・郵便番号・住所・市区町村コード・電話・担当者メール。{" "}
+                列:
+                医療機関コード・名称・種別（病院/診療所）・病床数・郵便番号・住所・市区町村コード・電話・担当者メール。{" "}
                 <a href="/api/v1/prefecture/templates/ROSTER" className="text-teal-800 underline" download>
                   様式（CSV）をダウンロード
                 </a>
@@ -65,16 +75,35 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
               name="zone"
               label="圏域"
               value={filter.zone}
-              groups={schemes.map((s) => ({ label: s.name, options: s.zones.map((z) => ({ value: z.id, label: z.name })) }))}
+              groups={schemes.map((s) => ({
+                label: s.name,
+                options: s.zones.map((z) => ({ value: z.id, label: z.name })),
+              }))}
             />
-            <SelectFilter name="municipality" label="市区町村" value={filter.municipality} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
-            <SelectFilter name="kind" label="種別" value={filter.kind} options={[{ value: "HOSPITAL", label: "病院" }, { value: "CLINIC", label: "診療所" }]} />
+            <SelectFilter
+              name="municipality"
+              label="市区町村"
+              value={filter.municipality}
+              options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+            />
+            <SelectFilter
+              name="kind"
+              label="種別"
+              value={filter.kind}
+              options={[
+                { value: "HOSPITAL", label: "病院" },
+                { value: "CLINIC", label: "診療所" },
+              ]}
+            />
             <SelectFilter
               name="active"
               label="状態"
               value={filter.active === "active" ? "" : filter.active}
               allLabel="有効のみ"
-              options={[{ value: "inactive", label: "無効のみ" }, { value: "all", label: "有効・無効すべて" }]}
+              options={[
+                { value: "inactive", label: "無効のみ" },
+                { value: "all", label: "有効・無効すべて" },
+              ]}
             />
             <div className="flex items-end gap-2 md:col-span-6">
               <Button type="submit">絞り込む</Button>
@@ -115,7 +144,9 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
                       </td>
                       <td className={tdClass}>{r.municipality.name}</td>
                       <td className={tdClass}>{r.phone ?? "—"}</td>
-                      <td className={`${tdClass} break-all`}>{r.contactEmail ?? <span className="text-amber-800">未登録</span>}</td>
+                      <td className={`${tdClass} break-all`}>
+                        {r.contactEmail ?? <span className="text-amber-800">未登録</span>}
+                      </td>
                       <td className={tdClass}>{r._count.users > 0 ? "有り" : "無し"}</td>
                       <td className={tdClass}>{r.isActive ? "有効" : "無効"}</td>
                     </tr>
@@ -124,7 +155,12 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
               </table>
             </div>
           )}
-          <Pagination page={roster.page} pages={roster.pages} total={roster.total} hrefFor={(page) => withParams("/prefecture/roster", current, { page })} />
+          <Pagination
+            page={roster.page}
+            pages={roster.pages}
+            total={roster.total}
+            hrefFor={(page) => withParams("/prefecture/roster", current, { page })}
+          />
         </Panel>
       </div>
     </>

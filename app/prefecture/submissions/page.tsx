@@ -28,7 +28,10 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
   const filter = ZRespondentFilter.parse(params);
   const cycles = await listCycles(viewer);
   const chosen =
-    cycles.find((c) => c.id === params.cycle) ?? cycles.find((c) => c.status === "OPEN" && c.kind === "CLINIC_REPORT") ?? cycles.find((c) => c.status === "OPEN") ?? cycles[0];
+    cycles.find((c) => c.id === params.cycle) ??
+    cycles.find((c) => c.status === "OPEN" && c.kind === "CLINIC_REPORT") ??
+    cycles.find((c) => c.status === "OPEN") ??
+    cycles[0];
   if (!chosen) {
     return (
       <>
@@ -51,16 +54,35 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
     listMunicipalities(viewer),
     countMatchingSubmitted(viewer, cycle, filter),
   ]);
-  const current = { cycle: cycle.id, zone: filter.zone, municipality: filter.municipality, kind: filter.kind, status: filter.status, q: filter.q };
-  const filterOnly = Object.fromEntries(Object.entries(current).filter(([k, v]) => k !== "cycle" && v !== undefined)) as Record<string, string>;
+  const current = {
+    cycle: cycle.id,
+    zone: filter.zone,
+    municipality: filter.municipality,
+    kind: filter.kind,
+    status: filter.status,
+    q: filter.q,
+  };
+  const filterOnly = Object.fromEntries(
+    Object.entries(current).filter(([k, v]) => k !== "cycle" && v !== undefined),
+  ) as Record<string, string>;
   const exportQuery = new URLSearchParams(filterOnly).toString();
 
   return (
     <>
       <PageHeader title="提出状況・確認" description="報告の提出状況を確かめ、内容を確認（体制の有無の確認）します。" />
       <div className="space-y-6">
-        <Panel title={cycle.title} actions={<Link href={`/prefecture/cycles/${cycle.id}`} className="text-sm text-teal-800 underline">報告サイクルの画面へ</Link>}>
-          <StatusCounts counts={counts} hrefFor={(status) => withParams("/prefecture/submissions", { cycle: cycle.id, status })} />
+        <Panel
+          title={cycle.title}
+          actions={
+            <Link href={`/prefecture/cycles/${cycle.id}`} className="text-sm text-teal-800 underline">
+              報告サイクルの画面へ
+            </Link>
+          }
+        >
+          <StatusCounts
+            counts={counts}
+            hrefFor={(status) => withParams("/prefecture/submissions", { cycle: cycle.id, status })}
+          />
         </Panel>
         <Panel title="一覧">
           <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="報告の絞り込み">
@@ -71,10 +93,40 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               allLabel="受付中の報告"
               options={cycles.map((c) => ({ value: c.id, label: c.title }))}
             />
-            <SelectFilter name="status" label="状況" value={filter.status} options={RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] }))} />
-            <SelectFilter name="zone" label="圏域" value={filter.zone} groups={schemes.map((s) => ({ label: s.name, options: s.zones.map((z) => ({ value: z.id, label: z.name })) }))} />
-            {isClinic && <SelectFilter name="municipality" label="市区町村" value={filter.municipality} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />}
-            {isClinic && <SelectFilter name="kind" label="種別" value={filter.kind} options={[{ value: "HOSPITAL", label: "病院" }, { value: "CLINIC", label: "診療所" }]} />}
+            <SelectFilter
+              name="status"
+              label="状況"
+              value={filter.status}
+              options={RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] }))}
+            />
+            <SelectFilter
+              name="zone"
+              label="圏域"
+              value={filter.zone}
+              groups={schemes.map((s) => ({
+                label: s.name,
+                options: s.zones.map((z) => ({ value: z.id, label: z.name })),
+              }))}
+            />
+            {isClinic && (
+              <SelectFilter
+                name="municipality"
+                label="市区町村"
+                value={filter.municipality}
+                options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+              />
+            )}
+            {isClinic && (
+              <SelectFilter
+                name="kind"
+                label="種別"
+                value={filter.kind}
+                options={[
+                  { value: "HOSPITAL", label: "病院" },
+                  { value: "CLINIC", label: "診療所" },
+                ]}
+              />
+            )}
             <div>
               <label htmlFor="filter-q" className={labelClass}>
                 名称・コード
@@ -83,7 +135,10 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
             </div>
             <div className="flex items-end gap-2 md:col-span-6">
               <Button type="submit">絞り込む</Button>
-              <Link href={withParams("/prefecture/submissions", { cycle: cycle.id })} className="text-sm text-teal-800 underline">
+              <Link
+                href={withParams("/prefecture/submissions", { cycle: cycle.id })}
+                className="text-sm text-teal-800 underline"
+              >
                 条件をクリア
               </Link>
             </div>
@@ -91,14 +146,19 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
           <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
             <BulkConfirmButton cycleId={cycle.id} filter={filterOnly} submittedCount={submittedMatching} />
             {(!filter.status || NOT_YET_SUBMITTED.includes(filter.status)) && (
-            <div className="flex flex-wrap items-center gap-3 text-sm">
-              <span className="text-gray-700">この条件の未提出一覧:</span>
-              {(["csv", "csv-sjis", "xlsx"] as const).map((format) => (
-                <a key={format} href={`/api/v1/prefecture/cycles/${cycle.id}/not-submitted?format=${format}${exportQuery ? `&${exportQuery}` : ""}`} className="text-teal-800 underline" download>
-                  {format === "csv" ? "CSV（UTF-8）" : format === "csv-sjis" ? "CSV（Shift_JIS）" : "Excel"}
-                </a>
-              ))}
-            </div>
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <span className="text-gray-700">この条件の未提出一覧:</span>
+                {(["csv", "csv-sjis", "xlsx"] as const).map((format) => (
+                  <a
+                    key={format}
+                    href={`/api/v1/prefecture/cycles/${cycle.id}/not-submitted?format=${format}${exportQuery ? `&${exportQuery}` : ""}`}
+                    className="text-teal-800 underline"
+                    download
+                  >
+                    {format === "csv" ? "CSV（UTF-8）" : format === "csv-sjis" ? "CSV（Shift_JIS）" : "Excel"}
+                  </a>
+                ))}
+              </div>
             )}
           </div>
           {list.rows.length === 0 ? (
@@ -131,14 +191,24 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                       <td className={tdClass}>{r.municipalityName ?? r.zoneName}</td>
                       <td className={tdClass}>
                         {respondentStatusLabel(r.submission)}
-                        {r.submission?.reopenedUntil && r.submission.reopenedUntil > new Date() && <span className="ml-1 text-xs text-amber-800">（期限後入力可）</span>}
+                        {r.submission?.reopenedUntil && r.submission.reopenedUntil > new Date() && (
+                          <span className="ml-1 text-xs text-amber-800">（期限後入力可）</span>
+                        )}
                       </td>
                       <td className={tdClass}>
-                        {r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt) : r.submission ? `保存 ${formatDateTime(r.submission.updatedAt)}` : "—"}
+                        {r.submission?.submittedAt
+                          ? formatDateTime(r.submission.submittedAt)
+                          : r.submission
+                            ? `保存 ${formatDateTime(r.submission.updatedAt)}`
+                            : "—"}
                       </td>
                       <td className={`${tdClass} text-right`}>
                         {r.submission ? (
-                          <Link href={`/prefecture/submissions/${r.submission.id}`} className="text-teal-800 underline" aria-label={`${r.name}の報告を開く`}>
+                          <Link
+                            href={`/prefecture/submissions/${r.submission.id}`}
+                            className="text-teal-800 underline"
+                            aria-label={`${r.name}の報告を開く`}
+                          >
                             {r.submission.status === "SUBMITTED" ? "確認する" : "開く"}
                           </Link>
                         ) : r.respondentType === "institution" ? (
@@ -153,7 +223,12 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               </table>
             </div>
           )}
-          <Pagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => withParams("/prefecture/submissions", current, { page })} />
+          <Pagination
+            page={list.page}
+            pages={list.pages}
+            total={list.total}
+            hrefFor={(page) => withParams("/prefecture/submissions", current, { page })}
+          />
         </Panel>
       </div>
     </>

@@ -16,19 +16,34 @@ export const metadata: Metadata = { title: "圏域・人口" };
 
 export default async function ZonesPage() {
   const viewer = await requireRole("prefecture");
-  const [schemes, municipalities, jobs] = await Promise.all([listZoneSchemes(viewer), listMunicipalities(viewer), listImportJobs(viewer, { kinds: ["ZONES", "POPULATION"], take: 6 })]);
+  const [schemes, municipalities, jobs] = await Promise.all([
+    listZoneSchemes(viewer),
+    listMunicipalities(viewer),
+    listImportJobs(viewer, { kinds: ["ZONES", "POPULATION"], take: 6 }),
+  ]);
   const name = new Map(municipalities.map((m) => [m.code, m.name]));
 
   return (
     <>
-      <PageHeader title="圏域・人口" description="協議の場の単位（二次医療圏・在宅医療の圏域など）と、市区町村の人口です。ダッシュボードと資料は既定の区分を最初に使います。" />
+      <PageHeader
+        title="圏域・人口"
+        description="協議の場の単位（二次医療圏・在宅医療の圏域など）と、市区町村の人口です。ダッシュボードと資料は既定の区分を最初に使います。"
+      />
       <div className="space-y-6">
-        {schemes.length === 0 && <EmptyState title="圏域はまだありません">下の「圏域の取込」から登録してください。</EmptyState>}
+        {schemes.length === 0 && (
+          <EmptyState title="圏域はまだありません">下の「圏域の取込」から登録してください。</EmptyState>
+        )}
         {schemes.map((scheme) => (
           <Panel
             key={scheme.id}
             title={`${scheme.name}（${ZONE_SCHEME_KIND_LABELS[scheme.kind]}）${scheme.isDefault ? " — 既定の区分" : ""}`}
-            actions={!scheme.isDefault ? <ActionButton url={`/api/v1/prefecture/zone-schemes/${scheme.id}/default`} size="sm">既定の区分にする</ActionButton> : undefined}
+            actions={
+              !scheme.isDefault ? (
+                <ActionButton url={`/api/v1/prefecture/zone-schemes/${scheme.id}/default`} size="sm">
+                  既定の区分にする
+                </ActionButton>
+              ) : undefined
+            }
           >
             <table className="w-full text-sm">
               <thead>
@@ -55,7 +70,11 @@ export default async function ZonesPage() {
             {(() => {
               const covered = new Set(scheme.zones.flatMap((z) => z.municipalities.map((m) => m.municipality.code)));
               const missing = municipalities.filter((m) => !covered.has(m.code));
-              return missing.length > 0 ? <p className="mt-2 text-xs text-amber-800">どの圏域にも入っていない市区町村: {missing.map((m) => name.get(m.code)).join("、")}</p> : null;
+              return missing.length > 0 ? (
+                <p className="mt-2 text-xs text-amber-800">
+                  どの圏域にも入っていない市区町村: {missing.map((m) => name.get(m.code)).join("、")}
+                </p>
+              ) : null;
             })()}
           </Panel>
         ))}
@@ -84,7 +103,11 @@ export default async function ZonesPage() {
                     <td className={`${tdClass} text-right`}>{formatInteger(m.populationTotal)}</td>
                     <td className={`${tdClass} text-right`}>{formatInteger(m.population65)}</td>
                     <td className={`${tdClass} text-right`}>{formatInteger(m.population75)}</td>
-                    <td className={`${tdClass} text-right`}>{m.populationTotal && m.population65 !== null ? formatRate(m.population65, m.populationTotal) : "—"}</td>
+                    <td className={`${tdClass} text-right`}>
+                      {m.populationTotal && m.population65 !== null
+                        ? formatRate(m.population65, m.populationTotal)
+                        : "—"}
+                    </td>
                     <td className={tdClass}>{m.populationSource ?? "—"}</td>
                     <td className={tdClass}>{m.populationYear ?? "—"}</td>
                     <td className={`${tdClass} text-right`}>{formatInteger(m._count.institutions)}</td>
@@ -97,7 +120,11 @@ export default async function ZonesPage() {
 
         <div className="grid gap-6 lg:grid-cols-2">
           <Panel title="圏域の取込">
-            <FileImportForm kind="ZONES" label="圏域のファイル" hint="列: 区分名・圏域コード・圏域名・市区町村コード（・市区町村名）。1行に1市区町村。" />
+            <FileImportForm
+              kind="ZONES"
+              label="圏域のファイル"
+              hint="列: 区分名・圏域コード・圏域名・市区町村コード（・市区町村名）。1行に1市区町村。"
+            />
             <p className="mt-2 text-xs text-gray-600">
               ファイルにある区分は、ファイルの内容に置き換わります（ない圏域は削除。拠点や協議の場が使う圏域は削除できません）。ファイルにない区分は変わりません。{" "}
               <a href="/api/v1/prefecture/templates/ZONES" className="text-teal-800 underline" download>
@@ -106,7 +133,11 @@ export default async function ZonesPage() {
             </p>
           </Panel>
           <Panel title="人口の取込">
-            <FileImportForm kind="POPULATION" label="人口のファイル" hint="列: 市区町村コード・（市区町村名）・総人口・65歳以上人口・75歳以上人口・出典・基準年。" />
+            <FileImportForm
+              kind="POPULATION"
+              label="人口のファイル"
+              hint="列: 市区町村コード・（市区町村名）・総人口・65歳以上人口・75歳以上人口・出典・基準年。"
+            />
             <p className="mt-2 text-xs text-gray-600">
               ファイルにない市区町村の人口は変わりません。{" "}
               <a href="/api/v1/prefecture/templates/POPULATION" className="text-teal-800 underline" download>

@@ -298,35 +298,30 @@ export function buildPrefectureSummary(input: TPrefectureSummaryInput, measurer:
 
   // 6. Issues per zone
   section("issues");
-  push(
-    para(
-      `各圏域の指標を県全体と比べ、課題の候補を数えました。${ISSUE_CANDIDATE_RULE}`,
-    ),
-    {
-      kind: "table",
-      table: {
-        zebra: true,
-        columns: [
-          { header: "圏域", width: 90 },
-          { header: "候補の数", width: 44, align: "right" },
-          { header: "参考値", width: 40, align: "right" },
-          { header: "課題の候補（県全体を下回る指標）", width: 330 },
-        ],
-        rows: d.zones.map((z) => {
-          const below = issueCandidates(z.comparison);
-          return {
-            cells: [
-              z.name,
-              integerText(below.length),
-              integerText(z.comparison.filter((c) => c.judgement === "insufficientN").length),
-              below.length > 0 ? below.map((c) => `${c.label}（${readingText(c.value)}）`).join("、") : "なし",
-            ],
-          };
-        }),
-        empty: "圏域がありません。",
-      },
+  push(para(`各圏域の指標を県全体と比べ、課題の候補を数えました。${ISSUE_CANDIDATE_RULE}`), {
+    kind: "table",
+    table: {
+      zebra: true,
+      columns: [
+        { header: "圏域", width: 90 },
+        { header: "候補の数", width: 44, align: "right" },
+        { header: "参考値", width: 40, align: "right" },
+        { header: "課題の候補（県全体を下回る指標）", width: 330 },
+      ],
+      rows: d.zones.map((z) => {
+        const below = issueCandidates(z.comparison);
+        return {
+          cells: [
+            z.name,
+            integerText(below.length),
+            integerText(z.comparison.filter((c) => c.judgement === "insufficientN").length),
+            below.length > 0 ? below.map((c) => `${c.label}（${readingText(c.value)}）`).join("、") : "なし",
+          ],
+        };
+      }),
+      empty: "圏域がありません。",
     },
-  );
+  });
 
   // 7. Hubs
   section("hubs");

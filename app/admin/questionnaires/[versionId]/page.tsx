@@ -24,7 +24,9 @@ const TYPE_LABELS: Record<TItem["type"], string> = {
 };
 
 /** A version as administrators check it: every item with its codes, source and provisional status. */
-export default async function QuestionnaireVersionPage({ params }: Readonly<{ params: Promise<{ versionId: string }> }>) {
+export default async function QuestionnaireVersionPage({
+  params,
+}: Readonly<{ params: Promise<{ versionId: string }> }>) {
   const viewer = await requireRole("admin");
   const version = await getQuestionnaireVersion(viewer, (await params).versionId);
   const def = version.definition;
@@ -42,9 +44,25 @@ export default async function QuestionnaireVersionPage({ params }: Readonly<{ pa
           <FactList
             items={[
               { label: "versionKey", value: <code>{version.versionKey}</code> },
-              { label: "状態", value: version.status === "PUBLISHED" ? `公開中（${formatDateTime(version.publishedAt!)}）` : version.status === "DRAFT" ? "下書き（未公開）" : "廃止" },
-              { label: "前の版", value: def.previous ? `${def.previous.versionKey}（対応付け ${Object.keys(def.previous.keyMap).length}項目）` : "なし" },
-              { label: "項目", value: `${items.length}項目（暫定 ${provisional.length}、NDBプレプリント ${items.filter((i) => i.ndbPrefill).length}）` },
+              {
+                label: "状態",
+                value:
+                  version.status === "PUBLISHED"
+                    ? `公開中（${formatDateTime(version.publishedAt!)}）`
+                    : version.status === "DRAFT"
+                      ? "下書き（未公開）"
+                      : "廃止",
+              },
+              {
+                label: "前の版",
+                value: def.previous
+                  ? `${def.previous.versionKey}（対応付け ${Object.keys(def.previous.keyMap).length}項目）`
+                  : "なし",
+              },
+              {
+                label: "項目",
+                value: `${items.length}項目（暫定 ${provisional.length}、NDBプレプリント ${items.filter((i) => i.ndbPrefill).length}）`,
+              },
               { label: "使用状況", value: `サイクル ${version._count.cycles}件・回答 ${version._count.submissions}件` },
               { label: "内容のハッシュ", value: <code className="break-all text-xs">{version.definitionSha256}</code> },
             ]}
@@ -55,7 +73,8 @@ export default async function QuestionnaireVersionPage({ params }: Readonly<{ pa
           {def.notice && <p className="mt-2 text-sm text-gray-700">{def.notice}</p>}
           {provisional.length > 0 && (
             <Notice tone="warning" className="mt-3">
-              暫定項目 {provisional.length}件: マニュアルの文言・コードをそのまま確認できなかった項目です。公式資料で確認でき次第、新しい版で置き換えてください。
+              暫定項目 {provisional.length}件:
+              マニュアルの文言・コードをそのまま確認できなかった項目です。公式資料で確認でき次第、新しい版で置き換えてください。
             </Notice>
           )}
         </Panel>
@@ -74,7 +93,11 @@ export default async function QuestionnaireVersionPage({ params }: Readonly<{ pa
               </thead>
               <tbody>
                 {section.items.map((item) => (
-                  <tr key={item.key} className={`border-b border-gray-100 align-top ${item.provisional ? "bg-amber-50" : ""}`} data-provisional={item.provisional || undefined}>
+                  <tr
+                    key={item.key}
+                    className={`border-b border-gray-100 align-top ${item.provisional ? "bg-amber-50" : ""}`}
+                    data-provisional={item.provisional || undefined}
+                  >
                     <td className="py-2 pr-3">
                       <code className="text-xs">{item.key}</code>
                       {item.officialNo && <span className="block text-xs text-gray-500">{item.officialNo}</span>}
@@ -88,7 +111,9 @@ export default async function QuestionnaireVersionPage({ params }: Readonly<{ pa
                         {item.basis && <Tag>{item.basis === "required" ? "⚫ 必須" : "◼ 望ましい"}</Tag>}
                         {item.provisional && <Tag tone="amber">暫定</Tag>}
                       </span>
-                      {item.provisionalNote && <span className="mt-1 block text-xs text-amber-900">{item.provisionalNote}</span>}
+                      {item.provisionalNote && (
+                        <span className="mt-1 block text-xs text-amber-900">{item.provisionalNote}</span>
+                      )}
                       {item.period && <span className="mt-1 block text-xs text-gray-500">期間: {item.period}</span>}
                     </td>
                     <td className="py-2 pr-3">
@@ -117,5 +142,11 @@ export default async function QuestionnaireVersionPage({ params }: Readonly<{ pa
 }
 
 function Tag({ children, tone = "gray" }: Readonly<{ children: React.ReactNode; tone?: "gray" | "amber" }>) {
-  return <span className={`rounded px-1.5 text-xs ${tone === "amber" ? "bg-amber-200 text-amber-950" : "bg-gray-100 text-gray-700"}`}>{children}</span>;
+  return (
+    <span
+      className={`rounded px-1.5 text-xs ${tone === "amber" ? "bg-amber-200 text-amber-950" : "bg-gray-100 text-gray-700"}`}
+    >
+      {children}
+    </span>
+  );
 }

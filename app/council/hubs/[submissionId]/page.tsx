@@ -17,7 +17,9 @@ import { RevisionDiffTable } from "@/components/questionnaire/revision-diff-tabl
 export const metadata: Metadata = { title: "拠点の自己評価" };
 
 /** A hub's submitted self-assessment as the council reads it: scores, change from last year, answers. */
-export default async function CouncilHubReportPage({ params }: Readonly<{ params: Promise<{ submissionId: string }> }>) {
+export default async function CouncilHubReportPage({
+  params,
+}: Readonly<{ params: Promise<{ submissionId: string }> }>) {
   const viewer = await requireRole("council");
   const review = await getReviewSubmission(viewer, (await params).submissionId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
@@ -42,7 +44,10 @@ export default async function CouncilHubReportPage({ params }: Readonly<{ params
         <div className="space-y-6">
           {derived?.scores && lastYear?.scores && (
             <Panel title="前年度との比較">
-              <ScoreChangeTable comparison={compareScores(derived.scores, lastYear.scores)} previousLabel={lastYear.cycleTitle} />
+              <ScoreChangeTable
+                comparison={compareScores(derived.scores, lastYear.scores)}
+                previousLabel={lastYear.cycleTitle}
+              />
             </Panel>
           )}
           {lastYear && (
@@ -54,7 +59,16 @@ export default async function CouncilHubReportPage({ params }: Readonly<{ params
             <AnswersTable definition={definition} answers={answers} />
           </Panel>
         </div>
-        <div>{derived && <StatusPanel definition={definition} derived={derived} scores={derived.scores} title="自己評価の状況（提出時）" />}</div>
+        <div>
+          {derived && (
+            <StatusPanel
+              definition={definition}
+              derived={derived}
+              scores={derived.scores}
+              title="自己評価の状況（提出時）"
+            />
+          )}
+        </div>
       </div>
     </>
   );

@@ -27,10 +27,18 @@ export const metadata: Metadata = { title: "報告サイクル" };
 
 const day = (date: Date | null) => (date ? `${formatWareki(date)}（${formatSeireki(date)}）` : "—");
 
-export default async function CyclePage({ params, searchParams }: Readonly<{ params: Promise<{ cycleId: string }>; searchParams: Promise<TSearchParams> }>) {
+export default async function CyclePage({
+  params,
+  searchParams,
+}: Readonly<{ params: Promise<{ cycleId: string }>; searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
   const { cycleId } = await params;
-  const schemeId = z.string().max(40).optional().catch(undefined).parse(flattenParams(await searchParams).scheme);
+  const schemeId = z
+    .string()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .parse(flattenParams(await searchParams).scheme);
   const cycle = await findCycle(viewer, cycleId).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -58,18 +66,27 @@ export default async function CyclePage({ params, searchParams }: Readonly<{ par
         }
         description={
           <>
-            <span data-testid="cycle-status">{CYCLE_STATUS_LABELS[cycle.status]}</span>・{cycle.questionnaireVersion.label}
+            <span data-testid="cycle-status">{CYCLE_STATUS_LABELS[cycle.status]}</span>・
+            {cycle.questionnaireVersion.label}
           </>
         }
         actions={
           <>
             {cycle.status !== "OPEN" && (
-              <ActionButton url={`${api}/open`} variant="primary" confirm={`${cycle.title}の受付を開始します。回答者の画面に表示されます。よろしいですか？`}>
+              <ActionButton
+                url={`${api}/open`}
+                variant="primary"
+                confirm={`${cycle.title}の受付を開始します。回答者の画面に表示されます。よろしいですか？`}
+              >
                 受付を開始
               </ActionButton>
             )}
             {cycle.status === "OPEN" && (
-              <ActionButton url={`${api}/close`} variant="danger" confirm={`${cycle.title}の受付を締め切ります。回答者は入力できなくなります（個別に再開できます）。よろしいですか？`}>
+              <ActionButton
+                url={`${api}/close`}
+                variant="danger"
+                confirm={`${cycle.title}の受付を締め切ります。回答者は入力できなくなります（個別に再開できます）。よろしいですか？`}
+              >
                 受付を締め切る
               </ActionButton>
             )}
@@ -77,15 +94,24 @@ export default async function CyclePage({ params, searchParams }: Readonly<{ par
         }
       />
       <div className="space-y-6">
-        {cycle.status === "PREPARING" && <Notice>準備中です。回答者にはまだ表示されていません。日程を確認して「受付を開始」してください。</Notice>}
-        {cycle.status === "OPEN" && pastDeadline && <Notice tone="warning">提出期限を過ぎています。回答者は入力できません（期限後の入力を許可した回答者を除く）。</Notice>}
+        {cycle.status === "PREPARING" && (
+          <Notice>準備中です。回答者にはまだ表示されていません。日程を確認して「受付を開始」してください。</Notice>
+        )}
+        {cycle.status === "OPEN" && pastDeadline && (
+          <Notice tone="warning">
+            提出期限を過ぎています。回答者は入力できません（期限後の入力を許可した回答者を除く）。
+          </Notice>
+        )}
 
         <Panel title="日程">
           <FactList
             items={[
               { label: "報告依頼日", value: day(cycle.requestDate) },
               { label: "受付開始", value: day(cycle.opensAt) },
-              { label: "提出期限", value: <span data-testid="cycle-deadline">{formatDeadline(cycle.closesAt)} 23:59</span> },
+              {
+                label: "提出期限",
+                value: <span data-testid="cycle-deadline">{formatDeadline(cycle.closesAt)} 23:59</span>,
+              },
               { label: "公表予定日", value: day(cycle.publishAt) },
             ]}
           />
@@ -143,7 +169,13 @@ export default async function CyclePage({ params, searchParams }: Readonly<{ par
         <Panel title={isClinic ? "圏域・市区町村別の進み具合" : "圏域別の進み具合"}>
           {progress.schemes.length > 1 && (
             <form method="get" className="mb-4 flex items-end gap-2">
-              <SelectFilter name="scheme" label="圏域の区分" value={progress.schemeId ?? undefined} allLabel="既定の区分" options={progress.schemes.map((s) => ({ value: s.id, label: s.name }))} />
+              <SelectFilter
+                name="scheme"
+                label="圏域の区分"
+                value={progress.schemeId ?? undefined}
+                allLabel="既定の区分"
+                options={progress.schemes.map((s) => ({ value: s.id, label: s.name }))}
+              />
               <Button type="submit" variant="secondary">
                 表示
               </Button>
@@ -156,7 +188,9 @@ export default async function CyclePage({ params, searchParams }: Readonly<{ par
         </Panel>
 
         <Panel title="期限後の入力許可">
-          <p className="mb-3 text-sm text-gray-600">提出期限を過ぎても、特定の回答者だけ入力・提出（変更報告を含む）できるようにします。回答者の画面に許可された期限が表示されます。</p>
+          <p className="mb-3 text-sm text-gray-600">
+            提出期限を過ぎても、特定の回答者だけ入力・提出（変更報告を含む）できるようにします。回答者の画面に許可された期限が表示されます。
+          </p>
           <ReopenForm cycleId={cycle.id} hubs={hubs} defaultUntil={todayJst()} />
           {reopened.length > 0 && (
             <ul className="mt-4 space-y-1 text-sm">
@@ -176,14 +210,28 @@ export default async function CyclePage({ params, searchParams }: Readonly<{ par
           <Panel title="NDBプレプリント値・紙で届いた報告の取込">
             <div className="grid gap-6 lg:grid-cols-2">
               <div className="space-y-2">
-                <FileImportForm kind="NDB" cycleId={cycle.id} label="NDBプレプリント値のファイル" hint="列: 医療機関コード・項目キー・値。" />
+                <FileImportForm
+                  kind="NDB"
+                  cycleId={cycle.id}
+                  label="NDBプレプリント値のファイル"
+                  hint="列: 医療機関コード・項目キー・値。"
+                />
                 <a href="/api/v1/prefecture/templates/NDB" className="text-xs text-teal-800 underline" download>
                   様式（CSV）
                 </a>
               </div>
               <div className="space-y-2">
-                <FileImportForm kind="PAPER" cycleId={cycle.id} label="紙で届いた報告のファイル" hint="1医療機関1行。Web と同じ検証を行います。" />
-                <a href={`/api/v1/prefecture/templates/PAPER?cycleId=${cycle.id}`} className="text-xs text-teal-800 underline" download>
+                <FileImportForm
+                  kind="PAPER"
+                  cycleId={cycle.id}
+                  label="紙で届いた報告のファイル"
+                  hint="1医療機関1行。Web と同じ検証を行います。"
+                />
+                <a
+                  href={`/api/v1/prefecture/templates/PAPER?cycleId=${cycle.id}`}
+                  className="text-xs text-teal-800 underline"
+                  download
+                >
                   様式（CSV・全項目の列）
                 </a>
               </div>

@@ -6,7 +6,12 @@ import { getImportJob } from "@/lib/data/import-jobs";
 import { isAppError } from "@/lib/errors";
 import { ENCODING_LABELS } from "@/lib/import/decode";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { formatOutcome, IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS, type TImportKind } from "@/lib/prefecture/import-preview";
+import {
+  formatOutcome,
+  IMPORT_KIND_LABELS,
+  IMPORT_STATUS_LABELS,
+  type TImportKind,
+} from "@/lib/prefecture/import-preview";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
@@ -33,8 +38,14 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
   const preview = job.preview;
   const back = BACK[job.kind];
   const details = preview.details;
-  const statusLabel = job.status === "PREVIEWED" && !preview.ok ? "誤りあり（反映できません）" : IMPORT_STATUS_LABELS[job.status];
-  const format = preview.format === "xlsx" ? `Excel（.xlsx）${preview.sheetName ? `・シート「${preview.sheetName}」` : ""}` : preview.encoding ? `CSV・${ENCODING_LABELS[preview.encoding]}` : "—";
+  const statusLabel =
+    job.status === "PREVIEWED" && !preview.ok ? "誤りあり（反映できません）" : IMPORT_STATUS_LABELS[job.status];
+  const format =
+    preview.format === "xlsx"
+      ? `Excel（.xlsx）${preview.sheetName ? `・シート「${preview.sheetName}」` : ""}`
+      : preview.encoding
+        ? `CSV・${ENCODING_LABELS[preview.encoding]}`
+        : "—";
 
   return (
     <>
@@ -59,7 +70,10 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
             items={[
               { label: "ファイル名", value: job.fileName },
               { label: "形式・文字コード", value: <span data-testid="detected-format">{format}</span> },
-              { label: "データ行数", value: `${preview.stats.dataRows.toLocaleString("ja-JP")}行（うち正しい行 ${preview.stats.validRows.toLocaleString("ja-JP")}行）` },
+              {
+                label: "データ行数",
+                value: `${preview.stats.dataRows.toLocaleString("ja-JP")}行（うち正しい行 ${preview.stats.validRows.toLocaleString("ja-JP")}行）`,
+              },
               { label: "サイズ", value: `${(job.fileSize / 1024).toFixed(1)} KB` },
               { label: "SHA-256", value: <code className="break-all text-xs">{job.fileSha256}</code> },
               { label: "読み込んだ人・日時", value: `${job.createdByEmail}・${formatDateTime(job.createdAt)}` },
@@ -73,7 +87,11 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
             {job.finishedAt && `（${formatDateTime(job.finishedAt)}、${job.appliedByEmail ?? job.createdByEmail}）`}
           </Notice>
         )}
-        {job.status === "FAILED" && <Notice tone="error" title="反映できませんでした">{job.errorMessage}</Notice>}
+        {job.status === "FAILED" && (
+          <Notice tone="error" title="反映できませんでした">
+            {job.errorMessage}
+          </Notice>
+        )}
         {job.status === "DISCARDED" && <Notice>この取込は取り消されました。何も書き込まれていません。</Notice>}
         <ImportPreviewView preview={preview} />
         {(job.status === "PREVIEWED" || job.status === "QUEUED" || job.status === "RUNNING") && (

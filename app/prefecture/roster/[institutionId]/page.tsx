@@ -45,14 +45,21 @@ export default async function InstitutionPage({ params }: Readonly<{ params: Pro
               { label: "郵便番号", value: institution.postalCode ?? "—" },
               { label: "住所", value: institution.address ?? "—" },
               { label: "市区町村", value: `${institution.municipality.name}（${institution.municipalityCode}）` },
-              { label: "圏域", value: zones.length ? zones.map((z) => `${z.scheme.name}: ${z.name}`).join(" / ") : "—" },
+              {
+                label: "圏域",
+                value: zones.length ? zones.map((z) => `${z.scheme.name}: ${z.name}`).join(" / ") : "—",
+              },
               { label: "状態", value: institution.isActive ? "有効" : "無効（報告の対象外）" },
             ]}
           />
           <p className="mt-3 text-xs text-gray-500">名称・種別・住所などは名簿の取込で更新します。</p>
         </Panel>
         <Panel title="連絡先">
-          <ContactForm institutionId={institution.id} phone={institution.phone} contactEmail={institution.contactEmail} />
+          <ContactForm
+            institutionId={institution.id}
+            phone={institution.phone}
+            contactEmail={institution.contactEmail}
+          />
         </Panel>
         <Panel title="アカウント">
           {accounts.length === 0 ? (
@@ -114,7 +121,10 @@ export default async function InstitutionPage({ params }: Readonly<{ params: Pro
               ))}
             </ul>
           )}
-          <Link href={`/prefecture/audit?entity=institution&entityId=${institution.id}`} className="mt-2 inline-block text-sm text-teal-800 underline">
+          <Link
+            href={`/prefecture/audit?entity=institution&entityId=${institution.id}`}
+            className="mt-2 inline-block text-sm text-teal-800 underline"
+          >
             監査ログで見る
           </Link>
         </Panel>

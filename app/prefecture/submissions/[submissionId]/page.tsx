@@ -44,7 +44,9 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             {title}の一覧へ戻る
           </Link>
         }
-        description={[respondent.code && `医療機関コード ${respondent.code}`, respondent.kindLabel, respondent.place].filter(Boolean).join("・")}
+        description={[respondent.code && `医療機関コード ${respondent.code}`, respondent.kindLabel, respondent.place]
+          .filter(Boolean)
+          .join("・")}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
@@ -52,38 +54,77 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             <FactList
               items={[
                 { label: "状況", value: <span data-testid="review-status">{respondentStatusLabel(submission)}</span> },
-                { label: "最終提出", value: latest ? `${formatDateTime(latest.submittedAt)}（${CHANNEL_LABELS[latest.channel] ?? latest.channel}）` : "未提出" },
+                {
+                  label: "最終提出",
+                  value: latest
+                    ? `${formatDateTime(latest.submittedAt)}（${CHANNEL_LABELS[latest.channel] ?? latest.channel}）`
+                    : "未提出",
+                },
                 { label: "調査票", value: submission.versionLabel },
                 {
                   label: "確認",
-                  value: submission.reviewedAt ? `${formatDateTime(submission.reviewedAt)}${submission.reviewedBy ? `（${submission.reviewedBy.email}）` : ""}` : "—",
+                  value: submission.reviewedAt
+                    ? `${formatDateTime(submission.reviewedAt)}${submission.reviewedBy ? `（${submission.reviewedBy.email}）` : ""}`
+                    : "—",
                 },
-                { label: "回答者へのコメント", value: submission.reviewComment ? <span className="whitespace-pre-line">{submission.reviewComment}</span> : "—" },
-                { label: "連絡先", value: [respondent.phone, respondent.contactEmail].filter(Boolean).join("・") || "—" },
-                ...(submission.reopenedUntil && submission.reopenedUntil > new Date() ? [{ label: "期限後の入力許可", value: `${formatDeadline(submission.reopenedUntil)} まで` }] : []),
+                {
+                  label: "回答者へのコメント",
+                  value: submission.reviewComment ? (
+                    <span className="whitespace-pre-line">{submission.reviewComment}</span>
+                  ) : (
+                    "—"
+                  ),
+                },
+                {
+                  label: "連絡先",
+                  value: [respondent.phone, respondent.contactEmail].filter(Boolean).join("・") || "—",
+                },
+                ...(submission.reopenedUntil && submission.reopenedUntil > new Date()
+                  ? [{ label: "期限後の入力許可", value: `${formatDeadline(submission.reopenedUntil)} まで` }]
+                  : []),
               ]}
             />
-            {submission.isAmending && <Notice tone="warning" className="mt-4">回答者が変更報告を作成中です。確認の対象は提出済みの第{submission.revision}版です。</Notice>}
+            {submission.isAmending && (
+              <Notice tone="warning" className="mt-4">
+                回答者が変更報告を作成中です。確認の対象は提出済みの第{submission.revision}版です。
+              </Notice>
+            )}
             <div className="mt-4">
               {review.isDraftOnly ? (
                 <Notice>まだ提出されていません（下書き）。提出されると確認できます。</Notice>
               ) : (
-                <ReviewActions submissionId={submission.id} revision={submission.revision} canConfirm={submission.status === "SUBMITTED"} canReturn={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"} />
+                <ReviewActions
+                  submissionId={submission.id}
+                  revision={submission.revision}
+                  canConfirm={submission.status === "SUBMITTED"}
+                  canReturn={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
+                />
               )}
             </div>
           </Panel>
 
-          <Panel title={lastYear ? `前年度（${lastYear.cycleTitle}・第${lastYear.revision}版）からの変更` : "前年度からの変更"}>
+          <Panel
+            title={
+              lastYear ? `前年度（${lastYear.cycleTitle}・第${lastYear.revision}版）からの変更` : "前年度からの変更"
+            }
+          >
             {lastYear ? (
               <RevisionDiffTable changes={lastYear.changes} beforeLabel="前年度" afterLabel="今年度" />
             ) : (
-              <p className="text-sm text-gray-600">{review.previousCycleTitle ? `${review.previousCycleTitle}の提出済みの報告はありません。` : "前年度の報告サイクルはありません。"}</p>
+              <p className="text-sm text-gray-600">
+                {review.previousCycleTitle
+                  ? `${review.previousCycleTitle}の提出済みの報告はありません。`
+                  : "前年度の報告サイクルはありません。"}
+              </p>
             )}
           </Panel>
 
           {derived?.scores && lastYear?.scores && (
             <Panel title="自己評価の前年度との比較">
-              <ScoreChangeTable comparison={compareScores(derived.scores, lastYear.scores)} previousLabel={lastYear.cycleTitle} />
+              <ScoreChangeTable
+                comparison={compareScores(derived.scores, lastYear.scores)}
+                previousLabel={lastYear.cycleTitle}
+              />
             </Panel>
           )}
 
@@ -93,7 +134,14 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
         </div>
 
         <div className="space-y-6">
-          {derived && <StatusPanel definition={definition} derived={derived} scores={derived.scores} title="判定された機能（提出時）" />}
+          {derived && (
+            <StatusPanel
+              definition={definition}
+              derived={derived}
+              scores={derived.scores}
+              title="判定された機能（提出時）"
+            />
+          )}
           <Panel title="提出履歴">
             {revisions.length === 0 ? (
               <p className="text-sm text-gray-600">提出はまだありません。</p>
@@ -107,9 +155,15 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
                     </p>
                     {r.changes && (
                       <details>
-                        <summary className="cursor-pointer text-teal-800 underline">前の版からの変更 {r.changes.length}項目</summary>
+                        <summary className="cursor-pointer text-teal-800 underline">
+                          前の版からの変更 {r.changes.length}項目
+                        </summary>
                         <div className="mt-2">
-                          <RevisionDiffTable changes={r.changes} beforeLabel={`第${r.revision - 1}版`} afterLabel={`第${r.revision}版`} />
+                          <RevisionDiffTable
+                            changes={r.changes}
+                            beforeLabel={`第${r.revision - 1}版`}
+                            afterLabel={`第${r.revision}版`}
+                          />
                         </div>
                       </details>
                     )}

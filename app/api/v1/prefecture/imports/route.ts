@@ -16,7 +16,11 @@ export const POST = apiRoute(
     const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new AppError("INVALID_INPUT", "取込の種類が正しくありません。");
     const file = await readUploadedFile(request);
-    const { jobId, preview } = await createImportPreview(viewer, { kind: query.data.kind, file, cycleId: query.data.cycleId });
+    const { jobId, preview } = await createImportPreview(viewer, {
+      kind: query.data.kind,
+      file,
+      cycleId: query.data.cycleId,
+    });
     return { jobId, ok: preview.ok };
   },
   { rawBody: true },

@@ -12,12 +12,20 @@ const ZExport = z.object({ table: z.string().min(1).max(40), format: z.enum(TABL
 /** GET /api/v1/summaries/export?…&table=zones&format=csv|csv-sjis|xlsx — one dashboard table as a file. */
 export const GET = apiRoute(async ({ viewer, request }) => {
   const url = new URL(request.url);
-  const parsed = ZExport.safeParse({ table: url.searchParams.get("table"), format: url.searchParams.get("format") ?? "csv" });
+  const parsed = ZExport.safeParse({
+    table: url.searchParams.get("table"),
+    format: url.searchParams.get("format") ?? "csv",
+  });
   if (!parsed.success) throw new AppError("INVALID_INPUT", "出力する表と形式を指定してください。");
   const view = await getSummaryView(viewer, parseSummaryParams(url.searchParams));
   const table = findTable(tablesOf(view), parsed.data.table);
   if (!table) throw new AppError("NOT_FOUND", "指定された表はありません。");
   const file = await tableToFile(table, parsed.data.format, table.title);
-  const scope = view.level === "national" ? `全国_${view.fiscalYear}` : view.level === "zone" ? `${view.cycle.prefectureName}_${view.zone.name}` : view.cycle.prefectureName;
+  const scope =
+    view.level === "national"
+      ? `全国_${view.fiscalYear}`
+      : view.level === "zone"
+        ? `${view.cycle.prefectureName}_${view.zone.name}`
+        : view.cycle.prefectureName;
   return fileResponse(file.bytes, `${scope}_${table.title}.${file.extension}`, file.contentType);
 });

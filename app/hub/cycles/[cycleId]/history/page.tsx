@@ -5,7 +5,10 @@ import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "変更履歴" };
 
-export default async function Page({ params, searchParams }: Readonly<{ params: Promise<{ cycleId: string }>; searchParams: Promise<TSearchParams> }>) {
+export default async function Page({
+  params,
+  searchParams,
+}: Readonly<{ params: Promise<{ cycleId: string }>; searchParams: Promise<TSearchParams> }>) {
   const { from, to } = await revisionParams(searchParams);
   return <RespondentHistoryPage role="hub" cycleId={(await params).cycleId} from={from} to={to} />;
 }

@@ -16,8 +16,15 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
   assertRole(viewer, "prefecture");
   const format = z.enum(TABLE_FORMATS).catch("xlsx").parse(new URL(request.url).searchParams.get("format"));
   const cycle = await findCycle(viewer, params.cycleId);
-  const [definition, respondents] = await Promise.all([getDefinition(cycle.questionnaireVersionId), listExportRespondents(viewer, cycle)]);
-  const file = await tableToFile(submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub"), format, cycle.title);
+  const [definition, respondents] = await Promise.all([
+    getDefinition(cycle.questionnaireVersionId),
+    listExportRespondents(viewer, cycle),
+  ]);
+  const file = await tableToFile(
+    submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub"),
+    format,
+    cycle.title,
+  );
   await recordAudit(db, viewer, {
     action: "submissions.export",
     entityType: "reporting_cycle",
@@ -26,5 +33,9 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
     summary: `${cycle.title}の回答を出力（${respondents.length}件）`,
     after: { format, rows: respondents.length },
   });
-  return fileResponse(file.bytes, `回答一覧_${cycle.title}_${toDateInputJst(new Date())}.${file.extension}`, file.contentType);
+  return fileResponse(
+    file.bytes,
+    `回答一覧_${cycle.title}_${toDateInputJst(new Date())}.${file.extension}`,
+    file.contentType,
+  );
 });

@@ -23,7 +23,11 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
   const type = cycle.kind === "CLINIC_REPORT" ? "institution" : "hub";
   const file = await tableToFile(
     notSubmittedTable(
-      rows.map((r) => ({ ...r, lastSavedAt: r.submission?.updatedAt ?? null, reopenedUntil: r.submission?.reopenedUntil ?? null })),
+      rows.map((r) => ({
+        ...r,
+        lastSavedAt: r.submission?.updatedAt ?? null,
+        reopenedUntil: r.submission?.reopenedUntil ?? null,
+      })),
       type,
     ),
     format,
@@ -37,5 +41,9 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
     summary: `${cycle.title}の未提出一覧を出力（${rows.length}件）`,
     after: { format, rows: rows.length },
   });
-  return fileResponse(file.bytes, `未提出一覧_${cycle.title}_${toDateInputJst(new Date())}.${file.extension}`, file.contentType);
+  return fileResponse(
+    file.bytes,
+    `未提出一覧_${cycle.title}_${toDateInputJst(new Date())}.${file.extension}`,
+    file.contentType,
+  );
 });
