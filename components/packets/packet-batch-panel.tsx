@@ -6,6 +6,7 @@ import { ApiErrorNotice } from "@/components/prefecture/api-error";
 import { callApi } from "@/lib/http/client";
 import type { TApiError } from "@/lib/http/types";
 import type { TDocumentJobProgress } from "@/lib/data/document-jobs";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 const POLL_MS = 800;
 
@@ -141,18 +142,7 @@ export function PacketBatchPanel({
             {job.total > 0 && job.status !== "EXPIRED" ? `（${job.done} / ${job.total} 件）` : ""}
             <span className="ml-2 font-normal text-gray-500">{timeText(job.createdAt)} に開始</span>
           </p>
-          {(running || job.status === "SUCCEEDED") && (
-            <div
-              role="progressbar"
-              aria-label="一括作成の進み具合"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={percent}
-              className="h-3 w-full overflow-hidden rounded-full bg-gray-200"
-            >
-              <div className="h-full bg-teal-600 transition-all" style={{ width: `${percent}%` }} />
-            </div>
-          )}
+          {(running || job.status === "SUCCEEDED") && <ProgressBar label="一括作成の進み具合" percent={percent} />}
           {job.status === "SUCCEEDED" && job.downloadUrl && (
             <Notice tone="success" title="作成しました">
               <a

@@ -13,6 +13,7 @@ import {
   type TImportProgress,
 } from "@/lib/prefecture/import-preview";
 import { ApiErrorNotice } from "./api-error";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 const POLL_MS = 700;
 
@@ -113,16 +114,7 @@ export function ImportJobPanel({
             ? `（${progress.phase}${total > 0 ? ` ${done.toLocaleString("ja-JP")} / ${total.toLocaleString("ja-JP")}` : ""}）`
             : ""}
         </p>
-        <div
-          role="progressbar"
-          aria-label="取込の進み具合"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          className="h-3 w-full overflow-hidden rounded-full bg-gray-200"
-        >
-          <div className="h-full bg-teal-600 transition-all" style={{ width: `${percent}%` }} />
-        </div>
+        <ProgressBar label="取込の進み具合" percent={percent} />
         <p className="text-xs text-gray-500">
           この画面を閉じても処理は続きます。反映はすべての行が書き込めたときだけ確定します。
         </p>

@@ -131,13 +131,7 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
                   <td className={`${td} font-mono`}>{u.code}</td>
                   <td className={td}>{u.name}</td>
                   <td className={td}>
-                    <ul>
-                      {u.changes.map((c) => (
-                        <li key={c.field}>
-                          <span className="text-gray-600">{c.label}:</span> {c.before} → <strong>{c.after}</strong>
-                        </li>
-                      ))}
-                    </ul>
+                    <ChangeList changes={u.changes} />
                   </td>
                 </tr>
               ))}
@@ -230,13 +224,7 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
                   <td className={`${td} font-mono`}>{u.code}</td>
                   <td className={td}>{u.name}</td>
                   <td className={td}>
-                    <ul>
-                      {u.changes.map((c) => (
-                        <li key={c.field}>
-                          <span className="text-gray-600">{c.label}:</span> {c.before} → <strong>{c.after}</strong>
-                        </li>
-                      ))}
-                    </ul>
+                    <ChangeList changes={u.changes} />
                   </td>
                 </tr>
               ))}
@@ -371,5 +359,20 @@ export function ImportPreviewView({ preview }: Readonly<{ preview: TImportPrevie
         </p>
       </Panel>
     </div>
+  );
+}
+
+/** A row's field changes, "label: before → after". */
+function ChangeList({
+  changes,
+}: Readonly<{ changes: readonly { field: string; label: string; before: string; after: string }[] }>) {
+  return (
+    <ul>
+      {changes.map((c) => (
+        <li key={c.field}>
+          <span className="text-gray-600">{c.label}:</span> {c.before} → <strong>{c.after}</strong>
+        </li>
+      ))}
+    </ul>
   );
 }

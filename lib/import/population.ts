@@ -4,7 +4,14 @@ import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
 import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
-import { parseCount, parseYear, resolveMunicipalityCode, restoredZerosWarning, sameName } from "./values";
+import {
+  parseCount,
+  parseYear,
+  resolveMunicipalityCode,
+  restoredZerosWarning,
+  sameName,
+  uncoveredMunicipalities,
+} from "./values";
 
 export type TPopulationField =
   "municipalityCode" | "municipalityName" | "total" | "aged65" | "aged75" | "source" | "year";
@@ -184,20 +191,13 @@ export function validatePopulationTable(
 
   if (restored.length > 0) warnings.push(restoredZerosWarning(codeColumn, restored));
   if (errors.length === 0) {
-    const covered = new Set(rows.map((row) => row.municipalityCode));
-    const missing = [...options.knownMunicipalityCodes]
-      .filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code))
-      .sort();
-    if (missing.length > 0) {
-      const names = missing.slice(0, 10).map((code) => {
-        const name = options.municipalityNames?.get(code);
-        return name ? `${name}（${code}）` : code;
-      });
+    const missing = uncoveredMunicipalities(options, new Set(rows.map((row) => row.municipalityCode)));
+    if (missing) {
       warnings.push(
         issue(
           null,
           "coverage",
-          `人口が含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。これらの市区町村の人口は更新されません。`,
+          `人口が含まれていない市区町村が${missing.count}件あります: ${missing.list}。これらの市区町村の人口は更新されません。`,
         ),
       );
     }

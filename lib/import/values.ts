@@ -172,6 +172,29 @@ export function resolveMunicipalityCode(
   };
 }
 
+/**
+ * The prefecture's known municipalities a file left out, as a count and a list for a warning
+ * ("福井市（182010）、…" — the first ten, then ほか); null when every one is covered.
+ */
+export function uncoveredMunicipalities(
+  options: {
+    prefectureCode: string;
+    knownMunicipalityCodes: ReadonlySet<string>;
+    municipalityNames?: ReadonlyMap<string, string>;
+  },
+  covered: ReadonlySet<string>,
+): { count: number; list: string } | null {
+  const missing = [...options.knownMunicipalityCodes]
+    .filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code))
+    .sort();
+  if (missing.length === 0) return null;
+  const names = missing.slice(0, 10).map((code) => {
+    const name = options.municipalityNames?.get(code);
+    return name ? `${name}（${code}）` : code;
+  });
+  return { count: missing.length, list: `${names.join("、")}${missing.length > 10 ? " ほか" : ""}` };
+}
+
 /** One warning per column for restored leading zeros (a whole column usually lost them at once). */
 export function restoredZerosWarning(column: string, lines: readonly number[]): TImportIssue {
   return issue(

@@ -4,7 +4,7 @@ import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
 import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
-import { resolveMunicipalityCode, restoredZerosWarning, sameName } from "./values";
+import { resolveMunicipalityCode, restoredZerosWarning, sameName, uncoveredMunicipalities } from "./values";
 
 /** Mirrors the ZoneSchemeKind enum of the schema, kept here so this layer stays free of Prisma. */
 export type TZoneSchemeKind = "SECONDARY_MEDICAL_AREA" | "HOME_CARE_AREA" | "HEALTH_CENTER_AREA" | "OTHER";
@@ -225,20 +225,13 @@ export function validateZoneTable(
   // A scheme normally covers the whole prefecture; a gap is allowed but worth a look.
   if (errors.length === 0) {
     for (const scheme of schemes) {
-      const covered = new Set(scheme.zones.flatMap((z) => z.municipalityCodes));
-      const missing = [...options.knownMunicipalityCodes]
-        .filter((code) => code.startsWith(options.prefectureCode) && !covered.has(code))
-        .sort();
-      if (missing.length === 0) continue;
-      const names = missing.slice(0, 10).map((code) => {
-        const name = options.municipalityNames?.get(code);
-        return name ? `${name}（${code}）` : code;
-      });
+      const missing = uncoveredMunicipalities(options, new Set(scheme.zones.flatMap((z) => z.municipalityCodes)));
+      if (!missing) continue;
       warnings.push(
         issue(
           null,
           "coverage",
-          `「${scheme.name}」に含まれていない市区町村が${missing.length}件あります: ${names.join("、")}${missing.length > 10 ? " ほか" : ""}。圏域に入れ忘れていないか確認してください。`,
+          `「${scheme.name}」に含まれていない市区町村が${missing.count}件あります: ${missing.list}。圏域に入れ忘れていないか確認してください。`,
         ),
       );
     }

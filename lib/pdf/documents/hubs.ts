@@ -1,11 +1,12 @@
-// The hub self-assessment table shared by the council packet and the prefecture summary: one row
-// per hub, the share of required items met per duty, the total and the change from last year.
-import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation";
-import { formatPointDelta } from "@/lib/format";
+// The hub self-assessment tables shared by the council packet and the prefecture summary: the
+// pooled figures per duty beside last year's, and one row per hub with the share of required
+// items met per duty, the total and the change from last year.
+import { RESPONSE_STATUS_LABELS, type THubDutySummary, type THubGroupSummary } from "@/lib/aggregation";
+import { formatInteger, formatPointDelta } from "@/lib/format";
 import type { THubRow } from "@/lib/summaries/types";
 import type { TBlock } from "../layout/blocks";
 import { COLORS } from "../theme";
-import { rateText } from "./common";
+import { countOfText, note, rateText } from "./common";
 
 const SHORT: Record<string, string> = {
   duty1: "①会議",
@@ -54,3 +55,44 @@ export function hubRowsTable(hubs: readonly THubRow[], caption: string): TBlock 
     },
   };
 }
+
+/** Per duty and in total: required items met, last year's rate, desirable items adopted, hubs meeting all. */
+export function hubDutyTable(group: THubGroupSummary, previous: THubGroupSummary | null, caption: string): TBlock {
+  const previousOf = (x: THubDutySummary, isTotal: boolean) =>
+    isTotal ? previous?.total : previous?.duties.find((y) => y.key === x.key);
+  return {
+    kind: "table",
+    table: {
+      caption,
+      columns: [
+        { header: "役割", width: 150 },
+        { header: "必須 実施／対象", width: 62, align: "right" },
+        { header: "実施率", width: 44, align: "right" },
+        { header: "前年度", width: 44, align: "right" },
+        { header: "望ましい 採用／対象", width: 66, align: "right" },
+        { header: "採用率", width: 44, align: "right" },
+        { header: "全必須を満たす拠点", width: 62, align: "right" },
+      ],
+      rows: [...group.duties, group.total].map((x, i, list) => {
+        const isTotal = i === list.length - 1;
+        return {
+          bold: isTotal,
+          fill: isTotal ? COLORS.zebra : undefined,
+          cells: [
+            x.label,
+            `${formatInteger(x.required.met)}/${formatInteger(x.required.n)}`,
+            rateText(x.requiredMet),
+            previous ? rateText(previousOf(x, isTotal)?.requiredMet) : "—",
+            `${formatInteger(x.desirable.adopted)}/${formatInteger(x.desirable.n)}`,
+            rateText(x.desirableAdopted),
+            countOfText(x.hubsAllRequiredMet),
+          ],
+        };
+      }),
+    },
+  };
+}
+
+/** The key to the short duty names used as column headers in hubRowsTable. */
+export const hubDutyLegend = (group: THubGroupSummary): TBlock =>
+  note(`役割の略称: ${group.duties.map((x) => `${hubDutyShortLabel(x.key, x.label)}＝${x.label}`).join("、")}。`);

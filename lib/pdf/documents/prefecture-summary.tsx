@@ -21,7 +21,7 @@ import type { TFrame } from "../components/page";
 import type { TBlock, TRow } from "../layout/blocks";
 import type { TextMeasurer } from "../layout/measure";
 import type { TPrefectureSummaryInput } from "../props";
-import { COLORS, TYPE } from "../theme";
+import { COLORS } from "../theme";
 import {
   contentsBlock,
   demoNoticeBlock,
@@ -34,7 +34,7 @@ import {
   warekiDateTime,
   warekiOf,
 } from "./common";
-import { hubDutyShortLabel, hubRowsTable } from "./hubs";
+import { hubDutyLegend, hubDutyTable, hubRowsTable } from "./hubs";
 
 const SECTIONS = {
   status: "1. 報告の提出状況",
@@ -330,45 +330,13 @@ export function buildPrefectureSummary(input: TPrefectureSummaryInput, measurer:
     push(para(`${year}の在宅医療連携拠点の自己評価はまだ実施されていません。`));
   } else {
     push(
-      {
-        kind: "table",
-        table: {
-          caption: `県全体（提出した拠点 ${formatInteger(hubGroup.n)}／${formatInteger(hubGroup.status.respondents)}か所）`,
-          columns: [
-            { header: "役割", width: 150 },
-            { header: "必須 実施／対象", width: 62, align: "right" },
-            { header: "実施率", width: 44, align: "right" },
-            { header: "前年度", width: 44, align: "right" },
-            { header: "望ましい 採用率", width: 56, align: "right" },
-            { header: "全必須を満たす拠点", width: 62, align: "right" },
-          ],
-          rows: [...hubGroup.duties, hubGroup.total].map((x, i, list) => {
-            const last = i === list.length - 1;
-            const previous = last
-              ? d.hubs.previousGroup?.total
-              : d.hubs.previousGroup?.duties.find((y) => y.key === x.key);
-            return {
-              bold: last,
-              fill: last ? COLORS.headerFill : undefined,
-              cells: [
-                x.label,
-                `${formatInteger(x.required.met)}/${formatInteger(x.required.n)}`,
-                rateText(x.requiredMet),
-                rateText(previous?.requiredMet),
-                rateText(x.desirableAdopted),
-                `${formatInteger(x.hubsAllRequiredMet.count)}/${formatInteger(x.hubsAllRequiredMet.n)}`,
-              ],
-            };
-          }),
-        },
-      },
+      hubDutyTable(
+        hubGroup,
+        d.hubs.previousGroup,
+        `県全体（提出した拠点 ${formatInteger(hubGroup.n)}／${formatInteger(hubGroup.status.respondents)}か所）`,
+      ),
       hubRowsTable(d.hubs.hubs, "拠点ごとの必須項目の実施率"),
-      {
-        kind: "text",
-        text: `役割の略称: ${hubGroup.duties.map((x) => `${hubDutyShortLabel(x.key, x.label)}＝${x.label}`).join("、")}。`,
-        size: TYPE.small,
-        color: COLORS.muted,
-      },
+      hubDutyLegend(hubGroup),
     );
   }
 

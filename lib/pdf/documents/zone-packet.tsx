@@ -47,7 +47,7 @@ import {
   warekiOf,
   type TContentsEntry,
 } from "./common";
-import { hubDutyShortLabel, hubRowsTable } from "./hubs";
+import { hubDutyLegend, hubDutyTable, hubRowsTable } from "./hubs";
 
 export type TBuiltDocument = { frame: TFrame; blocks: TBlock[]; title: string; subject: string };
 
@@ -742,40 +742,9 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
           />
         ),
       },
-      {
-        kind: "table",
-        table: {
-          caption: "役割ごとの実施状況",
-          columns: [
-            { header: "役割", width: 150 },
-            { header: "必須 実施／対象", width: 62, align: "right" },
-            { header: "実施率", width: 44, align: "right" },
-            { header: "前年度", width: 44, align: "right" },
-            { header: "望ましい 採用／対象", width: 66, align: "right" },
-            { header: "採用率", width: 44, align: "right" },
-            { header: "全必須を満たす拠点", width: 62, align: "right" },
-          ],
-          rows: [...hubGroup.duties, hubGroup.total].map((x, i, list) => ({
-            bold: i === list.length - 1,
-            fill: i === list.length - 1 ? COLORS.zebra : undefined,
-            cells: [
-              x.label,
-              `${formatInteger(x.required.met)}/${formatInteger(x.required.n)}`,
-              rateText(x.requiredMet),
-              previousGroup
-                ? rateText((i === list.length - 1 ? previousGroup.total : previousDuty(x.key))?.requiredMet)
-                : "—",
-              `${formatInteger(x.desirable.adopted)}/${formatInteger(x.desirable.n)}`,
-              rateText(x.desirableAdopted),
-              countOfText(x.hubsAllRequiredMet),
-            ],
-          })),
-        },
-      },
+      hubDutyTable(hubGroup, previousGroup, "役割ごとの実施状況"),
       hubRowsTable(d.hubs.hubs, "拠点ごとの必須項目の実施率"),
-      note(
-        `役割の略称: ${hubGroup.duties.map((x) => `${hubDutyShortLabel(x.key, x.label)}＝${x.label}`).join("、")}。`,
-      ),
+      hubDutyLegend(hubGroup),
     );
   }
 
