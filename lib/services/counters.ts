@@ -64,6 +64,37 @@ export async function recountPrefecture(prefectureCode: string, municipalityCode
   for (const cycle of cycles) await recountClinicCounters(cycle.id, municipalityCodes);
 }
 
+export type TRecountResult = { cycles: number; municipalities: number; corrected: number };
+
+/**
+ * Recounts every municipality of the chosen clinic-report cycles (one cycle, a prefecture's, or all)
+ * and says how many stored cells were wrong. Counters only drift if a process died between a change
+ * and its recount, or after a change of CLINIC_COUNTERS_FORMAT; this is the repair (`renkei recount`).
+ */
+export async function recountCycles(scope: { cycleId?: string; prefectureCode?: string }): Promise<TRecountResult> {
+  const cycles = await db.reportingCycle.findMany({
+    where: { kind: "CLINIC_REPORT", id: scope.cycleId, prefectureCode: scope.prefectureCode },
+    select: { id: true, prefectureCode: true },
+    orderBy: [{ prefectureCode: "asc" }, { fiscalYear: "asc" }],
+  });
+  const result: TRecountResult = { cycles: cycles.length, municipalities: 0, corrected: 0 };
+  for (const cycle of cycles) {
+    const before = await storedCells(cycle.id);
+    await recountClinicCounters(cycle.id);
+    const after = await storedCells(cycle.id);
+    result.municipalities += after.size;
+    for (const [code, cell] of after) if (before.get(code) !== cell) result.corrected += 1;
+  }
+  return result;
+}
+
+async function storedCells(cycleId: string): Promise<Map<string, string>> {
+  const rows = await db.$queryRaw<{ code: string; cell: string }[]>`
+    SELECT "municipalityCode" AS code, "format"::text || ':' || "counters"::text AS cell
+    FROM "ClinicCounterCell" WHERE "cycleId" = ${cycleId}`;
+  return new Map(rows.map((r) => [r.code, r.cell]));
+}
+
 /** The municipalities of the institutions behind some submissions (to recount after a change to them). */
 export async function municipalitiesOfSubmissions(submissionIds: readonly string[]): Promise<Map<string, string[]>> {
   const rows = await db.submission.findMany({

@@ -11,7 +11,7 @@ import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
 import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
-import { recountClinicCounters, recountForSubmissions } from "./counters";
+import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
@@ -180,6 +180,7 @@ export async function bulkConfirm(
     ]);
     return rows;
   });
-  if (confirmed.length > 0) await recountClinicCounters(cycle.id);
+  // Only the municipalities of the confirmed reports change.
+  await recountForSubmissions(confirmed.map((row) => row.id));
   return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
 }

@@ -33,6 +33,7 @@ import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
 import { auditRow } from "@/lib/data/audit";
 import { registerDefinition } from "@/lib/services/questionnaire-versions";
+import { recountCycles } from "@/lib/services/counters";
 import { allItems, parseDefinition } from "@/lib/questionnaire/definition";
 import { QUESTIONNAIRE_KIND_LABELS } from "@/lib/domain/labels";
 import { synthesize, SynthConflictError, SynthOptionsError } from "./synth";
@@ -69,6 +70,9 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
       調査票の定義（JSON）を検査して版として登録し、公開します。--draft は下書きとして登録するだけで
       公開しません（管理画面で確認してから公開できます）。公開済みの版は変更できません。内容を変える
       ときは新しい versionKey で登録してください。同じ内容の再登録は何も変えません。
+  recount [--cycle <ID> | --prefecture <コード>]
+      ダッシュボードの集計値を報告から数え直します（省略時は全サイクル）。処理の中断などで集計値が
+      報告とずれたときの修復用で、食い違っていた市区町村の件数を表示します。
   help
       この説明を表示します。
 
@@ -101,6 +105,7 @@ const COMMANDS = [
   "export-submissions",
   "synth",
   "publish-definition",
+  "recount",
 ] as const;
 type TCommand = (typeof COMMANDS)[number];
 
@@ -369,6 +374,25 @@ async function publishDefinitionCommand(io: TIo, values: TValues, positionals: s
   }
 }
 
+async function recountCommand(io: TIo, values: TValues, positionals: string[]): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`recount はファイルを取りません（${positionals.join("、")}）。`);
+  if (values.cycle && values.prefecture)
+    throw new UsageError("--cycle と --prefecture はどちらか一方を指定してください。");
+  const cycleId = values.cycle ? (await requireCycle(values.cycle)).id : undefined;
+  const prefectureCode = values.prefecture ? requirePrefecture(values.prefecture) : undefined;
+  const started = performance.now();
+  const result = await recountCycles({ cycleId, prefectureCode });
+  if (result.cycles === 0) {
+    io.out("数え直す かかりつけ医機能報告のサイクルはありません。");
+    return EXIT.ok;
+  }
+  io.out(
+    `集計値を数え直しました: ${result.cycles}サイクル・${result.municipalities.toLocaleString("ja-JP")}市区町村、` +
+      `食い違いを修正 ${result.corrected}件（${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
+  );
+  return EXIT.ok;
+}
+
 /** Runs one command; never throws for expected problems (they become messages and an exit code). */
 export async function runRenkei(argv: string[], io: TIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -393,6 +417,8 @@ export async function runRenkei(argv: string[], io: TIo): Promise<number> {
         return await synthCommand(io, values, positionals);
       case "publish-definition":
         return await publishDefinitionCommand(io, values, positionals);
+      case "recount":
+        return await recountCommand(io, values, positionals);
       default:
         return await runImport(io, command as TCommand, values, positionals);
     }

@@ -280,6 +280,41 @@ describe("zones, population, NDB, paper reports and the export", () => {
   });
 });
 
+describe("recount", () => {
+  it("repairs counters that drifted from the reports, and says how many municipalities it corrected", async () => {
+    const cycleId = world.cycles.fukuiClinicCycle.id;
+    expect((await run("recount", "--cycle", cycleId)).code).toBe(EXIT.ok);
+    const cell = await db.clinicCounterCell.findFirstOrThrow({
+      where: { cycleId },
+      orderBy: { municipalityCode: "asc" },
+    });
+    const total = await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId } });
+    // As if the process had died between a submission and its recount: one stale cell.
+    await db.clinicCounterCell.update({
+      where: { cycleId_municipalityCode: { cycleId, municipalityCode: cell.municipalityCode } },
+      data: { format: 0, counters: {} },
+    });
+
+    const repaired = await run("recount", "--prefecture", "18");
+    expect(repaired.code).toBe(EXIT.ok);
+    expect(repaired.out).toMatch(/食い違いを修正 1件/);
+    const after = await db.clinicCounterCell.findUniqueOrThrow({
+      where: { cycleId_municipalityCode: { cycleId, municipalityCode: cell.municipalityCode } },
+    });
+    expect(after.counters).toEqual(cell.counters);
+    expect((await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId } })).counters).toEqual(total.counters);
+    expect((await run("recount", "--cycle", cycleId)).out).toMatch(/食い違いを修正 0件/);
+  });
+
+  it("refuses a cycle that does not exist, or both --cycle and --prefecture", async () => {
+    expect(await run("recount", "--cycle", "nope")).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("nope"),
+    });
+    expect(await run("recount", "--cycle", "x", "--prefecture", "18")).toMatchObject({ code: EXIT.usage });
+  });
+});
+
 describe("publish-definition", () => {
   const r7 = () =>
     JSON.parse(readFileSync("prisma/questionnaires/clinic-report-r7-v1.json", "utf8")) as Record<string, unknown>;

@@ -8,6 +8,8 @@ import { loadViewer } from "@/lib/auth/viewer";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { closeCycle, createCycle, openCycle, reopenRespondent, updateCycleDates } from "@/lib/services/cycles";
 import { bulkConfirm, confirmSubmission, returnSubmission } from "@/lib/services/review";
+import { recountCycles } from "@/lib/services/counters";
+import { summarizeClinic, type TClinicCounters } from "@/lib/aggregation";
 import { saveDraft, submitReport } from "@/lib/services/respondent-reports";
 import { countCycleStatuses, findCycle, listCycles } from "@/lib/data/cycles";
 import { getProgress, getReviewSubmission, listNotSubmitted, listRespondents } from "@/lib/data/review";
@@ -346,8 +348,18 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
   it("bulk-confirms only the 提出済 reports matching the filter and says how many", async () => {
     const cycle = await findCycle(world.viewers.fukuiPrefecture, world.cycles.fukuiClinicCycle.id);
     // 丹南 (鯖江市・越前市): 鯖江 submitted (rev 2), 越前 a draft.
+    await recountCycles({ cycleId: cycle.id });
+    const confirmedInCounters = async () =>
+      summarizeClinic(
+        (await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId: cycle.id } }))
+          .counters as unknown as TClinicCounters,
+      ).status.byStatus.CONFIRMED;
+    const confirmedBefore = await confirmedInCounters();
     const result = await bulkConfirm(world.viewers.fukuiPrefecture, cycle.id, { zone: world.zones.tannan.id });
     expect(result).toEqual({ confirmed: 1, notSubmitted: 1 });
+    // The dashboard counters follow, and recounting the whole cycle finds nothing left to correct.
+    expect(await confirmedInCounters()).toBe(confirmedBefore + 1);
+    expect((await recountCycles({ cycleId: cycle.id })).corrected).toBe(0);
     expect(
       (await db.submission.findUniqueOrThrow({ where: { id: world.submissions.sabaeSubmission.id } })).status,
     ).toBe("CONFIRMED");
