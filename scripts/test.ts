@@ -8,6 +8,8 @@
 // Options: --only <step,…> (types,unit,integration,postgres,e2e), --e2e-grep <pattern>.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findFreePort } from "./lib/embedded-db";
@@ -116,8 +118,11 @@ async function runEndToEnd(chromium: string): Promise<number> {
   const { seedDemo } = await import("../prisma/seed/demo");
   await seedDemo();
 
+  // The ZIPs the tests have made go to a folder of their own, not the demo's .data/documents.
+  const documentsDir = mkdtempSync(path.join(tmpdir(), "renkei-e2e-documents-"));
   const server = start("next", ["start", "--port", String(port)], {
     ...env,
+    RENKEI_DOCUMENTS_DIR: documentsDir,
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseUrl,
@@ -144,6 +149,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
   } finally {
     server.kill("SIGTERM");
     await database.stop();
+    rmSync(documentsDir, { recursive: true, force: true });
   }
 }
 

@@ -294,40 +294,47 @@ async function loadInstitutionRows(
   municipalityCodes: readonly string[],
   filter: TSummaryFilter,
 ): Promise<TInstitutionStatusRow[]> {
-  const rows = await db.institution.findMany({
-    where: {
-      municipalityCode: { in: [...municipalityCodes] },
-      ...(filter.kind === "ALL" ? {} : { kind: filter.kind }),
-      OR: [{ isActive: true }, { submissions: { some: { cycleId, revision: { gt: 0 } } } }],
-    },
-    orderBy: [{ kind: "asc" }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      municipality: { select: { name: true } },
-      submissions: { where: { cycleId }, select: { status: true, revision: true, derived: true } },
-    },
-  });
+  // One join reading only the function flags of each report, not its whole stored status: a zone
+  // of 2,000 institutions is read in a quarter of the time, which matters on the embedded
+  // database, where every other request waits for this query (a packet batch runs it per zone).
+  // The zone's municipalities were resolved within the viewer's scope by the caller.
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      code: string;
+      name: string;
+      kind: TInstitutionStatusRow["kind"];
+      municipality: string;
+      status: Exclude<TInstitutionStatusRow["status"], "NOT_STARTED" | "UNSUBMITTED"> | null;
+      revision: number | null;
+      functions: TStoredDerived["functions"] | null;
+    }[]
+  >`
+    SELECT i."id", i."code", i."name", i."kind"::text AS "kind", m."name" AS "municipality",
+           s."status"::text AS "status", s."revision", s."derived"->'functions' AS "functions"
+    FROM "Institution" i
+    JOIN "Municipality" m ON m."code" = i."municipalityCode"
+    LEFT JOIN "Submission" s ON s."institutionId" = i."id" AND s."cycleId" = ${cycleId}
+    WHERE i."municipalityCode" = ANY(${[...municipalityCodes]}::text[])
+      AND (${filter.kind === "ALL"} OR i."kind"::text = ${filter.kind})
+      AND (i."isActive" OR s."revision" > 0)
+    ORDER BY i."kind", i."code"`;
   const hideDrafts = viewer.role === "council";
   return rows.map((row): TInstitutionStatusRow => {
-    const submission = row.submissions[0];
-    const counted =
-      submission && submission.revision > 0 && (!filter.confirmedOnly || submission.status === "CONFIRMED");
-    const derived = counted ? (submission.derived as TStoredDerived | null) : null;
-    let status: TInstitutionStatusRow["status"] = submission?.status ?? "NOT_STARTED";
+    const revision = row.revision ?? 0;
+    const counted = revision > 0 && (!filter.confirmedOnly || row.status === "CONFIRMED");
+    let status: TInstitutionStatusRow["status"] = row.status ?? "NOT_STARTED";
     if (hideDrafts && (status === "DRAFT" || status === "NOT_STARTED")) status = "UNSUBMITTED";
     return {
       id: row.id,
       code: row.code,
       name: row.name,
       kind: row.kind,
-      municipality: row.municipality.name,
+      municipality: row.municipality,
       status,
-      revision: submission?.revision ?? 0,
+      revision,
       functions: Object.fromEntries(
-        Object.entries(derived?.functions ?? {}).map(([key, f]) => [
+        Object.entries((counted && row.functions) || {}).map(([key, f]) => [
           key,
           { has: f.has, intent: f.intent, mode: f.mode },
         ]),

@@ -252,6 +252,36 @@ describe("the dashboards agree with the hand count", () => {
     }
   });
 
+  it("the zone's institution list shows each report's functions, for every kind filter and confirmed-only", async () => {
+    for (const zone of ZONES) {
+      for (const kind of ["ALL", "HOSPITAL", "CLINIC"] as const) {
+        for (const confirmedOnly of [false, true]) {
+          const filter = await resolveSummaryFilter(officer, {
+            cycleId: cycleIds.current,
+            schemeId,
+            zoneId: zoneIds.get(zone.code)!,
+            kind,
+            confirmedOnly,
+          });
+          const rows = (await getZoneDashboard(officer, filter)).institutions;
+          const expected = expectedFor(zoneInstitutions(zone.code), "current", kind, confirmedOnly);
+          const label = `${zone.code} ${kind} ${confirmedOnly}`;
+          expect(rows, label).toHaveLength(expected.respondents);
+          expect(rows.filter((r) => r.functions.f1?.has).length, label).toBe(expected.f1);
+          for (const key of ["f2i", "f2ro", "f2ha", "f2ni"]) {
+            expect(rows.filter((r) => r.functions[key]?.has).length, `${label} ${key}`).toBe(expected.has[key]);
+            expect(rows.filter((r) => r.functions[key]?.mode === "self").length, `${label} ${key} 自院`).toBe(
+              expected.self[key],
+            );
+          }
+          // Hospitals first, then by 医療機関コード, as the appendix of the packet lists them.
+          const order = rows.map((r) => `${r.kind === "HOSPITAL" ? 0 : 1}${r.code}`);
+          expect(order).toEqual([...order].sort());
+        }
+      }
+    }
+  });
+
   it("per 10,000 people aged 65+ uses the zone's summed population; an unknown 75+ figure stays unknown", async () => {
     const filter = await resolveSummaryFilter(officer, {
       cycleId: cycleIds.current,
