@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { TImportIssue } from "@/lib/import/issues";
-import type { TImportDetails, TImportPreview } from "@/lib/prefecture/import-preview";
+import type { TFieldChange, TImportDetails, TImportPreview } from "@/lib/prefecture/import-preview";
 import { PREVIEW_LIST_LIMIT } from "@/lib/prefecture/import-preview";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
@@ -65,6 +65,50 @@ function Table({
 
 const td = "border-t border-gray-100 px-3 py-1.5 align-top";
 
+type TColumn<T> = { head: string; cell: (row: T) => ReactNode; mono?: boolean };
+
+/** A list of planned changes, one row each; nothing when the list is empty. */
+function RowTable<T>({
+  caption,
+  rows,
+  total,
+  columns,
+  rowKey,
+}: Readonly<{
+  caption: string;
+  rows: readonly T[];
+  total: number;
+  columns: readonly TColumn<T>[];
+  rowKey: (row: T) => string;
+}>) {
+  if (rows.length === 0) return null;
+  return (
+    <Table caption={caption} head={columns.map((c) => c.head)} total={total} shown={rows.length}>
+      {rows.map((row) => (
+        <tr key={rowKey(row)}>
+          {columns.map((c) => (
+            <td key={c.head} className={c.mono ? `${td} font-mono` : td}>
+              {c.cell(row)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+// The columns most lists start with: the file's line, then the institution.
+const LINE: TColumn<{ line: number }> = { head: "行", cell: (r) => r.line };
+const INSTITUTION: readonly TColumn<{ code: string; name: string }>[] = [
+  { head: "医療機関コード", cell: (r) => r.code, mono: true },
+  { head: "名称", cell: (r) => r.name },
+];
+const CHANGES: TColumn<{ changes: readonly TFieldChange[] }> = {
+  head: "変更内容（変更前 → 変更後）",
+  cell: (r) => <ChangeList changes={r.changes} />,
+};
+const byCode = (row: { code: string }) => row.code;
+
 export function IssueTable({ issues, caption }: Readonly<{ issues: TImportIssue[]; caption: string }>) {
   if (issues.length === 0) return null;
   return (
@@ -100,59 +144,32 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             ファイルにある列: {details.presentFields.length}
             列。ファイルにない列の項目（電話・メールなど）は変更しません。空欄のセルは値を消します。
           </p>
-          {details.creates.length > 0 && (
-            <Table
-              caption="新規に追加される医療機関"
-              head={["行", "医療機関コード", "名称", "種別", "市区町村"]}
-              total={details.counts.creates}
-              shown={details.creates.length}
-            >
-              {details.creates.map((c) => (
-                <tr key={c.code}>
-                  <td className={td}>{c.line}</td>
-                  <td className={`${td} font-mono`}>{c.code}</td>
-                  <td className={td}>{c.name}</td>
-                  <td className={td}>{c.kindLabel}</td>
-                  <td className={td}>{c.municipality}</td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {details.updates.length > 0 && (
-            <Table
-              caption="内容が変わる医療機関"
-              head={["行", "医療機関コード", "名称", "変更内容（変更前 → 変更後）"]}
-              total={details.counts.updates}
-              shown={details.updates.length}
-            >
-              {details.updates.map((u) => (
-                <tr key={u.code}>
-                  <td className={td}>{u.line}</td>
-                  <td className={`${td} font-mono`}>{u.code}</td>
-                  <td className={td}>{u.name}</td>
-                  <td className={td}>
-                    <ChangeList changes={u.changes} />
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {details.missing.length > 0 && (
-            <Table
-              caption="ファイルにない医療機関（有効なもの）"
-              head={["医療機関コード", "名称", "市区町村"]}
-              total={details.counts.missing}
-              shown={details.missing.length}
-            >
-              {details.missing.map((m) => (
-                <tr key={m.code}>
-                  <td className={`${td} font-mono`}>{m.code}</td>
-                  <td className={td}>{m.name}</td>
-                  <td className={td}>{m.municipality}</td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <RowTable
+            caption="新規に追加される医療機関"
+            rows={details.creates}
+            total={details.counts.creates}
+            rowKey={byCode}
+            columns={[
+              LINE,
+              ...INSTITUTION,
+              { head: "種別", cell: (c) => c.kindLabel },
+              { head: "市区町村", cell: (c) => c.municipality },
+            ]}
+          />
+          <RowTable
+            caption="内容が変わる医療機関"
+            rows={details.updates}
+            total={details.counts.updates}
+            rowKey={byCode}
+            columns={[LINE, ...INSTITUTION, CHANGES]}
+          />
+          <RowTable
+            caption="ファイルにない医療機関（有効なもの）"
+            rows={details.missing}
+            total={details.counts.missing}
+            rowKey={byCode}
+            columns={[...INSTITUTION, { head: "市区町村", cell: (m) => m.municipality }]}
+          />
         </div>
       );
     case "ZONES":
@@ -211,25 +228,18 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="更新" value={details.counts.updates} tone="amber" />
             <Count label="変更なし" value={details.counts.unchanged} />
           </div>
-          {details.updates.length > 0 && (
-            <Table
-              caption="人口が変わる市区町村"
-              head={["行", "市区町村コード", "市区町村", "変更内容（変更前 → 変更後）"]}
-              total={details.counts.updates}
-              shown={details.updates.length}
-            >
-              {details.updates.map((u) => (
-                <tr key={u.code}>
-                  <td className={td}>{u.line}</td>
-                  <td className={`${td} font-mono`}>{u.code}</td>
-                  <td className={td}>{u.name}</td>
-                  <td className={td}>
-                    <ChangeList changes={u.changes} />
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <RowTable
+            caption="人口が変わる市区町村"
+            rows={details.updates}
+            total={details.counts.updates}
+            rowKey={byCode}
+            columns={[
+              LINE,
+              { head: "市区町村コード", cell: (u) => u.code, mono: true },
+              { head: "市区町村", cell: (u) => u.name },
+              CHANGES,
+            ]}
+          />
         </div>
       );
     case "NDB":
@@ -242,26 +252,25 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             <Count label="変更なし" value={details.counts.unchanged} />
             <Count label="名簿にないため対象外" value={details.counts.skipped} />
           </div>
-          {details.updates.length > 0 && (
-            <Table
-              caption="値が変わる項目"
-              head={["行", "医療機関コード", "名称", "項目キー", "変更前 → 変更後"]}
-              total={details.counts.updates}
-              shown={details.updates.length}
-            >
-              {details.updates.map((u) => (
-                <tr key={`${u.code}-${u.itemKey}`}>
-                  <td className={td}>{u.line}</td>
-                  <td className={`${td} font-mono`}>{u.code}</td>
-                  <td className={td}>{u.name}</td>
-                  <td className={`${td} font-mono`}>{u.itemKey}</td>
-                  <td className={td}>
+          <RowTable
+            caption="値が変わる項目"
+            rows={details.updates}
+            total={details.counts.updates}
+            rowKey={(u) => `${u.code}-${u.itemKey}`}
+            columns={[
+              LINE,
+              ...INSTITUTION,
+              { head: "項目キー", cell: (u) => u.itemKey, mono: true },
+              {
+                head: "変更前 → 変更後",
+                cell: (u) => (
+                  <>
                     {n(u.before)} → <strong>{n(u.after)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
       );
     case "PAPER":
@@ -278,59 +287,32 @@ function Details({ details }: Readonly<{ details: TImportDetails }>) {
             />
             <Count label="変更なし" value={details.counts.unchanged} />
           </div>
-          {details.creates.length > 0 && (
-            <Table
-              caption="新規の報告"
-              head={["行", "医療機関コード", "名称"]}
-              total={details.counts.creates}
-              shown={details.creates.length}
-            >
-              {details.creates.map((c) => (
-                <tr key={c.code}>
-                  <td className={td}>{c.line}</td>
-                  <td className={`${td} font-mono`}>{c.code}</td>
-                  <td className={td}>{c.name}</td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {details.updates.length > 0 && (
-            <Table
-              caption="紙の報告の更新"
-              head={["行", "医療機関コード", "名称", "新しい版", "変わる項目"]}
-              total={details.counts.updates}
-              shown={details.updates.length}
-            >
-              {details.updates.map((u) => (
-                <tr key={u.code}>
-                  <td className={td}>{u.line}</td>
-                  <td className={`${td} font-mono`}>{u.code}</td>
-                  <td className={td}>{u.name}</td>
-                  <td className={td}>第{u.revision}版</td>
-                  <td className={td}>{n(u.changedItems)}項目</td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {details.conflicts.length > 0 && (
-            <Table
-              caption="Web で報告済みの医療機関（上書きには明示的な指定が必要）"
-              head={["行", "医療機関コード", "名称", "現在の状況"]}
-              total={details.counts.conflicts}
-              shown={details.conflicts.length}
-            >
-              {details.conflicts.map((c) => (
-                <tr key={c.code}>
-                  <td className={td}>{c.line}</td>
-                  <td className={`${td} font-mono`}>{c.code}</td>
-                  <td className={td}>{c.name}</td>
-                  <td className={td}>
-                    {c.status}（第{c.revision}版）
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <RowTable
+            caption="新規の報告"
+            rows={details.creates}
+            total={details.counts.creates}
+            rowKey={byCode}
+            columns={[LINE, ...INSTITUTION]}
+          />
+          <RowTable
+            caption="紙の報告の更新"
+            rows={details.updates}
+            total={details.counts.updates}
+            rowKey={byCode}
+            columns={[
+              LINE,
+              ...INSTITUTION,
+              { head: "新しい版", cell: (u) => `第${u.revision}版` },
+              { head: "変わる項目", cell: (u) => `${n(u.changedItems)}項目` },
+            ]}
+          />
+          <RowTable
+            caption="Web で報告済みの医療機関（上書きには明示的な指定が必要）"
+            rows={details.conflicts}
+            total={details.counts.conflicts}
+            rowKey={byCode}
+            columns={[LINE, ...INSTITUTION, { head: "現在の状況", cell: (c) => `${c.status}（第${c.revision}版）` }]}
+          />
         </div>
       );
   }
@@ -363,9 +345,7 @@ export function ImportPreviewView({ preview }: Readonly<{ preview: TImportPrevie
 }
 
 /** A row's field changes, "label: before → after". */
-function ChangeList({
-  changes,
-}: Readonly<{ changes: readonly { field: string; label: string; before: string; after: string }[] }>) {
+function ChangeList({ changes }: Readonly<{ changes: readonly TFieldChange[] }>) {
   return (
     <ul>
       {changes.map((c) => (
