@@ -6,8 +6,9 @@ import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "./field-shell";
+import { INSTITUTION_KIND_LABELS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
 
-type TDirectoryEntry = { code: string; name: string; municipality: string; kind: "HOSPITAL" | "CLINIC" };
+type TDirectoryEntry = { code: string; name: string; municipality: string; kind: TInstitutionKind };
 
 /**
  * Partner institutions: search the roster by name or 医療機関コード (a combobox), or add an
@@ -143,7 +144,7 @@ export function PartnersInput({
                 >
                   <span className="font-medium">{r.name}</span>
                   <span className="ml-2 text-xs text-gray-500">
-                    {r.kind === "HOSPITAL" ? "病院" : "診療所"}・{r.municipality}・{r.code}
+                    {INSTITUTION_KIND_LABELS[r.kind]}・{r.municipality}・{r.code}
                   </span>
                 </li>
               ))}

@@ -20,14 +20,13 @@ import { functionFlags, type TDerivedStatus, type TFunctionStatus } from "@/lib/
 import { computeVisibility, type TVisibility } from "@/lib/questionnaire/visibility";
 import { CHOICE_TAGS, COUNT_TAGS, PRIMARY_CARE_AREAS_TAG, PRIMARY_FUNCTION_KEY } from "./clinic-tags";
 import { RESPONSE_STATUSES, type TResponseStatus } from "./status";
+import { INSTITUTION_KINDS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
 import { checkFormat, increment, isZeroFlat, mergeCounts, mergeFlat, mergeKeyed, type TSign } from "./merge";
 
 /** Layout version of the stored JSON. Bump it when the layout changes; stored rows must be recounted. */
 export const CLINIC_COUNTERS_FORMAT = 1;
 
-export const INSTITUTION_KINDS = ["HOSPITAL", "CLINIC"] as const;
-export type TInstitutionKind = (typeof INSTITUTION_KINDS)[number];
-export const INSTITUTION_KIND_LABELS: Record<TInstitutionKind, string> = { HOSPITAL: "病院", CLINIC: "診療所" };
+export { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
 
 // ---- Tallies ----------------------------------------------------------------------------------
 

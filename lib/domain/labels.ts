@@ -9,7 +9,7 @@ import type {
   SubmissionStatus,
   ZoneSchemeKind,
 } from "@/lib/generated/prisma/enums";
-import { INSTITUTION_KIND_LABELS as KIND_LABELS } from "@/lib/aggregation/clinic-counters";
+import { INSTITUTION_KIND_LABELS as KIND_LABELS } from "./institution-kinds";
 import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { fiscalYearLabel } from "./wareki";
 

@@ -14,7 +14,7 @@ import {
   restoredZerosWarning,
 } from "./values";
 
-export type TInstitutionKind = "HOSPITAL" | "CLINIC";
+import type { TInstitutionKind } from "@/lib/domain/institution-kinds";
 
 export type TRosterField =
   "code" | "name" | "kind" | "beds" | "postalCode" | "address" | "municipalityCode" | "phone" | "contactEmail";
@@ -75,11 +75,6 @@ export const INSTITUTION_KIND_VALUES: Readonly<Record<string, TInstitutionKind>>
   医科診療所: "CLINIC",
   有床診療所: "CLINIC",
   無床診療所: "CLINIC",
-};
-
-export const INSTITUTION_KIND_LABELS: Readonly<Record<TInstitutionKind, string>> = {
-  HOSPITAL: "病院",
-  CLINIC: "診療所",
 };
 
 /** A 病院 has 20 beds or more and a 診療所 19 or fewer (医療法 第1条の5). */

@@ -1,6 +1,7 @@
 // How audit events read on screen: Japanese names for actions, entities and fields, and values
 // (enums, dates) as people read them. Pure; unknown keys fall back to the raw text.
 import { CYCLE_STATUS_LABELS, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
+import { INSTITUTION_KIND_LABELS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
 import { formatDateTime } from "@/lib/domain/wareki";
 import type { TJson } from "@/lib/audit/diff";
 
@@ -130,7 +131,7 @@ export function auditValue(field: string, value: TJson | undefined): string {
   if (typeof value === "boolean") return value ? "はい" : "いいえ";
   if (typeof value === "string") {
     if (field === "status" && STATUS_LABELS[value]) return STATUS_LABELS[value]!;
-    if (field === "kind") return value === "HOSPITAL" ? "病院" : value === "CLINIC" ? "診療所" : value;
+    if (field === "kind") return INSTITUTION_KIND_LABELS[value as TInstitutionKind] ?? value;
     if (ISO_DATE.test(value)) return formatDateTime(new Date(value));
     return value;
   }

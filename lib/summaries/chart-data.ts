@@ -7,6 +7,7 @@
 // a cell or a tooltip can always say what it rests on.
 import {
   CLINIC_INDICATORS,
+  INSTITUTION_KIND_LABELS,
   HUB_TOTAL_KEY,
   MIN_N_FOR_COMPARISON,
   MODE_KEYS,
@@ -550,7 +551,7 @@ export function institutionListRows(
     code: r.code,
     name: r.name,
     kind: r.kind,
-    kindLabel: r.kind === "HOSPITAL" ? "病院" : "診療所",
+    kindLabel: INSTITUTION_KIND_LABELS[r.kind],
     municipality: r.municipality,
     status: r.status,
     statusLabel: INSTITUTION_STATUS_LABELS[r.status],

@@ -3,6 +3,7 @@
 // Shares are written as percentages with one decimal (formatted here, at the edge), with their
 // counts and denominators beside them.
 import {
+  INSTITUTION_KIND_LABELS,
   JUDGEMENT_LABELS,
   MODE_KEYS,
   MODE_LABELS,
@@ -178,7 +179,7 @@ export function institutionsTable(
     rows: rows.map((r) => [
       r.code,
       r.name,
-      r.kind === "HOSPITAL" ? "病院" : "診療所",
+      INSTITUTION_KIND_LABELS[r.kind],
       r.municipality,
       INSTITUTION_STATUS_LABELS[r.status],
       ...functionLabels.map((f) => {

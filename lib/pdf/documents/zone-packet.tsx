@@ -14,11 +14,13 @@ import {
   RESPONSE_STATUSES,
   RESPONSE_STATUS_LABELS,
   KIND_FILTER_LABELS,
+  INSTITUTION_KIND_LABELS,
   issueCandidates,
   type TClinicSummary,
   type TFunctionSummary,
   type TIndicatorComparison,
   type THubDutySummary,
+  type TRate,
 } from "@/lib/aggregation";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { formatInteger, formatPer10k, formatPointDelta, formatRate, formatShare } from "@/lib/format";
@@ -67,6 +69,37 @@ const anchor = (key: TSectionKey) => `sec-${key}`;
 
 const functionOf = (summary: TClinicSummary | null | undefined, key: string): TFunctionSummary | undefined =>
   summary?.functions.find((f) => f.key === key);
+
+/** 意向有り per function or per item: count, its n, the share, and the prefecture's share. */
+function intentTable(
+  caption: string,
+  [labelHeader, nHeader]: [string, string],
+  prefName: string,
+  rows: { label: string; intent: TRate; prefecture: TRate | undefined }[],
+): TBlock {
+  return {
+    kind: "table",
+    table: {
+      caption,
+      columns: [
+        { header: labelHeader, width: 160 },
+        { header: "意向有り（件）", width: 60, align: "right" },
+        { header: nHeader, width: 50, align: "right" },
+        { header: "割合", width: 50, align: "right" },
+        { header: `${prefName}全体`, width: 60, align: "right" },
+      ],
+      rows: rows.map((r) => ({
+        cells: [
+          r.label,
+          integerText(r.intent.count),
+          integerText(r.intent.n),
+          rateText(r.intent),
+          rateText(r.prefecture),
+        ],
+      })),
+    },
+  };
+}
 
 const judgementCell = (c: TIndicatorComparison | undefined) => {
   if (!c) return "—";
@@ -605,59 +638,28 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
 
   // ---- 4. 意向有り -----------------------------------------------------------------------------------
   section("pools");
-  const intentChoices = S.choices.filter(
-    (c) => c.intent.count > 0 || (P.choices.find((p) => p.tag === c.tag)?.intent.count ?? 0) > 0,
-  );
+  const prefectureIntent = new Map(P.choices.map((p) => [p.tag, p.intent]));
+  const intentChoices = S.choices.filter((c) => c.intent.count > 0 || (prefectureIntent.get(c.tag)?.count ?? 0) > 0);
   push(
     para(
       "「無し（意向有り）」と答えた医療機関は、今は実施していないものの、今後実施する意向がある医療機関です。協議の場で協力をお願いできる候補になります。",
     ),
-    {
-      kind: "table",
-      table: {
-        caption: "機能ごとの意向有り",
-        columns: [
-          { header: "機能", width: 160 },
-          { header: "意向有り（件）", width: 60, align: "right" },
-          { header: "報告数", width: 50, align: "right" },
-          { header: "割合", width: 50, align: "right" },
-          { header: `${prefName}全体`, width: 60, align: "right" },
-        ],
-        rows: secondary.map((f) => ({
-          cells: [
-            f.label,
-            integerText(f.intent.count),
-            integerText(f.intent.n),
-            rateText(f.intent),
-            rateText(functionOf(P, f.key)?.intent),
-          ],
-        })),
-      },
-    },
+    intentTable(
+      "機能ごとの意向有り",
+      ["機能", "報告数"],
+      prefName,
+      secondary.map((f) => ({ label: f.label, intent: f.intent, prefecture: functionOf(P, f.key)?.intent })),
+    ),
   );
   if (intentChoices.length > 0) {
-    push({
-      kind: "table",
-      table: {
-        caption: "項目ごとの意向有り",
-        columns: [
-          { header: "項目", width: 160 },
-          { header: "意向有り（件）", width: 60, align: "right" },
-          { header: "回答数", width: 50, align: "right" },
-          { header: "割合", width: 50, align: "right" },
-          { header: `${prefName}全体`, width: 60, align: "right" },
-        ],
-        rows: intentChoices.map((c) => ({
-          cells: [
-            c.label,
-            integerText(c.intent.count),
-            integerText(c.intent.n),
-            rateText(c.intent),
-            rateText(P.choices.find((p) => p.tag === c.tag)?.intent),
-          ],
-        })),
-      },
-    });
+    push(
+      intentTable(
+        "項目ごとの意向有り",
+        ["項目", "回答数"],
+        prefName,
+        intentChoices.map((c) => ({ label: c.label, intent: c.intent, prefecture: prefectureIntent.get(c.tag) })),
+      ),
+    );
   }
   const poolRows = d.institutions.filter((r) =>
     secondary.some((f) => r.functions[f.key]?.intent && !r.functions[f.key]?.has),
@@ -677,7 +679,7 @@ export function buildZonePacket(input: TZonePacketInput, measurer: TextMeasurer)
         cells: [
           r.name,
           r.municipality,
-          r.kind === "HOSPITAL" ? "病院" : "診療所",
+          INSTITUTION_KIND_LABELS[r.kind],
           ...secondary.map((f) => {
             const fn = r.functions[f.key];
             return fn?.has
