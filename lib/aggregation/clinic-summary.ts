@@ -21,6 +21,7 @@ import {
   emptyCountTally,
   emptyFunctionTally,
   INSTITUTION_KINDS,
+  INSTITUTION_KIND_LABELS,
   mergeClinicTally,
   type TClinicCounters,
   type TClinicTally,
@@ -46,11 +47,7 @@ import {
 } from "./status";
 
 export type TKindFilter = "ALL" | TInstitutionKind;
-export const KIND_FILTER_LABELS: Record<TKindFilter, string> = {
-  ALL: "病院・診療所",
-  HOSPITAL: "病院",
-  CLINIC: "診療所",
-};
+export const KIND_FILTER_LABELS: Record<TKindFilter, string> = { ALL: "病院・診療所", ...INSTITUTION_KIND_LABELS };
 
 export type TModeKey = "self" | "partner" | "both" | "unknown";
 export const MODE_KEYS: readonly TModeKey[] = ["self", "partner", "both", "unknown"];
