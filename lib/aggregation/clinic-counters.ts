@@ -21,7 +21,17 @@ import { computeVisibility, type TVisibility } from "@/lib/questionnaire/visibil
 import { CHOICE_TAGS, COUNT_TAGS, PRIMARY_CARE_AREAS_TAG, PRIMARY_FUNCTION_KEY } from "./clinic-tags";
 import { RESPONSE_STATUSES, type TResponseStatus } from "./status";
 import { INSTITUTION_KINDS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
-import { checkFormat, increment, isZeroFlat, mergeCounts, mergeFlat, mergeKeyed, type TSign } from "./merge";
+import {
+  checkFormat,
+  increment,
+  isZeroFlat,
+  mergeCounts,
+  mergeFlat,
+  mergeKeyed,
+  signedDifference,
+  type TSign,
+  type TSignedTree,
+} from "./merge";
 
 /** Layout version of the stored JSON. Bump it when the layout changes; stored rows must be recounted. */
 export const CLINIC_COUNTERS_FORMAT = 1;
@@ -520,4 +530,19 @@ export function sumClinicCounters(list: Iterable<TClinicCounters>): TClinicCount
 export function subtractClinicCounters(a: TClinicCounters, b: TClinicCounters): TClinicCounters {
   checkFormat(CLINIC_COUNTERS_FORMAT, a.format, b.format);
   return { format: CLINIC_COUNTERS_FORMAT, cells: mergeCells(a.cells, b.cells, -1) };
+}
+
+/**
+ * What one report's change does to the stored counters: `after − before` over the cells, signed,
+ * for the database to add in place (renkei_counters_add, docs/decisions/0012-deadline-rush-write-path.md).
+ * `null` (a respondent that is not counted) is zero. Returns null when nothing changes.
+ */
+export function clinicCountersDelta(
+  before: TClinicCounters | null,
+  after: TClinicCounters | null,
+): { cells: TSignedTree } | null {
+  if (before) checkFormat(CLINIC_COUNTERS_FORMAT, before.format);
+  if (after) checkFormat(CLINIC_COUNTERS_FORMAT, after.format);
+  const { tree, changed } = signedDifference(before?.cells ?? {}, after?.cells ?? {});
+  return changed ? { cells: tree } : null;
 }

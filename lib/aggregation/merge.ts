@@ -67,3 +67,31 @@ export function checkFormat(expected: number, ...formats: number[]): void {
     }
   }
 }
+
+/** A signed structural difference of two counters (numbers b − a, objects key by key). */
+export type TSignedTree = { [key: string]: number | TSignedTree };
+
+/**
+ * b − a over every key of either side, zeros included (a dense tally that does not exist yet on
+ * the stored side must be created whole). `changed` says whether any number differs.
+ */
+export function signedDifference(a: unknown, b: unknown): { tree: TSignedTree; changed: boolean } {
+  const tree: TSignedTree = {};
+  let changed = false;
+  const left = (a ?? {}) as Record<string, unknown>;
+  const right = (b ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    const x = left[key];
+    const y = right[key];
+    if (typeof x === "object" || typeof y === "object") {
+      const inner = signedDifference(x, y);
+      tree[key] = inner.tree;
+      changed ||= inner.changed;
+    } else {
+      const value = ((y as number | undefined) ?? 0) - ((x as number | undefined) ?? 0);
+      tree[key] = value;
+      changed ||= value !== 0;
+    }
+  }
+  return { tree, changed };
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { recountClinicCounters } from "./counters";
+import { recountClinicCounters, recountForSubmissions } from "./counters";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
@@ -138,9 +138,10 @@ export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cy
           }),
         ],
       });
+      // Every active institution starts as 未着手 in the new cycle's counters.
+      await recountClinicCounters(cycle.id, undefined, tx);
       return { cycleId: cycle.id };
     });
-    await recountClinicCounters(created.cycleId);
     return created;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -296,6 +297,8 @@ export async function reopenRespondent(
         },
         select: { id: true, reopenedUntil: true },
       });
+      // The respondent moves from 未着手 to 下書き in the counters, in this transaction.
+      await recountForSubmissions(tx, [submission.id]);
     }
     await tx.submission.update({ where: { id: submission.id }, data: { reopenedUntil } });
     await tx.auditEvent.createMany({

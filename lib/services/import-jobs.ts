@@ -359,6 +359,12 @@ export async function runImportJob(jobId: string): Promise<void> {
         assertOptionsFit(checked.preview, options);
         progress("書き込み", 0, rows);
         const outcome: TImportOutcome = await handler.apply(tx, context, checked.plan, options, actor, progress);
+        // Counters follow the reports and the roster, in this same transaction: a roster changes
+        // who is a respondent (and of which kind, in which municipality); paper reports add
+        // reports. Zones, population and NDB values are read at display time or not counted.
+        progress("集計の更新", rows, rows);
+        if (job.kind === "ROSTER") await recountPrefecture(job.prefectureCode, undefined, tx);
+        if (job.kind === "PAPER" && job.cycleId) await recountClinicCounters(job.cycleId, undefined, tx);
         await tx.importJob.update({
           where: { id: jobId },
           data: {
@@ -375,12 +381,6 @@ export async function runImportJob(jobId: string): Promise<void> {
       },
       { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
     );
-    // Counters follow the reports and the roster: a roster changes who is a respondent (and of
-    // which kind, in which municipality); paper reports add reports. Zones, population and NDB
-    // values are read at display time or not counted.
-    progress("集計の更新", rows, rows);
-    if (job.kind === "ROSTER") await recountPrefecture(job.prefectureCode);
-    if (job.kind === "PAPER" && job.cycleId) await recountClinicCounters(job.cycleId);
     await refreshPlannerStatistics(db, WRITTEN_TABLES[job.kind]);
   } catch (error) {
     let message: string;

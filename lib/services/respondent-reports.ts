@@ -10,7 +10,6 @@ import {
   findOwnSubmission,
   findPreviousSubmission,
   findRespondentCycleWithSubmission,
-  respondentWhere,
   writabilityOf,
   type TRespondentViewer,
 } from "@/lib/data/respondent";
@@ -22,7 +21,8 @@ import { stripHiddenAnswers } from "@/lib/questionnaire/visibility";
 import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import { copyForwardAnswers } from "@/lib/questionnaire/copy";
 import { jsonEqual, type TSnapshot } from "@/lib/audit/diff";
-import { recountForSubmissions } from "./counters";
+import type { TResponseStatus } from "@/lib/aggregation";
+import { deltaFor, readCounterPosition, writeCounted } from "./respondent-write";
 
 // The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
 // copy last year's answers. Every write
@@ -118,6 +118,8 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
       before: diff.before,
       after: diff.after,
     });
+  // The first save creates the submission and moves the respondent from 未着手 to 下書き in the
+  // counters, in the same statement; later saves change no counter.
   const submissionId = submission
     ? await updateDraftWithAudit(
         respondent,
@@ -128,19 +130,7 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
         audit(submission.id),
         savedAt,
       )
-    : await writeWithVersionCheck(respondent, {
-        cycleId,
-        prefectureCode: cycle.prefectureCode,
-        versionId,
-        submission,
-        expectedVersion: draftVersion,
-        data: { answers: answers as Prisma.InputJsonValue },
-        audit,
-      }).then(async (id) => {
-        // A first draft moves the respondent from 未着手 to 下書き in the progress counts.
-        await recountForSubmissions([id]);
-        return id;
-      });
+    : await writeFirstDraft(respondent, cycle, versionId, answers, savedAt, audit);
   return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
 }
 
@@ -178,68 +168,39 @@ async function updateDraftWithAudit(
   return submissionId;
 }
 
-/**
- * Updates (or, for a first save, creates) the submission only if nobody wrote it since the
- * client loaded it, and records the audit row in the same transaction.
- */
-async function writeWithVersionCheck(
+/** The first save: creates the submission (未着手 → 下書き in the counters) in one statement. */
+async function writeFirstDraft(
   respondent: TRespondentViewer,
-  args: {
-    cycleId: string;
-    prefectureCode: string;
-    versionId: string;
-    submission: { id: string } | null;
-    expectedVersion: number;
-    data: Prisma.SubmissionUpdateManyMutationInput;
-    audit: (submissionId: string) => Prisma.AuditEventCreateManyInput;
-    extra?: (tx: Prisma.TransactionClient, submissionId: string) => Promise<unknown>;
-  },
+  cycle: { id: string; kind: string; prefectureCode: string },
+  versionId: string,
+  answers: TAnswers,
+  now: Date,
+  audit: (submissionId: string) => Prisma.AuditEventCreateManyInput,
 ): Promise<string> {
-  try {
-    return await db.$transaction(async (tx) => {
-      let id: string;
-      if (!args.submission) {
-        const created = await tx.submission.create({
-          data: {
-            ...(args.data as Omit<
-              Prisma.SubmissionUncheckedCreateInput,
-              "cycleId" | "questionnaireVersionId" | "prefectureCode"
-            >),
-            cycleId: args.cycleId,
-            questionnaireVersionId: args.versionId,
-            prefectureCode: args.prefectureCode,
-            ...respondentWhere(respondent),
-            draftVersion: 1,
-          },
-          select: { id: true },
-        });
-        id = created.id;
-      } else {
-        const updated = await tx.submission.updateMany({
-          where: { id: args.submission.id, draftVersion: args.expectedVersion },
-          data: { ...args.data, draftVersion: { increment: 1 } },
-        });
-        if (updated.count === 0) throw new StaleWrite();
-        id = args.submission.id;
-      }
-      await args.extra?.(tx, id);
-      await tx.auditEvent.createMany({ data: [args.audit(id)] });
-      return id;
-    });
-  } catch (error) {
-    // Another tab created the draft first (unique cycle+respondent) or bumped the version.
-    if (
-      error instanceof StaleWrite ||
-      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-    ) {
-      const current = await findOwnSubmission(respondent, args.cycleId);
-      throw staleError(current?.draftVersion ?? 0);
-    }
-    throw error;
-  }
+  const position = await readCounterPosition(respondent, cycle, null);
+  const result = await writeCounted({
+    respondent,
+    cycleId: cycle.id,
+    prefectureCode: cycle.prefectureCode,
+    versionId,
+    existing: null,
+    answers,
+    submit: null,
+    now,
+    position,
+    change: await deltaFor(
+      cycle.id,
+      position,
+      { status: "NOT_STARTED", revision: 0, versionId },
+      { status: "DRAFT", revision: 0, versionId },
+    ),
+    audit,
+  });
+  if (result.ok) return result.submissionId;
+  // Another tab created the draft first (or the institution moved meanwhile): reload.
+  const current = await findOwnSubmission(respondent, cycle.id);
+  throw staleError(current?.draftVersion ?? 0);
 }
-
-class StaleWrite extends Error {}
 
 export type TSubmitResult = { submissionId: string; revision: number; alreadySubmitted: boolean };
 
@@ -248,19 +209,24 @@ export type TSubmitResult = { submissionId: string; revision: number; alreadySub
  * Idempotent for a double click: the second request finds the identical revision already made
  * and returns it instead of failing or creating another.
  */
-export async function submitReport(viewer: TViewer, cycleId: string, input: unknown): Promise<TSubmitResult> {
+export async function submitReport(
+  viewer: TViewer,
+  cycleId: string,
+  input: unknown,
+  attempt = 0,
+): Promise<TSubmitResult> {
   const { draftVersion, answers: raw } = parseInput(input);
   const { respondent, cycle, submission, versionId, definition } = await loadContext(viewer, cycleId);
 
-  const result = validateAnswers(definition, raw, "submit");
-  if (!result.ok) {
+  const validated = validateAnswers(definition, raw, "submit");
+  if (!validated.ok) {
     throw new AppError("INVALID_INPUT", "未回答または誤りのある項目があります。一覧を確認して修正してください。", {
-      ...result.fieldErrors,
-      ...(result.formErrors.length ? { _form: result.formErrors } : {}),
+      ...validated.fieldErrors,
+      ...(validated.formErrors.length ? { _form: validated.formErrors } : {}),
     });
   }
-  const { visibility } = evaluateAnswers(definition, result.answers);
-  const answers = compactAnswers(stripHiddenAnswers(result.answers, visibility));
+  const { visibility } = evaluateAnswers(definition, validated.answers);
+  const answers = compactAnswers(stripHiddenAnswers(validated.answers, visibility));
 
   if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
     const same = await sameAsLatestRevision(submission, answers);
@@ -269,34 +235,26 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
   }
   if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
 
-  const derived = computeStoredDerived(definition, answers) as unknown as Prisma.InputJsonValue;
+  const derived = computeStoredDerived(definition, answers);
   const revision = (submission?.revision ?? 0) + 1;
   const now = new Date();
-  const write = writeWithVersionCheck(respondent, {
+  const position = await readCounterPosition(respondent, cycle, submission);
+  const before = {
+    status: (submission?.status ?? "NOT_STARTED") as TResponseStatus,
+    revision: submission?.revision ?? 0,
+    versionId,
+  };
+  const result = await writeCounted({
+    respondent,
     cycleId,
     prefectureCode: cycle.prefectureCode,
     versionId,
-    submission,
-    expectedVersion: draftVersion,
-    data: {
-      answers: answers as Prisma.InputJsonValue,
-      status: "SUBMITTED",
-      revision,
-      derived,
-      submittedAt: now,
-      isAmending: false,
-    },
-    extra: (tx, id) =>
-      tx.submissionRevision.create({
-        data: {
-          submissionId: id,
-          revision,
-          answers: answers as Prisma.InputJsonValue,
-          derived,
-          submittedAt: now,
-          submittedById: viewer.userId,
-        },
-      }),
+    existing: submission,
+    answers,
+    submit: { revision, derived, submittedById: viewer.userId },
+    now,
+    position,
+    change: await deltaFor(cycleId, position, before, { status: "SUBMITTED", revision, versionId, answers, derived }),
     audit: (id) =>
       auditRow(viewer, {
         action: revision === 1 ? "submission.submit" : "submission.amend",
@@ -308,19 +266,15 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
         after: { status: "SUBMITTED", revision },
       }),
   });
-  try {
-    const submissionId = await write;
-    await recountForSubmissions([submissionId]);
-    return { submissionId, revision, alreadySubmitted: false };
-  } catch (error) {
-    // Two clicks racing: the other request made the identical revision first. That is success.
-    if (error instanceof AppError && error.code === "STALE_REVISION") {
-      const now = await findOwnSubmission(respondent, cycleId);
-      const same = now && now.status === "SUBMITTED" ? await sameAsLatestRevision(now, answers) : null;
-      if (same) return same;
-    }
-    throw error;
-  }
+  if (result.ok) return { submissionId: result.submissionId, revision, alreadySubmitted: false };
+  // The institution moved (a roster import) between the read and the write: read again.
+  if (result.reason === "moved" && attempt < 2) return submitReport(viewer, cycleId, input, attempt + 1);
+  // Two clicks racing, or a retry after a timeout whose first request committed: the identical
+  // revision is already there. That is success, with the same receipt.
+  const current = await findOwnSubmission(respondent, cycleId);
+  const same = current && current.status === "SUBMITTED" ? await sameAsLatestRevision(current, answers) : null;
+  if (same) return same;
+  throw staleError(current?.draftVersion ?? 0);
 }
 
 async function sameAsLatestRevision(

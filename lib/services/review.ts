@@ -111,8 +111,9 @@ async function review(
         }),
       ],
     });
+    // The report moves between status cells: its municipality is recounted in this transaction.
+    await recountForSubmissions(tx, [submission.id]);
   });
-  await recountForSubmissions([submission.id]);
 }
 
 /** 確認済み, optionally with a note the respondent sees. */
@@ -178,9 +179,12 @@ export async function bulkConfirm(
         after: { confirmed: rows.length, filter: JSON.parse(JSON.stringify({ ...filter, page: undefined })) as TJson },
       }),
     ]);
+    // Only the municipalities of the confirmed reports change; recounted in this transaction.
+    await recountForSubmissions(
+      tx,
+      rows.map((row) => row.id),
+    );
     return rows;
   });
-  // Only the municipalities of the confirmed reports change.
-  await recountForSubmissions(confirmed.map((row) => row.id));
   return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
 }

@@ -10,6 +10,9 @@
 // 3. The adapter is built from discrete host/port/… fields, never `connectionString`:
 //    connectToShadowDb() spreads the config with a new `database`, and a connectionString would
 //    override it — the "shadow" database would silently be the real one.
+// 4. adapter-pg's executeScript splits a migration on every ";", which breaks dollar-quoted
+//    function bodies (migration 20261205101900_counter_deltas). We send the script whole, as one
+//    simple-protocol query, as the native engine does (it then also applies atomically).
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
@@ -89,11 +92,29 @@ export function pgConfigFromUrl(url: string) {
   };
 }
 
+type ScriptRunner = {
+  client: { query: (sql: string) => Promise<unknown> };
+  executeScript: (script: string) => Promise<void>;
+  onError: (error: unknown) => never;
+};
+
+function runScriptsWhole<T>(adapter: T): T {
+  const a = adapter as unknown as ScriptRunner;
+  a.executeScript = async (script) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+  return adapter;
+}
+
 export class PrismaPgForCli extends PrismaPg {
   override async connect() {
-    return reportCharColumnsAsCharacter(await super.connect());
+    return runScriptsWhole(reportCharColumnsAsCharacter(await super.connect()));
   }
   override async connectToShadowDb() {
-    return reportCharColumnsAsCharacter(await super.connectToShadowDb());
+    return runScriptsWhole(reportCharColumnsAsCharacter(await super.connectToShadowDb()));
   }
 }
