@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { AppError } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { auditRow } from "@/lib/data/audit";
 import { getDefinition } from "@/lib/data/questionnaires";
 import {
@@ -22,7 +22,7 @@ import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import { copyForwardAnswers } from "@/lib/questionnaire/copy";
 import { jsonEqual, type TSnapshot } from "@/lib/audit/diff";
 import type { TResponseStatus } from "@/lib/aggregation";
-import { deltaFor, readCounterPosition, writeCounted } from "./respondent-write";
+import { deltaFor, readWriteContext, writeCounted, type TCounterPosition } from "./respondent-write";
 
 // The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
 // copy last year's answers. Every write
@@ -62,6 +62,19 @@ async function loadContext(viewer: TViewer, cycleId: string) {
   return { respondent, cycle, submission, versionId, definition };
 }
 
+/** loadContext for the two hot writes (save, submit): the same checks, one raw query. */
+async function loadWriteContext(viewer: TViewer, cycleId: string, withLatest: boolean) {
+  const respondent = asRespondent(viewer);
+  const context = await readWriteContext(respondent, cycleId, withLatest);
+  if (!context || context.cycle.status === "PREPARING") throw notFoundError("報告");
+  const { cycle, submission, position } = context;
+  const writability = writabilityOf(cycle, submission);
+  if (!writability.writable) throw new AppError("CYCLE_CLOSED", WRITABILITY_MESSAGES[writability.reason]);
+  const versionId = submission?.questionnaireVersionId ?? cycle.questionnaireVersionId;
+  const definition = await getDefinition(versionId);
+  return { respondent, cycle, submission, versionId, definition, position };
+}
+
 function assertEditable(submission: { status: string; isAmending: boolean } | null) {
   if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
     throw new AppError("CONFLICT", "この報告は提出済みです。内容を変更するには「変更報告を始める」を押してください。");
@@ -88,7 +101,11 @@ export type TSaveResult = { submissionId: string; draftVersion: number; savedAt:
 /** Saves the working copy. Lenient about completeness, strict about types and codes. */
 export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown): Promise<TSaveResult> {
   const { draftVersion, answers: raw } = parseInput(input);
-  const { respondent, cycle, submission, versionId, definition } = await loadContext(viewer, cycleId);
+  const { respondent, cycle, submission, versionId, definition, position } = await loadWriteContext(
+    viewer,
+    cycleId,
+    false,
+  );
   assertEditable(submission);
   if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
 
@@ -130,7 +147,7 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
         audit(submission.id),
         savedAt,
       )
-    : await writeFirstDraft(respondent, cycle, versionId, answers, savedAt, audit);
+    : await writeFirstDraft(respondent, cycle, versionId, position, answers, savedAt, audit);
   return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
 }
 
@@ -173,11 +190,11 @@ async function writeFirstDraft(
   respondent: TRespondentViewer,
   cycle: { id: string; kind: string; prefectureCode: string },
   versionId: string,
+  position: TCounterPosition | null,
   answers: TAnswers,
   now: Date,
   audit: (submissionId: string) => Prisma.AuditEventCreateManyInput,
 ): Promise<string> {
-  const position = await readCounterPosition(respondent, cycle, null);
   const result = await writeCounted({
     respondent,
     cycleId: cycle.id,
@@ -216,7 +233,11 @@ export async function submitReport(
   attempt = 0,
 ): Promise<TSubmitResult> {
   const { draftVersion, answers: raw } = parseInput(input);
-  const { respondent, cycle, submission, versionId, definition } = await loadContext(viewer, cycleId);
+  const { respondent, cycle, submission, versionId, definition, position } = await loadWriteContext(
+    viewer,
+    cycleId,
+    true,
+  );
 
   const validated = validateAnswers(definition, raw, "submit");
   if (!validated.ok) {
@@ -238,7 +259,6 @@ export async function submitReport(
   const derived = computeStoredDerived(definition, answers);
   const revision = (submission?.revision ?? 0) + 1;
   const now = new Date();
-  const position = await readCounterPosition(respondent, cycle, submission);
   const before = {
     status: (submission?.status ?? "NOT_STARTED") as TResponseStatus,
     revision: submission?.revision ?? 0,

@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-db";
 import { run, start } from "../lib/processes";
 
-export type TProcessHandle = { url: string; stop: () => Promise<void> };
+export type TProcessHandle = { url: string; pid?: number; stop: () => Promise<void> };
 
 /**
  * The embedded database in a child process, so the load generator never shares its event loop.
@@ -25,7 +25,7 @@ export function startDatabaseProcess({ dataDir }: { dataDir?: string } = {}): Pr
     });
     child.stdout.on("data", (chunk: Buffer) => {
       const match = /READY (\S+)/.exec(chunk.toString());
-      if (match) resolve({ url: match[1]!, stop: () => stopChild(child) });
+      if (match) resolve({ url: match[1]!, pid: child.pid, stop: () => stopChild(child) });
     });
     child.on("exit", (code) => reject(new Error(`database process exited with ${code}`)));
   });
@@ -116,4 +116,114 @@ export function runLoad(
       statuses?.set(status, (statuses.get(status) ?? 0) + 1);
     });
   });
+}
+
+export type TInstance = { url: string; port: number; child: ChildProcess; stop: () => Promise<void> };
+
+/**
+ * One `next start` of an already built app on a given port, with the environment shared by the
+ * instances of a benchmark (the same NEXTAUTH_SECRET, so a session works on every instance).
+ */
+export async function startNextInstance(
+  databaseUrl: string,
+  { distDir, port, secret, env = {} }: { distDir: string; port: number; secret: string; env?: Record<string, string> },
+): Promise<TInstance> {
+  const url = `http://localhost:${port}`;
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = start(
+    "next",
+    ["start", "--port", String(port)],
+    {
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      RENKEI_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: url,
+      ...env,
+    },
+    profile,
+  );
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) return { url, port, child, stop: () => stopChild(child) };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("app did not start");
+}
+
+/** Builds the app into `distDir` (skipped when a build is there and `rebuild` is false). */
+export async function buildApp(distDir: string, rebuild: boolean): Promise<void> {
+  if (rebuild || !existsSync(path.join(distDir, "BUILD_ID")))
+    await run(
+      "next",
+      ["build"],
+      { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: distDir },
+      { quiet: true },
+    );
+}
+
+/** A process and its descendants (Linux /proc), e.g. `next start` and its next-server child. */
+export function processTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const visit = (pid: number) => {
+    out.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return out;
+}
+
+/** Resident set size of a process in MB (0 when it is gone). */
+export function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (0 when it is gone). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of every PostgreSQL server process on this machine (by command name). */
+export function postgresPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/comm`, "utf8").trim().startsWith("postgres");
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

@@ -1,0 +1,417 @@
+// `npx tsx --import ./scripts/lib/register-server-only.mjs scripts/bench/deadline-rush.ts --db postgres|embedded
+//   [--clinics 250] [--kill-clinics 250] [--concurrency 24] [--duration 15] [--padding 1000] [--skip-build]`
+//
+// The deadline rush (issue 18, docs/decisions/0012-deadline-rush-write-path.md), over HTTP,
+// against the built app: on PostgreSQL two `next start` instances on one database (requests spread
+// round-robin; a session signed in on one instance is used on the other), on the embedded default
+// one instance with PGlite in its own process. The demo prefecture plus N clinics, all in one
+// municipality padded to a size beyond Tokyo's largest (972 institutions), so a cost that grew
+// with the municipality would show. Phases:
+//   1. first autosaves: the N clinics save their first draft at the same moment;
+//   2. saves: `concurrency` clients save drafts back to back for `duration` seconds (capacity, p95);
+//   3. submits: the N clinics submit complete reports, `concurrency` at a time;
+//   4. kill -9: K fresh clinics save and submit all at once; instance 1 is killed with SIGKILL
+//      mid-rush and restarted. Unacknowledged submits are retried (a retry of a committed one must
+//      return the same receipt). Then: every acknowledged submit must be stored with its answers,
+//      and the counters must equal a full recount — with no command run: the restarted
+//      instance's own reconciliation is what is reported, then a full recount here checks it.
+// Prints saves/s, submits/s, p50/p95/p99, responses by HTTP status, and the RSS peak of every
+// process. PostgreSQL: database renkei_bench_rush on TEST_POSTGRES_URL's server (dropped first).
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { migrateDeploy } from "../lib/processes";
+import { findFreePort } from "../lib/embedded-db";
+import { testPostgresUrl } from "../../tests/support/test-database";
+import {
+  buildApp,
+  cpuMs,
+  percentiles,
+  postgresPids,
+  processTree,
+  rssMb,
+  signInForCookie,
+  startDatabaseProcess,
+  startNextInstance,
+  type TInstance,
+} from "./http-support";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "postgres" },
+    clinics: { type: "string", default: "250" },
+    "kill-clinics": { type: "string", default: "250" },
+    concurrency: { type: "string", default: "24" },
+    duration: { type: "string", default: "15" },
+    padding: { type: "string", default: "1000" },
+    "kill-after": { type: "string", default: "500" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const KIND = args.db === "embedded" ? "embedded" : "postgres";
+const N = Number(args.clinics);
+const K = Number(args["kill-clinics"]);
+const CONCURRENCY = Number(args.concurrency);
+const DURATION_S = Number(args.duration);
+const PADDING = Number(args.padding);
+const DIST_DIR = ".next-bench-rush";
+const PASSWORD = "bench-password-123";
+const MUNICIPALITY = "182010"; // 福井市, padded below
+
+const log = (message: string) => console.log(`[rush ${KIND}] ${message}`);
+
+// ---- the database ---------------------------------------------------------------------------
+
+async function openDatabase(): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+  if (KIND === "embedded") return startDatabaseProcess();
+  const admin = new URL(testPostgresUrl());
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`drop database if exists renkei_bench_rush with (force)`);
+  await client.query(`create database renkei_bench_rush`);
+  await client.end();
+  const url = new URL(admin.toString());
+  url.pathname = "/renkei_bench_rush";
+  return { url: url.toString(), stop: async () => undefined };
+}
+
+// ---- HTTP -----------------------------------------------------------------------------------
+
+type TCall = { status: number; ms: number; body: string };
+
+async function call(url: string, method: string, cookie: string, body: unknown): Promise<TCall> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method,
+      headers: { "content-type": "application/json", cookie, origin: new URL(url).origin },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, ms: performance.now() - started, body: text };
+  } catch (error) {
+    return { status: 0, ms: performance.now() - started, body: String(error) };
+  }
+}
+
+class Tally {
+  times: number[] = [];
+  statuses = new Map<number, number>();
+  started = performance.now();
+  finished = 0;
+  cpuStart = cpuNow();
+  cpu: TCpu = { app: 0, db: 0 };
+  add(result: TCall) {
+    this.times.push(result.ms);
+    this.statuses.set(result.status, (this.statuses.get(result.status) ?? 0) + 1);
+  }
+  done() {
+    this.finished = performance.now();
+    const end = cpuNow();
+    this.cpu = { app: end.app - this.cpuStart.app, db: end.db - this.cpuStart.db };
+    return this;
+  }
+  get ok() {
+    return this.statuses.get(200) ?? 0;
+  }
+  get fivexx() {
+    return [...this.statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
+  }
+  summary(label: string) {
+    const stats = percentiles(this.times);
+    const seconds = (this.finished - this.started) / 1000;
+    return {
+      label,
+      n: stats.n,
+      okPerSecond: this.ok / seconds,
+      p50: stats.p50,
+      p95: stats.p95,
+      p99: stats.p99,
+      max: stats.max,
+      statuses: Object.fromEntries(this.statuses),
+      fivexx: this.fivexx,
+      appCpuMsPerRequest: this.cpu.app / Math.max(1, stats.n),
+      dbCpuMsPerRequest: this.cpu.db / Math.max(1, stats.n),
+    };
+  }
+}
+
+const versionFrom = (result: TCall): number | null => {
+  try {
+    const body = JSON.parse(result.body) as {
+      draftVersion?: number;
+      error?: { fieldErrors?: { _draftVersion?: string[] } };
+    };
+    if (result.status === 200 && typeof body.draftVersion === "number") return body.draftVersion;
+    const stale = body.error?.fieldErrors?._draftVersion?.[0];
+    return stale === undefined ? null : Number(stale);
+  } catch {
+    return null;
+  }
+};
+
+// ---- CPU ------------------------------------------------------------------------------------
+// The machine is shared, so wall-clock rates say more about the neighbours than about Renkei. CPU
+// used per request by the app processes and by the database is what a quiet 2-core machine would
+// divide its 2,000 ms per second by. (PostgreSQL: every postgres process of the machine, so other
+// engineers' databases inflate it; the PGlite host is ours alone.)
+type TCpu = { app: number; db: number };
+let cpuProcesses: () => { app: number[]; db: number[] } = () => ({ app: [], db: [] });
+function cpuNow(): TCpu {
+  const { app, db } = cpuProcesses();
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  return { app: sum(app), db: sum(db) };
+}
+
+// ---- memory ---------------------------------------------------------------------------------
+
+function startRssSampler(processes: () => { name: string; pid: number | undefined }[]) {
+  const peaks = new Map<string, number>();
+  const timer = setInterval(() => {
+    for (const { name, pid } of processes()) {
+      if (!pid) continue;
+      for (const p of processTree(pid)) {
+        const key = `${name} pid ${p}`;
+        peaks.set(key, Math.max(peaks.get(key) ?? 0, rssMb(p)));
+      }
+    }
+  }, 250);
+  return { peaks, stop: () => clearInterval(timer) };
+}
+
+// ---- the run --------------------------------------------------------------------------------
+
+await buildApp(DIST_DIR, !args["skip-build"]);
+log("app built");
+const database = await openDatabase();
+await migrateDeploy(database.url);
+process.env.DATABASE_URL = database.url;
+const { seedDemo } = await import("../../prisma/seed/demo");
+const { db } = await import("@/lib/db");
+const { hashPassword } = await import("@/lib/auth/password");
+const { buildInstitutionCode } = await import("@/lib/domain/codes");
+const { getDefinition } = await import("@/lib/data/questionnaires");
+const { generateAnswers } = await import("../../prisma/seed/answers");
+const { createRandom } = await import("../../prisma/seed/random");
+const { jsonEqual } = await import("@/lib/audit/diff");
+const { recountCycles } = await import("@/lib/services/counters");
+
+await seedDemo();
+const cycle = await db.reportingCycle.findFirstOrThrow({
+  where: { prefectureCode: "18", kind: "CLINIC_REPORT", status: "OPEN" },
+});
+const definition = await getDefinition(cycle.questionnaireVersionId);
+const total = N + K;
+await db.institution.createMany({
+  data: Array.from({ length: total + PADDING }, (_, i) => ({
+    code: buildInstitutionCode("18", `8${String(i).padStart(5, "0")}`),
+    name: i < total ? `締切ベンチ診療所${i}` : `締切ベンチ在籍のみ${i}`,
+    kind: "CLINIC" as const,
+    prefectureCode: "18",
+    municipalityCode: MUNICIPALITY,
+  })),
+});
+const clinics = await db.institution.findMany({
+  where: { name: { startsWith: "締切ベンチ診療所" } },
+  orderBy: { code: "asc" },
+});
+const passwordHash = await hashPassword(PASSWORD);
+await db.user.createMany({
+  data: clinics.map((inst, i) => ({
+    email: `rush-${i}@bench.renkei.jp`,
+    name: inst.name,
+    role: "INSTITUTION" as const,
+    institutionId: inst.id,
+    passwordHash,
+  })),
+});
+await recountCycles({ cycleId: cycle.id }); // the padding institutions are 未着手 respondents
+const municipalitySize = await db.institution.count({ where: { municipalityCode: MUNICIPALITY } });
+log(`seeded: ${total} bench clinics in ${MUNICIPALITY} (${municipalitySize} institutions in that municipality)`);
+
+const secret = randomBytes(32).toString("base64url");
+const ports = await Promise.all(Array.from({ length: KIND === "postgres" ? 2 : 1 }, () => findFreePort()));
+const instances: TInstance[] = [];
+for (const port of ports) instances.push(await startNextInstance(database.url, { distDir: DIST_DIR, port, secret }));
+log(`instances at ${instances.map((i) => i.url).join(", ")}`);
+cpuProcesses = () => ({
+  app: instances.flatMap((instance) => processTree(instance.child.pid!)),
+  db: KIND === "embedded" ? (database.pid ? [database.pid] : []) : postgresPids(),
+});
+const sampler = startRssSampler(() => [
+  ...instances.map((instance, i) => ({ name: `app ${i + 1}`, pid: instance.child.pid })),
+  { name: "PGlite host", pid: database.pid },
+]);
+
+// Sign in on one instance, work on the next one (no state in the process).
+const cookies: string[] = [];
+for (let i = 0; i < total; i += 8) {
+  cookies.push(
+    ...(await Promise.all(
+      Array.from({ length: Math.min(8, total - i) }, (_, j) =>
+        signInForCookie(instances[(i + j) % instances.length]!.url, `rush-${i + j}@bench.renkei.jp`, PASSWORD),
+      ),
+    )),
+  );
+}
+log(`signed in ${cookies.length} clinics`);
+const base = (i: number) => `${instances[(i + 1) % instances.length]!.url}/api/v1/respondent/cycles/${cycle.id}`;
+const random = createRandom("deadline-rush");
+const partners = (await db.institution.findMany({ where: { kind: "HOSPITAL" }, take: 10 })).map((h) => ({
+  code: h.code,
+  name: h.name,
+}));
+const answers = clinics.map(() =>
+  generateAnswers(definition, { random, profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
+);
+const versions = new Array<number>(total).fill(0);
+const draftOf = (i: number, edit: number) => ({ ...answers[i], rep_department: `医事課${edit}` });
+
+// 1. first autosaves, all at once
+const firstSaves = new Tally();
+await Promise.all(
+  Array.from({ length: N }, async (_, i) => {
+    const result = await call(`${base(i)}/draft`, "PUT", cookies[i]!, { draftVersion: 0, answers: draftOf(i, 0) });
+    firstSaves.add(result);
+    versions[i] = versionFrom(result) ?? versions[i]!;
+  }),
+);
+firstSaves.done();
+
+// 2. saves back to back
+const saves = new Tally();
+const until = performance.now() + DURATION_S * 1000;
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async (_, worker) => {
+    for (let i = worker, edit = 1; performance.now() < until; i = (i + CONCURRENCY) % N, edit += 1) {
+      const result = await call(`${base(i)}/draft`, "PUT", cookies[i]!, {
+        draftVersion: versions[i],
+        answers: draftOf(i, edit),
+      });
+      saves.add(result);
+      versions[i] = versionFrom(result) ?? versions[i]!;
+    }
+  }),
+);
+saves.done();
+
+// 3. submits, `concurrency` at a time
+const acknowledged = new Map<number, number>(); // clinic → revision
+const submits = new Tally();
+let next = 0;
+const submitOne = async (i: number, tally: Tally, at = base(i)) => {
+  const result = await call(`${at}/submit`, "POST", cookies[i]!, { draftVersion: versions[i], answers: answers[i] });
+  tally.add(result);
+  if (result.status === 200) acknowledged.set(i, (JSON.parse(result.body) as { revision: number }).revision);
+  return result;
+};
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < N) await submitOne(next++, submits);
+  }),
+);
+submits.done();
+log("saves and submits measured; kill -9 rush next");
+
+// 4. K fresh clinics save and submit at once; instance 1 dies mid-rush
+const killRush = new Tally();
+const victim = instances[0]!;
+const killTimer = setTimeout(() => {
+  for (const pid of processTree(victim.child.pid!).reverse()) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  log(`killed instance 1 (kill -9) ${args["kill-after"]} ms into the rush`);
+}, Number(args["kill-after"]));
+await Promise.all(
+  Array.from({ length: K }, async (_, j) => {
+    const i = N + j;
+    const saved = await call(`${base(i)}/draft`, "PUT", cookies[i]!, { draftVersion: 0, answers: draftOf(i, 0) });
+    killRush.add(saved);
+    versions[i] = versionFrom(saved) ?? 0;
+    if (saved.status === 200) await submitOne(i, killRush);
+  }),
+);
+killRush.done();
+clearTimeout(killTimer);
+const reconciliationsBefore = await db.counterReconciliation.count();
+instances[0] = await startNextInstance(database.url, { distDir: DIST_DIR, port: victim.port, secret });
+log("instance 1 restarted");
+// Its start-up reconciliation runs by itself (instrumentation.ts); wait for it to be recorded.
+for (let t = 0; t < 120 && (await db.counterReconciliation.count()) <= reconciliationsBefore; t++)
+  await new Promise((r) => setTimeout(r, 500));
+const automatic = await db.counterReconciliation.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
+
+// Clients whose request died with the instance try again (as a person would, after reloading).
+const retries = new Tally();
+await Promise.all(
+  Array.from({ length: K }, async (_, j) => {
+    const i = N + j;
+    if (acknowledged.has(i)) return;
+    let result = await submitOne(i, retries);
+    if (result.status === 409) {
+      versions[i] = versionFrom(result) ?? versions[i]!;
+      result = await submitOne(i, retries);
+    }
+  }),
+);
+retries.done();
+
+// ---- verification ---------------------------------------------------------------------------
+const stored = await db.submission.findMany({
+  where: { cycleId: cycle.id, institutionId: { in: clinics.map((c) => c.id) } },
+  select: { institutionId: true, revision: true, revisions: { select: { revision: true, answers: true } } },
+});
+const byInstitution = new Map(stored.map((s) => [s.institutionId, s]));
+let lost = 0;
+let duplicated = 0;
+for (const [i, revision] of acknowledged) {
+  const row = byInstitution.get(clinics[i]!.id);
+  const kept = row?.revisions.find((r) => r.revision === revision);
+  const sent = answers[i]!;
+  const same =
+    kept &&
+    Object.keys(kept.answers as object).length > 0 &&
+    Object.entries(kept.answers as Record<string, unknown>).every(([key, value]) => jsonEqual(value, sent[key]));
+  if (!same) lost += 1;
+  if ((row?.revisions.length ?? 0) > 1) duplicated += 1;
+}
+const fullRecount = await recountCycles({});
+sampler.stop();
+
+const phases = [
+  firstSaves.summary(`first autosaves, ${N} at once`),
+  saves.summary(`autosaves, ${CONCURRENCY} clients back to back`),
+  submits.summary(`submits, ${CONCURRENCY} at a time`),
+  killRush.summary(`kill -9 rush (${K} save+submit at once)`),
+  retries.summary("retries after the restart"),
+];
+console.log("");
+for (const p of phases)
+  console.log(
+    `${p.label.padEnd(44)} ${p.okPerSecond.toFixed(0).padStart(5)} ok/s  p50 ${p.p50.toFixed(0).padStart(5)} ms  p95 ${p.p95.toFixed(0).padStart(5)} ms  p99 ${p.p99.toFixed(0).padStart(5)} ms  n=${p.n}  CPU/request app ${p.appCpuMsPerRequest.toFixed(1)} ms db ${p.dbCpuMsPerRequest.toFixed(1)} ms  by status ${JSON.stringify(p.statuses)}`,
+  );
+const report = {
+  database: KIND,
+  instances: instances.length,
+  municipalityInstitutions: municipalitySize,
+  phases,
+  acknowledgedSubmits: acknowledged.size,
+  lostAcknowledgedSubmits: lost,
+  duplicatedRevisions: duplicated,
+  automaticReconciliationAfterRestart: automatic[0]
+    ? { scope: automatic[0].scope, municipalities: automatic[0].municipalities, corrected: automatic[0].corrected }
+    : null,
+  fullRecountCorrected: fullRecount.corrected,
+  rssPeakMb: Object.fromEntries([...sampler.peaks].map(([k, v]) => [k, Math.round(v)])),
+  loadAverage: (await import("node:os")).loadavg().map((l) => l.toFixed(1)),
+};
+console.log(JSON.stringify(report, null, 2));
+
+await db.$disconnect();
+for (const instance of instances) await instance.stop();
+await database.stop();
+process.exit(0);
