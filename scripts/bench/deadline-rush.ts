@@ -225,7 +225,8 @@ await db.user.createMany({
     passwordHash,
   })),
 });
-await recountCycles({ cycleId: cycle.id }); // the padding institutions are 未着手 respondents
+// The padding institutions are 未着手 respondents of both years (written directly, so counted here).
+await recountCycles({ prefectureCode: "18" });
 const municipalitySize = await db.institution.count({ where: { municipalityCode: MUNICIPALITY } });
 log(`seeded: ${total} bench clinics in ${MUNICIPALITY} (${municipalitySize} institutions in that municipality)`);
 
