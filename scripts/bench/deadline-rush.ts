@@ -186,44 +186,22 @@ log("app built");
 const database = await openDatabase();
 await migrateDeploy(database.url);
 process.env.DATABASE_URL = database.url;
-const { seedDemo } = await import("../../prisma/seed/demo");
 const { db } = await import("@/lib/db");
-const { hashPassword } = await import("@/lib/auth/password");
-const { buildInstitutionCode } = await import("@/lib/domain/codes");
-const { getDefinition } = await import("@/lib/data/questionnaires");
+const { seedBenchClinics } = await import("./bench-clinics");
 const { generateAnswers } = await import("../../prisma/seed/answers");
 const { createRandom } = await import("../../prisma/seed/random");
 const { jsonEqual } = await import("@/lib/audit/diff");
 const { recountCycles } = await import("@/lib/services/counters");
 
-await seedDemo();
-const cycle = await db.reportingCycle.findFirstOrThrow({
-  where: { prefectureCode: "18", kind: "CLINIC_REPORT", status: "OPEN" },
-});
-const definition = await getDefinition(cycle.questionnaireVersionId);
 const total = N + K;
-await db.institution.createMany({
-  data: Array.from({ length: total + PADDING }, (_, i) => ({
-    code: buildInstitutionCode("18", `8${String(i).padStart(5, "0")}`),
-    name: i < total ? `締切ベンチ診療所${i}` : `締切ベンチ在籍のみ${i}`,
-    kind: "CLINIC" as const,
-    prefectureCode: "18",
-    municipalityCode: MUNICIPALITY,
-  })),
-});
-const clinics = await db.institution.findMany({
-  where: { name: { startsWith: "締切ベンチ診療所" } },
-  orderBy: { code: "asc" },
-});
-const passwordHash = await hashPassword(PASSWORD);
-await db.user.createMany({
-  data: clinics.map((inst, i) => ({
-    email: `rush-${i}@bench.renkei.jp`,
-    name: inst.name,
-    role: "INSTITUTION" as const,
-    institutionId: inst.id,
-    passwordHash,
-  })),
+const { cycle, definition, clinics, partners } = await seedBenchClinics({
+  count: total,
+  padding: PADDING,
+  namePrefix: "締切ベンチ診療所",
+  codeDigit: "8",
+  emailPrefix: "rush",
+  municipalityCode: MUNICIPALITY,
+  password: PASSWORD,
 });
 // The padding institutions are 未着手 respondents of both years (written directly, so counted here).
 await recountCycles({ prefectureCode: "18" });
@@ -258,10 +236,6 @@ for (let i = 0; i < total; i += 8) {
 log(`signed in ${cookies.length} clinics`);
 const base = (i: number) => `${instances[(i + 1) % instances.length]!.url}/api/v1/respondent/cycles/${cycle.id}`;
 const random = createRandom("deadline-rush");
-const partners = (await db.institution.findMany({ where: { kind: "HOSPITAL" }, take: 10 })).map((h) => ({
-  code: h.code,
-  name: h.name,
-}));
 const answers = clinics.map(() =>
   generateAnswers(definition, { random, profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
 );

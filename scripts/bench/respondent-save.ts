@@ -41,48 +41,26 @@ let app: { url: string; stop: () => Promise<void> } | undefined;
 try {
   await migrateDeploy(database.url);
   process.env.DATABASE_URL = database.url;
-  const { seedDemo } = await import("../../prisma/seed/demo");
   const { db } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
-  const { buildInstitutionCode } = await import("@/lib/domain/codes");
-  const { getDefinition } = await import("@/lib/data/questionnaires");
+  const { seedBenchClinics } = await import("./bench-clinics");
   const { generateAnswers, truncateToDraft } = await import("../../prisma/seed/answers");
   const { createRandom } = await import("../../prisma/seed/random");
 
-  await seedDemo();
-  const cycle = await db.reportingCycle.findFirstOrThrow({
-    where: { prefectureCode: "18", kind: "CLINIC_REPORT", status: "OPEN" },
-  });
-  const definition = await getDefinition(cycle.questionnaireVersionId);
-
   // One clinic and account per simulated client (saves and submits use different clinics).
   const total = CONNECTIONS + SUBMITS;
-  const passwordHash = await hashPassword(PASSWORD);
-  const clinics = Array.from({ length: total }, (_, i) => ({
-    code: buildInstitutionCode("18", `9${String(i).padStart(5, "0")}`),
-    name: `ベンチマーク診療所${i + 1}`,
-    kind: "CLINIC" as const,
-    prefectureCode: "18",
+  const {
+    cycle,
+    definition,
+    clinics: created,
+    partners,
+  } = await seedBenchClinics({
+    count: total,
+    namePrefix: "ベンチマーク診療所",
+    codeDigit: "9",
+    emailPrefix: "bench",
     municipalityCode: "182079",
-  }));
-  await db.institution.createMany({ data: clinics });
-  const created = await db.institution.findMany({
-    where: { name: { startsWith: "ベンチマーク診療所" } },
-    orderBy: { code: "asc" },
+    password: PASSWORD,
   });
-  await db.user.createMany({
-    data: created.map((inst, i) => ({
-      email: `bench-${i}@bench.renkei.jp`,
-      name: inst.name,
-      role: "INSTITUTION" as const,
-      institutionId: inst.id,
-      passwordHash,
-    })),
-  });
-  const partners = (await db.institution.findMany({ where: { kind: "HOSPITAL" }, take: 10 })).map((h) => ({
-    code: h.code,
-    name: h.name,
-  }));
   log(`seeded the demo prefecture and ${total} benchmark clinics`);
 
   app = await startApp(database.url, { build: !args["skip-build"] });
