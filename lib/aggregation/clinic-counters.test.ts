@@ -4,6 +4,7 @@ import type { TDerivedStatus, TFunctionStatus } from "@/lib/questionnaire/derive
 import { MINI_F1, MINI_V1, MINI_V2, miniReport } from "@/tests/fixtures/aggregation/mini-definitions";
 import {
   addClinicCounters,
+  clinicCountersDelta,
   CLINIC_COUNTERS_FORMAT,
   countClinicReport,
   countClinicReports,
@@ -333,6 +334,22 @@ describe("adding and subtracting counters", () => {
       countClinicReport(miniReport(answers, { status: "CONFIRMED" })),
     );
     expect(after).toEqual(countClinicReports([miniReport(answers, { status: "CONFIRMED" }), miniReport(null)]));
+  });
+
+  it("the delta of a change is the signed difference of the report's two contributions (zeros kept)", () => {
+    const answers = { ...MINI_F1, i_system: "p4" };
+    const submitted = countClinicReport(miniReport(answers, { status: "SUBMITTED" }));
+    const confirmed = countClinicReport(miniReport(answers, { status: "CONFIRMED" }));
+    expect(clinicCountersDelta(submitted, submitted)).toBeNull();
+    const delta = clinicCountersDelta(submitted, confirmed)!;
+    const kind = Object.keys(submitted.cells)[0] as keyof TClinicCounters["cells"];
+    const cells = delta.cells[kind] as Record<string, { respondents: number; n: number; functions: object }>;
+    expect(cells.SUBMITTED).toMatchObject({ respondents: -1, n: -1 });
+    // The new status cell is created whole: every field of the dense tally, zeros included.
+    expect(cells.CONFIRMED).toEqual(JSON.parse(JSON.stringify(confirmed.cells[kind]!.CONFIRMED)));
+    // A first draft from nothing: only the respondent counts move.
+    const fresh = clinicCountersDelta(null, countClinicReport(miniReport(null)))!;
+    expect(JSON.stringify(fresh)).toContain('"respondents":1');
   });
 
   it("refuses counters of another layout version", () => {
