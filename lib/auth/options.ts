@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { authenticateWithPassword } from "./sign-in";
 import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_LOCKED_PREFIX } from "./messages";
 import { isRole, roleFromDb } from "./roles";
+import { safeCallbackPath } from "./safe-redirect";
 
 /** Sessions end after 8 hours without activity (one working day); tokens refresh every 15 min. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -64,13 +65,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
       // Only same-site redirects after sign-in/out (no open redirect through callbackUrl).
       redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          // fall through
-        }
-        return baseUrl;
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
       },
     },
     events: {
