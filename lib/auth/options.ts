@@ -5,7 +5,8 @@ import { getAuthSecret } from "@/lib/env";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { authenticateWithPassword } from "./sign-in";
-import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_LOCKED_PREFIX } from "./messages";
+import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_THROTTLED_PREFIX } from "./messages";
+import { clientAddress } from "./client-address";
 import { isRole, roleFromDb } from "./roles";
 import { safeCallbackPath } from "./safe-redirect";
 import { SESSION_MAX_AGE_SECONDS, epochSeconds, isWithinAbsoluteLifetime } from "./session-policy";
@@ -26,16 +27,16 @@ export function getAuthOptions(): NextAuthOptions {
           email: { label: "メールアドレス", type: "email" },
           password: { label: "パスワード", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const email = typeof credentials?.email === "string" ? credentials.email : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password) throw new Error(SIGN_IN_ERROR_INVALID);
-          const result = await authenticateWithPassword(email, password);
+          const result = await authenticateWithPassword(email, password, new Date(), clientAddress(req?.headers));
           if (!result.ok) {
             // next-auth passes the message through to the form as `error`.
             throw new Error(
-              result.reason === "locked"
-                ? `${SIGN_IN_ERROR_LOCKED_PREFIX}${result.retryAfterMinutes}`
+              result.reason === "throttled"
+                ? `${SIGN_IN_ERROR_THROTTLED_PREFIX}${result.retryAfterSeconds}`
                 : SIGN_IN_ERROR_INVALID,
             );
           }
