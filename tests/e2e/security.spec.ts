@@ -85,3 +85,17 @@ test("after sign-out the old session cookie reads nothing and cannot be renewed"
   expect(await (await replay.request.get("/api/auth/session")).json()).toEqual({});
   await replay.close();
 });
+
+test("an unknown cycle id and an unknown address are Japanese 404 pages, never a 500", async ({ page }) => {
+  await signInAs(page, "clinic@demo.renkei.jp", "/institution");
+  for (const path of [
+    "/institution/cycles/no-such-cycle",
+    "/institution/cycles/no-such-cycle/receipt",
+    "/institution/cycles/no-such-cycle/history",
+    "/institution/no-such-page",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "ページが見つかりません" })).toBeVisible();
+  }
+});
