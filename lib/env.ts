@@ -3,10 +3,18 @@
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./database-url";
 
+/** Session tokens are encrypted with a key derived from this secret; 32 characters ≈ 190 bits of base64. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+const MISSING_SECRET_MESSAGE = `NEXTAUTH_SECRET が設定されていません。\`npm run demo\` は自動で設定します。本番環境では ${MIN_AUTH_SECRET_LENGTH} 文字以上の乱数を設定してください（例: openssl rand -base64 32）。`;
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1),
-  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(MIN_AUTH_SECRET_LENGTH, { error: `NEXTAUTH_SECRET は ${MIN_AUTH_SECRET_LENGTH} 文字以上にしてください。` })
+    .optional(),
   NEXTAUTH_URL: z.url().optional(),
   /** Public base URL used in e-mails and one-time links (defaults to NEXTAUTH_URL). */
   RENKEI_PUBLIC_URL: z.url().optional(),
@@ -23,26 +31,35 @@ export type TEnv = z.infer<typeof ZEnv> & { usesEmbeddedDefault: boolean };
 let cached: TEnv | undefined;
 
 export function getEnv(): TEnv {
-  if (cached) return cached;
-  const raw = { ...process.env, DATABASE_URL: resolveDatabaseUrl(process.env) };
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/**
+ * Validates the settings; throws a Japanese message naming what is wrong. Production needs a
+ * session secret: instrumentation.ts calls this at server start, so a server without one stops
+ * at once instead of failing on every sign-in.
+ */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const raw = { ...source, DATABASE_URL: resolveDatabaseUrl(source) };
   const parsed = ZEnv.safeParse(raw);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
-    throw new Error(`環境変数の設定が正しくありません: ${fields}`);
+    const messages = parsed.error.issues.map((i) => (i.path[0] === "NEXTAUTH_SECRET" ? i.message : i.path.join(".")));
+    throw new Error(`環境変数の設定が正しくありません: ${messages.join(", ")}`);
   }
-  cached = { ...parsed.data, usesEmbeddedDefault: !process.env.DATABASE_URL?.trim() };
-  return cached;
+  // `next build` runs in production mode but signs nothing; the running server must have one.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET && !building) {
+    throw new Error(MISSING_SECRET_MESSAGE);
+  }
+  return { ...parsed.data, usesEmbeddedDefault: !source.DATABASE_URL?.trim() };
 }
 
 /** The secret that signs session tokens. Production refuses to start without one. */
 export function getAuthSecret(): string {
   const env = getEnv();
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (env.NODE_ENV === "production") {
-    throw new Error(
-      "NEXTAUTH_SECRET が設定されていません。`npm run demo` は自動で設定します。本番環境では 32 文字以上の乱数を設定してください。",
-    );
-  }
+  if (env.NODE_ENV === "production") throw new Error(MISSING_SECRET_MESSAGE);
   return "renkei-development-only-secret-do-not-use";
 }
 

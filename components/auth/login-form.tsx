@@ -8,17 +8,13 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { signInErrorMessage } from "@/lib/auth/messages";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 
 const ZLogin = z.object({
   email: z.string().trim().min(1, { error: "メールアドレスを入力してください。" }),
   password: z.string().min(1, { error: "パスワードを入力してください。" }),
 });
 type TLogin = z.infer<typeof ZLogin>;
-
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export function LoginForm({
   callbackUrl,
@@ -40,7 +36,7 @@ export function LoginForm({
       setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
       return;
     }
-    router.replace(safeCallback(callbackUrl));
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
     router.refresh();
   });
 

@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: TRole;
     sessionVersion?: number;
+    /** Sign-in time, epoch seconds: the absolute session lifetime counts from here. */
+    signedInAt?: number;
   }
 }

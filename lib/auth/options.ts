@@ -5,11 +5,13 @@ import { getAuthSecret } from "@/lib/env";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { authenticateWithPassword } from "./sign-in";
-import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_LOCKED_PREFIX } from "./messages";
+import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_THROTTLED_PREFIX } from "./messages";
+import { clientAddress } from "./client-address";
 import { isRole, roleFromDb } from "./roles";
+import { safeCallbackPath } from "./safe-redirect";
+import { SESSION_MAX_AGE_SECONDS, epochSeconds, isWithinAbsoluteLifetime } from "./session-policy";
 
-/** Sessions end after 8 hours without activity (one working day); tokens refresh every 15 min. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export { SESSION_ABSOLUTE_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 // Built on demand, not at module load: `next build` imports this module without a secret.
 export function getAuthOptions(): NextAuthOptions {
@@ -25,16 +27,16 @@ export function getAuthOptions(): NextAuthOptions {
           email: { label: "メールアドレス", type: "email" },
           password: { label: "パスワード", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const email = typeof credentials?.email === "string" ? credentials.email : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password) throw new Error(SIGN_IN_ERROR_INVALID);
-          const result = await authenticateWithPassword(email, password);
+          const result = await authenticateWithPassword(email, password, new Date(), clientAddress(req?.headers));
           if (!result.ok) {
             // next-auth passes the message through to the form as `error`.
             throw new Error(
-              result.reason === "locked"
-                ? `${SIGN_IN_ERROR_LOCKED_PREFIX}${result.retryAfterMinutes}`
+              result.reason === "throttled"
+                ? `${SIGN_IN_ERROR_THROTTLED_PREFIX}${result.retryAfterSeconds}`
                 : SIGN_IN_ERROR_INVALID,
             );
           }
@@ -43,10 +45,21 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          token.signedInAt = epochSeconds(new Date());
+          return token;
+        }
+        // Renewal (/api/auth/session): a thrown error makes next-auth clear the cookie, so a
+        // signed-out, revoked or too old session cannot be kept alive by polling.
+        if (!isWithinAbsoluteLifetime(token.signedInAt, new Date())) throw new Error("SESSION_TOO_OLD");
+        const current = token.sub
+          ? await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, isActive: true } })
+          : null;
+        if (!current?.isActive || current.sessionVersion !== (token.sessionVersion ?? 0)) {
+          throw new Error("SESSION_REVOKED");
         }
         return token;
       },
@@ -64,18 +77,20 @@ export function getAuthOptions(): NextAuthOptions {
       },
       // Only same-site redirects after sign-in/out (no open redirect through callbackUrl).
       redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          // fall through
-        }
-        return baseUrl;
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
       },
     },
     events: {
       async signOut({ token }) {
         if (!token?.sub) return;
+        // Ends the session on the server too: every token issued before now stops working
+        // (docs/decisions/0014). Only when the cookie is still the current session, so an old
+        // cookie cannot sign the person out elsewhere.
+        const revoked = await db.user.updateMany({
+          where: { id: token.sub, sessionVersion: token.sessionVersion ?? 0 },
+          data: { sessionVersion: { increment: 1 } },
+        });
+        if (revoked.count === 0) return;
         const user = await db.user.findUnique({ where: { id: token.sub } });
         if (!user) return;
         await recordAudit(

@@ -2,7 +2,8 @@
 // docs/decisions/0002-auth-and-scoping.md).
 import { hash, verify } from "@node-rs/argon2";
 
-export const MIN_PASSWORD_LENGTH = 10;
+// The rules a new password must meet live with the strength check (pure, usable in forms).
+export { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-strength";
 
 // OWASP's argon2id baseline (19 MiB, 2 iterations): ~40 ms here, slow enough for attackers,
 // fast enough for a sign-in.
@@ -26,16 +27,4 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   } catch {
     return false;
   }
-}
-
-/** Japanese message for a password that is too weak, or null when it is acceptable. */
-export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return `パスワードは${MIN_PASSWORD_LENGTH}文字以上で入力してください。`;
-  }
-  if (password.length > 200) return "パスワードは200文字以内で入力してください。";
-  if (email && password.toLowerCase() === email.toLowerCase()) {
-    return "メールアドレスと同じパスワードは使用できません。";
-  }
-  return null;
 }

@@ -27,11 +27,12 @@ describe("sign-in messages", () => {
     ["INVALID_CREDENTIALS", "メールアドレスまたはパスワードが正しくありません。"],
     ["CredentialsSignin", "メールアドレスまたはパスワードが正しくありません。"],
     [
-      "LOCKED:12",
-      "ログインの失敗が続いたため、このアカウントのログインを一時的に停止しています。12分後にもう一度お試しください。",
+      "THROTTLED:12",
+      "ログインの失敗が続いたため、次の試行まで少しお待ちいただいています。12秒後にもう一度お試しください。パスワードが分からない場合は、都道府県の担当者にお問い合わせください。",
     ],
+    ["THROTTLED:300", expect.stringContaining("約5分後にもう一度お試しください。")],
   ])("%s", (code, message) => {
-    expect(signInErrorMessage(code)).toBe(message);
+    expect(signInErrorMessage(code)).toEqual(message);
   });
 
   it("normalises e-mail typed with a Japanese IME", () => {

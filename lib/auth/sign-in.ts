@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { verifyPassword } from "./password";
-import { checkThrottle, registerFailure } from "./throttle-policy";
+import { checkSignInThrottle, clearSignInThrottle, pruneSignInThrottle, recordSignInFailure } from "./throttle-store";
 import { normalizeEmail } from "./messages";
+import { UNKNOWN_ADDRESS } from "./throttle-policy";
 import { roleFromDb, type TRole } from "./roles";
 
 export type TAuthenticatedUser = {
@@ -17,55 +18,62 @@ export type TAuthenticatedUser = {
 export type TSignInResult =
   | { ok: true; user: TAuthenticatedUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks e-mail and password, with throttling per account. Unknown e-mails, inactive accounts and
- * wrong passwords give the same answer in the same time, so accounts cannot be enumerated.
+ * Checks e-mail and password, with throttling by account, client address, both together and
+ * globally (lib/auth/throttle-policy.ts). Unknown e-mails, inactive accounts and wrong passwords
+ * give the same answer in the same time, so accounts cannot be enumerated; a throttled attempt
+ * is answered before any password is checked.
  */
 export async function authenticateWithPassword(
   rawEmail: string,
   password: string,
   now: Date = new Date(),
+  address: string = UNKNOWN_ADDRESS,
 ): Promise<TSignInResult> {
   const email = normalizeEmail(rawEmail);
-  const throttle = await db.loginThrottle.findUnique({ where: { email } });
-  const check = checkThrottle(throttle, now);
-  if (check.locked) return { ok: false, reason: "locked", retryAfterMinutes: check.retryAfterMinutes };
+  const verdict = await checkSignInThrottle(email, address, now);
+  if (!verdict.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({
+    where: { email },
+    include: { institution: { select: { prefectureCode: true } }, hub: { select: { prefectureCode: true } } },
+  });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
   const actor = user ? { userId: user.id, email: user.email, role: roleFromDb(user.role) } : null;
+  // Institution and hub users have no prefecture of their own: their events belong to the
+  // prefecture of their institution or hub, so that prefecture's audit log shows them.
+  const prefectureCode = user
+    ? (user.prefectureCode ?? user.institution?.prefectureCode ?? user.hub?.prefectureCode ?? null)
+    : null;
 
   if (!user || !user.isActive || !passwordMatches) {
-    const next = registerFailure(throttle, now);
-    await db.loginThrottle.upsert({
-      where: { email },
-      create: { email, ...next },
-      update: next,
-    });
+    const { retryAfterSeconds, failures } = await recordSignInFailure(email, address, now);
+    // One failure in fifty also clears expired rows, so the table stays small without a cron job.
+    if (failures.global % 50 === 0) await pruneSignInThrottle(now);
     await recordAudit(db, actor, {
-      action: next.lockedUntil ? "auth.locked" : "auth.login_failed",
+      action: retryAfterSeconds > 0 ? "auth.throttled" : "auth.login_failed",
       entityType: "user",
       entityId: user?.id ?? email,
-      prefectureCode: user?.prefectureCode ?? null,
-      summary: next.lockedUntil ? `ログイン失敗が${next.failures}回続いたためログインを一時停止` : "ログイン失敗",
+      prefectureCode,
+      summary:
+        retryAfterSeconds > 0
+          ? `ログイン失敗（続いているため次の試行まで${retryAfterSeconds}秒待機、接続元 ${address}）`
+          : `ログイン失敗（接続元 ${address}）`,
     });
-    const after = checkThrottle(next, now);
-    return after.locked
-      ? { ok: false, reason: "locked", retryAfterMinutes: after.retryAfterMinutes }
+    return retryAfterSeconds > 0
+      ? { ok: false, reason: "throttled", retryAfterSeconds }
       : { ok: false, reason: "invalid" };
   }
 
-  await db.$transaction([
-    db.loginThrottle.deleteMany({ where: { email } }),
-    db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
-  ]);
+  await clearSignInThrottle(email, address);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit(db, actor, {
     action: "auth.login",
     entityType: "user",
     entityId: user.id,
-    prefectureCode: user.prefectureCode,
+    prefectureCode,
     summary: "ログイン",
   });
   return {

@@ -1,35 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { THROTTLE_MAX_FAILURES, checkThrottle, registerFailure, type TThrottleState } from "./throttle-policy";
+import { THROTTLE_RULES, delayAfterFailures, throttleKeys, type TThrottleScope } from "./throttle-policy";
 
-const t0 = new Date("2026-01-10T09:00:00Z");
-const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-
-function failTimes(times: number[]): TThrottleState | null {
-  return times.reduce<TThrottleState | null>((state, m) => registerFailure(state, at(m)), null);
-}
-
-describe("failed sign-in throttling", () => {
-  it("does not lock before the fifth failure", () => {
-    const state = failTimes([0, 1, 2, 3]);
-    expect(state?.failures).toBe(4);
-    expect(checkThrottle(state, at(4))).toEqual({ locked: false });
+describe("delayAfterFailures: growing delays, never a lock", () => {
+  it.each<[TThrottleScope, number[]]>([
+    // failures 1..n → seconds to wait before the next attempt
+    ["pair", [0, 0, 0, 1, 2, 4, 8, 16, 32, 64]],
+    ["account", [0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30]],
+    ["address", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4]],
+  ])("%s: doubles after the free tries, up to its cap", (scope, expected) => {
+    expect(expected.map((_, i) => delayAfterFailures(scope, i + 1))).toEqual(expected);
   });
 
-  it("locks for 15 minutes on the fifth failure within 15 minutes", () => {
-    const state = failTimes([0, 1, 2, 3, 4]);
-    expect(state?.failures).toBe(THROTTLE_MAX_FAILURES);
-    expect(checkThrottle(state, at(5))).toEqual({ locked: true, retryAfterMinutes: 14 });
-    expect(checkThrottle(state, at(18.5))).toEqual({ locked: true, retryAfterMinutes: 1 });
-    expect(checkThrottle(state, at(19))).toEqual({ locked: false });
+  it("caps every scope; an account can never be held for more than 30 seconds by others", () => {
+    expect(delayAfterFailures("account", 10_000)).toBe(30);
+    expect(delayAfterFailures("pair", 10_000)).toBe(THROTTLE_RULES.pair.capSeconds);
+    expect(delayAfterFailures("address", 10_000)).toBe(THROTTLE_RULES.address.capSeconds);
+    expect(delayAfterFailures("global", 10_000)).toBe(THROTTLE_RULES.global.capSeconds);
+    expect(THROTTLE_RULES.global.capSeconds).toBeLessThanOrEqual(5);
   });
+});
 
-  it("starts counting again when the window has passed", () => {
-    const state = failTimes([0, 1, 2, 3, 20]);
-    expect(state?.failures).toBe(1);
-  });
-
-  it("starts counting again after a lock has expired", () => {
-    const state = failTimes([0, 1, 2, 3, 4, 30]);
-    expect(state).toMatchObject({ failures: 1, lockedUntil: null });
+describe("throttleKeys", () => {
+  it("keys the account, the client address, the pair and the whole service", () => {
+    expect(throttleKeys("officer@example.jp", "203.0.113.7")).toEqual([
+      { scope: "pair", key: "pair:203.0.113.7|officer@example.jp" },
+      { scope: "account", key: "account:officer@example.jp" },
+      { scope: "address", key: "address:203.0.113.7" },
+      { scope: "global", key: "global" },
+    ]);
   });
 });

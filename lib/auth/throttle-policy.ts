@@ -1,39 +1,47 @@
-// Failed sign-in throttling, as pure decisions over a small state record (persisted by
-// sign-in.ts). Five failures within fifteen minutes lock the account's sign-in for fifteen
-// minutes; a success clears the record.
-export const THROTTLE_MAX_FAILURES = 5;
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const THROTTLE_LOCK_MS = 15 * 60_000;
+// Failed sign-in throttling as pure decisions (persisted by throttle-store.ts; the reasons are in
+// docs/decisions/0014-throttling-and-sessions.md). Each failed attempt counts against four keys:
+// the account from this client address (pair), the account from anywhere, the client address
+// for any account, and the whole service. Past a few free tries each key makes the next attempt
+// wait, doubling per failure up to a cap. Nothing locks: the account-wide cap is 30 seconds, so
+// someone guessing an officer's password can slow the officer down but never shut them out,
+// while the guesser's own client (pair, address) is slowed to one try every 15 minutes.
 
-export type TThrottleState = {
-  failures: number;
-  firstFailureAt: Date;
-  lockedUntil: Date | null;
+export type TThrottleScope = "pair" | "account" | "address" | "global";
+
+type TRule = {
+  /** Failures allowed without any delay. */
+  freeFailures: number;
+  capSeconds: number;
+  /** Failures older than this (counted from the last one) are forgotten. */
+  windowSeconds: number;
 };
 
-export type TThrottleCheck = { locked: false } | { locked: true; retryAfterMinutes: number };
+export const THROTTLE_RULES: Record<TThrottleScope, TRule> = {
+  pair: { freeFailures: 3, capSeconds: 15 * 60, windowSeconds: 60 * 60 },
+  account: { freeFailures: 5, capSeconds: 30, windowSeconds: 60 * 60 },
+  address: { freeFailures: 10, capSeconds: 15 * 60, windowSeconds: 60 * 60 },
+  // Many clients at once (a botnet): a short pause for every sign-in, never longer than 2 s.
+  global: { freeFailures: 300, capSeconds: 2, windowSeconds: 15 * 60 },
+};
 
-export function checkThrottle(state: TThrottleState | null, now: Date): TThrottleCheck {
-  if (state?.lockedUntil && state.lockedUntil > now) {
-    return { locked: true, retryAfterMinutes: minutesUntil(state.lockedUntil, now) };
-  }
-  return { locked: false };
+/** Seconds to wait before the next attempt after `failures` failures of one key. */
+export function delayAfterFailures(scope: TThrottleScope, failures: number): number {
+  const { freeFailures, capSeconds } = THROTTLE_RULES[scope];
+  if (failures <= freeFailures) return 0;
+  const exponent = Math.min(failures - freeFailures - 1, 30);
+  return Math.min(capSeconds, 2 ** exponent);
 }
 
-export function registerFailure(state: TThrottleState | null, now: Date): TThrottleState {
-  const windowExpired =
-    !state ||
-    now.getTime() - state.firstFailureAt.getTime() > THROTTLE_WINDOW_MS ||
-    (state.lockedUntil !== null && state.lockedUntil <= now);
-  const next: TThrottleState = windowExpired
-    ? { failures: 1, firstFailureAt: now, lockedUntil: null }
-    : { ...state, failures: state.failures + 1 };
-  if (next.failures >= THROTTLE_MAX_FAILURES) {
-    next.lockedUntil = new Date(now.getTime() + THROTTLE_LOCK_MS);
-  }
-  return next;
-}
+/** Used when the client's address is not known (scripts, tests): all such callers share one key. */
+export const UNKNOWN_ADDRESS = "unknown";
 
-function minutesUntil(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+export type TThrottleKey = { scope: TThrottleScope; key: string };
+
+export function throttleKeys(email: string, address: string): TThrottleKey[] {
+  return [
+    { scope: "pair", key: `pair:${address}|${email}` },
+    { scope: "account", key: `account:${email}` },
+    { scope: "address", key: `address:${address}` },
+    { scope: "global", key: "global" },
+  ];
 }

@@ -6,6 +6,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getAuthSecret } from "@/lib/env";
 import { ROLE_HOME, roleFromDb, type TRole } from "./roles";
+import { isWithinAbsoluteLifetime } from "./session-policy";
 import type { TViewer, TViewerOf } from "./viewer-types";
 
 /**
@@ -14,12 +15,20 @@ import type { TViewer, TViewerOf } from "./viewer-types";
  */
 export const getViewer = cache(async (): Promise<TViewer | null> => {
   const token = await readSessionToken();
-  if (!token) return null;
+  return token ? viewerFromSessionToken(token) : null;
+});
+
+/**
+ * The viewer behind a session cookie's value, or null when the token is invalid, expired, older
+ * than the absolute session lifetime, or revoked (sign-out and password changes bump the
+ * account's sessionVersion).
+ */
+export async function viewerFromSessionToken(token: string, now = new Date()): Promise<TViewer | null> {
   // next-auth's own decoder: verifies the encryption and the expiry of the session token.
   const payload = await decode({ token, secret: getAuthSecret() }).catch(() => null);
-  if (!payload?.sub) return null;
+  if (!payload?.sub || !isWithinAbsoluteLifetime(payload.signedInAt, now)) return null;
   return loadViewer(payload.sub, payload.sessionVersion ?? 0);
-});
+}
 
 // The session cookie next-auth sets (with the __Secure- prefix on https), possibly split into
 // .0, .1, … chunks when large. Reading it directly avoids running next-auth's whole session

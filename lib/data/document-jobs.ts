@@ -103,7 +103,7 @@ export function documentJobFile(jobId: string): string {
 export async function getDocumentJobFile(
   viewer: TViewer,
   jobId: string,
-): Promise<{ path: string; fileName: string; size: number }> {
+): Promise<{ path: string; fileName: string; size: number; cycleId: string }> {
   const job = await db.documentJob.findFirst({ where: { AND: [jobScope(viewer), { id: jobId }] }, select });
   if (!job) throw notFoundError("資料の作成");
   if (job.status === "EXPIRED")
@@ -113,5 +113,5 @@ export async function getDocumentJobFile(
   const file = documentJobFile(job.id);
   if (!existsSync(file))
     throw new AppError("NOT_FOUND", "ファイルが見つかりません（サーバーの入れ替えなど）。もう一度作成してください。");
-  return { path: file, fileName: job.fileName, size: job.fileSize ?? 0 };
+  return { path: file, fileName: job.fileName, size: job.fileSize ?? 0, cycleId: job.cycleId };
 }

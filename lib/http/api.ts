@@ -10,6 +10,13 @@ import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 // with a generic message and a reference id that is also logged. Never a stack trace.
 
 import type { TApiError } from "./types";
+import {
+  FOREIGN_ORIGIN_MESSAGE,
+  NOT_JSON_MESSAGE,
+  isJsonContentType,
+  isSameOriginWrite,
+  isWriteMethod,
+} from "./request-guards";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -31,8 +38,8 @@ export function apiRoute<P = Record<string, string>>(
       const viewer = await getViewer();
       if (!viewer)
         throw new AppError("UNAUTHENTICATED", "ログインの有効期限が切れました。もう一度ログインしてください。");
-      const isWrite = request.method !== "GET" && request.method !== "HEAD";
-      if (isWrite) assertSameOrigin(request);
+      const isWrite = isWriteMethod(request.method);
+      if (isWrite && !isSameOriginWrite(request.headers)) throw new AppError("FORBIDDEN", FOREIGN_ORIGIN_MESSAGE);
       const body = isWrite && !rawBody ? await readJsonBody(request, maxBodyBytes) : undefined;
       const params = await routeContext.params;
       const result = await handler({ viewer, request, params, body });
@@ -58,26 +65,13 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: payload }, { status: 500 });
 }
 
-/** Session cookies are SameSite=Lax already; an explicit Origin check closes the rest. */
-function assertSameOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = "";
-  }
-  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "この操作は Renkei の画面から行ってください。");
-}
-
 async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
   if (text.trim() === "") return undefined;
+  if (!isJsonContentType(request.headers)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", NOT_JSON_MESSAGE);
   try {
     return JSON.parse(text);
   } catch {

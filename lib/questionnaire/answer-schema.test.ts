@@ -28,6 +28,19 @@ describe("draft mode is lenient about completeness, strict about types", () => {
     ["a negative count", { i_overtime: -1 }, "i_overtime", "0以上1,000,000,000以下で入力してください。"],
     ["two decimals where one is allowed", { f1_gp_fte: 1.25 }, "f1_gp_fte", "小数点以下1桁までで入力してください。"],
     ["oversize text", { i_note: "あ".repeat(21) }, "i_note", "20文字以内で入力してください。"],
+    ["NUL in text", { i_note: "a\u0000b" }, "i_note", "使用できない文字（制御文字など）が含まれています。"],
+    [
+      "an unpaired surrogate in text",
+      { i_note: "a\ud842" },
+      "i_note",
+      "使用できない文字（制御文字など）が含まれています。",
+    ],
+    [
+      "a control character in a partner's name",
+      { ro_partners: [{ name: "病院\u0001" }] },
+      "ro_partners.0.name",
+      "使用できない文字（制御文字など）が含まれています。",
+    ],
     ["a string as yes/no", { f1_notice: "はい" }, "f1_notice", "「はい」か「いいえ」を選んでください。"],
     [
       "too many partners",

@@ -11,6 +11,7 @@ import { allItems } from "./definition";
 import { isEmptyAnswer, type TAnswers } from "./answers";
 import { evaluateAnswers } from "./derive";
 import { parseInstitutionCode } from "@/lib/domain/codes";
+import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
 
 export type TValidationMode = "draft" | "submit";
 
@@ -72,6 +73,7 @@ function textSchema(item: { maxLength: number; format?: keyof typeof TEXT_FORMAT
   // Length in characters as people count them (𠮷 is one), not UTF-16 units.
   const schema = z
     .string({ error: MESSAGES.text })
+    .refine((v) => !hasForbiddenCharacters(v), { error: FORBIDDEN_CHARACTERS_MESSAGE, abort: true })
     .refine((v) => [...v].length <= item.maxLength, { error: MESSAGES.maxLength(item.maxLength) });
   const format = item.format;
   if (!format) return schema;
@@ -112,7 +114,8 @@ const ZPartner = z.strictObject({
     .string({ error: MESSAGES.partnerName })
     .trim()
     .min(1, { error: MESSAGES.partnerName })
-    .max(MAX_PARTNER_NAME, { error: MESSAGES.maxLength(MAX_PARTNER_NAME) }),
+    .max(MAX_PARTNER_NAME, { error: MESSAGES.maxLength(MAX_PARTNER_NAME) })
+    .refine((v) => !hasForbiddenCharacters(v), { error: FORBIDDEN_CHARACTERS_MESSAGE }),
 });
 
 const unknownKeysError = (issue: z.core.$ZodRawIssue) =>

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { clearAccountThrottle } from "@/lib/auth/throttle-store";
 import { AppError } from "@/lib/errors";
 import { getPublicBaseUrl } from "@/lib/env";
 import { auditRow, type TAuditActor } from "@/lib/data/audit";
@@ -438,7 +439,7 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
       where: { userId: user.id, usedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
-    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
+    await clearAccountThrottle(tx, user.email);
     const actor: TAuditActor = { userId: user.id, email: user.email, role: roleFromDb(user.role) };
     await tx.auditEvent.createMany({
       data: [

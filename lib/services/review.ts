@@ -13,6 +13,7 @@ import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
 import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
+import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
 // comment the respondent reads. Each action names the revision the officer looked at, so a report
@@ -26,6 +27,7 @@ export const ZConfirm = z.object({
     .string()
     .trim()
     .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` })
+    .refine((v) => !hasForbiddenCharacters(v), { error: FORBIDDEN_CHARACTERS_MESSAGE })
     .optional()
     .transform((v) => (v ? v : null)),
 });
@@ -36,7 +38,8 @@ export const ZReturn = z.object({
     .string({ error: "差戻しの理由を入力してください。" })
     .trim()
     .min(1, { error: "差戻しの理由を入力してください（回答者に表示されます）。" })
-    .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` }),
+    .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` })
+    .refine((v) => !hasForbiddenCharacters(v), { error: FORBIDDEN_CHARACTERS_MESSAGE }),
 });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {

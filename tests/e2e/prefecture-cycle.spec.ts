@@ -197,12 +197,16 @@ test("prefecture cycle: the new clinic sets its password with the link and submi
     profile: { kind: "CLINIC", engagement: 0.9 },
     partnerPool: [{ code: buildInstitutionCode("18", "010101"), name: "連携先病院（E2E）" }],
   });
+  // Writes must carry our Origin (lib/http/request-guards.ts), as a browser's fetch does.
+  const headers = { origin: new URL(page.url()).origin };
   const draft = await page.request.put(`/api/v1/respondent/cycles/${cycleId}/draft`, {
     data: { draftVersion: 0, answers },
+    headers,
   });
   expect(draft.status()).toBe(200);
   const submit = await page.request.post(`/api/v1/respondent/cycles/${cycleId}/submit`, {
     data: { draftVersion: (await draft.json()).draftVersion, answers },
+    headers,
   });
   expect(submit.status()).toBe(200);
   expect(await submit.json()).toMatchObject({ revision: 1 });

@@ -275,6 +275,14 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
     ).toMatchObject({
       fieldErrors: { comment: ["差戻しの理由を入力してください（回答者に表示されます）。"] },
     });
+    // Finding 7 (issue 12): NUL and lone surrogates are field errors, never a 500 from PostgreSQL.
+    for (const comment of ["確認\u0000してください", "確認\ud842してください"]) {
+      expect(
+        await errorOf(returnSubmission(world.viewers.fukuiPrefecture, id, { revision: 1, comment })),
+      ).toMatchObject({
+        fieldErrors: { comment: ["使用できない文字（制御文字など）が含まれています。"] },
+      });
+    }
     await returnSubmission(world.viewers.fukuiPrefecture, id, {
       revision: 1,
       comment: "(イ)の在宅当番医制を確認してください。",

@@ -19,6 +19,7 @@ import { Notice } from "@/components/ui/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
 import { AmendmentActions } from "./amendment-actions";
+import { orNotFound } from "@/app/_shared/not-found";
 
 /**
  * The questionnaire page of a respondent (institution or hub): editable while the window is open
@@ -30,7 +31,7 @@ export async function RespondentFormPage({
   cycleId,
 }: Readonly<{ role: "institution" | "hub"; cycleId: string }>) {
   const viewer = await requireRole(role);
-  const cycle = await findRespondentCycle(viewer, cycleId);
+  const cycle = await orNotFound(findRespondentCycle(viewer, cycleId));
   const [submission, identity, ndb, previous] = await Promise.all([
     findOwnSubmission(viewer, cycleId),
     getRespondentIdentity(viewer),

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { ButtonLink } from "@/components/ui/button";
 import { RevisionDiffTable } from "@/components/questionnaire/revision-diff-table";
+import { orNotFound } from "@/app/_shared/not-found";
 
 /** 変更履歴: every submitted revision, and what changed between two of them. */
 export async function RespondentHistoryPage({
@@ -19,7 +20,7 @@ export async function RespondentHistoryPage({
   to,
 }: Readonly<{ role: "institution" | "hub"; cycleId: string; from?: number; to?: number }>) {
   const viewer = await requireRole(role);
-  const cycle = await findRespondentCycle(viewer, cycleId);
+  const cycle = await orNotFound(findRespondentCycle(viewer, cycleId));
   const history = await listOwnRevisions(viewer, cycleId);
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   const revisions = history?.revisions ?? [];

@@ -14,6 +14,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { StatusPanel } from "@/components/questionnaire/status-panel";
 import { AnswersTable } from "@/components/questionnaire/answers-table";
+import { orNotFound } from "@/app/_shared/not-found";
 
 const CHANNEL_LABELS: Record<string, string> = {
   WEB: "Renkei（ウェブ）",
@@ -30,7 +31,8 @@ export async function RespondentReceiptPage({
 }: Readonly<{ role: "institution" | "hub"; cycleId: string; revision?: number; justSubmitted: boolean }>) {
   const viewer = await requireRole(role);
   const [{ cycle, submission, definition, revision: row }, identity] = await Promise.all([
-    getOwnRevision(viewer, cycleId, revision),
+    // Unknown or foreign cycle, or nothing submitted yet: the area's Japanese 404 page.
+    orNotFound(getOwnRevision(viewer, cycleId, revision)),
     getRespondentIdentity(viewer),
   ]);
   const previous = row.derived.scores ? await findPreviousSubmission(viewer, cycle) : null;

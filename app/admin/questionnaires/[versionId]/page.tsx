@@ -8,6 +8,7 @@ import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
 import { PublishButton } from "@/components/admin/definition-upload";
 import { allItems, type TItem } from "@/lib/questionnaire/definition";
+import { orNotFound } from "@/app/_shared/not-found";
 
 export const metadata: Metadata = { title: "調査票の版" };
 
@@ -28,7 +29,7 @@ export default async function QuestionnaireVersionPage({
   params,
 }: Readonly<{ params: Promise<{ versionId: string }> }>) {
   const viewer = await requireRole("admin");
-  const version = await getQuestionnaireVersion(viewer, (await params).versionId);
+  const version = await orNotFound(getQuestionnaireVersion(viewer, (await params).versionId));
   const def = version.definition;
   const items = allItems(def);
   const provisional = items.filter((i) => i.provisional);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api";
+import { auditDownload } from "@/lib/data/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { AppError } from "@/lib/errors";
 import { getSummaryView, tablesOf } from "@/lib/data/summary-views";
@@ -17,7 +18,8 @@ export const GET = apiRoute(async ({ viewer, request }) => {
     format: url.searchParams.get("format") ?? "csv",
   });
   if (!parsed.success) throw new AppError("INVALID_INPUT", "出力する表と形式を指定してください。");
-  const view = await getSummaryView(viewer, parseSummaryParams(url.searchParams));
+  const params = parseSummaryParams(url.searchParams);
+  const view = await getSummaryView(viewer, params);
   const table = findTable(tablesOf(view), parsed.data.table);
   if (!table) throw new AppError("NOT_FOUND", "指定された表はありません。");
   const file = await tableToFile(table, parsed.data.format, table.title);
@@ -27,5 +29,12 @@ export const GET = apiRoute(async ({ viewer, request }) => {
       : view.level === "zone"
         ? `${view.cycle.prefectureName}_${view.zone.name}`
         : view.cycle.prefectureName;
-  return fileResponse(file.bytes, `${scope}_${table.title}.${file.extension}`, file.contentType);
+  const fileName = `${scope}_${table.title}.${file.extension}`;
+  await auditDownload(viewer, {
+    action: "download.summary_export",
+    fileName,
+    cycleId: view.level === "national" ? null : view.cycle.id,
+    scope: { table: parsed.data.table, format: parsed.data.format, schemeId: params.schemeId, zoneId: params.zoneId },
+  });
+  return fileResponse(file.bytes, fileName, file.contentType);
 });

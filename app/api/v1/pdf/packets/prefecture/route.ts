@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
+import { auditDownload } from "@/lib/data/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { getPrefectureSummaryInput } from "@/lib/data/documents";
 import { parseSummaryParams } from "@/lib/summaries/params";
@@ -14,5 +15,12 @@ export const GET = apiRoute(async ({ viewer, request }) => {
     input: await getPrefectureSummaryInput(viewer, params),
   };
   const { bytes } = await renderPdf(document);
-  return fileResponse(bytes, documentFileName(document), "application/pdf");
+  const fileName = documentFileName(document);
+  await auditDownload(viewer, {
+    action: "download.pdf_packet",
+    fileName,
+    cycleId: params.cycleId,
+    scope: { document: "prefectureSummary", schemeId: params.schemeId, zoneId: params.zoneId },
+  });
+  return fileResponse(bytes, fileName, "application/pdf");
 });

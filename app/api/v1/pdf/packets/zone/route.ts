@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
+import { auditDownload } from "@/lib/data/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { getZonePacketInput } from "@/lib/data/documents";
 import { parseSummaryParams } from "@/lib/summaries/params";
@@ -15,5 +16,12 @@ export const GET = apiRoute(async ({ viewer, request }) => {
   const params = parseSummaryParams(new URL(request.url).searchParams);
   const document: TDocumentRequest = { kind: "zonePacket", input: await getZonePacketInput(viewer, params) };
   const { bytes } = await renderPdf(document);
-  return fileResponse(bytes, documentFileName(document), "application/pdf");
+  const fileName = documentFileName(document);
+  await auditDownload(viewer, {
+    action: "download.pdf_packet",
+    fileName,
+    cycleId: params.cycleId,
+    scope: { document: "zonePacket", schemeId: params.schemeId, zoneId: params.zoneId },
+  });
+  return fileResponse(bytes, fileName, "application/pdf");
 });

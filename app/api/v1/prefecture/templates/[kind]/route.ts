@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api";
+import { notFoundError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/download";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { findCycle } from "@/lib/data/cycles";
@@ -11,7 +12,9 @@ import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "@/lib/prefecture/import-previe
 /** GET: an empty file with the import's header row (CSV UTF-8 with BOM), to fill in in Excel. */
 export const GET = apiRoute<{ kind: string }>(async ({ viewer, params, request }) => {
   assertRole(viewer, "prefecture");
-  const kind = z.enum(IMPORT_KINDS).parse(params.kind);
+  const parsed = z.enum(IMPORT_KINDS).safeParse(params.kind);
+  if (!parsed.success) throw notFoundError("様式");
+  const kind = parsed.data;
   let header: string[];
   switch (kind) {
     case "ROSTER":

@@ -1,0 +1,330 @@
+// The authorization matrix: for every page, route handler and server action under app/, what each
+// role gets with ids of its own scope and with ids of another scope (another prefecture, another
+// institution, another zone). tests/integration/route-inventory.integration.test.ts fails when a
+// route on disk has no row here. A new route is one row: copy a neighbour and adjust.
+//
+// Outcomes: pages "ok" | "404" | "login" (sent to sign-in) | "home" (sent to the person's own
+// home); route handlers the HTTP status. Write rows call the handler with an empty JSON object.
+// A cell left out is not run: the owner's successful writes are covered by the service tests.
+import type { TWorld } from "@/tests/factories/world";
+import type { TPageOutcome } from "@/tests/support/route-harness";
+
+export const ACTORS = ["anonymous", "institution", "hub", "council", "prefecture", "admin"] as const;
+export type TActor = (typeof ACTORS)[number];
+export type TOutcome = TPageOutcome | number;
+type TCells = Partial<Record<TActor, TOutcome>>;
+
+export type TRow = {
+  /** File under app/. */
+  route: string;
+  /** Route handler method; pages have none; server actions "action" plus the export name in route. */
+  method?: string;
+  params?: (w: TWorld) => Record<string, string>;
+  /** Ids of another scope; the row then runs twice. */
+  foreign?: (w: TWorld) => Record<string, string>;
+  query?: (w: TWorld, scope: "own" | "foreign") => string;
+  /** JSON body of a write (default {}): a valid one makes the refusal come from authorization. */
+  body?: unknown;
+  expect: { own: TCells; foreign?: TCells };
+  /** Not executed in-process, with the reason. */
+  skip?: string;
+};
+
+type TRole = Exclude<TActor, "anonymous">;
+const ROLES: TRole[] = ["institution", "hub", "council", "prefecture", "admin"];
+
+/** A page of one role's area: only that role gets in; the rest are sent away. */
+function areaCells(area: TRole, own: TOutcome = "ok"): TCells {
+  return Object.fromEntries([["anonymous", "login"], ...ROLES.map((r) => [r, r === area ? own : "home"])]);
+}
+function areaPage(route: string, area: TRole, ids?: Pick<TRow, "params" | "foreign" | "query">): TRow {
+  return {
+    route,
+    ...ids,
+    expect: { own: areaCells(area), ...(ids?.foreign ? { foreign: areaCells(area, "404") } : {}) },
+  };
+}
+/** A route handler: 401 without a session, `allowed` roles get `ok`, the others `refused`. */
+function apiCells(allowed: TRole[], ok: number, refused: number): TCells {
+  return Object.fromEntries([["anonymous", 401], ...ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])]);
+}
+function api(
+  method: string,
+  route: string,
+  allowed: TRole[],
+  {
+    ok = 200,
+    refused = 403,
+    foreign,
+    national = false,
+    ...ids
+  }: Partial<Pick<TRow, "params" | "foreign" | "query" | "body">> & {
+    ok?: number;
+    refused?: number;
+    /** The administrator's scope is national: another prefecture's ids are its own. */
+    national?: boolean;
+  } = {},
+): TRow {
+  const own = apiCells(allowed, ok, refused);
+  const foreignCells = apiCells(allowed, 404, refused);
+  if (national) foreignCells.admin = ok;
+  return {
+    route,
+    method,
+    ...ids,
+    ...(foreign ? { foreign, expect: { own, foreign: foreignCells } } : { expect: { own } }),
+  };
+}
+/** A write: the owner's own-scope cell is left to the service tests (it would change the world). */
+function write(method: string, route: string, owners: TRole[], options: Parameters<typeof api>[3] = {}): TRow {
+  const row = api(method, route, owners, options);
+  for (const owner of owners) delete row.expect.own[owner];
+  return row;
+}
+
+/** Overrides some cells of a row. */
+function adjust(row: TRow, cells: { own?: TCells; foreign?: TCells }): TRow {
+  return {
+    ...row,
+    expect: {
+      own: { ...row.expect.own, ...cells.own },
+      ...(row.expect.foreign ? { foreign: { ...row.expect.foreign, ...cells.foreign } } : {}),
+    },
+  };
+}
+
+const clinicCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiClinicCycle.id });
+const foreignCycle = (w: TWorld) => ({ cycleId: w.cycles.ishikawaClinicCycle.id });
+const hubCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiHubCycle.id });
+const summaryQuery = (w: TWorld, scope: "own" | "foreign") =>
+  `cycle=${scope === "own" ? w.cycles.fukuiClinicCycle.id : w.cycles.ishikawaClinicCycle.id}`;
+const missing = (name: string) => () => ({ [name]: "no-such-id" });
+
+export const ROUTE_MATRIX: TRow[] = [
+  // ---- public ----
+  {
+    route: "app/page.tsx",
+    expect: { own: { anonymous: "login", ...Object.fromEntries(ROLES.map((r) => [r, "home"])) } },
+  },
+  {
+    route: "app/login/page.tsx",
+    expect: { own: { anonymous: "ok", ...Object.fromEntries(ROLES.map((r) => [r, "home"])) } },
+  },
+  {
+    route: "app/set-password/page.tsx",
+    expect: { own: Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, "ok"])) },
+  },
+  {
+    route: "app/set-password/done/page.tsx",
+    expect: { own: Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, "ok"])) },
+  },
+  {
+    route: "app/set-password/actions.ts:setPasswordAction",
+    method: "action",
+    expect: { own: {} },
+    skip: "public by design: the one-time token is the credential (accounts.integration.test.ts)",
+  },
+  {
+    route: "app/api/auth/[...nextauth]/route.ts",
+    method: "GET",
+    expect: { own: {} },
+    skip: "next-auth's own endpoints (sign-in.integration, session.integration, e2e)",
+  },
+  {
+    route: "app/api/auth/[...nextauth]/route.ts",
+    method: "POST",
+    expect: { own: {} },
+    skip: "next-auth's own endpoints (sign-in.integration, session.integration, e2e)",
+  },
+
+  // ---- institution ----
+  areaPage("app/institution/page.tsx", "institution"),
+  areaPage("app/institution/cycles/[cycleId]/page.tsx", "institution", { params: clinicCycle, foreign: foreignCycle }),
+  areaPage("app/institution/cycles/[cycleId]/history/page.tsx", "institution", {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  areaPage("app/institution/cycles/[cycleId]/receipt/page.tsx", "institution", {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  // ---- hub ----
+  areaPage("app/hub/page.tsx", "hub"),
+  areaPage("app/hub/cycles/[cycleId]/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
+  areaPage("app/hub/cycles/[cycleId]/history/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
+  areaPage("app/hub/cycles/[cycleId]/receipt/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
+  // ---- council ----
+  areaPage("app/council/page.tsx", "council"),
+  areaPage("app/council/hubs/page.tsx", "council"),
+  areaPage("app/council/hubs/[submissionId]/page.tsx", "council", {
+    params: (w) => ({ submissionId: w.submissions.tannanHubSubmission.id }),
+    foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+  }),
+  areaPage("app/council/packets/page.tsx", "council"),
+  // ---- prefecture ----
+  areaPage("app/prefecture/page.tsx", "prefecture"),
+  areaPage("app/prefecture/accounts/page.tsx", "prefecture"),
+  areaPage("app/prefecture/audit/page.tsx", "prefecture"),
+  areaPage("app/prefecture/cycles/page.tsx", "prefecture"),
+  areaPage("app/prefecture/cycles/[cycleId]/page.tsx", "prefecture", { params: clinicCycle, foreign: foreignCycle }),
+  areaPage("app/prefecture/dashboard/page.tsx", "prefecture", { query: summaryQuery }),
+  // No import job exists in the world: an unknown id is the officer's 404 page.
+  {
+    route: "app/prefecture/imports/[jobId]/page.tsx",
+    params: missing("jobId"),
+    expect: { own: areaCells("prefecture", "404") },
+  },
+  areaPage("app/prefecture/packets/page.tsx", "prefecture"),
+  areaPage("app/prefecture/roster/page.tsx", "prefecture"),
+  areaPage("app/prefecture/roster/[institutionId]/page.tsx", "prefecture", {
+    params: (w) => ({ institutionId: w.institutions.sabaeClinic.id }),
+    foreign: (w) => ({ institutionId: w.institutions.kanazawaClinic.id }),
+  }),
+  areaPage("app/prefecture/submissions/page.tsx", "prefecture"),
+  areaPage("app/prefecture/submissions/[submissionId]/page.tsx", "prefecture", {
+    params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
+    foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+  }),
+  areaPage("app/prefecture/zones/page.tsx", "prefecture"),
+  // ---- admin ----
+  areaPage("app/admin/page.tsx", "admin"),
+  areaPage("app/admin/dashboard/page.tsx", "admin", { query: summaryQuery }),
+  areaPage("app/admin/questionnaires/page.tsx", "admin"),
+  areaPage("app/admin/questionnaires/[versionId]/page.tsx", "admin", {
+    params: (w) => ({ versionId: w.cycles.fukuiClinicCycle.questionnaireVersionId }),
+    foreign: missing("versionId"),
+  }),
+
+  // ---- JSON routes ----
+  // These four check the body before the role: an empty one is a 400 for everybody (follow-up:
+  // ask who is writing first). No data is read or written either way.
+  write("POST", "app/api/v1/admin/questionnaires/route.ts", ["admin"], { refused: 400 }),
+  write("POST", "app/api/v1/admin/questionnaires/[versionId]/publish/route.ts", ["admin"], {
+    params: missing("versionId"),
+  }),
+  api("GET", "app/api/v1/directory/route.ts", ["institution", "hub", "council", "prefecture", "admin"]),
+  write("POST", "app/api/v1/pdf/jobs/route.ts", ["prefecture"], { refused: 400 }),
+  // Jobs of other people are read through the job's scope: not found for everyone else.
+  api("GET", "app/api/v1/pdf/jobs/[jobId]/route.ts", ["prefecture"], {
+    params: missing("jobId"),
+    ok: 404,
+    refused: 404,
+  }),
+  api("GET", "app/api/v1/pdf/jobs/[jobId]/download/route.ts", ["prefecture"], {
+    params: missing("jobId"),
+    ok: 404,
+    refused: 404,
+  }),
+  api("GET", "app/api/v1/pdf/packets/prefecture/route.ts", ["prefecture", "admin"], {
+    query: summaryQuery,
+    foreign: () => ({}),
+    national: true,
+  }),
+  api("GET", "app/api/v1/pdf/packets/zone/route.ts", ["council", "prefecture", "admin"], {
+    query: (w, scope) => `${summaryQuery(w, scope)}&zone=${scope === "own" ? w.zones.tannan.id : w.zones.kanazawa.id}`,
+    foreign: () => ({}),
+    national: true,
+  }),
+  // The hub has no report in the clinic cycle: not found, like another institution's.
+  adjust(
+    api("GET", "app/api/v1/pdf/respondent/cycles/[cycleId]/copy/route.ts", ["institution"], {
+      params: clinicCycle,
+      foreign: foreignCycle,
+    }),
+    { own: { hub: 404 }, foreign: { hub: 404 } },
+  ),
+  api("GET", "app/api/v1/pdf/respondent/cycles/[cycleId]/notice/route.ts", ["institution"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  write("POST", "app/api/v1/prefecture/accounts/[userId]/deactivate/route.ts", ["prefecture"], {
+    params: (w) => ({ userId: w.users.sabaeClinic.id }),
+    foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
+  }),
+  write("POST", "app/api/v1/prefecture/accounts/[userId]/reactivate/route.ts", ["prefecture"], {
+    params: (w) => ({ userId: w.users.sabaeClinic.id }),
+    foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
+  }),
+  write("POST", "app/api/v1/prefecture/accounts/bulk-create/route.ts", ["prefecture"]),
+  write("POST", "app/api/v1/prefecture/accounts/links/route.ts", ["prefecture"], { refused: 400 }),
+  ...["bulk-confirm", "close", "open", "reopen"].map((action) =>
+    write("POST", `app/api/v1/prefecture/cycles/[cycleId]/${action}/route.ts`, ["prefecture"], {
+      params: clinicCycle,
+      foreign: foreignCycle,
+    }),
+  ),
+  api("GET", "app/api/v1/prefecture/cycles/[cycleId]/export/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  api("GET", "app/api/v1/prefecture/cycles/[cycleId]/not-submitted/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  write("PUT", "app/api/v1/prefecture/cycles/[cycleId]/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  write("POST", "app/api/v1/prefecture/cycles/route.ts", ["prefecture"]),
+  write("POST", "app/api/v1/prefecture/imports/[jobId]/apply/route.ts", ["prefecture"], { params: missing("jobId") }),
+  write("POST", "app/api/v1/prefecture/imports/[jobId]/discard/route.ts", ["prefecture"], { params: missing("jobId") }),
+  api("GET", "app/api/v1/prefecture/imports/[jobId]/route.ts", ["prefecture"], {
+    params: missing("jobId"),
+    ok: 404,
+    refused: 404,
+  }),
+  write("POST", "app/api/v1/prefecture/imports/route.ts", ["prefecture"], { refused: 400 }),
+  // The institution may change its own contact details too (not another institution's).
+  write("PUT", "app/api/v1/prefecture/institutions/[institutionId]/contact/route.ts", ["prefecture", "institution"], {
+    body: { phone: "0778-11-2222", contactEmail: "" },
+    params: (w) => ({ institutionId: w.institutions.sabaeClinic.id }),
+    foreign: (w) => ({ institutionId: w.institutions.kanazawaClinic.id }),
+  }),
+  write("POST", "app/api/v1/prefecture/submissions/[submissionId]/confirm/route.ts", ["prefecture"], {
+    body: { revision: 1 },
+    params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
+    foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+  }),
+  write("POST", "app/api/v1/prefecture/submissions/[submissionId]/return/route.ts", ["prefecture"], {
+    body: { revision: 1, comment: "確認してください。" },
+    params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
+    foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+  }),
+  api("GET", "app/api/v1/prefecture/templates/[kind]/route.ts", ["prefecture"], {
+    params: () => ({ kind: "ROSTER" }),
+    foreign: () => ({ kind: "NO_SUCH_KIND" }),
+  }),
+  write("POST", "app/api/v1/prefecture/zone-schemes/[schemeId]/default/route.ts", ["prefecture"], {
+    params: (w) => ({ schemeId: w.zones.tannan.schemeId }),
+    foreign: (w) => ({ schemeId: w.zones.kanazawa.schemeId }),
+  }),
+  ...(
+    [
+      ["POST", "amendment"],
+      ["DELETE", "amendment"],
+      ["POST", "copy-previous"],
+      ["PUT", "draft"],
+      ["POST", "submit"],
+    ] as const
+  ).map(([method, action]) =>
+    write(method, `app/api/v1/respondent/cycles/[cycleId]/${action}/route.ts`, ["institution", "hub"], {
+      body: { draftVersion: 0, answers: {} },
+      params: clinicCycle,
+      foreign: foreignCycle,
+    }),
+  ),
+  // The council's view is its zone, which has no table of the prefecture's zones: 404.
+  adjust(
+    api("GET", "app/api/v1/summaries/export/route.ts", ["prefecture", "admin"], {
+      query: (w, scope) => `${summaryQuery(w, scope)}&table=zones&format=csv`,
+      foreign: () => ({}),
+      national: true,
+    }),
+    { own: { council: 404 }, foreign: { council: 404 } },
+  ),
+  api("GET", "app/api/v1/summaries/route.ts", ["council", "prefecture", "admin"], {
+    query: summaryQuery,
+    foreign: () => ({}),
+    national: true,
+  }),
+];
