@@ -2,6 +2,7 @@
 // numbers get units and separators. Pure; shared by screens and documents.
 import type { TGroupField, TItem } from "./definition";
 import { isEmptyAnswer, type TAnswerValue, type TGroupRow, type TPartner } from "./answers";
+import { periodText } from "./respondent-view";
 
 export const UNANSWERED = "（未回答）";
 
@@ -31,4 +32,15 @@ export function formatAnswer(item: TItem | TGroupField, value: TAnswerValue): st
         )
         .join("\n");
   }
+}
+
+/** The legend for ★ items, shown wherever they are listed (form, receipt, PDFs). */
+export const STAR_LEGEND = "★は1号機能の要件となる項目です（★の項目をすべて満たすと1号機能「有り」）。";
+
+/** An item's heading where answers are listed: 「(イ)1 ★院内掲示…」 and its date or period in words. */
+export function itemHeading(item: TItem | TGroupField): { label: string; period: string | null } {
+  return {
+    label: `${item.officialNo ? `${item.officialNo} ` : ""}${item.star ? "★" : ""}${item.label}`,
+    period: item.period ? periodText(item.period) : null,
+  };
 }
