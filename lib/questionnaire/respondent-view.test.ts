@@ -70,3 +70,19 @@ describe("respondentDefinition: nothing for administrators reaches a respondent"
     expect(allItems(respondentDefinition(def, 2026)).some((i) => i.provisional)).toBe(false);
   });
 });
+
+describe("令和8年度 hub self-assessment: help written for hub staff", () => {
+  const r8 = load("hub-self-assessment-r8-v1");
+  const r7 = load("hub-self-assessment-r7-v1");
+
+  it("keeps every 令和7年度 item under the same key, so last year's answers and PDCA rows carry over", () => {
+    expect(allItems(r8).map((i) => i.key)).toEqual(allItems(r7).map((i) => i.key));
+    expect(r8.previous?.versionKey).toBe("hub-self-assessment-r7-v1");
+  });
+
+  it("shows respondents no guidebook line numbers, and cites the guidebook section on every item", () => {
+    const view = respondentDefinition(r8, 2026);
+    expect(JSON.stringify(view)).not.toMatch(/L\d{2,}|本アプリ|Renkei/);
+    expect(allItems(view).every((i) => /^拠点ガイドブック \d/.test(i.citation ?? ""))).toBe(true);
+  });
+});
