@@ -143,7 +143,7 @@ describe("令和7年度 → 令和8年度: 前年度の回答を引用", () => {
       versionKey: "clinic-report-r7-v1",
       answers: { f1_diseases: ["d01", "d11", "d31"], f1_notice: true, i_overtime_count: 12 },
     });
-    expect(result.answers.f1_diseases).toEqual(["k18", "k39", "k09"]);
+    expect(result.answers.f1_diseases).toEqual(["k09", "k18", "k39"]); // in the 告示's order
     expect(result.answers.f1_notice).toBe(true);
     expect(result.answers.i_overtime_count).toBeUndefined(); // NDB counts are never copied
     const kept = allItems(r7).filter((i) => r8Items.has(i.key));

@@ -72,15 +72,19 @@ export function mapPreviousAnswers(
     const value = previous[link?.keyMap[item.key] ?? item.key];
     if (value === undefined) continue;
     const codes = link?.codeMap?.[item.key];
-    mapped[item.key] = codes ? mapCodes(value, codes) : value;
+    mapped[item.key] = codes ? mapCodes(item, value, codes) : value;
   }
   return mapped;
 }
 
-function mapCodes(value: TAnswerValue, newToOld: Record<string, string>): TAnswerValue {
+/** Old codes → new codes; a multiple choice comes back in the new list's order, as the form stores it. */
+function mapCodes(item: TItem, value: TAnswerValue, newToOld: Record<string, string>): TAnswerValue {
   const oldToNew = new Map(Object.entries(newToOld).map(([newCode, oldCode]) => [oldCode, newCode]));
   const one = (code: unknown) => (typeof code === "string" ? (oldToNew.get(code) ?? code) : code);
-  return (Array.isArray(value) ? (value as unknown[]).map(one) : one(value)) as TAnswerValue;
+  if (!Array.isArray(value)) return one(value) as TAnswerValue;
+  const order = "options" in item ? item.options.map((o) => o.code) : [];
+  const rank = (code: unknown) => order.indexOf(code as string);
+  return (value as unknown[]).map(one).sort((a, b) => rank(a) - rank(b)) as TAnswerValue;
 }
 
 function carryValue(item: TItem, value: TAnswerValue): TAnswerValue | undefined {
