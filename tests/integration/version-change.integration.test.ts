@@ -12,6 +12,7 @@ import type { TNdbPreview } from "@/lib/prefecture/import-preview";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 import { csvFile } from "@/tests/fixtures/import/builders";
 import { importFile } from "@/tests/support/prefecture-ops";
+import { R7_REPORT } from "@/tests/fixtures/clinic-report-r7-report";
 
 let world: TWorld;
 let clinic: TRespondentViewer;
@@ -20,26 +21,6 @@ let cycleR8: string;
 
 const readDefinition = (name: string): unknown =>
   JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "questionnaires", `${name}.json`), "utf8"));
-
-/** A complete 令和7年度 report with draft-list diseases (高血圧, 頭痛(片頭痛), 喘息・COPD, がん, 糖尿病). */
-const R7_REPORT = {
-  rep_name: "金沢 花子",
-  rep_phone: "076-000-0000",
-  f1_notice: true,
-  f1_training: false,
-  f1_gp_specialist: "0",
-  f1_areas: ["9"],
-  f1_diseases: ["d01", "d06", "d11", "d12", "d31"],
-  f1_consult: true,
-  i_rota: "0",
-  i_emergency_center: "1",
-  i_overtime_count: 40,
-  ro_backup_beds: "0",
-  ha_system: "p1",
-  ni_opinion: "2",
-  ni_care_conference: "p2",
-  other_checkups: true,
-};
 
 beforeAll(async () => {
   world = await buildWorld();
@@ -113,7 +94,7 @@ describe("令和7年度 → 令和8年度", () => {
     expect(copied.fromFiscalYear).toBe(2025);
     // 高血圧→高血圧症 (k18), 糖尿病 (k02), がん (k39), 喘息・COPD→喘息または慢性閉塞性肺疾患 (k22), 頭痛(片頭痛)→片頭痛その他の頭痛 (k09)
     expect(copied.answers.f1_diseases).toEqual(["k02", "k09", "k18", "k22", "k39"]);
-    expect(copied.answers).toMatchObject({ f1_notice: true, f1_areas: ["9"], ni_opinion: "2", rep_name: "金沢 花子" });
+    expect(copied.answers).toMatchObject({ f1_notice: true, f1_areas: ["9"], ni_opinion: "2", rep_name: "鯖江 花子" });
     // This year's NDB counts stay; last year's counts are never copied.
     expect(copied.answers.i_overtime_count).toBe(52);
     expect(copied.copied).not.toContain("i_overtime_count");
