@@ -62,9 +62,8 @@ test("r8: the demo clinic's home shows 令和8年度 beside 令和7年度, with 
   await submitR7Report(page, await cycleIdOf(page, 2025));
 });
 
-test("r8: the form shows ★, periods in words and NDB counts; 引用 carries the renamed diseases", async ({
-  page,
-}, testInfo) => {
+test("r8: the form shows ★, periods in words and NDB counts; 引用 carries the renamed diseases", async ({ page }) => {
+  page.on("dialog", (dialog) => void dialog.accept()); // 「引用します。よろしいですか。」
   await signInAs(page, "clinic@demo.renkei.jp", "/institution");
   await cyclePanel(page, 2026)
     .getByRole("link", { name: /報告を始める|続きを入力する/ })
@@ -91,9 +90,30 @@ test("r8: the form shows ★, periods in words and NDB counts; 引用 carries th
   await expect(page.locator("#q-i_overtime_count-help")).toContainText("対象期間: 令和7年4月〜令和8年3月");
   await expect(page.getByTestId("ndb-i_overtime_count")).toContainText("NDBプレプリント値");
   await expectNothingForAdministrators(page);
-  await page.locator("#sec-reporter").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("r8-form-top.png"), fullPage: false });
-  await page.locator("#sec-f1").screenshot({ path: testInfo.outputPath("r8-form-f1.png") });
+});
+
+test.describe("r8: screenshots", () => {
+  // The machine's Chromium has no Japanese system font; the PDFs' Noto Sans JP (from npm) is served
+  // to the page so the screenshots of the first two sections can be read (a style tag needs CSP off).
+  test.use({ bypassCSP: true, viewport: { width: 1280, height: 2400 } });
+
+  test("r8: screenshot of the form's first two sections", async ({ page }, testInfo) => {
+    const font = path.join(
+      process.cwd(),
+      "node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf",
+    );
+    await page.route("**/__e2e-font.ttf", (route) => route.fulfill({ path: font, contentType: "font/ttf" }));
+    await signInAs(page, "clinic@demo.renkei.jp", "/institution");
+    await cyclePanel(page, 2026)
+      .getByRole("link", { name: /続きを入力する|報告内容を見る/ })
+      .click();
+    await page.addStyleTag({
+      content: `@font-face { font-family: "E2EJP"; src: url("/__e2e-font.ttf"); } * { font-family: "E2EJP", sans-serif !important; }`,
+    });
+    await page.evaluate(() => document.fonts.ready);
+    await page.locator("#sec-reporter").screenshot({ path: testInfo.outputPath("r8-section-reporter.png") });
+    await page.locator("#sec-f1").screenshot({ path: testInfo.outputPath("r8-section-f1.png") });
+  });
 });
 
 test("r8: the receipt, history and 提出控え show periods and ★, and nothing internal", async ({ page }) => {
