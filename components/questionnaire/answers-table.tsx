@@ -8,7 +8,8 @@ import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/form
 export function AnswersTable({
   definition,
   answers,
-}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers }>) {
+  fiscalYear,
+}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers; fiscalYear?: number }>) {
   const { visibility } = evaluateAnswers(definition, answers);
   return (
     <div className="space-y-6">
@@ -22,7 +23,7 @@ export function AnswersTable({
               <tbody>
                 {section.items
                   .filter((item) => visibility.items.has(item.key))
-                  .map((item) => ({ item, heading: itemHeading(item) }))
+                  .map((item) => ({ item, heading: itemHeading(item, fiscalYear) }))
                   .map(({ item, heading }) => (
                     <tr key={item.key} className="border-b border-gray-100 align-top">
                       <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ZQuestionnaireDefinition, allItems, type TQuestionnaireDefinition } from "./definition";
 import { periodText, referencePeriodLabel, respondentDefinition } from "./respondent-view";
+import { itemHeading } from "./format";
 
 function load(name: string): TQuestionnaireDefinition {
   const path = fileURLToPath(new URL(`../../prisma/questionnaires/${name}.json`, import.meta.url));
@@ -84,5 +85,24 @@ describe("令和8年度 hub self-assessment: help written for hub staff", () => 
     const view = respondentDefinition(r8, 2026);
     expect(JSON.stringify(view)).not.toMatch(/L\d{2,}|本アプリ|Renkei/);
     expect(allItems(view).every((i) => /^拠点ガイドブック \d/.test(i.citation ?? ""))).toBe(true);
+  });
+});
+
+describe("itemHeading: where answers are listed", () => {
+  const def = load("clinic-report-r8-v1");
+  const notice = allItems(def).find((i) => i.key === "f1_notice")!;
+  const count = allItems(def).find((i) => i.key === "i_overtime_count")!;
+
+  it("marks ★ and computes the period from the cycle's 年度 for a reviewer's full definition", () => {
+    expect(itemHeading(notice, 2026)).toEqual({ label: `★${notice.label}`, period: "令和9年1月1日時点" });
+    expect(itemHeading(count, 2026)).toEqual({
+      label: `(イ)5 ${count.label}`,
+      period: "対象期間: 令和7年4月〜令和8年3月",
+    });
+  });
+
+  it("reads the words a respondent definition already carries", () => {
+    const view = allItems(respondentDefinition(def, 2026)).find((i) => i.key === "i_overtime_count")!;
+    expect(itemHeading(view).period).toBe("対象期間: 令和7年4月〜令和8年3月");
   });
 });
