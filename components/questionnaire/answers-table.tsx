@@ -1,16 +1,19 @@
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
-import { formatAnswer } from "@/lib/questionnaire/format";
+import { allItems } from "@/lib/questionnaire/definition";
+import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/format";
 
 /** Every visible item with its answer, by section (receipts, reviews). */
 export function AnswersTable({
   definition,
   answers,
-}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers }>) {
+  fiscalYear,
+}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers; fiscalYear?: number }>) {
   const { visibility } = evaluateAnswers(definition, answers);
   return (
     <div className="space-y-6">
+      {allItems(definition).some((item) => item.star) && <p className="text-sm text-gray-700">{STAR_LEGEND}</p>}
       {definition.sections
         .filter((section) => visibility.sections.has(section.key))
         .map((section) => (
@@ -20,11 +23,16 @@ export function AnswersTable({
               <tbody>
                 {section.items
                   .filter((item) => visibility.items.has(item.key))
-                  .map((item) => (
+                  .map((item) => ({ item, heading: itemHeading(item, fiscalYear) }))
+                  .map(({ item, heading }) => (
                     <tr key={item.key} className="border-b border-gray-100 align-top">
                       <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
-                        {item.officialNo && <span className="mr-1 text-xs text-gray-500">{item.officialNo}</span>}
-                        {item.label}
+                        {heading.label}
+                        {heading.period && (
+                          <span className="block text-xs text-gray-600" data-testid="period">
+                            {heading.period}
+                          </span>
+                        )}
                       </th>
                       <td className="whitespace-pre-line py-1.5 text-gray-900">
                         {formatAnswer(item, answers[item.key])}

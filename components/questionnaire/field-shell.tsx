@@ -1,26 +1,29 @@
 import type { ReactNode } from "react";
 import type { TGroupField, TItem } from "@/lib/questionnaire/definition";
 import { cx } from "@/components/ui/cx";
+import { periodText } from "@/lib/questionnaire/respondent-view";
 
 export const fieldId = (name: string) => `q-${name.replace(/\./g, "-")}`;
 
-/** The ids an input points to with aria-describedby: its help/period text and its error. */
+const hasHelp = (item: TItem | TGroupField) => Boolean(item.help || item.period || item.citation);
+
+/** The ids an input points to with aria-describedby: its help/period/source text and its error. */
 export function describedBy(name: string, item: TItem | TGroupField, hasError: boolean): string | undefined {
   const id = fieldId(name);
-  return (
-    [item.help || item.period ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") ||
-    undefined
-  );
+  return [hasHelp(item) ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** Label, help, period, NDB note and error around one input, wired for screen readers. */
+/**
+ * Label, help, period, source, NDB note and error around one input, wired for screen readers.
+ * It renders a respondent's definition (lib/questionnaire/respondent-view.ts): `provisional` there
+ * means the administrator chose to show the 暫定 mark.
+ */
 export function FieldShell({
   item,
   name,
   error,
   required,
   ndb,
-  showProvisional,
   asFieldset,
   children,
 }: Readonly<{
@@ -29,7 +32,6 @@ export function FieldShell({
   error?: string;
   required: boolean;
   ndb?: { value: number; changed: boolean };
-  showProvisional?: boolean;
   /** Radio and checkbox groups are a fieldset with a legend; single inputs have a label. */
   asFieldset: boolean;
   children: ReactNode;
@@ -38,10 +40,20 @@ export function FieldShell({
   const label = (
     <span className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
       {item.officialNo && <span className="text-xs font-normal text-gray-500">{item.officialNo}</span>}
-      <span className="font-medium text-gray-900">{item.label}</span>
+      <span className="font-medium text-gray-900">
+        {item.star && (
+          <span className="mr-1 text-amber-800" data-testid="star">
+            ★<span className="sr-only">（1号機能の要件）</span>
+          </span>
+        )}
+        {item.label}
+      </span>
       {required && <span className="rounded bg-red-50 px-1.5 text-xs font-semibold text-red-700">必須</span>}
-      {showProvisional && item.provisional && (
-        <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900" title={item.provisionalNote}>
+      {item.provisional && (
+        <span
+          className="rounded border border-gray-300 px-1.5 text-xs text-gray-700"
+          title="今後の国の資料で文言が変わる可能性があります"
+        >
           暫定
         </span>
       )}
@@ -50,11 +62,16 @@ export function FieldShell({
   const ariaDescribedBy = describedBy(name, item, Boolean(error));
   const body = (
     <>
-      {(item.help || item.period) && (
-        <p id={`${id}-help`} className="mt-1 text-sm text-gray-600">
-          {item.help}
-          {item.period && <span className="ml-1 text-gray-500">（対象期間: {item.period}）</span>}
-        </p>
+      {hasHelp(item) && (
+        <div id={`${id}-help`} className="mt-1 space-y-0.5 text-sm text-gray-700">
+          {item.period && (
+            <p className="font-medium text-teal-900" data-testid="period">
+              {periodText(item.period)}
+            </p>
+          )}
+          {item.help && <p>{item.help}</p>}
+          {item.citation && <p className="text-xs text-gray-600">出典: {item.citation}</p>}
+        </div>
       )}
       {ndb && (
         <p className={cx("mt-1 text-sm", ndb.changed ? "text-amber-800" : "text-sky-800")} data-testid={`ndb-${name}`}>

@@ -8,6 +8,7 @@ import { itemIndex } from "@/lib/questionnaire/definition";
 import { isEmptyAnswer, type TAnswers } from "@/lib/questionnaire/answers";
 import { buildAnswersSchema } from "@/lib/questionnaire/answer-schema";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
+import { STAR_LEGEND } from "@/lib/questionnaire/format";
 import { computeHubScores, scoreGroups } from "@/lib/questionnaire/score";
 import { callApi } from "@/lib/http/client";
 import type { TApiError } from "@/lib/http/types";
@@ -237,6 +238,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
       };
     });
 
+  const hasStars = definition.sections.some((s) => s.items.some((item) => item.star));
   const renderItem = (item: TItem) => {
     const error = errorAt(formState.errors, item.key);
     const ndbValue = item.ndbPrefill ? props.ndbValues[item.key] : undefined;
@@ -316,6 +318,11 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
             entries={summaryEntries}
           />
           <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={definition.title}>
+            {hasStars && (
+              <p className="mb-3 text-sm text-gray-700" data-testid="star-legend">
+                {STAR_LEGEND}
+              </p>
+            )}
             {definition.sections
               .filter((section) => evaluation.visibility.sections.has(section.key))
               .map((section) => (

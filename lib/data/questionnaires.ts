@@ -4,6 +4,7 @@ import { ZQuestionnaireDefinition, allItems, type TQuestionnaireDefinition } fro
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { notFoundError } from "@/lib/errors";
+import { respondentDefinition } from "@/lib/questionnaire/respondent-view";
 
 // Published versions never change, so their parsed definitions are cached for the life of the
 // process: a draft save validates against a 100+ item definition without re-parsing it.
@@ -28,6 +29,17 @@ export async function getDefinition(
   const definition = ZQuestionnaireDefinition.parse(version.definition);
   if (version.status !== "DRAFT") publishedCache.set(versionId, definition);
   return definition;
+}
+
+/**
+ * The definition as a respondent reads it for a cycle of `fiscalYear`: without sources, provisional
+ * notes or the administrators' notice, and with reference periods in words.
+ */
+export async function getRespondentDefinition(
+  versionId: string,
+  fiscalYear: number,
+): Promise<TQuestionnaireDefinition> {
+  return respondentDefinition(await getDefinition(versionId), fiscalYear);
 }
 
 export async function findVersionByKey(versionKey: string) {

@@ -5,7 +5,7 @@ import { forbiddenError, notFoundError } from "@/lib/errors";
 import { cycleWritability, type TWritability } from "@/lib/domain/cycle-window";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
-import { getDefinition } from "./questionnaires";
+import { getRespondentDefinition } from "./questionnaires";
 import { cycleScope } from "./scope";
 
 /**
@@ -156,6 +156,7 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
     select: {
       id: true,
       questionnaireVersionId: true,
+      cycle: { select: { fiscalYear: true } },
       revisions: {
         orderBy: { revision: "asc" },
         select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true },
@@ -163,7 +164,7 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
     },
   });
   if (!submission) return null;
-  const definition = await getDefinition(submission.questionnaireVersionId);
+  const definition = await getRespondentDefinition(submission.questionnaireVersionId, submission.cycle.fiscalYear);
   return {
     submissionId: submission.id,
     definition,
@@ -207,7 +208,7 @@ export async function getOwnRevision(viewer: TRespondentViewer, cycleId: string,
   return {
     cycle,
     submission,
-    definition: await getDefinition(submission.questionnaireVersionId),
+    definition: await getRespondentDefinition(submission.questionnaireVersionId, cycle.fiscalYear),
     revision: { ...row, answers: row.answers as TAnswers, derived: row.derived as TStoredDerived },
   };
 }

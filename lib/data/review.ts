@@ -6,10 +6,10 @@ import { getDefinition } from "./questionnaires";
 import { cycleRespondentsWhere, emptyCounts, findPreviousCycle, type TCycle, type TStatusCounts } from "./cycles";
 import { municipalityScope, submissionScope, zoneScope } from "./scope";
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
-import { allItems, type TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { diffAnswers } from "@/lib/questionnaire/diff";
+import { mapPreviousAnswers } from "@/lib/questionnaire/copy";
 import { NOT_YET_SUBMITTED, type TRespondentFilter } from "@/lib/prefecture/filters";
 import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
@@ -405,21 +405,6 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
 }
 
 // ---- One report, read-only, for review ---------------------------------------------------------
-
-/** Last year's answers under this year's keys (the new version's keyMap: new key → old key). */
-export function mapPreviousAnswers(
-  definition: TQuestionnaireDefinition,
-  previousVersionKey: string,
-  previous: TAnswers,
-): TAnswers {
-  const keyMap = definition.previous?.versionKey === previousVersionKey ? definition.previous.keyMap : {};
-  const mapped: TAnswers = {};
-  for (const item of allItems(definition)) {
-    const value = previous[keyMap[item.key] ?? item.key];
-    if (value !== undefined) mapped[item.key] = value;
-  }
-  return mapped;
-}
 
 export async function getReviewSubmission(viewer: TViewer, submissionId: string) {
   const submission = await db.submission.findFirst({

@@ -56,8 +56,23 @@ export async function listDashboardCycles(viewer: TViewer) {
   return db.reportingCycle.findMany({
     where: { AND: [cycleScope(viewer), { kind: "CLINIC_REPORT", status: { not: "PREPARING" } }] },
     orderBy: [{ fiscalYear: "desc" }, { prefectureCode: "asc" }],
-    select: { id: true, fiscalYear: true, status: true, prefectureCode: true, kind: true },
+    select: {
+      id: true,
+      fiscalYear: true,
+      status: true,
+      prefectureCode: true,
+      kind: true,
+      _count: { select: { submissions: { where: { revision: { gt: 0 } } } } },
+    },
   });
+}
+
+/**
+ * The cycle a dashboard opens on: the newest with a submitted report. A new 年度 that has just
+ * opened beside the last one (nothing submitted yet) would otherwise show empty tables.
+ */
+export function defaultDashboardCycle<T extends { _count: { submissions: number } }>(cycles: T[]): T | undefined {
+  return cycles.find((c) => c._count.submissions > 0) ?? cycles[0];
 }
 
 /** The zone schemes of a prefecture (councils: only schemes holding their zones). */
@@ -77,12 +92,12 @@ export async function listDashboardSchemes(viewer: TViewer, prefectureCode: stri
 }
 
 /**
- * Fills in the defaults of a dashboard filter and checks it against the viewer: the newest cycle,
+ * Fills in the defaults of a dashboard filter and checks it against the viewer: the newest cycle with reports,
  * the default zone scheme, and for councils always one of their own zones.
  */
 export async function resolveSummaryFilter(viewer: TViewer, raw: TRawFilter): Promise<TSummaryFilter> {
   const cycles = await listDashboardCycles(viewer);
-  const cycle = raw.cycleId ? cycles.find((c) => c.id === raw.cycleId) : cycles[0];
+  const cycle = raw.cycleId ? cycles.find((c) => c.id === raw.cycleId) : defaultDashboardCycle(cycles);
   if (!cycle) throw notFoundError("報告サイクル");
   const schemes = await listDashboardSchemes(viewer, cycle.prefectureCode);
   const scheme = raw.schemeId ? schemes.find((s) => s.id === raw.schemeId) : schemes[0];
@@ -418,8 +433,9 @@ export async function getNationalDashboard(
   options: { fiscalYear?: number; kind: TKindFilter; confirmedOnly: boolean },
 ): Promise<TNationalDashboard> {
   if (viewer.role !== "admin") throw forbiddenError();
+  // The newest 年度 with a submitted report (see defaultDashboardCycle).
   const latest = await db.reportingCycle.aggregate({
-    where: { kind: "CLINIC_REPORT", status: { not: "PREPARING" } },
+    where: { kind: "CLINIC_REPORT", status: { not: "PREPARING" }, submissions: { some: { revision: { gt: 0 } } } },
     _max: { fiscalYear: true },
   });
   const fiscalYear = options.fiscalYear ?? latest._max.fiscalYear ?? new Date().getFullYear();

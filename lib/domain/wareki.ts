@@ -71,3 +71,8 @@ export function fiscalYearOf(date: Date): number {
   const month = Number(parts.find((p) => p.type === "month")?.value);
   return month >= 4 ? year : year - 1;
 }
+
+/** 令和8年 for (2026, 1): the era year in force in that month (平成31年4月 / 令和元年5月). */
+export function warekiYearOfMonth(year: number, month: number): string {
+  return warekiYear.format(new Date(Date.UTC(year, month - 1, 15, 3)));
+}

@@ -1,6 +1,7 @@
 // 「前年度の回答を引用」: carries last year's answers into this year's form, across versions.
 // - Same key, same meaning → copied; a renamed key is looked up through the new version's
-//   `previous.keyMap` (new key → old key).
+//   `previous.keyMap` (new key → old key), and renamed choice codes through `previous.codeMap`
+//   (per item, new code → old code), so last year's 高血圧 (d01) arrives as this year's 高血圧症.
 // - Items marked `copyForward: false` (yearly counts, NDB values) are never copied: last year's
 //   actuals would be wrong this year. In repeating groups the same applies per column, so a
 //   PDCA plan is carried over while its 達成状況 starts empty.
@@ -26,7 +27,7 @@ export function copyForwardAnswers(
   current: TAnswers = {},
   { overwrite = false }: { overwrite?: boolean } = {},
 ): TCopyResult {
-  const keyMap = target.previous?.versionKey === source.versionKey ? target.previous.keyMap : {};
+  const mapped = mapPreviousAnswers(target, source.versionKey, source.answers);
   const answers: TAnswers = { ...current };
   const result: TCopyResult = { answers, copied: [], skipped: [] };
 
@@ -35,7 +36,7 @@ export function copyForwardAnswers(
       result.skipped.push({ key: item.key, reason: "notCopyable" });
       continue;
     }
-    const sourceValue = source.answers[keyMap[item.key] ?? item.key];
+    const sourceValue = mapped[item.key];
     if (isEmptyAnswer(sourceValue)) {
       result.skipped.push({ key: item.key, reason: "noAnswer" });
       continue;
@@ -53,6 +54,37 @@ export function copyForwardAnswers(
     result.copied.push(item.key);
   }
   return result;
+}
+
+/**
+ * Last year's answers under this year's keys and choice codes. Codes the map does not name keep
+ * their value (same code, same meaning); a code with no counterpart stays as it was and is then
+ * rejected as incompatible by the caller's schema check.
+ */
+export function mapPreviousAnswers(
+  target: Pick<TQuestionnaireDefinition, "sections" | "previous">,
+  previousVersionKey: string,
+  previous: TAnswers,
+): TAnswers {
+  const link = target.previous?.versionKey === previousVersionKey ? target.previous : undefined;
+  const mapped: TAnswers = {};
+  for (const item of allItems(target)) {
+    const value = previous[link?.keyMap[item.key] ?? item.key];
+    if (value === undefined) continue;
+    const codes = link?.codeMap?.[item.key];
+    mapped[item.key] = codes ? mapCodes(item, value, codes) : value;
+  }
+  return mapped;
+}
+
+/** Old codes → new codes; a multiple choice comes back in the new list's order, as the form stores it. */
+function mapCodes(item: TItem, value: TAnswerValue, newToOld: Record<string, string>): TAnswerValue {
+  const oldToNew = new Map(Object.entries(newToOld).map(([newCode, oldCode]) => [oldCode, newCode]));
+  const one = (code: unknown) => (typeof code === "string" ? (oldToNew.get(code) ?? code) : code);
+  if (!Array.isArray(value)) return one(value) as TAnswerValue;
+  const order = "options" in item ? item.options.map((o) => o.code) : [];
+  const rank = (code: unknown) => order.indexOf(code as string);
+  return (value as unknown[]).map(one).sort((a, b) => rank(a) - rank(b)) as TAnswerValue;
 }
 
 function carryValue(item: TItem, value: TAnswerValue): TAnswerValue | undefined {

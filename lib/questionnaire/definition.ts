@@ -8,7 +8,10 @@ import { z } from "zod";
 export const ITEM_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 const ZKey = z.string().regex(ITEM_KEY_PATTERN, { error: "キーは英小文字・数字・_ で指定してください" });
 
-/** Where an item comes from: the manual page, guideline line, or guidebook item it follows. */
+/**
+ * Where an item comes from, for administrators: the manual page, guideline line or guidebook item
+ * it follows, with the URL of the copy that was read. Respondents see `citation` instead.
+ */
 export const ZSourceRef = z.object({
   ref: z.string().min(1),
   url: z.url().optional(),
@@ -73,6 +76,22 @@ export type TOption = z.infer<typeof ZOption>;
 
 // ---- Items ------------------------------------------------------------------------------------
 
+/**
+ * The reference date or period of an item, from guideline p.19, named relative to the cycle's 年度
+ * (FY): 体制 as of 1 January of FY+1, 実績 over calendar year FY, 診療報酬 (NDB) over FY−1
+ * (April–March). The words shown (「令和9年1月1日時点」…) are computed for the cycle
+ * (lib/questionnaire/respondent-view.ts), so one definition serves any year.
+ */
+export const REFERENCE_KINDS = ["asOfJanuary1", "calendarYear", "previousFiscalYear"] as const;
+export type TReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+// Fields are either for respondents (label, help, citation, period/reference, the 暫定 mark when
+// `showProvisionalMark`) or for administrators only (source, provisional, provisionalNote, section
+// `adminNote`, definition `notice`). Respondent pages read a projection that drops the latter
+// (respondentDefinition), so old published files keep parsing and still show nothing internal.
+// New fields have no zod default: a published version's parsed form, and so its content hash,
+// must not change when the format grows.
+
 /** Self-assessment basis: ⚫ required by the 指針 / ◼ desirable (hub guidebook legend). */
 export const BASES = ["required", "desirable"] as const;
 export type TBasis = (typeof BASES)[number];
@@ -82,17 +101,26 @@ const ZItemBase = z.strictObject({
   /** Official item number as printed, e.g. "(イ)1"; omitted where the manual's number is unknown. */
   officialNo: z.string().optional(),
   label: z.string().min(1),
+  /** Help for the person filling in the form (a clinic clerk, hub staff): plain Japanese, no sources. */
   help: z.string().optional(),
   required: z.boolean().default(false),
   visibleWhen: ZCondition.optional(),
-  /** Reference period as the manual states it, e.g. "前年1月1日〜12月31日". */
+  /** Reference period as the manual states it, e.g. "前年1月1日〜12月31日" (older versions; prefer `reference`). */
   period: z.string().optional(),
+  /** Reference date or period kind; shown in words computed from the cycle's 年度. */
+  reference: z.enum(REFERENCE_KINDS).optional(),
   /** Pre-printed from NDB (NDBプレプリント項目): the prefecture imports the value; the respondent confirms or corrects it. */
   ndbPrefill: z.boolean().default(false),
+  /** Administrators only: the exact source reference and URL. */
   source: ZSourceRef.optional(),
+  /** Respondent-facing source: a document name and page, e.g. "報告マニュアル p.62". */
+  citation: z.string().optional(),
   /** Not taken word-for-word from the manual (built from a heading or a reading); shown as such to administrators. */
   provisional: z.boolean().default(false),
+  /** Administrators only: why the item is provisional. */
   provisionalNote: z.string().optional(),
+  /** The administrator chose to show respondents a quiet 「暫定」 mark on this provisional item. */
+  showProvisionalMark: z.boolean().optional(),
   /** Whether "前年度の回答を引用" copies this answer. Yearly actuals and NDB counts must not be copied. */
   copyForward: z.boolean().default(true),
   /** Which derived function this item feeds (see `functions`). */
@@ -202,7 +230,10 @@ export type TItemOf<T extends TItemType> = Extract<TItem, { type: T }>;
 export const ZSection = z.strictObject({
   key: ZKey,
   title: z.string().min(1),
+  /** Shown to respondents above the section's items. */
   description: z.string().optional(),
+  /** Administrators only: notes on the section's sources and open questions. */
+  adminNote: z.string().optional(),
   visibleWhen: ZCondition.optional(),
   /** Self-assessment: the duty/area the section's items are scored under. */
   scoreGroup: z.string().optional(),
@@ -239,12 +270,20 @@ export const ZQuestionnaireDefinition = z
     title: z.string().min(1),
     versionLabel: z.string().min(1),
     source: ZSourceRef.optional(),
+    /** Administrators only: what the version is based on and what it leaves open. */
     notice: z.string().optional(),
-    /** The version answers are copied from, and how its keys map to ours (new key → old key). */
+    /** Shown to respondents at the top of the form (「この調査票について」). */
+    respondentNotice: z.string().optional(),
+    /**
+     * The version answers are copied from, and how its keys map to ours (new key → old key);
+     * `codeMap` maps renamed choice codes per item (new code → old code), e.g. the 告示's 40
+     * diseases replacing the draft list.
+     */
     previous: z
       .strictObject({
         versionKey: z.string(),
         keyMap: z.record(ZKey, ZKey).default({}),
+        codeMap: z.record(ZKey, z.record(z.string(), z.string())).optional(),
       })
       .optional(),
     functions: z.array(ZFunction).default([]),
@@ -260,7 +299,7 @@ export type TQuestionnaireDefinitionInput = z.input<typeof ZQuestionnaireDefinit
 type TReferenceCheckInput = {
   functions: TFunction[];
   sections: TSection[];
-  previous?: { versionKey: string; keyMap: Record<string, string> };
+  previous?: { versionKey: string; keyMap: Record<string, string>; codeMap?: Record<string, Record<string, string>> };
 };
 
 function checkReferences(def: TReferenceCheckInput, ctx: z.RefinementCtx) {
@@ -352,6 +391,20 @@ function checkReferences(def: TReferenceCheckInput, ctx: z.RefinementCtx) {
         code: "custom",
         path: ["previous", "keyMap", newKey],
         message: `対応表の項目「${newKey}」はこの版にありません。`,
+      });
+    }
+  }
+  for (const [key, codes] of Object.entries(def.previous?.codeMap ?? {})) {
+    const item = items.get(key);
+    const known = item && "options" in item ? new Set(item.options.map((o) => o.code)) : null;
+    const unknown = known ? Object.keys(codes).filter((code) => !known.has(code)) : [];
+    if (!known || unknown.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["previous", "codeMap", key],
+        message: known
+          ? `選択肢の対応表のコード「${unknown.join("、")}」は項目「${key}」にありません。`
+          : `選択肢の対応表の項目「${key}」はこの版の選択式の項目ではありません。`,
       });
     }
   }

@@ -2,6 +2,7 @@
 // numbers get units and separators. Pure; shared by screens and documents.
 import type { TGroupField, TItem } from "./definition";
 import { isEmptyAnswer, type TAnswerValue, type TGroupRow, type TPartner } from "./answers";
+import { periodText, referencePeriodLabel } from "./respondent-view";
 
 export const UNANSWERED = "（未回答）";
 
@@ -31,4 +32,20 @@ export function formatAnswer(item: TItem | TGroupField, value: TAnswerValue): st
         )
         .join("\n");
   }
+}
+
+/** The legend for ★ items, shown wherever they are listed (form, receipt, PDFs). */
+export const STAR_LEGEND = "★は1号機能の要件となる項目です（★の項目をすべて満たすと1号機能「有り」）。";
+
+/**
+ * An item's heading where answers are listed: 「(イ)1 ★院内掲示…」 and its date or period in words.
+ * Respondent definitions carry the words already; a reviewer's full definition gives the cycle's
+ * 年度 to compute them from `reference`.
+ */
+export function itemHeading(item: TItem | TGroupField, fiscalYear?: number): { label: string; period: string | null } {
+  const period = item.reference && fiscalYear ? referencePeriodLabel(item.reference, fiscalYear) : item.period;
+  return {
+    label: `${item.officialNo ? `${item.officialNo} ` : ""}${item.star ? "★" : ""}${item.label}`,
+    period: period ? periodText(period) : null,
+  };
 }

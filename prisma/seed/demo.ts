@@ -38,6 +38,8 @@ export const DEMO_VERSION_KEYS = {
   clinicCurrent: "clinic-report-r7-v1",
   hubPrevious: "hub-self-assessment-r6-demo",
   hubCurrent: "hub-self-assessment-r7-v1",
+  clinicNext: "clinic-report-r8-v1",
+  hubNext: "hub-self-assessment-r8-v1",
 } as const;
 
 /** The demo clinic that clinic@demo.renkei.jp belongs to (丹南・鯖江市). */
@@ -271,6 +273,23 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     currentWindow,
   );
 
+  // 令和8年度 on the new versions: the clinic report is open beside 令和7年度 so the demo clinic
+  // can try it (前年度 = 令和7年度); the hub self-assessment is set up but not yet opened, so the
+  // councils' hub pages keep reading 令和7年度.
+  const clinicNext = await createCycle(
+    "CLINIC_REPORT",
+    2026,
+    versionIds.get(DEMO_VERSION_KEYS.clinicNext)!,
+    "OPEN",
+    currentWindow,
+  );
+  await createCycle("HUB_SELF_ASSESSMENT", 2026, versionIds.get(DEMO_VERSION_KEYS.hubNext)!, "PREPARING", {
+    ...currentWindow,
+    opensAt: new Date(currentWindow.closesAt.getTime() + DAY),
+    closesAt: new Date(currentWindow.closesAt.getTime() + 90 * DAY),
+    publishAt: new Date(currentWindow.closesAt.getTime() + 120 * DAY),
+  });
+
   const prefectureUser = await db.user.findUniqueOrThrow({ where: { email: "pref@demo.renkei.jp" } });
   const defs = {
     clinicPrevious: await getDefinition(clinicPrevious.questionnaireVersionId),
@@ -352,7 +371,8 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   });
   await writer.flush();
   await db.ndbPrefill.createMany({ data: ndbRows });
-  for (const cycle of [clinicPrevious, clinicCurrent]) await recountClinicCounters(cycle.id);
+  await seedNextYearNdb(clinicCurrent.id, clinicNext);
+  for (const cycle of [clinicPrevious, clinicCurrent, clinicNext]) await recountClinicCounters(cycle.id);
   await refreshPlannerStatistics(db);
 
   await db.auditEvent.createMany({
@@ -365,6 +385,40 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
         summary: `デモデータ（架空）を作成: 医療機関 ${allInstitutions.length}件、拠点 ${hubs.length}件`,
       }),
     ],
+  });
+}
+
+/**
+ * NDB counts for the 令和8年度 cycle: each institution's 令和7年度 NDB value, or else the count it
+ * reported for 令和7年度 (so the figures follow whatever rules generated that year), for every item
+ * the new version pre-prints.
+ */
+async function seedNextYearNdb(previousCycleId: string, next: { id: string; questionnaireVersionId: string }) {
+  const def = await getDefinition(next.questionnaireVersionId);
+  const keys = def.sections.flatMap((s) => s.items).flatMap((item) => (item.ndbPrefill ? [item.key] : []));
+  const [ndb, reports] = await Promise.all([
+    db.ndbPrefill.findMany({
+      where: { cycleId: previousCycleId },
+      select: { institutionId: true, itemKey: true, value: true },
+    }),
+    db.submission.findMany({
+      where: { cycleId: previousCycleId, revision: { gt: 0 }, institutionId: { not: null } },
+      select: { institutionId: true, answers: true },
+    }),
+  ]);
+  const values = new Map<string, number>();
+  for (const report of reports) {
+    for (const key of keys) {
+      const value = (report.answers as TAnswers)[key];
+      if (typeof value === "number") values.set(`${report.institutionId}|${key}`, value);
+    }
+  }
+  for (const row of ndb) if (keys.includes(row.itemKey)) values.set(`${row.institutionId}|${row.itemKey}`, row.value);
+  await db.ndbPrefill.createMany({
+    data: [...values].map(([id, value]) => {
+      const [institutionId, itemKey] = id.split("|") as [string, string];
+      return { cycleId: next.id, institutionId, itemKey, value };
+    }),
   });
 }
 
@@ -412,7 +466,7 @@ function createCycle(
   kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT",
   fiscalYear: number,
   questionnaireVersionId: string,
-  status: "OPEN" | "CLOSED",
+  status: "OPEN" | "CLOSED" | "PREPARING",
   dates: TCycleDates,
 ) {
   return db.reportingCycle.create({

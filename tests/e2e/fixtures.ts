@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect, type Download, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/demo-accounts";
 
 /** Signs in from the current page if it is the sign-in page (keeps its callbackUrl), else from /login. */
@@ -68,4 +70,21 @@ export async function answerEverythingVisible(page: Page) {
     }
     if (changed === 0) return;
   }
+}
+
+/** Clicks a link that downloads a file and returns the saved bytes. */
+export async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ bytes: Buffer; name: string; path: string }> {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
+  const saved = await (file as Download).path();
+  expect((await file.failure()) ?? null).toBeNull();
+  return { bytes: readFileSync(saved), name: file.suggestedFilename(), path: saved };
+}
+
+/** The text of a PDF, as poppler's pdftotext lays it out. */
+export function pdfText(bytes: Buffer): string {
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: bytes }).toString();
 }

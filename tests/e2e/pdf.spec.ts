@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { signInAs } from "./fixtures";
+import { download, pdfText, signInAs } from "./fixtures";
 
 // The PDF documents against the built app (`next start`, rendering in worker threads) on the
 // seeded demo prefecture: the officer downloads a zone's council packet and the ZIP of every zone
@@ -17,22 +16,6 @@ async function query<T extends object>(sql: string, values: unknown[] = []): Pro
   } finally {
     await client.end();
   }
-}
-
-/** Clicks a link that downloads a file and returns the saved bytes. */
-async function download(
-  page: Page,
-  click: () => Promise<void>,
-): Promise<{ bytes: Buffer; name: string; path: string }> {
-  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
-  const saved = await (file as Download).path();
-  expect((await file.failure()) ?? null).toBeNull();
-  return { bytes: readFileSync(saved), name: file.suggestedFilename(), path: saved };
-}
-
-function pdfText(bytes: Buffer): string {
-  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: bytes }).toString();
 }
 
 test.describe("pdf documents", () => {

@@ -11,7 +11,7 @@ import { createRandom } from "../../prisma/seed/random";
 import { signIn, signInAs } from "./fixtures";
 
 // The prefecture's year, end to end, as 福井県's officer and a new clinic:
-// roster import → accounts and their one-time links → a new 令和8年度 cycle opened → the clinic
+// roster import → accounts and their one-time links → a new 令和9年度 cycle opened → the clinic
 // sets its password and submits → the officer returns it with a comment → the clinic corrects it
 // in the form and resubmits → the officer confirms → the audit log shows every step.
 //
@@ -27,13 +27,18 @@ const CLINIC = {
   password: "e2e clinic password 2026",
 };
 const COMMENT = "（イ）在宅当番医制の回答と担当部署を確認し、再提出してください。";
-const FISCAL_YEAR = 2026;
+// 令和9年度: the demo already has 令和7年度 and 令和8年度 cycles (prisma/seed/demo.ts).
+const FISCAL_YEAR = 2027;
 let startedAt = new Date();
 let cycleId = "";
 let linkUrl = "";
 
 const jstDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+
+/** The new cycle's panel on the clinic's home (the demo's 令和7年度 and 令和8年度 are open too). */
+const newCycle = (page: Page) =>
+  page.getByTestId("open-cycle").and(page.locator(`[data-fiscal-year="${FISCAL_YEAR}"]`));
 
 function acceptDialogs(page: Page) {
   page.on("dialog", (dialog) => void dialog.accept());
@@ -135,7 +140,7 @@ test("prefecture cycle: the officer creates accounts from the roster and exports
   expect(linkUrl).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{43}$/);
 });
 
-test("prefecture cycle: the officer creates the 令和8年度 cycle and opens it", async ({ page }) => {
+test("prefecture cycle: the officer creates the 令和9年度 cycle and opens it", async ({ page }) => {
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page
@@ -146,7 +151,7 @@ test("prefecture cycle: the officer creates the 令和8年度 cycle and opens it
     .getByLabel("調査票の版（公開済み）")
     .selectOption({ label: "令和7年度 かかりつけ医機能報告 第1版（令和7年11月4日マニュアル準拠）" });
   await page.getByLabel("年度（西暦）").fill(String(FISCAL_YEAR));
-  await expect(page.getByText("令和8年度", { exact: true })).toBeVisible();
+  await expect(page.getByText("令和9年度", { exact: true })).toBeVisible();
   await page.getByLabel("報告依頼日").fill(jstDay(0));
   await page.getByLabel("受付開始日").fill(jstDay(0));
   await page.getByLabel("提出期限").fill(jstDay(30));
@@ -156,7 +161,7 @@ test("prefecture cycle: the officer creates the 令和8年度 cycle and opens it
 
   await expect(page).toHaveURL(/\/prefecture\/cycles\/[^/?]+$/);
   cycleId = new URL(page.url()).pathname.split("/").pop()!;
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和8年度 かかりつけ医機能報告");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和9年度 かかりつけ医機能報告");
   await expect(page.getByTestId("cycle-status")).toHaveText("準備中");
   await expect(page.getByTestId("cycle-deadline")).toContainText(/令和\d+年\d+月\d+日/);
   await page.getByRole("button", { name: "受付を開始" }).click();
@@ -185,7 +190,7 @@ test("prefecture cycle: the new clinic sets its password with the link and submi
   await signIn(page, CLINIC.email, CLINIC.password);
   await expect(page).toHaveURL(/\/institution$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CLINIC.name);
-  await expect(page.getByTestId("current-status")).toHaveText("未着手");
+  await expect(newCycle(page).getByTestId("current-status")).toHaveText("未着手");
 
   // The answers go through the same JSON routes the form uses (the form itself is exercised by
   // clinic-report.spec.ts); they are a complete, valid report generated for this definition.
@@ -211,7 +216,7 @@ test("prefecture cycle: the new clinic sets its password with the link and submi
   expect(submit.status()).toBe(200);
   expect(await submit.json()).toMatchObject({ revision: 1 });
   await page.reload();
-  await expect(page.getByTestId("current-status")).toHaveText("提出済（第1版）");
+  await expect(newCycle(page).getByTestId("current-status")).toHaveText("提出済（第1版）");
 });
 
 test("prefecture cycle: the officer reviews the report and returns it with a comment", async ({ page }) => {
@@ -225,7 +230,7 @@ test("prefecture cycle: the officer reviews the report and returns it with a com
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CLINIC.name);
   await expect(page.getByTestId("review-status")).toHaveText("提出済（第1版）");
   await expect(page.getByTestId("status-panel")).toContainText("1号");
-  await expect(page.getByText("令和7年度 かかりつけ医機能報告の提出済みの報告はありません。")).toBeVisible();
+  await expect(page.getByText("令和8年度 かかりつけ医機能報告の提出済みの報告はありません。")).toBeVisible();
   await page.getByRole("button", { name: "差し戻す" }).click();
   await expect(page.getByText("差戻しの理由を入力してください（回答者に表示されます）。")).toBeVisible();
   await page.getByLabel(/回答者へのコメント/).fill(COMMENT);
@@ -238,7 +243,7 @@ test("prefecture cycle: the clinic reads the comment, corrects the form and resu
   await expect(page).toHaveURL(/\/institution$/);
   await expect(page.getByText("都道府県から差戻しがありました")).toBeVisible();
   await expect(page.getByText(COMMENT)).toBeVisible();
-  await page.getByRole("link", { name: "続きを入力する" }).click();
+  await newCycle(page).getByRole("link", { name: "続きを入力する" }).click();
   await expect(page).toHaveURL(new RegExp(`/institution/cycles/${cycleId}$`));
   await page.getByLabel("部署").fill("地域連携室（再提出）");
   await expect(page.getByTestId("save-indicator")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
@@ -273,8 +278,8 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
     ["roster.import", "医療機関名簿を取り込み: 新規 1件"],
     ["accounts.bulk_create", "名簿からアカウントを"],
     ["account.issue_link", "パスワード設定用リンクを発行"],
-    ["cycle.create", "令和8年度 かかりつけ医機能報告を作成"],
-    ["cycle.open", "令和8年度 かかりつけ医機能報告の受付を開始"],
+    ["cycle.create", "令和9年度 かかりつけ医機能報告を作成"],
+    ["cycle.open", "令和9年度 かかりつけ医機能報告の受付を開始"],
     ["account.set_password", "パスワードを設定"],
   ] as const) {
     await page.goto(`/prefecture/audit?action=${action}`);

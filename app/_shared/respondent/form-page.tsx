@@ -10,7 +10,7 @@ import {
   initialAnswers,
   writabilityOf,
 } from "@/lib/data/respondent";
-import { getDefinition } from "@/lib/data/questionnaires";
+import { getRespondentDefinition } from "@/lib/data/questionnaires";
 import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
 import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
 import { fiscalYearLabel, formatDeadline } from "@/lib/domain/wareki";
@@ -38,7 +38,10 @@ export async function RespondentFormPage({
     getNdbValues(viewer, cycleId),
     findPreviousSubmission(viewer, cycle),
   ]);
-  const definition = await getDefinition(submission?.questionnaireVersionId ?? cycle.questionnaireVersionId);
+  const definition = await getRespondentDefinition(
+    submission?.questionnaireVersionId ?? cycle.questionnaireVersionId,
+    cycle.fiscalYear,
+  );
   const writability = writabilityOf(cycle, submission);
   const submittedNotAmending =
     submission !== null &&
@@ -76,10 +79,10 @@ export async function RespondentFormPage({
         }
       />
       <div className="mb-5 space-y-3">
-        {definition.notice && (
+        {definition.respondentNotice && (
           <details className="rounded-md border border-gray-200 bg-white px-4 py-2 text-sm text-gray-700">
             <summary className="cursor-pointer font-medium">この調査票について（{definition.versionLabel}）</summary>
-            <p className="mt-2">{definition.notice}</p>
+            <p className="mt-2">{definition.respondentNotice}</p>
           </details>
         )}
         {!writability.writable && <Notice tone="warning">{WRITABILITY_MESSAGES[writability.reason]}</Notice>}

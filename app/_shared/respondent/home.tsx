@@ -18,7 +18,11 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
   const [identity, cycles] = await Promise.all([getRespondentIdentity(viewer), listRespondentCycles(viewer)]);
   const base = ROLE_HOME[role];
   const now = Date.now();
-  const [current, ...past] = cycles;
+  // Every open cycle is "current" (a new 年度 can open while last year's is still open or reopened);
+  // with none open, the newest one is.
+  const open = cycles.filter((c) => c.cycle.status === "OPEN");
+  const current = open.length > 0 ? open : cycles.slice(0, 1);
+  const past = cycles.filter((c) => !current.includes(c));
 
   return (
     <>
@@ -27,78 +31,14 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
         eyebrow={role === "institution" ? "医療機関ホーム" : "在宅医療連携拠点ホーム"}
         description={[identity.code && `医療機関コード ${identity.code}`, identity.place].filter(Boolean).join("・")}
       />
-      {!current && (
+      {current.length === 0 && (
         <EmptyState title="受付中の報告はありません">都道府県が報告を依頼すると、ここに表示されます。</EmptyState>
       )}
-      {current && (
-        <Panel title={cycleTitle(current.cycle)} className="mb-6">
-          <div className="grid gap-4 md:grid-cols-[1fr_auto]">
-            <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-              <dt className="text-gray-500">状況</dt>
-              <dd className="font-semibold" data-testid="current-status">
-                {respondentStatusLabel(current.submission)}
-              </dd>
-              <dt className="text-gray-500">提出期限</dt>
-              <dd>
-                {formatDeadline(current.cycle.closesAt)}
-                {current.writability.writable && current.writability.reason === "open" && (
-                  <span className="ml-2 text-gray-600">
-                    あと{Math.max(0, Math.ceil((current.cycle.closesAt.getTime() - now) / DAY))}日
-                  </span>
-                )}
-              </dd>
-              {current.submission?.submittedAt && (
-                <>
-                  <dt className="text-gray-500">最終提出</dt>
-                  <dd>{formatDateTime(current.submission.submittedAt)}</dd>
-                </>
-              )}
-              {current.submission && !current.submission.submittedAt && (
-                <>
-                  <dt className="text-gray-500">最終保存</dt>
-                  <dd>{formatDateTime(current.submission.updatedAt)}</dd>
-                </>
-              )}
-            </dl>
-            <div className="flex flex-col items-start gap-2 md:items-end">
-              <ButtonLink href={`${base}/cycles/${current.cycle.id}`} size="lg">
-                {!current.writability.writable ||
-                (current.submission &&
-                  current.submission.revision > 0 &&
-                  current.submission.status !== "RETURNED" &&
-                  !current.submission.isAmending)
-                  ? "報告内容を見る"
-                  : current.submission
-                    ? "続きを入力する"
-                    : "報告を始める"}
-              </ButtonLink>
-              {current.submission && current.submission.revision > 0 && (
-                <Link href={`${base}/cycles/${current.cycle.id}/receipt`} className="text-sm text-teal-800 underline">
-                  受付票（第{current.submission.revision}版）
-                </Link>
-              )}
-            </div>
-          </div>
-          {current.submission?.status === "RETURNED" && current.submission.reviewComment && (
-            <Notice tone="warning" title="都道府県から差戻しがありました" className="mt-4">
-              {current.submission.reviewComment}
-            </Notice>
-          )}
-          {current.submission?.status === "CONFIRMED" && current.submission.reviewComment && (
-            <Notice tone="success" title="都道府県からのコメント" className="mt-4">
-              {current.submission.reviewComment}
-            </Notice>
-          )}
-          {!current.writability.writable && (
-            <Notice className="mt-4">{WRITABILITY_MESSAGES[current.writability.reason]}</Notice>
-          )}
-          {current.writability.writable && current.writability.reason === "reopened" && (
-            <Notice tone="warning" className="mt-4">
-              都道府県により、{formatDeadline(current.writability.until)}まで修正・提出ができるよう再開されています。
-            </Notice>
-          )}
-        </Panel>
-      )}
+      {current.map((entry) => (
+        <div key={entry.cycle.id} data-testid="open-cycle" data-fiscal-year={entry.cycle.fiscalYear}>
+          <CurrentCyclePanel entry={entry} base={base} now={now} />
+        </div>
+      ))}
       {past.length > 0 && (
         <Panel title="過去の報告">
           <table className="w-full text-sm">
@@ -136,5 +76,80 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
         </Panel>
       )}
     </>
+  );
+}
+
+type TCycleEntry = Awaited<ReturnType<typeof listRespondentCycles>>[number];
+
+/** One open (or the newest) cycle: status, deadline, the next step and any word from the prefecture. */
+function CurrentCyclePanel({ entry, base, now }: Readonly<{ entry: TCycleEntry; base: string; now: number }>) {
+  return (
+    <Panel title={cycleTitle(entry.cycle)} className="mb-6">
+      <div className="grid gap-4 md:grid-cols-[1fr_auto]">
+        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+          <dt className="text-gray-500">状況</dt>
+          <dd className="font-semibold" data-testid="current-status">
+            {respondentStatusLabel(entry.submission)}
+          </dd>
+          <dt className="text-gray-500">提出期限</dt>
+          <dd>
+            {formatDeadline(entry.cycle.closesAt)}
+            {entry.writability.writable && entry.writability.reason === "open" && (
+              <span className="ml-2 text-gray-600">
+                あと{Math.max(0, Math.ceil((entry.cycle.closesAt.getTime() - now) / DAY))}日
+              </span>
+            )}
+          </dd>
+          {entry.submission?.submittedAt && (
+            <>
+              <dt className="text-gray-500">最終提出</dt>
+              <dd>{formatDateTime(entry.submission.submittedAt)}</dd>
+            </>
+          )}
+          {entry.submission && !entry.submission.submittedAt && (
+            <>
+              <dt className="text-gray-500">最終保存</dt>
+              <dd>{formatDateTime(entry.submission.updatedAt)}</dd>
+            </>
+          )}
+        </dl>
+        <div className="flex flex-col items-start gap-2 md:items-end">
+          <ButtonLink href={`${base}/cycles/${entry.cycle.id}`} size="lg">
+            {!entry.writability.writable ||
+            (entry.submission &&
+              entry.submission.revision > 0 &&
+              entry.submission.status !== "RETURNED" &&
+              !entry.submission.isAmending)
+              ? "報告内容を見る"
+              : entry.submission
+                ? "続きを入力する"
+                : "報告を始める"}
+          </ButtonLink>
+          {entry.submission && entry.submission.revision > 0 && (
+            <Link href={`${base}/cycles/${entry.cycle.id}/receipt`} className="text-sm text-teal-800 underline">
+              受付票（第{entry.submission.revision}版）
+            </Link>
+          )}
+        </div>
+      </div>
+      {entry.submission?.status === "RETURNED" && entry.submission.reviewComment && (
+        <Notice tone="warning" title="都道府県から差戻しがありました" className="mt-4">
+          {entry.submission.reviewComment}
+        </Notice>
+      )}
+      {entry.submission?.status === "CONFIRMED" && entry.submission.reviewComment && (
+        <Notice tone="success" title="都道府県からのコメント" className="mt-4">
+          {entry.submission.reviewComment}
+        </Notice>
+      )}
+      {!entry.writability.writable && (
+        <Notice className="mt-4">{WRITABILITY_MESSAGES[entry.writability.reason]}</Notice>
+      )}
+      {entry.writability.writable && entry.writability.reason === "reopened" && (
+        <Notice tone="warning" className="mt-4">
+          都道府県により、{formatDeadline(entry.writability.until)}まで修正・提出ができるよう再開されています。
+        </Notice>
+      )}
+    </Panel>
   );
 }

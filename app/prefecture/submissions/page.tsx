@@ -29,6 +29,8 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
   const cycles = await listCycles(viewer);
   const chosen =
     cycles.find((c) => c.id === params.cycle) ??
+    // An open clinic cycle with reports first: a 年度 just opened beside it has nothing to review yet.
+    cycles.find((c) => c.status === "OPEN" && c.kind === "CLINIC_REPORT" && c.counts.NOT_STARTED < c.counts.total) ??
     cycles.find((c) => c.status === "OPEN" && c.kind === "CLINIC_REPORT") ??
     cycles.find((c) => c.status === "OPEN") ??
     cycles[0];

@@ -4,8 +4,8 @@
 import { formatDateTime } from "@/lib/domain/wareki";
 import { formatInteger, formatShare } from "@/lib/format";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
-import { itemIndex } from "@/lib/questionnaire/definition";
-import { formatAnswer } from "@/lib/questionnaire/format";
+import { allItems, itemIndex } from "@/lib/questionnaire/definition";
+import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/format";
 import { PROVISION_MODE_LABELS } from "@/lib/questionnaire/input";
 import { share as scoreShare } from "@/lib/questionnaire/score";
 import type { TFrame } from "../components/page";
@@ -130,6 +130,7 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
   // Every visible answer, by section
   const { visibility } = evaluateAnswers(definition, revision.answers);
   blocks.push({ kind: "heading", level: 2, text: "提出内容" });
+  if (allItems(definition).some((item) => item.star)) blocks.push(note(STAR_LEGEND));
   for (const section of definition.sections.filter((s) => visibility.sections.has(s.key))) {
     blocks.push({
       kind: "table",
@@ -145,7 +146,7 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
           .filter((item) => visibility.items.has(item.key))
           .map((item) => ({
             cells: [
-              { text: `${item.officialNo ? `${item.officialNo} ` : ""}${item.label}`, color: COLORS.text },
+              { text: headingText(itemHeading(item)), color: COLORS.text },
               formatAnswer(item, revision.answers[item.key]),
             ],
           })),
@@ -164,4 +165,8 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
     title: `提出控え ${respondent.name} ${cycle.title}`,
     subject: `${respondent.name}の提出控え（第${revision.number}版）`,
   };
+}
+
+function headingText(heading: ReturnType<typeof itemHeading>): string {
+  return heading.period ? `${heading.label}（${heading.period}）` : heading.label;
 }

@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { PublishButton } from "@/components/admin/definition-upload";
 import { allItems, type TItem } from "@/lib/questionnaire/definition";
 import { orNotFound } from "@/app/_shared/not-found";
+import { referencePeriodLabel } from "@/lib/questionnaire/respondent-view";
 
 export const metadata: Metadata = { title: "調査票の版" };
 
@@ -57,7 +58,8 @@ export default async function QuestionnaireVersionPage({
               {
                 label: "前の版",
                 value: def.previous
-                  ? `${def.previous.versionKey}（対応付け ${Object.keys(def.previous.keyMap).length}項目）`
+                  ? `${def.previous.versionKey}（対応付け ${Object.keys(def.previous.keyMap).length}項目` +
+                    `${Object.keys(def.previous.codeMap ?? {}).length > 0 ? `、選択肢の対応付け ${Object.keys(def.previous.codeMap ?? {}).join("・")}` : ""}）`
                   : "なし",
               },
               {
@@ -72,6 +74,12 @@ export default async function QuestionnaireVersionPage({
         <Panel title="出典と注意">
           {def.source && <p className="text-sm">{def.source.ref}</p>}
           {def.notice && <p className="mt-2 text-sm text-gray-700">{def.notice}</p>}
+          {def.respondentNotice && (
+            <p className="mt-2 text-sm text-gray-700">
+              <span className="font-medium">回答者への案内: </span>
+              {def.respondentNotice}
+            </p>
+          )}
           {provisional.length > 0 && (
             <Notice tone="warning" className="mt-3">
               暫定項目 {provisional.length}件:
@@ -82,6 +90,7 @@ export default async function QuestionnaireVersionPage({
       </div>
       {def.sections.map((section) => (
         <Panel key={section.key} title={section.title} className="mb-5">
+          {section.adminNote && <p className="mb-3 text-sm text-amber-900">管理者向けメモ: {section.adminNote}</p>}
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
@@ -111,11 +120,19 @@ export default async function QuestionnaireVersionPage({
                         {item.ndbPrefill && <Tag>NDB</Tag>}
                         {item.basis && <Tag>{item.basis === "required" ? "⚫ 必須" : "◼ 望ましい"}</Tag>}
                         {item.provisional && <Tag tone="amber">暫定</Tag>}
+                        {item.showProvisionalMark && <Tag tone="amber">回答者に「暫定」を表示</Tag>}
                       </span>
                       {item.provisionalNote && (
                         <span className="mt-1 block text-xs text-amber-900">{item.provisionalNote}</span>
                       )}
-                      {item.period && <span className="mt-1 block text-xs text-gray-500">期間: {item.period}</span>}
+                      {(item.reference || item.period) && (
+                        <span className="mt-1 block text-xs text-gray-500">
+                          期間:{" "}
+                          {item.reference
+                            ? `${referencePeriodLabel(item.reference, def.fiscalYear)}（${item.reference}）`
+                            : item.period}
+                        </span>
+                      )}
                     </td>
                     <td className="py-2 pr-3">
                       {TYPE_LABELS[item.type]}
@@ -130,7 +147,10 @@ export default async function QuestionnaireVersionPage({
                         </ul>
                       )}
                     </td>
-                    <td className="py-2 text-xs text-gray-600">{item.source?.ref ?? "—"}</td>
+                    <td className="py-2 text-xs text-gray-600">
+                      {item.source?.ref ?? "—"}
+                      {item.citation && <span className="mt-1 block">回答者向け: {item.citation}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -129,7 +129,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
           )}
 
           <Panel title={review.isDraftOnly ? "回答内容（下書き）" : `回答内容（第${submission.revision}版）`}>
-            <AnswersTable definition={definition} answers={answers} />
+            <AnswersTable definition={definition} answers={answers} fiscalYear={cycle.fiscalYear} />
           </Panel>
         </div>
 
