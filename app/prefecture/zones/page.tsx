@@ -11,6 +11,7 @@ import { ActionButton } from "@/components/prefecture/action-button";
 import { FileImportForm } from "@/components/prefecture/file-import-form";
 import { RecentImports } from "@/components/prefecture/recent-imports";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "圏域・人口" };
 
@@ -80,7 +81,7 @@ export default async function ZonesPage() {
         ))}
 
         <Panel title="市区町村の人口">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="市区町村と人口の一覧">
             <table className="w-full text-sm">
               <thead>
                 <tr>
@@ -115,7 +116,7 @@ export default async function ZonesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Panel>
 
         <div className="grid gap-6 lg:grid-cols-2">

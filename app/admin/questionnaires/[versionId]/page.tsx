@@ -8,6 +8,7 @@ import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
 import { PublishButton } from "@/components/admin/definition-upload";
 import { allItems, type TItem } from "@/lib/questionnaire/definition";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "調査票の版" };
 
@@ -81,7 +82,7 @@ export default async function QuestionnaireVersionPage({
       </div>
       {def.sections.map((section) => (
         <Panel key={section.key} title={section.title} className="mb-5">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="設問の一覧">
             <table className="w-full text-sm">
               <thead>
                 <tr className="border-b border-gray-200 text-left text-gray-500">
@@ -134,7 +135,7 @@ export default async function QuestionnaireVersionPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Panel>
       ))}
     </>
