@@ -24,7 +24,7 @@ export default async function QuestionnaireVersionsPage() {
       />
       <Panel title="登録済みの版" className="mb-6">
         <ScrollRegion label="調査票の版の一覧">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[44rem] text-sm">
             <thead>
               <tr className="border-b border-gray-200 text-left text-gray-500">
                 <th className="py-2 pr-3 font-normal">調査票</th>

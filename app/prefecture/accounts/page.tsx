@@ -172,7 +172,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
             <EmptyState title="該当するアカウントはありません" />
           ) : (
             <ScrollRegion label="アカウントの一覧">
-              <table className="w-full text-sm">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>メールアドレス</th>

@@ -139,7 +139,7 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
           <EmptyState title="該当する記録はありません" />
         ) : (
           <ScrollRegion label="監査ログの一覧">
-            <table className="w-full text-sm" data-testid="audit-table">
+            <table className="w-full min-w-[44rem] text-sm" data-testid="audit-table">
               <thead>
                 <tr>
                   <th className={thClass}>日時</th>

@@ -29,7 +29,7 @@ export default async function CyclesPage() {
             <EmptyState title="報告サイクルはまだありません">下のフォームから作成してください。</EmptyState>
           ) : (
             <ScrollRegion label="報告サイクルの一覧">
-              <table className="w-full text-sm">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>報告</th>

@@ -117,7 +117,7 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
             <EmptyState title="該当する医療機関はありません" />
           ) : (
             <ScrollRegion label="医療機関名簿の一覧">
-              <table className="w-full text-sm">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>医療機関コード</th>

@@ -166,7 +166,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
             <EmptyState title="該当する回答者はいません" />
           ) : (
             <ScrollRegion label="提出状況の一覧">
-              <table className="w-full text-sm" data-testid="respondent-table">
+              <table className="w-full min-w-[44rem] text-sm" data-testid="respondent-table">
                 <thead>
                   <tr>
                     {isClinic && <th className={thClass}>医療機関コード</th>}

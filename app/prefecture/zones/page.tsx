@@ -82,7 +82,7 @@ export default async function ZonesPage() {
 
         <Panel title="市区町村の人口">
           <ScrollRegion label="市区町村と人口の一覧">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[44rem] text-sm">
               <thead>
                 <tr>
                   <th className={thClass}>市区町村コード</th>

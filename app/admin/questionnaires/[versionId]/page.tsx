@@ -83,7 +83,7 @@ export default async function QuestionnaireVersionPage({
       {def.sections.map((section) => (
         <Panel key={section.key} title={section.title} className="mb-5">
           <ScrollRegion label="設問の一覧">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[44rem] text-sm">
               <thead>
                 <tr className="border-b border-gray-200 text-left text-gray-500">
                   <th className="py-2 pr-3 font-normal">キー / 番号</th>
