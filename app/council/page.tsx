@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/viewer";
 import { EmptyState } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import { checkDashboardAccess } from "@/app/_shared/dashboard/dashboard-data";
+import { StreamedDashboard } from "@/app/_shared/dashboard/streamed-dashboard";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "圏域のダッシュボード" };
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "圏域のダッシュボード" };
  */
 export default async function CouncilHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("council");
-  const data = await loadDashboardScreen(viewer, await searchParams);
-  if (!data) {
+  const params = await searchParams;
+  if (!(await checkDashboardAccess(viewer, params))) {
     return (
       <>
         <PageHeader title="協議の場ホーム" />
@@ -26,5 +26,5 @@ export default async function CouncilHome({ searchParams }: Readonly<{ searchPar
       </>
     );
   }
-  return <DashboardScreen data={data} basePath="/council" audience="council" />;
+  return <StreamedDashboard viewer={viewer} searchParams={params} basePath="/council" audience="council" />;
 }

@@ -52,22 +52,51 @@ export function PercentBarChart({
   yAxisWidth,
 }: Readonly<TBarChartProps>) {
   return (
-    <BarChart
-      className={className}
-      data={series.data}
-      index={series.index}
-      categories={series.categories}
-      colors={colors}
-      stack={stack}
-      layout={layout}
-      valueFormatter={tickText}
-      minValue={0}
-      maxValue={100}
-      yAxisWidth={yAxisWidth ?? (layout === "vertical" ? 150 : 56)}
-      customTooltip={CountTooltip}
-      showAnimation={false}
-      allowDecimals={false}
-      noDataText="データがありません"
-    />
+    <div>
+      <SeriesLegend categories={series.categories} colors={colors} />
+      {/* Hidden from screen readers, which read the figures in the table beside the chart. */}
+      <div aria-hidden="true">
+        <BarChart
+          className={className}
+          data={series.data}
+          index={series.index}
+          categories={series.categories}
+          colors={colors}
+          stack={stack}
+          layout={layout}
+          valueFormatter={tickText}
+          minValue={0}
+          maxValue={100}
+          yAxisWidth={yAxisWidth ?? (layout === "vertical" ? 150 : 56)}
+          customTooltip={CountTooltip}
+          showAnimation={false}
+          allowDecimals={false}
+          noDataText="データがありません"
+          // Tremor's legend is a focusable scroller: inside the hidden drawing it would be a tab
+          // stop nobody can hear (axe aria-hidden-focus). SeriesLegend above replaces it.
+          showLegend={false}
+        />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The chart's colour key as plain text outside the hidden drawing: each series name with the
+ * swatch of its bars (Tremor fills bars with the 500 shade of the named colour).
+ */
+function SeriesLegend({ categories, colors }: Readonly<{ categories: string[]; colors: string[] }>) {
+  return (
+    <ul aria-label="凡例" className="mb-2 flex flex-wrap justify-end gap-x-4 gap-y-1 text-xs text-gray-700">
+      {categories.map((category, i) => (
+        <li key={category} className="inline-flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className={`inline-block h-2.5 w-2.5 rounded-full bg-${colors[i % colors.length]}-500`}
+          />
+          {category}
+        </li>
+      ))}
+    </ul>
   );
 }

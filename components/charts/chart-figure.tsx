@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 
 /**
  * A chart with its caption. The caption says what is drawn and on how many reports; the chart's
- * SVG is hidden from screen readers, which get the same figures from the table beside it
- * (「表で見る」), never from the drawing alone.
+ * drawing hides itself from screen readers (PercentBarChart), which get the same figures from
+ * the table beside it (「表で見る」), never from the drawing alone.
  */
 export function ChartFigure({
   caption,
@@ -17,7 +17,7 @@ export function ChartFigure({
         {caption}
         {note && <span className="ml-2 text-xs font-normal text-gray-600">{note}</span>}
       </figcaption>
-      <div aria-hidden="true">{children}</div>
+      {children}
     </figure>
   );
 }

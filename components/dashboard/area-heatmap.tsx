@@ -5,6 +5,7 @@ import { areaHeatmap, shareLegend, type TNamedSummary } from "@/lib/summaries/ch
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * Groups (zones, then the prefecture) × the 17 areas of 一次診療, as a table with shaded cells:
@@ -18,7 +19,7 @@ export function AreaHeatmap({
   const map = areaHeatmap(groups);
   return (
     <div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={caption}>
         <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid="area-heatmap">
           <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
           <thead>
@@ -69,14 +70,14 @@ export function AreaHeatmap({
                         </>
                       )}
                     </span>
-                    <span className="block text-[11px] opacity-90">{c.detail}</span>
+                    <span className="block text-[11px]">{c.detail}</span>
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ShadeLegend items={shareLegend()} note={`※ 報告が${MIN_N_FOR_COMPARISON}件未満の参考値`} />
     </div>
   );

@@ -6,6 +6,7 @@ import {
 } from "@/lib/aggregation";
 import { comparisonRows, issueSummary, type TComparisonRow } from "@/lib/summaries/chart-data";
 import { cx } from "@/components/ui/cx";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const BADGE: Record<TComparisonRow["judgement"], string> = {
   below: "bg-amber-100 text-amber-950 ring-amber-300",
@@ -69,7 +70,7 @@ export function ComparisonTable({
 }: Readonly<{ comparison: TIndicatorComparison[]; zoneName: string; referenceName: string }>) {
   const rows = comparisonRows(comparison);
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`${zoneName}の指標と${referenceName}全体との比較`}>
       <table className="min-w-full text-sm" data-testid="comparison-table">
         <caption className="mb-2 text-left text-sm font-semibold text-gray-800">
           {zoneName}の指標と{referenceName}全体との比較
@@ -130,6 +131,6 @@ export function ComparisonTable({
           );
         })}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

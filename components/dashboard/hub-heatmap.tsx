@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/notice";
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function Cell({ cell, label }: Readonly<{ cell: THubCell | null; label: string }>) {
   if (!cell) {
@@ -20,8 +21,8 @@ function Cell({ cell, label }: Readonly<{ cell: THubCell | null; label: string }
       title={`${label}: 必須 ${cell.text}（${cell.detail}）・前年度比 ${cell.deltaText}・望ましい ${cell.desirableText}`}
     >
       <span className="block font-medium">{cell.text}</span>
-      <span className="block text-[11px] opacity-90">{cell.detail}</span>
-      <span className="block text-[11px] opacity-90">前年比 {cell.deltaText}</span>
+      <span className="block text-[11px]">{cell.detail}</span>
+      <span className="block text-[11px]">前年比 {cell.deltaText}</span>
     </td>
   );
 }
@@ -74,7 +75,7 @@ export function HubHeatmap({ hubs, caption }: Readonly<{ hubs: THubsBlock; capti
   }
   return (
     <div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={caption}>
         <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid="hub-heatmap">
           <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
           <thead>
@@ -106,7 +107,7 @@ export function HubHeatmap({ hubs, caption }: Readonly<{ hubs: THubsBlock; capti
             {map.pooled && <Row row={map.pooled} duties={map.duties} pooled />}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ShadeLegend
         items={shareLegend()}
         noDataLabel="評価なし（未提出など）"

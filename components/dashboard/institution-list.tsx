@@ -13,6 +13,7 @@ import {
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { cx } from "@/components/ui/cx";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const PAGE = 100;
 
@@ -198,7 +199,7 @@ export function InstitutionList({
           条件に合う医療機関はありません。
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="医療機関ごとの機能の有無">
           <table className="min-w-full text-sm" data-testid="institution-table">
             <caption className="sr-only">医療機関ごとの機能の有無（列見出しのボタンで並べ替え）</caption>
             <thead>
@@ -236,7 +237,7 @@ export function InstitutionList({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {shown.length > limit && (
         <div className="mt-3">

@@ -4,13 +4,14 @@ import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";
 import { MIN_N_FOR_COMPARISON } from "@/lib/aggregation";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Municipalities of a zone (and the zone itself): reports, each function's 有り rate, 1号 per 10,000 aged 65+. */
 export function MunicipalityTable({ groups, caption }: Readonly<{ groups: TNamedSummary[]; caption: string }>) {
   const { functions, rows } = municipalityRows(groups);
   return (
     <div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={caption}>
         <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid="municipality-table">
           <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
           <thead>
@@ -54,7 +55,7 @@ export function MunicipalityTable({ groups, caption }: Readonly<{ groups: TNamed
                         <span className="sr-only">（参考値）</span>
                       </>
                     )}
-                    <span className="block text-[11px] opacity-90">{c.detail}</span>
+                    <span className="block text-[11px]">{c.detail}</span>
                   </td>
                 ))}
                 <td className="px-2 py-1 text-right tabular-nums">{r.per10k65}</td>
@@ -62,7 +63,7 @@ export function MunicipalityTable({ groups, caption }: Readonly<{ groups: TNamed
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ShadeLegend items={shareLegend()} note={`※ 報告が${MIN_N_FOR_COMPARISON}件未満の参考値`} />
     </div>
   );

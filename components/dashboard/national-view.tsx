@@ -13,6 +13,7 @@ import { HeadlineCards } from "./headline-cards";
 import { DashboardSection, DemoBadge, SectionNav } from "./section";
 import { SummaryTableView, TableAlternative } from "./summary-table";
 import { TileMap } from "./tile-map";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * The administrator's national view: Japan's headline over the prefectures with a cycle of the
@@ -106,7 +107,7 @@ export function NationalView({
                 <summary className="cursor-pointer text-sm font-medium text-teal-900">
                   表で見る（タイルマップの値）
                 </summary>
-                <div className="mt-2 overflow-x-auto bg-white">
+                <ScrollRegion label={`${map.indicator.label}（都道府県別）`} className="mt-2 bg-white">
                   <table className="min-w-full text-sm" data-testid="tile-table">
                     <caption className="mb-2 text-left text-sm font-semibold text-gray-800">
                       {map.indicator.label}（都道府県別）
@@ -136,7 +137,7 @@ export function NationalView({
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </details>
             </DashboardSection>
 

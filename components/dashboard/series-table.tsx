@@ -1,4 +1,5 @@
 import type { TBarSeries } from "@/lib/summaries/chart-data";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** A bar chart's figures as a table (its accessible alternative when no export table matches it). */
 export function SeriesTable({
@@ -7,7 +8,7 @@ export function SeriesTable({
   indexHeader,
 }: Readonly<{ series: TBarSeries; caption: string; indexHeader: string }>) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm">
         <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function SeriesTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

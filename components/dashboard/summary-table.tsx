@@ -1,6 +1,7 @@
 import type { TSummaryTable } from "@/lib/summaries/tables";
 import { cx } from "@/components/ui/cx";
 import { ExportLinks, type TExportScope } from "./export-links";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const isNumeric = (cell: unknown) => typeof cell === "number" || (typeof cell === "string" && /^-?[\d,.]+$/.test(cell));
 
@@ -15,7 +16,7 @@ export function SummaryTableView({
 }: Readonly<{ table: TSummaryTable; caption?: string; className?: string }>) {
   if (table.rows.length === 0) return <p className="text-sm text-gray-600">表示する行はありません。</p>;
   return (
-    <div className={cx("overflow-x-auto", className)}>
+    <ScrollRegion label={caption ?? table.title} className={className}>
       <table className="min-w-full text-sm" data-testid={`table-${table.key}`}>
         <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption ?? table.title}</caption>
         <thead>
@@ -62,7 +63,7 @@ export function SummaryTableView({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@ import type { TTileMap } from "@/lib/summaries/chart-data";
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * The 47 prefectures as squares on a CSS grid (tile.col/row), each coloured by the chosen
@@ -14,7 +15,7 @@ import { shadeClass } from "./shade";
 export function TileMap({ map, hrefOf }: Readonly<{ map: TTileMap; hrefOf?: (cycleId: string) => string }>) {
   return (
     <div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={`都道府県タイルマップ（${map.indicator.label}）`}>
         <ol
           className="grid gap-1"
           style={{
@@ -32,7 +33,7 @@ export function TileMap({ map, hrefOf }: Readonly<{ map: TTileMap; hrefOf?: (cyc
                   {t.text}
                   {t.lowN && "※"}
                 </span>
-                {t.nText && <span className="block text-[10px] leading-tight opacity-90">{t.nText}</span>}
+                {t.nText && <span className="block text-[10px] leading-tight">{t.nText}</span>}
               </>
             );
             const label = `${t.name}: ${t.hasData ? `${t.text}（${t.nText}）` : "データなし"}`;
@@ -49,12 +50,10 @@ export function TileMap({ map, hrefOf }: Readonly<{ map: TTileMap; hrefOf?: (cyc
                 title={label}
               >
                 {t.cycleId && hrefOf ? (
-                  <Link
-                    href={hrefOf(t.cycleId)}
-                    className="block rounded focus-visible:outline-white"
-                    aria-label={`${label}。県の集計を開く`}
-                  >
+                  // Named by what it shows (WCAG 2.5.3), then where it goes.
+                  <Link href={hrefOf(t.cycleId)} className="block rounded focus-visible:outline-white">
                     {body}
+                    <span className="sr-only">（県の集計を開く）</span>
                   </Link>
                 ) : (
                   body
@@ -63,7 +62,7 @@ export function TileMap({ map, hrefOf }: Readonly<{ map: TTileMap; hrefOf?: (cyc
             );
           })}
         </ol>
-      </div>
+      </ScrollRegion>
       <ShadeLegend
         items={map.legend}
         label={`凡例（${map.indicator.label}）`}

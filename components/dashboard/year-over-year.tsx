@@ -1,6 +1,7 @@
 import type { TSummaryChange } from "@/lib/aggregation";
 import { INDICATOR_GROUP_LABELS, type TIndicatorGroup } from "@/lib/aggregation";
 import { changeRows, type TChangeRow } from "@/lib/summaries/chart-data";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const MAIN_GROUPS: TIndicatorGroup[] = ["primary", "secondary"];
 const OTHER_GROUPS: TIndicatorGroup[] = ["areas", "items"];
@@ -12,7 +13,7 @@ function ChangeTable({
   previousLabel,
 }: Readonly<{ rows: TChangeRow[]; caption: string; currentLabel: string; previousLabel: string }>) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm" data-testid="yoy-table">
         <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
         <thead>
@@ -54,7 +55,7 @@ function ChangeTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

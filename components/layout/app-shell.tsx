@@ -20,9 +20,11 @@ export function AppShell({ context, children }: Readonly<{ context: TShellContex
       <header className="no-print border-b border-gray-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-4">
-            <Link href="/" className="flex items-baseline gap-2" aria-label="Renkei ホーム">
+            {/* The name is the visible 連携 Renkei (WCAG 2.5.3), then where the link goes. */}
+            <Link href="/" className="flex items-baseline gap-2">
               <span className="text-xl font-bold text-teal-800">連携</span>
-              <span className="text-sm font-semibold tracking-wide text-gray-500">Renkei</span>
+              <span className="text-sm font-semibold tracking-wide text-gray-600">Renkei</span>
+              <span className="sr-only">（ホームへ）</span>
             </Link>
             <span className="rounded bg-teal-50 px-2 py-0.5 text-sm text-teal-900" data-testid="scope-label">
               {context.scopeLabel}

@@ -4,6 +4,7 @@ import type { TFieldChange, TImportDetails, TImportPreview } from "@/lib/prefect
 import { PREVIEW_LIST_LIMIT } from "@/lib/prefecture/import-preview";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const n = (value: number) => value.toLocaleString("ja-JP");
 
@@ -39,7 +40,7 @@ function Table({
       <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-gray-900">
         {caption}（{n(total)}件）
       </summary>
-      <div className="max-h-[32rem] overflow-auto">
+      <ScrollRegion label={caption} className="max-h-[32rem] overflow-y-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-gray-50 text-left text-gray-600">
@@ -53,7 +54,7 @@ function Table({
           </thead>
           <tbody>{children}</tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {total > shown && (
         <p className="px-4 py-2 text-xs text-gray-600">
           先頭の {n(shown)}件を表示しています（ほか {n(total - shown)}件）。

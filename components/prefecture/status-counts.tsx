@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import type { TStatusCounts } from "@/lib/data/cycles";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const TONES = {
   NOT_STARTED: "bg-gray-50 text-gray-900",
@@ -55,7 +56,7 @@ export function ProgressTable({
   nameHeader,
 }: Readonly<{ caption: string; nameHeader: string; rows: { key: string; name: string; counts: TStatusCounts }[] }>) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-sm">
         <caption className="mb-2 text-left text-sm font-semibold text-gray-800">{caption}</caption>
         <thead>
@@ -98,6 +99,6 @@ export function ProgressTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

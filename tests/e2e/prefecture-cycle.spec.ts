@@ -225,7 +225,7 @@ test("prefecture cycle: the officer reviews the report and returns it with a com
   await page.goto(`/prefecture/submissions?cycle=${cycleId}&status=SUBMITTED`);
   const table = page.getByTestId("respondent-table");
   await expect(table.getByRole("row")).toHaveCount(2);
-  await table.getByRole("link", { name: `${CLINIC.name}の報告を開く` }).click();
+  await table.getByRole("link", { name: `${CLINIC.name}の報告` }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CLINIC.name);
   await expect(page.getByTestId("review-status")).toHaveText("提出済（第1版）");
@@ -256,7 +256,7 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
   acceptDialogs(page);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page.goto(`/prefecture/submissions?cycle=${cycleId}&q=${CLINIC.code}`);
-  await page.getByRole("link", { name: `${CLINIC.name}の報告を開く` }).click();
+  await page.getByRole("link", { name: `${CLINIC.name}の報告` }).click();
   await expect(page.getByTestId("review-status")).toHaveText("提出済（第2版）");
   await expect(page.getByText("前の版からの変更 1項目")).toBeVisible();
   await page.getByRole("button", { name: "確認済みにする" }).click();

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { listDashboardCycles, listDashboardSchemes } from "@/lib/data/summaries";
+import { listDashboardCycles, listDashboardSchemes, resolveSummaryFilter } from "@/lib/data/summaries";
 import { getSummaryView } from "@/lib/data/summary-views";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";
@@ -22,14 +22,7 @@ export async function loadDashboardScreen(
   const params = parseSummaryParams(searchParams);
   const cycles = await listDashboardCycles(viewer);
   if (cycles.length === 0) return null;
-  const view = await getSummaryView(viewer, params).catch((error: unknown) => {
-    if (
-      isAppError(error) &&
-      (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "INVALID_INPUT")
-    )
-      notFound();
-    throw error;
-  });
+  const view = await getSummaryView(viewer, params).catch(notFoundOutOfScope);
   if (view.level === "national") notFound();
   const schemes = await listDashboardSchemes(viewer, view.cycle.prefectureCode);
   return {
@@ -40,4 +33,24 @@ export async function loadDashboardScreen(
     schemes: schemes.map((s) => ({ id: s.id, name: s.name })),
     zones: schemes.flatMap((s) => s.zones.map((z) => ({ id: z.id, name: z.name, schemeId: s.id, schemeName: s.name }))),
   };
+}
+
+/** A cycle, scheme or zone the viewer may not see (or a malformed one) is a 404 page. */
+function notFoundOutOfScope(error: unknown): never {
+  if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "INVALID_INPUT"))
+    notFound();
+  throw error;
+}
+
+/**
+ * The cheap part of a dashboard page, awaited before anything streams: false when there is no
+ * cycle to show yet, a 404 when the URL names a cycle, scheme or zone out of the viewer's scope.
+ * A 404 must be decided here, outside the Suspense boundary: once the shell has streamed, the
+ * HTTP status is already 200. (It resolves the filter once more than the dashboard itself does.)
+ */
+export async function checkDashboardAccess(viewer: TViewer, searchParams: TSearchParams): Promise<boolean> {
+  const params = parseSummaryParams(searchParams);
+  if ((await listDashboardCycles(viewer)).length === 0) return false;
+  await resolveSummaryFilter(viewer, params).catch(notFoundOutOfScope);
+  return true;
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
 import { parseSummaryParams } from "@/lib/summaries/params";
-import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import { checkDashboardAccess } from "@/app/_shared/dashboard/dashboard-data";
+import { StreamedDashboard } from "@/app/_shared/dashboard/streamed-dashboard";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "都道府県のダッシュボード" };
@@ -15,7 +15,6 @@ export default async function AdminPrefectureDashboard({
   const viewer = await requireRole("admin");
   const raw = await searchParams;
   if (!parseSummaryParams(raw).cycleId) notFound();
-  const data = await loadDashboardScreen(viewer, raw);
-  if (!data) notFound();
-  return <DashboardScreen data={data} basePath="/admin/dashboard" audience="admin" />;
+  if (!(await checkDashboardAccess(viewer, raw))) notFound();
+  return <StreamedDashboard viewer={viewer} searchParams={raw} basePath="/admin/dashboard" audience="admin" />;
 }

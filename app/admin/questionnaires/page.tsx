@@ -7,6 +7,7 @@ import { fiscalYearLabel, formatDateTime } from "@/lib/domain/wareki";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { DefinitionUpload } from "@/components/admin/definition-upload";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "調査票の版" };
 
@@ -22,8 +23,8 @@ export default async function QuestionnaireVersionsPage() {
         description="調査票は版ごとのデータです。新しい版は定義ファイルを登録して公開します（公開後は変更できません）。コマンドでは npm run renkei -- publish-definition <file>。"
       />
       <Panel title="登録済みの版" className="mb-6">
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+        <ScrollRegion label="調査票の版の一覧">
+          <table className="w-full min-w-[44rem] text-sm">
             <thead>
               <tr className="border-b border-gray-200 text-left text-gray-500">
                 <th className="py-2 pr-3 font-normal">調査票</th>
@@ -57,7 +58,7 @@ export default async function QuestionnaireVersionsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Panel>
       <Panel title="新しい版を登録する">
         <p className="mb-3 text-sm text-gray-600">

@@ -17,6 +17,7 @@ import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "アカウント" };
 
@@ -170,8 +171,8 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
           {accounts.rows.length === 0 ? (
             <EmptyState title="該当するアカウントはありません" />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
+            <ScrollRegion label="アカウントの一覧">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>メールアドレス</th>
@@ -236,7 +237,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <Pagination
             page={accounts.page}

@@ -22,6 +22,7 @@ import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "監査ログ" };
 
@@ -137,8 +138,8 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
         {events.length === 0 ? (
           <EmptyState title="該当する記録はありません" />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="audit-table">
+          <ScrollRegion label="監査ログの一覧">
+            <table className="w-full min-w-[44rem] text-sm" data-testid="audit-table">
               <thead>
                 <tr>
                   <th className={thClass}>日時</th>
@@ -177,7 +178,7 @@ export default async function AuditPage({ searchParams }: Readonly<{ searchParam
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <nav aria-label="ページ" className="mt-4 flex gap-3 text-sm">
           {filter.before && (

@@ -10,6 +10,7 @@ import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/notice";
 import { CycleForm } from "@/components/prefecture/cycle-form";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "報告サイクル" };
 
@@ -27,8 +28,8 @@ export default async function CyclesPage() {
           {cycles.length === 0 ? (
             <EmptyState title="報告サイクルはまだありません">下のフォームから作成してください。</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
+            <ScrollRegion label="報告サイクルの一覧">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>報告</th>
@@ -63,7 +64,7 @@ export default async function CyclesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </Panel>
         <Panel title="新しい報告サイクル">

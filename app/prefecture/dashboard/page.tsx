@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/notice";
-import { DashboardScreen } from "@/components/dashboard/dashboard-screen";
-import { loadDashboardScreen } from "@/app/_shared/dashboard/dashboard-data";
+import { checkDashboardAccess } from "@/app/_shared/dashboard/dashboard-data";
+import { StreamedDashboard } from "@/app/_shared/dashboard/streamed-dashboard";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
@@ -13,8 +13,8 @@ export default async function PrefectureDashboardPage({
   searchParams,
 }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
-  const data = await loadDashboardScreen(viewer, await searchParams);
-  if (!data) {
+  const params = await searchParams;
+  if (!(await checkDashboardAccess(viewer, params))) {
     return (
       <>
         <PageHeader title="ダッシュボード" />
@@ -29,8 +29,9 @@ export default async function PrefectureDashboardPage({
     );
   }
   return (
-    <DashboardScreen
-      data={data}
+    <StreamedDashboard
+      viewer={viewer}
+      searchParams={params}
       basePath="/prefecture/dashboard"
       audience="prefecture"
       rosterHref="/prefecture/roster"

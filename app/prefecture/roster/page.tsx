@@ -17,6 +17,7 @@ import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "医療機関名簿" };
 
@@ -115,8 +116,8 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
           {roster.rows.length === 0 ? (
             <EmptyState title="該当する医療機関はありません" />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
+            <ScrollRegion label="医療機関名簿の一覧">
+              <table className="w-full min-w-[44rem] text-sm">
                 <thead>
                   <tr>
                     <th className={thClass}>医療機関コード</th>
@@ -153,7 +154,7 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <Pagination
             page={roster.page}

@@ -19,6 +19,7 @@ import { BulkConfirmButton } from "@/components/prefecture/bulk-confirm-button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "提出状況・確認" };
 
@@ -166,8 +167,8 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
           {list.rows.length === 0 ? (
             <EmptyState title="該当する回答者はいません" />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="respondent-table">
+            <ScrollRegion label="提出状況の一覧">
+              <table className="w-full min-w-[44rem] text-sm" data-testid="respondent-table">
                 <thead>
                   <tr>
                     {isClinic && <th className={thClass}>医療機関コード</th>}
@@ -206,12 +207,10 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                       </td>
                       <td className={`${tdClass} text-right`}>
                         {r.submission ? (
-                          <Link
-                            href={`/prefecture/submissions/${r.submission.id}`}
-                            className="text-teal-800 underline"
-                            aria-label={`${r.name}の報告を開く`}
-                          >
+                          <Link href={`/prefecture/submissions/${r.submission.id}`} className="text-teal-800 underline">
                             {r.submission.status === "SUBMITTED" ? "確認する" : "開く"}
+                            {/* The name starts with the visible words (WCAG 2.5.3) and says whose report. */}
+                            <span className="sr-only">（{r.name}の報告）</span>
                           </Link>
                         ) : r.respondentType === "institution" ? (
                           <Link href={`/prefecture/roster/${r.respondentId}`} className="text-teal-800 underline">
@@ -223,7 +222,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <Pagination
             page={list.page}

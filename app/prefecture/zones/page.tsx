@@ -11,6 +11,7 @@ import { ActionButton } from "@/components/prefecture/action-button";
 import { FileImportForm } from "@/components/prefecture/file-import-form";
 import { RecentImports } from "@/components/prefecture/recent-imports";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "圏域・人口" };
 
@@ -80,8 +81,8 @@ export default async function ZonesPage() {
         ))}
 
         <Panel title="市区町村の人口">
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+          <ScrollRegion label="市区町村と人口の一覧">
+            <table className="w-full min-w-[44rem] text-sm">
               <thead>
                 <tr>
                   <th className={thClass}>市区町村コード</th>
@@ -115,7 +116,7 @@ export default async function ZonesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Panel>
 
         <div className="grid gap-6 lg:grid-cols-2">

@@ -10,6 +10,7 @@ import { PublishButton } from "@/components/admin/definition-upload";
 import { allItems, type TItem } from "@/lib/questionnaire/definition";
 import { orNotFound } from "@/app/_shared/not-found";
 import { referencePeriodLabel } from "@/lib/questionnaire/respondent-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "調査票の版" };
 
@@ -91,8 +92,8 @@ export default async function QuestionnaireVersionPage({
       {def.sections.map((section) => (
         <Panel key={section.key} title={section.title} className="mb-5">
           {section.adminNote && <p className="mb-3 text-sm text-amber-900">管理者向けメモ: {section.adminNote}</p>}
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+          <ScrollRegion label="設問の一覧">
+            <table className="w-full min-w-[44rem] text-sm">
               <thead>
                 <tr className="border-b border-gray-200 text-left text-gray-500">
                   <th className="py-2 pr-3 font-normal">キー / 番号</th>
@@ -155,7 +156,7 @@ export default async function QuestionnaireVersionPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Panel>
       ))}
     </>
