@@ -38,9 +38,7 @@ describe("headers", () => {
         ["code", "医療機関ｺｰﾄﾞ"],
       ]),
     );
-    expect(result.table.rows).toEqual([
-      { line: 2, cells: { code: "1810000011", name: "福井病院", note: "" } },
-    ]);
+    expect(result.table.rows).toEqual([{ line: 2, cells: { code: "1810000011", name: "福井病院", note: "" } }]);
   });
 
   it("refuses a missing required column, naming it", () => {
@@ -145,7 +143,7 @@ describe("formula-like values (CSV injection)", () => {
     expect(isFormulaLike(value)).toBe(false);
   });
 
-  it.each(["- 夜間は連携先で対応", "+α の取組あり", "=HYPERLINK(\"http://x\")", "@home"])(
+  it.each(["- 夜間は連携先で対応", "+α の取組あり", '=HYPERLINK("http://x")', "@home"])(
     "stores %j literally, as the web form does (exports neutralise it)",
     (value) => {
       const result = map(`医療機関コード,名称\n1810000011,"${value.replace(/"/g, '""')}"\n`);

@@ -336,5 +336,3 @@ export function reportDuplicates<T extends { line: number }>(
   }
   return repeated;
 }
-
-
