@@ -24,6 +24,7 @@ import { ndbHandler } from "./import-ndb";
 import { paperHandler } from "./import-paper";
 import { recountClinicCounters, recountPrefecture } from "./counters";
 import { refreshPlannerStatistics } from "./bulk";
+import { CLI_ACTOR_EMAIL } from "./cli-viewer";
 
 // File imports as jobs: upload → check (a preview; nothing written) → the officer applies → the
 // runner applies in the background while the browser polls the progress.
@@ -200,8 +201,14 @@ async function findOwnJob(officer: TViewerOf<"prefecture">, jobId: string) {
   return job;
 }
 
+/** How the person applying chooses to overwrite web reports: a command-line flag or a checkbox. */
+const overwriteChoice = (actor: TViewer) =>
+  actor.email === CLI_ACTOR_EMAIL
+    ? "--overwrite-web を付けて実行してください"
+    : "「Web で報告済みの内容を上書きする」を選んでください";
+
 /** Refuses options a preview needs but the officer did not give. */
-function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions) {
+function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions, actor: TViewer) {
   const details = preview.details;
   if (details?.kind === "PAPER" && details.counts.conflicts > 0 && !options.overwriteWeb) {
     const lines = details.conflicts
@@ -210,7 +217,7 @@ function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions)
       .join("、");
     throw new AppError(
       "CONFLICT",
-      `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は「Web で報告済みの内容を上書きする」を選んでください。`,
+      `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は${overwriteChoice(actor)}。`,
     );
   }
 }
@@ -248,7 +255,7 @@ export async function applyImportJob(
     );
   }
   const options = ZApplyOptions.parse(rawOptions);
-  assertOptionsFit(preview, options);
+  assertOptionsFit(preview, options, officer);
 
   const active = await db.importJob.findMany({
     where: {
@@ -356,7 +363,7 @@ export async function runImportJob(jobId: string): Promise<void> {
         const checked = await handler.check(tx, context, { table: read.table, readWarnings: read.warnings });
         if (!checked.preview.ok || checked.plan === null) throw new RejectedOnApply(checked.preview);
         // Options are judged on the fresh check (a web report may have arrived since the preview).
-        assertOptionsFit(checked.preview, options);
+        assertOptionsFit(checked.preview, options, actor);
         progress("書き込み", 0, rows);
         const outcome: TImportOutcome = await handler.apply(tx, context, checked.plan, options, actor, progress);
         await tx.importJob.update({

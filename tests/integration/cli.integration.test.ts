@@ -227,6 +227,9 @@ describe("zones, population, NDB, paper reports and the export", () => {
     const refused = await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, paper);
     expect(refused.code).toBe(EXIT.invalid);
     expect(refused.err).toContain("Web で報告済みの医療機関が 1件あります: 2行目");
+    // The command line's user is told the flag, not a checkbox they cannot see.
+    expect(refused.err).toContain("--overwrite-web を付けて実行してください");
+    expect(refused.err).not.toContain("を選んでください");
     expect({ ...(await dataFingerprint()) }).toEqual(before);
     const done = await run("import-submissions", "--cycle", world.cycles.fukuiClinicCycle.id, paper, "--overwrite-web");
     expect(done).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("更新 1件") });
