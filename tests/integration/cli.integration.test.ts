@@ -148,6 +148,27 @@ describe("import-roster", () => {
     expect(await dataFingerprint()).toEqual(before);
   });
 
+  it("import-roster --valid-rows-only imports the valid rows and writes the others with their reasons", async () => {
+    const input = file("partial.csv", [
+      ROSTER,
+      [inst(800101), "部分取込クリニック", "診療所", "0", "182079", ""],
+      [badCheckDigit(inst(800102)), "検証番号違い", "診療所", "0", "182079", ""],
+    ]);
+    const refused = await run("import-roster", "--prefecture", "18", input);
+    expect(refused.code).toBe(EXIT.invalid);
+    const done = await run("import-roster", "--prefecture", "18", input, "--valid-rows-only");
+    expect(done.code).toBe(EXIT.ok);
+    expect(done.out).toContain("誤りのため取り込まなかった行 1件");
+    const rejected = readFileSync(path.join(dir, "partial_取り込めなかった行.csv"), "utf8");
+    expect(rejected).toContain("検証番号違い");
+    expect(rejected).toContain("3行目");
+    expect(rejected).toContain("取り込めなかった理由");
+    expect(await db.institution.count({ where: { code: inst(800101) } })).toBe(1);
+    expect(
+      (await run("import-roster", "--prefecture", "18", input, "--valid-rows-only", "--deactivate-missing")).code,
+    ).toBe(EXIT.usage);
+  });
+
   it("refuses wrong encodings, empty and oversized files (exit 1)", async () => {
     const before = await dataFingerprint();
     const euc = path.join(dir, "euc.csv");
