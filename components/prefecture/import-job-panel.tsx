@@ -28,6 +28,7 @@ export function ImportJobPanel({
   canApply,
   missingCount,
   conflictCount,
+  partial,
 }: Readonly<{
   jobId: string;
   kind: TImportKind;
@@ -35,6 +36,8 @@ export function ImportJobPanel({
   canApply: boolean;
   missingCount: number;
   conflictCount: number;
+  /** The file has row errors only: the officer may import its valid rows and leave the others out. */
+  partial: { validRows: number; rejectedRows: number } | null;
 }>) {
   const router = useRouter();
   const id = useId();
@@ -82,8 +85,9 @@ export function ImportJobPanel({
     setPending(true);
     setError(null);
     const result = await callApi<{ status: TImportJobStatus }>("POST", `/api/v1/prefecture/imports/${jobId}/apply`, {
-      deactivateMissing,
+      deactivateMissing: partial ? false : deactivateMissing,
       overwriteWeb,
+      validRowsOnly: partial !== null,
     });
     setPending(false);
     if (!result.ok) {
@@ -130,7 +134,17 @@ export function ImportJobPanel({
   if (!canApply) return null;
   return (
     <div className="space-y-4">
-      {kind === "ROSTER" && missingCount > 0 && (
+      {partial && (
+        <Notice tone="warning" title="誤りのある行を除いて取り込むこともできます">
+          誤りのある {partial.rejectedRows.toLocaleString("ja-JP")}行を除き、正しい{" "}
+          {partial.validRows.toLocaleString("ja-JP")}
+          行だけを取り込めます。取り込まない行は、理由をつけたファイルでダウンロードし、直してからもう一度読み込んでください。{" "}
+          <a className="text-teal-800 underline" href={`/api/v1/prefecture/imports/${jobId}/rejected`} download>
+            取り込まない行をダウンロード（理由つき）
+          </a>
+        </Notice>
+      )}
+      {kind === "ROSTER" && missingCount > 0 && !partial && (
         <div className="flex items-start gap-2">
           <input
             id={`${id}-deactivate`}
@@ -172,7 +186,11 @@ export function ImportJobPanel({
       )}
       <div className="flex flex-wrap gap-2">
         <Button onClick={apply} disabled={pending || (kind === "PAPER" && conflictCount > 0 && !overwriteWeb)}>
-          {pending ? "処理中…" : "この内容で反映する"}
+          {pending
+            ? "処理中…"
+            : partial
+              ? `正しい行だけ取り込む（${partial.validRows.toLocaleString("ja-JP")}行）`
+              : "この内容で反映する"}
         </Button>
         <Button variant="secondary" onClick={discard} disabled={pending}>
           取り消す

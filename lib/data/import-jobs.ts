@@ -9,6 +9,7 @@ import type {
   TImportPreview,
   TImportProgress,
 } from "@/lib/prefecture/import-preview";
+import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
 import { liveProgress } from "@/lib/services/import-progress";
 import { viewerPrefecture } from "./scope";
 
@@ -50,6 +51,19 @@ export async function getImportJob(viewer: TViewer, jobId: string) {
     options: (job.options ?? {}) as TImportApplyOptions,
     result: (job.result ?? null) as TImportOutcome | null,
   };
+}
+
+/**
+ * The rows a partial import leaves out (before the apply: those the preview found; after it: those
+ * the apply left out), or null when the file had no row errors.
+ */
+export async function getRejectedRows(viewer: TViewer, jobId: string) {
+  const job = await db.importJob.findFirst({
+    where: { AND: [jobScope(viewer), { id: jobId }] },
+    select: { id: true, kind: true, fileName: true, prefectureCode: true, rejectedRows: true },
+  });
+  if (!job) throw notFoundError("取込");
+  return { ...job, kind: job.kind as TImportKind, rejectedRows: (job.rejectedRows ?? null) as TRejectedRows | null };
 }
 
 /** The job's state for the progress bar: the live counter of the running process when there is one. */

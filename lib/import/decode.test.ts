@@ -108,3 +108,19 @@ describe("sniffFormat", () => {
     expect(sniffFormat(new Uint8Array(bytes))).toBe(format);
   });
 });
+
+describe("a file that mixes UTF-8 and Shift_JIS", () => {
+  it("names the first line that is not UTF-8, not line 1", () => {
+    const utf8 = encode("医療機関コード,名称\n1810000011,福井病院\n1810000029,鯖江医院\n", "utf-8");
+    const sjis = encode("1810000037,越前クリニック\n", "shift_jis");
+    const result = decodeText(new Uint8Array([...utf8, ...sjis]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issue.message).toMatch(/^4行目から UTF-8 ではない文字（Shift_JIS など）が混ざっています。/);
+  });
+
+  it("still reads a file that is Shift_JIS throughout", () => {
+    const result = decodeText(encode("医療機関コード,名称\n1810000011,福井病院\n", "shift_jis"));
+    expect(result).toMatchObject({ ok: true, encoding: "shift_jis" });
+  });
+});

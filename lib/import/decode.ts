@@ -116,6 +116,34 @@ function brokenUtf8(bytes: Uint8Array): TDecodeResult | null {
   );
 }
 
+/**
+ * A file whose first Japanese text is valid UTF-8 but which later stops being UTF-8 (two files
+ * pasted together, one saved as Shift_JIS) is reported at the first line that is not UTF-8, the
+ * place the officer must look — not at line 1, where reading it all as Shift_JIS would fail.
+ */
+function mixedEncodings(bytes: Uint8Array): TDecodeResult | null {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  let sawUtf8Text = false;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      if (/[^\u0000-\u007F]/.test(strict.decode(slice))) sawUtf8Text = true;
+    } catch {
+      if (!sawUtf8Text) return null;
+      return encodingError(
+        `${line}行目から UTF-8 ではない文字（Shift_JIS など）が混ざっています。1つのファイルは1つの文字コードで保存してください。${REENCODE_HINT}`,
+      );
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return null;
+}
+
 /** Decodes CSV bytes: UTF-8 (with or without BOM), else CP932; anything that does not decode cleanly is refused. */
 export function decodeText(bytes: Uint8Array): TDecodeResult {
   if (bytes.length === 0) return { ok: false, issue: issue(null, "file_empty", "ファイルが空です。") };
@@ -156,7 +184,7 @@ export function decodeText(bytes: Uint8Array): TDecodeResult {
       `UTF-8（BOM付き）のファイルですが、正しく読み取れない文字があります。元のファイルから ${REENCODE_HINT}`,
     );
   }
-  const broken = brokenUtf8(body);
+  const broken = brokenUtf8(body) ?? mixedEncodings(body);
   if (broken) return broken;
 
   const text = iconv.decode(body, "cp932");

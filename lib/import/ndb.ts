@@ -5,7 +5,7 @@ import { itemIndex, type TItem, type TQuestionnaireDefinition } from "@/lib/ques
 import { formatLines, issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
-import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
+import { mapTable, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import { parseCount, resolveInstitutionCode, restoredZerosWarning } from "./values";
 
 export type TNdbField = "institutionCode" | "itemKey" | "value";
@@ -48,7 +48,7 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
   let institutionCode: string | undefined;
   const rawCode = r.cell("institutionCode");
   if (rawCode === "") r.error("institutionCode", "required", "医療機関コードを入力してください。");
-  else if (rawCode !== undefined) {
+  else {
     const resolved = resolveInstitutionCode(rawCode, ctx.options.prefectureCode);
     if (resolved.ok) {
       institutionCode = resolved.code;
@@ -60,9 +60,9 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
 
   let item: TItem | undefined;
   const rawKey = r.cell("itemKey");
-  const itemKey = rawKey?.normalize("NFKC").trim();
+  const itemKey = rawKey.normalize("NFKC").trim();
   if (itemKey === "") r.error("itemKey", "required", "項目キーを入力してください。");
-  else if (itemKey !== undefined) {
+  else {
     item = ctx.items.get(itemKey);
     const known =
       ctx.prefillKeys.length > 0
@@ -83,7 +83,7 @@ function readNdbRow(r: RowReader<TNdbField>, ctx: TRowContext): TNdbRow | null {
   let value: number | undefined;
   const rawValue = r.cell("value");
   if (rawValue === "") r.error("value", "required", "値を入力してください（0件の場合は 0）。");
-  else if (rawValue !== undefined) {
+  else {
     const parsed = parseCount(rawValue, ["件", "回"]);
     if (!parsed.ok) r.error("value", "invalid", parsed.message);
     else if (item && (item.type === "integer" || item.type === "decimal") && parsed.value > item.max) {
@@ -128,13 +128,13 @@ export function validateNdbTable(
       ...reportDuplicates(
         ctx.keys,
         (x) => x.key,
-        (x, others, key) => {
+        (x, firstLine, key) => {
           const [code, itemKey] = key.split("\u0000");
           errors.push(
             issue(
               x.line,
               "duplicate",
-              `医療機関コード「${code}」の項目「${itemKey}」の値がファイル内で重複しています${otherLinesNote(others)}。1つにしてください。`,
+              `医療機関コード「${code}」の項目「${itemKey}」の値は${firstLine}行目と重複しています。1つにしてください（この行は取り込みません）。`,
               codeColumn,
             ),
           );

@@ -263,20 +263,16 @@ describe("paper submissions", () => {
     expect(result.errors).toMatchObject([{ line: 3, code: "unknown_reference", column: "医療機関コード" }]);
   });
 
-  it("reports a duplicated institution on every occurrence", async () => {
+  it("reports only the later copy of a duplicated institution, naming the line it repeats", async () => {
     const result = await paper([row(1), row(2), row(1)]);
     expect(result.errors.map((e) => [e.line, e.code, e.message])).toEqual([
       [
-        2,
-        "duplicate",
-        `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 4行目）。1つの医療機関は1行にしてください。`,
-      ],
-      [
         4,
         "duplicate",
-        `医療機関コード「${inst(1)}」の報告がファイル内で重複しています（ほかに 2行目）。1つの医療機関は1行にしてください。`,
+        `医療機関コード「${inst(1)}」の報告は2行目と重複しています。1つの医療機関は1行にしてください（この行は取り込みません）。`,
       ],
     ]);
+    expect(result.rows.map((r) => r.line)).toEqual([2, 3]);
   });
 });
 

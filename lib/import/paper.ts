@@ -17,7 +17,6 @@ import {
   mapTable,
   neutralizeFormula,
   normalizeHeader,
-  otherLinesNote,
   reportDuplicates,
   rowReaders,
   type RowReader,
@@ -241,7 +240,7 @@ function readPaperRow(r: RowReader<string>, ctx: TRowContext): TPaperRow | null 
   let institutionCode: string | undefined;
   const rawCode = r.cell(CODE_KEY);
   if (rawCode === "") r.error(CODE_KEY, "required", "医療機関コードを入力してください。");
-  else if (rawCode !== undefined) {
+  else {
     const resolved = resolveInstitutionCode(rawCode, options.prefectureCode);
     if (!resolved.ok) r.error(CODE_KEY, "invalid", resolved.message);
     else {
@@ -262,12 +261,7 @@ function readPaperRow(r: RowReader<string>, ctx: TRowContext): TPaperRow | null 
   const unreadable = new Set<string>();
   for (const item of ctx.items) {
     if (!r.has(item.key)) continue;
-    const cell = r.cell(item.key);
-    if (cell === undefined) {
-      unreadable.add(item.key);
-      continue;
-    }
-    const converted = cellToAnswer(item, cell);
+    const converted = cellToAnswer(item, r.cell(item.key));
     if (!converted.ok) {
       unreadable.add(item.key);
       r.error(item.key, "invalid", converted.message);
@@ -351,12 +345,12 @@ export function validatePaperTable(
       ...reportDuplicates(
         ctx.codes,
         (x) => x.code,
-        (x, others, key) =>
+        (x, firstLine, key) =>
           errors.push(
             issue(
               x.line,
               "duplicate",
-              `医療機関コード「${key}」の報告がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`,
+              `医療機関コード「${key}」の報告は${firstLine}行目と重複しています。1つの医療機関は1行にしてください（この行は取り込みません）。`,
               codeColumn,
             ),
           ),

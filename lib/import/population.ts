@@ -3,7 +3,7 @@
 import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
-import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
+import { mapTable, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import {
   parseCount,
   parseYear,
@@ -72,7 +72,6 @@ function readPopulationRow(
 ): TPopulationRow | null {
   const count = (key: TPopulationField, label: string): number | undefined => {
     const value = r.cell(key);
-    if (value === undefined) return undefined;
     if (value === "") {
       r.error(key, "required", `${label}を入力してください。`);
       return undefined;
@@ -86,7 +85,7 @@ function readPopulationRow(
   let municipalityCode: string | undefined;
   const rawCode = r.cell("municipalityCode");
   if (rawCode === "") r.error("municipalityCode", "required", "市区町村コードを入力してください。");
-  else if (rawCode !== undefined) {
+  else {
     const resolved = resolveMunicipalityCode(rawCode, options.prefectureCode, options.knownMunicipalityCodes);
     if (resolved.ok) {
       municipalityCode = resolved.code;
@@ -127,13 +126,13 @@ function readPopulationRow(
 
   const source = r.cell("source");
   if (source === "") r.error("source", "required", "出典を入力してください（例: 住民基本台帳（令和7年1月1日））。");
-  else if (source !== undefined && [...source].length > MAX_SOURCE)
+  else if ([...source].length > MAX_SOURCE)
     r.error("source", "invalid", `出典は${MAX_SOURCE}文字以内で入力してください。`);
 
   let year: number | undefined;
   const rawYear = r.cell("year");
   if (rawYear === "") r.error("year", "required", "基準年を西暦4桁で入力してください（例: 2025）。");
-  else if (rawYear !== undefined) {
+  else {
     const parsed = parseYear(rawYear);
     if (parsed.ok) year = parsed.value;
     else r.error("year", "invalid", parsed.message);
@@ -175,12 +174,12 @@ export function validatePopulationTable(
       ...reportDuplicates(
         codes,
         (x) => x.code,
-        (x, others, key) =>
+        (x, firstLine, key) =>
           errors.push(
             issue(
               x.line,
               "duplicate",
-              `市区町村コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの市区町村は1行にしてください。`,
+              `市区町村コード「${key}」は${firstLine}行目と重複しています。1つの市区町村は1行にしてください（この行は取り込みません）。`,
               codeColumn,
             ),
           ),

@@ -86,3 +86,41 @@ export async function runImport<TRow, TExtra extends object>(
   }
   return buildResult(read.table, read.warnings, validate(read.table));
 }
+
+/** File-level problems: a file with any of these cannot be imported even in part. */
+const FILE_LEVEL_CODES = new Set<TImportIssue["code"]>([
+  "file_too_large",
+  "file_empty",
+  "unsupported_format",
+  "encoding",
+  "csv_syntax",
+  "xlsx",
+  "formula",
+  "no_data",
+  "missing_column",
+  "unexpected_column",
+  "duplicate_column",
+]);
+
+/**
+ * All-or-nothing is the default; the officer may instead import the valid rows of a file whose
+ * problems are all confined to rows (a mistyped 検証番号 on 3 lines of 2,000), never one whose
+ * columns or encoding are wrong.
+ */
+export function canImportValidRowsOnly(result: Pick<TImportResult<unknown>, "ok" | "rows" | "errors">): boolean {
+  if (result.ok || result.rows.length === 0) return false;
+  return result.errors.every((e) => e.code === "truncated" || (e.line !== null && !FILE_LEVEL_CODES.has(e.code)));
+}
+
+/** The lines a partial import leaves out, each with its reasons (as the preview words them). */
+export function rejectedLineReasons(errors: readonly TImportIssue[]): Map<number, string[]> {
+  const reasons = new Map<number, string[]>();
+  for (const error of errors) {
+    if (error.line === null) continue;
+    const text = error.column ? `${error.column}: ${error.message}` : error.message;
+    const list = reasons.get(error.line);
+    if (list) list.push(text);
+    else reasons.set(error.line, [text]);
+  }
+  return reasons;
+}

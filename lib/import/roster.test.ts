@@ -178,7 +178,7 @@ describe("roster: 医療機関コード", () => {
     ]);
   });
 
-  it("reports a duplicate on every occurrence, naming the other lines", async () => {
+  it("reports only the later copies of a duplicate, naming the line they repeat", async () => {
     const dup = inst(7);
     const result = await roster([
       row(1, { code: dup }),
@@ -190,22 +190,18 @@ describe("roster: 医療機関コード", () => {
     expect(result.ok).toBe(false);
     expect(result.errors.map((e) => [e.line, e.code, e.message])).toEqual([
       [
-        2,
-        "duplicate",
-        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 4行目、6行目）。1つの医療機関は1行にしてください。`,
-      ],
-      [
         4,
         "duplicate",
-        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、6行目）。1つの医療機関は1行にしてください。`,
+        `医療機関コード「${dup}」は2行目と重複しています。1つの医療機関は1行にしてください（この行は取り込みません）。`,
       ],
       [
         6,
         "duplicate",
-        `医療機関コード「${dup}」がファイル内で重複しています（ほかに 2行目、4行目）。1つの医療機関は1行にしてください。`,
+        `医療機関コード「${dup}」は2行目と重複しています。1つの医療機関は1行にしてください（この行は取り込みません）。`,
       ],
     ]);
-    expect(result.rows.map((r) => r.line)).toEqual([3, 5]);
+    // The first occurrence is a valid row: a partial import would take it.
+    expect(result.rows.map((r) => r.line)).toEqual([2, 3, 5]);
   });
 
   it("restores the leading 0 Excel drops for prefectures 01–09, with one warning", async () => {
@@ -345,9 +341,8 @@ describe("roster: contact fields", () => {
   it("warns when one e-mail serves several institutions", async () => {
     const result = await roster([row(1, { email: "jimu@example.jp" }), row(2, { email: "JIMU@example.jp" })]);
     expect(result.ok).toBe(true);
-    expect(result.warnings.map((w) => [w.line, w.code])).toEqual([
-      [2, "unusual_value"],
-      [3, "unusual_value"],
+    expect(result.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
+      [3, "unusual_value", "2行目の医療機関と同じ担当者メールです。意図したものか確認してください。"],
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
-import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
+import { mapTable, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import {
   parseCount,
   parseEmail,
@@ -248,12 +248,12 @@ export function validateRosterTable(
   const duplicates = reportDuplicates(
     ctx.codes,
     (x) => x.code,
-    (x, others, key) =>
+    (x, firstLine, key) =>
       errors.push(
         issue(
           x.line,
           "duplicate",
-          `医療機関コード「${key}」がファイル内で重複しています${otherLinesNote(others)}。1つの医療機関は1行にしてください。`,
+          `医療機関コード「${key}」は${firstLine}行目と重複しています。1つの医療機関は1行にしてください（この行は取り込みません）。`,
           codeColumn,
         ),
       ),
@@ -265,12 +265,12 @@ export function validateRosterTable(
   reportDuplicates(
     rows.filter((row) => row.contactEmail !== null),
     (row) => row.contactEmail,
-    (row, others) =>
+    (row, firstLine) =>
       warnings.push(
         issue(
           row.line,
           "unusual_value",
-          `同じ担当者メールが複数の医療機関に使われています${otherLinesNote(others)}。意図したものか確認してください。`,
+          `${firstLine}行目の医療機関と同じ担当者メールです。意図したものか確認してください。`,
           emailColumn,
         ),
       ),

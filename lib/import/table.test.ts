@@ -38,9 +38,7 @@ describe("headers", () => {
         ["code", "医療機関ｺｰﾄﾞ"],
       ]),
     );
-    expect(result.table.rows).toEqual([
-      { line: 2, cells: { code: "1810000011", name: "福井病院", note: "" }, rejected: new Set() },
-    ]);
+    expect(result.table.rows).toEqual([{ line: 2, cells: { code: "1810000011", name: "福井病院", note: "" } }]);
   });
 
   it("refuses a missing required column, naming it", () => {
@@ -145,20 +143,15 @@ describe("formula-like values (CSV injection)", () => {
     expect(isFormulaLike(value)).toBe(false);
   });
 
-  it("refuses formula-like cells with line and column, and skips them in validation", () => {
-    const result = map('医療機関コード,名称\n1810000011,"=HYPERLINK(""http://x"",""y"")"\n');
-    if (!result.ok) throw new Error("refused");
-    expect(result.errors).toEqual([
-      {
-        line: 2,
-        column: "名称",
-        code: "formula",
-        message:
-          '「=HYPERLINK("http://x","y")」は表計算ソフトで数式として実行されるおそれがあるため、取り込めません。先頭の「=」を削除するか、文字として扱う場合は先頭に「\'」を付けてください。',
-      },
-    ]);
-    expect(result.table.rows[0]?.rejected).toEqual(new Set(["name"]));
-  });
+  it.each(["- 夜間は連携先で対応", "+α の取組あり", '=HYPERLINK("http://x")', "@home"])(
+    "stores %j literally, as the web form does (exports neutralise it)",
+    (value) => {
+      const result = map(`医療機関コード,名称\n1810000011,"${value.replace(/"/g, '""')}"\n`);
+      if (!result.ok) throw new Error("refused");
+      expect(result.errors).toEqual([]);
+      expect(result.table.rows[0]?.cells.name).toBe(value);
+    },
+  );
 
   it("neutralises for export and reads the neutralised value back unchanged", () => {
     for (const value of ["=1+1", "+81", "@x", "-cmd", "\tx", "普通の値", "-3"]) {

@@ -1,7 +1,7 @@
 // Raw rows → rows keyed by column, with the header checked strictly. Officers' files drift (a
 // column inserted, two columns swapped, an extra 備考 column, an unquoted comma in an address);
 // a file that does not match the expected columns exactly is refused as a whole, never half-read.
-import { formatLines, issue, type TImportIssue, type TImportIssueCode } from "./issues";
+import { issue, type TImportIssue, type TImportIssueCode } from "./issues";
 import type { TRawRow } from "./csv";
 import type { TRawTable } from "./read";
 
@@ -91,8 +91,6 @@ export type TMappedRow<K extends string> = {
   line: number;
   /** Cell values by column key; "" when blank or when the column is absent from the file. */
   cells: Readonly<Record<K, string>>;
-  /** Cells already reported (formula-like); validators skip them so one mistake gives one message. */
-  rejected: ReadonlySet<K>;
 };
 
 export type TMappedTable<K extends string> = {
@@ -120,7 +118,7 @@ const isBlankRow = (row: TRawRow) => row.cells.every((cell) => cell.trim() === "
 /**
  * Maps the first non-blank row as the header and the rest as data. Header problems (missing
  * required, unexpected, duplicated columns; no data) fail the whole table. Row problems (values
- * beyond the header, formula-like values) are returned as errors alongside the rows.
+ * beyond the header) are returned as errors alongside the rows.
  */
 export function mapTable<K extends string>(
   raw: Pick<TRawTable, "rows">,
@@ -243,28 +241,16 @@ export function mapTable<K extends string>(
     }
 
     const cells = {} as Record<K, string>;
-    const rejected = new Set<K>();
     for (const spec of columns) {
       const index = indexOfKey.get(spec.key);
       const rawValue = index === undefined ? "" : (row.cells[index] ?? "");
-      let value = spec.trim === false ? rawValue : rawValue.trim();
-      const restored = restoreNeutralized(value);
-      if (restored !== null) {
-        value = restored;
-      } else if (isFormulaLike(value)) {
-        rejected.add(spec.key);
-        errors.push(
-          issue(
-            row.line,
-            "formula",
-            `「${shorten(value.trim())}」は表計算ソフトで数式として実行されるおそれがあるため、取り込めません。先頭の「${value.trimStart()[0]}」を削除するか、文字として扱う場合は先頭に「'」を付けてください。`,
-            headers.get(spec.key) ?? spec.header,
-          ),
-        );
-      }
-      cells[spec.key] = value;
+      const value = spec.trim === false ? rawValue : rawValue.trim();
+      // Text that a spreadsheet would run as a formula is stored literally, exactly as the web
+      // form stores it; every export neutralises it (neutralizeFormula). Only a value this system
+      // exported comes back without its protective "'".
+      cells[spec.key] = restoreNeutralized(value) ?? value;
     }
-    rows.push({ line: row.line, cells, rejected });
+    rows.push({ line: row.line, cells });
   }
 
   if (rows.length === 0 && misalignedRows === 0) {
@@ -295,12 +281,11 @@ export class RowReader<K extends string> {
 
   /** False once an error was reported for this row (by mapping or by the validator). */
   get ok(): boolean {
-    return !this.failed && this.row.rejected.size === 0;
+    return !this.failed;
   }
 
-  /** The cell's value, or undefined when mapping already reported it (formula-like). */
-  cell(key: K): string | undefined {
-    return this.row.rejected.has(key) ? undefined : this.row.cells[key];
+  cell(key: K): string {
+    return this.row.cells[key];
   }
 
   has(key: K): boolean {
@@ -328,36 +313,26 @@ export function rowReaders<K extends string>(
 }
 
 /**
- * Reports a key found on several rows, on every occurrence, naming the other lines (the officer
- * must see both to decide which is right). Returns the rows involved.
+ * Reports a key found again on a later row: the first row with the key stands (it may be valid),
+ * each later copy is reported once, naming the line it repeats. Returns the later copies.
  */
 export function reportDuplicates<T extends { line: number }>(
   rows: readonly T[],
   keyOf: (row: T) => string | null,
-  report: (row: T, otherLines: readonly number[], key: string) => void,
+  report: (row: T, firstLine: number, key: string) => void,
 ): Set<T> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
+  const first = new Map<string, T>();
+  const repeated = new Set<T>();
+  for (const row of [...rows].sort((a, b) => a.line - b.line)) {
     const key = keyOf(row);
     if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  const involved = new Set<T>();
-  for (const [key, group] of groups) {
-    if (group.length < 2) continue;
-    for (const row of group) {
-      involved.add(row);
-      report(
-        row,
-        group.filter((other) => other !== row).map((other) => other.line),
-        key,
-      );
+    const original = first.get(key);
+    if (!original) {
+      first.set(key, row);
+      continue;
     }
+    repeated.add(row);
+    report(row, original.line, key);
   }
-  return involved;
+  return repeated;
 }
-
-/** "（ほかに 5行目、9行目）" */
-export const otherLinesNote = (lines: readonly number[]) => `（ほかに ${formatLines(lines)}）`;

@@ -3,7 +3,7 @@
 import { issue, type TImportIssue } from "./issues";
 import type { TImportFile, TRawTable, TReadOptions } from "./read";
 import { runImport, type TImportResult, type TTableOutcome } from "./result";
-import { mapTable, otherLinesNote, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
+import { mapTable, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import { resolveMunicipalityCode, restoredZerosWarning, sameName, uncoveredMunicipalities } from "./values";
 
 /** Mirrors the ZoneSchemeKind enum of the schema, kept here so this layer stays free of Prisma. */
@@ -67,7 +67,6 @@ const length = (value: string) => [...value].length;
 function readZoneRow(r: RowReader<TZoneField>, options: TZoneImportOptions, restored: number[]): TZoneRow | null {
   const required = (key: TZoneField, label: string, max: number): string | undefined => {
     const raw = r.cell(key);
-    if (raw === undefined) return undefined;
     const value = clean(raw);
     if (value === "") {
       r.error(key, "required", `${label}を入力してください。`);
@@ -86,7 +85,7 @@ function readZoneRow(r: RowReader<TZoneField>, options: TZoneImportOptions, rest
   let municipalityCode: string | undefined;
   const rawMunicipality = r.cell("municipalityCode");
   if (rawMunicipality === "") r.error("municipalityCode", "required", "市区町村コードを入力してください。");
-  else if (rawMunicipality !== undefined) {
+  else {
     const resolved = resolveMunicipalityCode(rawMunicipality, options.prefectureCode, options.knownMunicipalityCodes);
     if (resolved.ok) {
       municipalityCode = resolved.code;
@@ -167,12 +166,12 @@ function checkConsistency(
   for (const row of reportDuplicates(
     rows,
     (row) => `${row.schemeName}\u0000${row.municipalityCode}`,
-    (row, others) =>
+    (row, firstLine) =>
       errors.push(
         issue(
           row.line,
           "duplicate",
-          `市区町村コード「${row.municipalityCode}」が「${row.schemeName}」の中で重複しています${otherLinesNote(others)}。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください。`,
+          `市区町村コード「${row.municipalityCode}」は「${row.schemeName}」の中で${firstLine}行目と重複しています。1つの市区町村は1つの区分の中で1つの圏域にだけ入れてください（この行は取り込みません）。`,
           column("municipalityCode", "市区町村コード"),
         ),
       ),

@@ -94,8 +94,13 @@ export type TImportPreview = {
   stats: TImportStats;
   errors: TImportIssue[];
   warnings: TImportIssue[];
-  /** Present when the file is valid: what applying it would change right now. */
+  /**
+   * Present when the file is valid, or when its problems are confined to rows (then only with
+   * `validRowsImportable`): what applying it — or its valid rows — would change right now.
+   */
   details: TImportDetails | null;
+  /** The file has row errors only: the officer may choose to import just its valid rows. */
+  validRowsImportable?: boolean;
 };
 
 export type TImportApplyOptions = {
@@ -103,6 +108,8 @@ export type TImportApplyOptions = {
   deactivateMissing?: boolean;
   /** Paper reports: replace reports the institutions submitted on the web. */
   overwriteWeb?: boolean;
+  /** Import the valid rows of a file with row errors and leave the others out (audited as partial). */
+  validRowsOnly?: boolean;
 };
 
 export type TImportOutcome = {
@@ -112,6 +119,8 @@ export type TImportOutcome = {
   deactivated?: number;
   deleted?: number;
   skipped?: number;
+  /** Rows left out of a partial import ("valid rows only"). */
+  rejected?: number;
 };
 
 export type TImportProgress = {
@@ -133,6 +142,7 @@ export function formatOutcome(outcome: TImportOutcome): string {
   if (outcome.deactivated !== undefined) parts.push(`無効化 ${outcome.deactivated.toLocaleString("ja-JP")}件`);
   if (outcome.deleted !== undefined) parts.push(`削除 ${outcome.deleted.toLocaleString("ja-JP")}件`);
   if (outcome.skipped) parts.push(`対象外 ${outcome.skipped.toLocaleString("ja-JP")}件`);
+  if (outcome.rejected) parts.push(`誤りのため取り込まなかった行 ${outcome.rejected.toLocaleString("ja-JP")}件`);
   return parts.join("、");
 }
 

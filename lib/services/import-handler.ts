@@ -3,7 +3,14 @@ import type { Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TImportIssue, TImportResult, TRawTable } from "@/lib/import";
-import type { TImportApplyOptions, TImportOutcome, TImportPreview } from "@/lib/prefecture/import-preview";
+import { canImportValidRowsOnly, rejectedLineReasons } from "@/lib/import/result";
+import type {
+  TImportApplyOptions,
+  TImportDetails,
+  TImportOutcome,
+  TImportPreview,
+} from "@/lib/prefecture/import-preview";
+import { rejectedFileFormat, rejectedRowsTable, type TRejectedRows } from "@/lib/prefecture/import-rejected";
 
 // The contract between the job runner (import-jobs.ts) and one kind of import. A handler checks
 // a table already read from the file against the reference data it reads through `client`, and
@@ -39,7 +46,7 @@ export type TTableInput = {
   readWarnings: TImportIssue[];
 };
 
-export type TChecked<TPlan> = { preview: TImportPreview; plan: TPlan | null };
+export type TChecked<TPlan> = { preview: TImportPreview; plan: TPlan | null; rejected?: TRejectedRows | null };
 
 export type TProgress = (phase: string, done: number, total: number) => void;
 
@@ -83,4 +90,33 @@ export function previewBase(result: TImportResult<unknown>): Omit<TImportPreview
 
 export function invalidPreview(result: TImportResult<unknown>): TImportPreview {
   return { ...previewBase(result), ok: false, details: null };
+}
+
+/** A file that cannot be applied at all: file-level problems, or no valid row to import alone. */
+export function refusedWhole(result: TImportResult<unknown>): boolean {
+  return !result.ok && !canImportValidRowsOnly(result);
+}
+
+/**
+ * The check's answer for a file that can be applied: whole when it is valid, or — when its
+ * problems are confined to rows — its valid rows only, if the officer chooses so; the rows that
+ * would be left out are kept as a file to download.
+ */
+export function plannedCheck<TPlan>(
+  input: TTableInput,
+  result: TImportResult<{ line: number }>,
+  details: TImportDetails,
+  plan: TPlan,
+): TChecked<TPlan> {
+  const preview: TImportPreview = { ...previewBase(result), ok: result.ok, details };
+  if (result.ok) return { preview, plan, rejected: null };
+  const validLines = new Set(result.rows.map((row) => row.line));
+  return {
+    preview: { ...preview, validRowsImportable: true },
+    plan,
+    rejected: {
+      table: rejectedRowsTable(input.table, validLines, rejectedLineReasons(result.errors)),
+      format: rejectedFileFormat(input.table),
+    },
+  };
 }

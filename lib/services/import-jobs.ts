@@ -15,6 +15,8 @@ import {
   type TImportOutcome,
   type TImportPreview,
 } from "@/lib/prefecture/import-preview";
+import { recordAudit } from "@/lib/data/audit";
+import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
 import type { TImportContext, TImportCycle, TImportHandler } from "./import-handler";
 import { liveProgress } from "./import-progress";
 import { rosterHandler } from "./import-roster";
@@ -24,6 +26,7 @@ import { ndbHandler } from "./import-ndb";
 import { paperHandler } from "./import-paper";
 import { recountClinicCounters, recountPrefecture } from "./counters";
 import { refreshPlannerStatistics } from "./bulk";
+import { CLI_ACTOR_EMAIL } from "./cli-viewer";
 
 // File imports as jobs: upload → check (a preview; nothing written) → the officer applies → the
 // runner applies in the background while the browser polls the progress.
@@ -156,7 +159,7 @@ export async function createImportPreview(
     fileName: request.file.name,
     fileSha256,
   };
-  const { preview } = await checkWith(db, request.kind, context, request.file);
+  const { preview, rejected } = await checkWith(db, request.kind, context, request.file);
   await expireOldPreviews();
   const job = await db.importJob.create({
     data: {
@@ -166,9 +169,10 @@ export async function createImportPreview(
       fileName: request.file.name || "（名前なし）",
       fileSize: request.file.bytes.byteLength,
       fileSha256,
-      // Only a file that can be applied is kept; a refused one is not needed again.
-      fileBytes: preview.ok ? (request.file.bytes as Uint8Array<ArrayBuffer>) : null,
+      // Only a file that can be applied (whole, or its valid rows) is kept; a refused one is not needed again.
+      fileBytes: preview.ok || preview.validRowsImportable ? (request.file.bytes as Uint8Array<ArrayBuffer>) : null,
       preview: preview as unknown as Prisma.InputJsonValue,
+      rejectedRows: rejected ? (rejected as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
       createdById: officer.userId,
       createdByEmail: officer.email,
     },
@@ -187,7 +191,11 @@ async function expireOldPreviews() {
 const ZApplyOptions = {
   parse(input: unknown): TImportApplyOptions {
     const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
-    return { deactivateMissing: raw.deactivateMissing === true, overwriteWeb: raw.overwriteWeb === true };
+    return {
+      deactivateMissing: raw.deactivateMissing === true,
+      overwriteWeb: raw.overwriteWeb === true,
+      validRowsOnly: raw.validRowsOnly === true,
+    };
   },
 };
 
@@ -200,8 +208,36 @@ async function findOwnJob(officer: TViewerOf<"prefecture">, jobId: string) {
   return job;
 }
 
+/**
+ * A file with errors is applied only when the officer chose to import its valid rows and its
+ * problems are confined to rows; a partial roster never deactivates institutions, since the rows
+ * it leaves out would otherwise look missing from the file.
+ */
+function assertApplicable(preview: TImportPreview, options: TImportApplyOptions) {
+  if (!preview.ok && !(options.validRowsOnly && preview.validRowsImportable)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      preview.validRowsImportable
+        ? "このファイルには誤りのある行があります。修正してもう一度読み込むか、「正しい行だけ取り込む」を選んでください。"
+        : "このファイルには誤りがあるため反映できません。修正してからもう一度読み込んでください。",
+    );
+  }
+  if (!preview.ok && options.deactivateMissing) {
+    throw new AppError(
+      "INVALID_INPUT",
+      "正しい行だけを取り込むときは、ファイルにない医療機関を無効化できません（誤りのある行の医療機関まで無効化されるため）。",
+    );
+  }
+}
+
+/** How the person applying chooses to overwrite web reports: a command-line flag or a checkbox. */
+const overwriteChoice = (actor: TViewer) =>
+  actor.email === CLI_ACTOR_EMAIL
+    ? "--overwrite-web を付けて実行してください"
+    : "「Web で報告済みの内容を上書きする」を選んでください";
+
 /** Refuses options a preview needs but the officer did not give. */
-function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions) {
+function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions, actor: TViewer) {
   const details = preview.details;
   if (details?.kind === "PAPER" && details.counts.conflicts > 0 && !options.overwriteWeb) {
     const lines = details.conflicts
@@ -210,7 +246,7 @@ function assertOptionsFit(preview: TImportPreview, options: TImportApplyOptions)
       .join("、");
     throw new AppError(
       "CONFLICT",
-      `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は「Web で報告済みの内容を上書きする」を選んでください。`,
+      `Web で報告済みの医療機関が ${details.counts.conflicts}件あります: ${lines}${details.counts.conflicts > 10 ? " ほか" : ""}。紙の内容で上書きする場合は${overwriteChoice(actor)}。`,
     );
   }
 }
@@ -232,11 +268,8 @@ export async function applyImportJob(
     throw new AppError("CONFLICT", "この取込は取り消されたか失敗しています。ファイルをもう一度読み込んでください。");
   }
   const preview = job.preview as unknown as TImportPreview;
-  if (!preview.ok)
-    throw new AppError(
-      "INVALID_INPUT",
-      "このファイルには誤りがあるため反映できません。修正してからもう一度読み込んでください。",
-    );
+  const options = ZApplyOptions.parse(rawOptions);
+  assertApplicable(preview, options);
   if (Date.now() - job.createdAt.getTime() > PREVIEW_TTL_MS) {
     await db.importJob.updateMany({
       where: { id: jobId, status: "PREVIEWED" },
@@ -247,8 +280,7 @@ export async function applyImportJob(
       "確認から24時間以上たったため、この取込は取り消されました。ファイルをもう一度読み込んでください。",
     );
   }
-  const options = ZApplyOptions.parse(rawOptions);
-  assertOptionsFit(preview, options);
+  assertOptionsFit(preview, options, officer);
 
   const active = await db.importJob.findMany({
     where: {
@@ -306,6 +338,24 @@ export async function discardImportJob(viewer: TViewer, jobId: string): Promise<
   });
 }
 
+/** A partial import is audited as such: which lines were left out, so nobody mistakes it for the whole file. */
+async function auditPartialImport(
+  tx: Prisma.TransactionClient,
+  actor: TViewerOf<"prefecture">,
+  job: { id: string; kind: TImportKind; fileName: string; fileSha256: string; prefectureCode: string },
+  rejected: TRejectedRows,
+) {
+  const lines = rejected.table.rows.map((row) => String(row[row.length - 2] ?? ""));
+  await recordAudit(tx, actor, {
+    action: "import.partial",
+    entityType: "import_job",
+    entityId: job.id,
+    prefectureCode: job.prefectureCode,
+    summary: `${IMPORT_KIND_LABELS[job.kind]}の正しい行だけを取り込み: 誤りのため取り込まなかった行 ${lines.length}件（${lines.slice(0, 10).join("、")}${lines.length > 10 ? " ほか" : ""}）`,
+    after: { fileName: job.fileName, fileSha256: job.fileSha256, rejected: lines.length, rejectedLines: lines },
+  });
+}
+
 class RejectedOnApply extends Error {
   constructor(readonly preview: TImportPreview) {
     super("rejected on apply");
@@ -354,11 +404,15 @@ export async function runImportJob(jobId: string): Promise<void> {
     await db.$transaction(
       async (tx) => {
         const checked = await handler.check(tx, context, { table: read.table, readWarnings: read.warnings });
-        if (!checked.preview.ok || checked.plan === null) throw new RejectedOnApply(checked.preview);
+        const applicable = checked.preview.ok || (options.validRowsOnly && checked.preview.validRowsImportable);
+        if (!applicable || checked.plan === null) throw new RejectedOnApply(checked.preview);
         // Options are judged on the fresh check (a web report may have arrived since the preview).
-        assertOptionsFit(checked.preview, options);
+        assertOptionsFit(checked.preview, options, actor);
         progress("書き込み", 0, rows);
-        const outcome: TImportOutcome = await handler.apply(tx, context, checked.plan, options, actor, progress);
+        const applied = await handler.apply(tx, context, checked.plan, options, actor, progress);
+        const rejected = checked.rejected ?? null;
+        const outcome: TImportOutcome = rejected ? { ...applied, rejected: rejected.table.rows.length } : applied;
+        if (rejected) await auditPartialImport(tx, actor, job, rejected);
         // Counters follow the reports and the roster, in this same transaction: a roster changes
         // who is a respondent (and of which kind, in which municipality); paper reports add
         // reports. Zones, population and NDB values are read at display time or not counted.
@@ -372,6 +426,7 @@ export async function runImportJob(jobId: string): Promise<void> {
             phase: "完了",
             result: outcome as unknown as Prisma.InputJsonValue,
             preview: checked.preview as unknown as Prisma.InputJsonValue,
+            rejectedRows: rejected ? (rejected as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
             progressDone: rows,
             progressTotal: rows,
             fileBytes: null,

@@ -4,7 +4,7 @@ import { auditRow } from "@/lib/data/audit";
 import { buildResult } from "@/lib/import/result";
 import { validateNdbTable, type TNdbRow } from "@/lib/import";
 import { PREVIEW_LIST_LIMIT, type TNdbPreview } from "@/lib/prefecture/import-preview";
-import { invalidPreview, previewBase, type TImportHandler } from "./import-handler";
+import { invalidPreview, type TImportHandler, plannedCheck, refusedWhole } from "./import-handler";
 import { bulkInsert, insertAuditRows, NOW_UTC } from "./bulk";
 
 // NDB プレプリント値 for one cycle: upserted into NdbPrefill by (cycle, institution, item key).
@@ -29,7 +29,7 @@ export const ndbHandler: TImportHandler<TNdbPlan> = {
       knownInstitutionCodes: new Set(byCode.keys()),
     });
     const result = buildResult(table, readWarnings, outcome);
-    if (!result.ok) return { preview: invalidPreview(result), plan: null };
+    if (refusedWhole(result)) return { preview: invalidPreview(result), plan: null };
 
     const existing = await client.ndbPrefill.findMany({
       where: { cycleId: cycle.id },
@@ -76,7 +76,7 @@ export const ndbHandler: TImportHandler<TNdbPlan> = {
           after: w.row.value,
         })),
     };
-    return { preview: { ...previewBase(result), ok: true, details }, plan };
+    return plannedCheck({ table, readWarnings }, result, details, plan);
   },
 
   async apply(tx, context, plan, _options, actor, progress) {

@@ -12,7 +12,7 @@ import { SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
 import { PREVIEW_LIST_LIMIT, type TPaperPreview } from "@/lib/prefecture/import-preview";
 import { readBackExport } from "@/lib/prefecture/exports";
 import { formatLines, issue } from "@/lib/import/issues";
-import { invalidPreview, previewBase, type TImportHandler } from "./import-handler";
+import { invalidPreview, type TImportHandler, plannedCheck, refusedWhole } from "./import-handler";
 import { bulkInsert, bulkUpdate, insertAuditRows, newId, NOW_UTC } from "./bulk";
 
 // 紙で届いた報告: one row per institution, validated exactly as a web submission
@@ -68,7 +68,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
       );
     }
     const result = buildResult(table, readWarnings, outcome);
-    if (!result.ok) return { preview: invalidPreview(result), plan: null };
+    if (refusedWhole(result)) return { preview: invalidPreview(result), plan: null };
 
     const ids = result.rows.map((r) => byCode.get(r.institutionCode)!.id);
     const submissions = await client.submission.findMany({
@@ -142,7 +142,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         unchanged: plan.unchanged,
       },
     };
-    return { preview: { ...previewBase(result), ok: true, details }, plan };
+    return plannedCheck({ table, readWarnings }, result, details, plan);
   },
 
   async apply(tx, context, plan, options, actor, progress) {

@@ -5,7 +5,7 @@ import { buildResult } from "@/lib/import/result";
 import { validatePopulationTable, type TPopulationRow } from "@/lib/import";
 import { PREVIEW_LIST_LIMIT, type TPopulationPreview } from "@/lib/prefecture/import-preview";
 import type { TSnapshot } from "@/lib/audit/diff";
-import { invalidPreview, previewBase, shown, type TImportHandler } from "./import-handler";
+import { invalidPreview, shown, type TImportHandler, plannedCheck, refusedWhole } from "./import-handler";
 import { bulkUpdate, insertAuditRows } from "./bulk";
 
 // 人口 import: one row per municipality (総人口, 65歳以上, 75歳以上, 出典, 基準年), keyed by
@@ -52,7 +52,7 @@ export const populationHandler: TImportHandler<TPopulationPlan> = {
       municipalityNames: new Map(municipalities.map((m) => [m.code, m.name])),
     });
     const result = buildResult(table, readWarnings, outcome);
-    if (!result.ok) return { preview: invalidPreview(result), plan: null };
+    if (refusedWhole(result)) return { preview: invalidPreview(result), plan: null };
 
     const plan: TPopulationPlan = { updates: [], unchanged: 0 };
     for (const row of result.rows) {
@@ -85,7 +85,7 @@ export const populationHandler: TImportHandler<TPopulationPlan> = {
       unchanged: plan.unchanged,
       counts: { updates: plan.updates.length, unchanged: plan.unchanged },
     };
-    return { preview: { ...previewBase(result), ok: true, details }, plan };
+    return plannedCheck({ table, readWarnings }, result, details, plan);
   },
 
   async apply(tx, context, plan, _options, actor, progress) {

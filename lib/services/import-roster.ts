@@ -6,7 +6,15 @@ import { validateRosterTable, type TRosterField, type TRosterRow } from "@/lib/i
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
 import { PREVIEW_LIST_LIMIT, type TFieldChange, type TRosterPreview } from "@/lib/prefecture/import-preview";
 import type { TSnapshot } from "@/lib/audit/diff";
-import { chunks, invalidPreview, previewBase, shown, type TDb, type TImportHandler } from "./import-handler";
+import {
+  chunks,
+  invalidPreview,
+  shown,
+  type TDb,
+  type TImportHandler,
+  plannedCheck,
+  refusedWhole,
+} from "./import-handler";
 import { bulkInsert, bulkUpdate, insertAuditRows, newId, NOW_UTC, type TColumn } from "./bulk";
 
 // 医療機関名簿 import. Upsert by 医療機関コード within the prefecture:
@@ -166,7 +174,7 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
       knownMunicipalityCodes: new Set(municipalityNames.keys()),
     });
     const result = buildResult(table, readWarnings, outcome);
-    if (!result.ok) return { preview: invalidPreview(result), plan: null };
+    if (refusedWhole(result)) return { preview: invalidPreview(result), plan: null };
 
     const plan = planRoster(result.rows, result.presentFields, existing);
     const muni = (code: string) => municipalityNames.get(code) ?? code;
@@ -197,7 +205,7 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
         missing: plan.missing.length,
       },
     };
-    return { preview: { ...previewBase(result), ok: true, details }, plan };
+    return plannedCheck({ table, readWarnings }, result, details, plan);
   },
 
   async apply(tx, context, plan, options, actor, progress) {

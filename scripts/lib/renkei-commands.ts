@@ -14,7 +14,8 @@ import { isPrefectureCode, prefectureName } from "@/lib/domain/prefectures";
 import { checkFileSize, ENCODING_LABELS, formatIssuesForCli } from "@/lib/import";
 import { applyImportJob, checkImport, createImportPreview, runImportJob } from "@/lib/services/import-jobs";
 import { cliViewer } from "@/lib/services/cli-viewer";
-import { getImportJob } from "@/lib/data/import-jobs";
+import { getImportJob, getRejectedRows } from "@/lib/data/import-jobs";
+import type { TViewer } from "@/lib/auth/viewer-types";
 import { listCycles, findCycle } from "@/lib/data/cycles";
 import { listExportRespondents } from "@/lib/data/review";
 import { getDefinition } from "@/lib/data/questionnaires";
@@ -58,6 +59,10 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
   import-submissions --cycle <ID> <ファイル> [--overwrite-web] [--dry-run]
       紙で届いた報告（1医療機関1行）を取り込みます。Web の報告と同じ検証を行います。Web で
       報告済みの医療機関を上書きするには --overwrite-web が必要です。
+  取込の共通オプション（import-zones を除く）: --valid-rows-only [--rejected-out <ファイル>]
+      誤りのある行があっても、正しい行だけを取り込みます（既定は1行でも誤りがあれば何も取り込みません）。
+      取り込まなかった行は、元の列に「元の行」「取り込めなかった理由」を加えたファイルに書き出します
+      （既定: <ファイル名>_取り込めなかった行.csv / .xlsx）。--deactivate-missing とは併用できません。
   export-submissions --cycle <ID> --format csv|xlsx [--encoding utf-8|shift_jis] <ファイル>
       回答者ごとに1行（コード・名称・市区町村・全項目・機能の有無・状況・版）で出力します。
       出力したファイルは import-submissions でそのまま読み込めます。
@@ -130,6 +135,8 @@ function parse(argv: string[]) {
         encoding: { type: "string" },
         "deactivate-missing": { type: "boolean", default: false },
         "overwrite-web": { type: "boolean", default: false },
+        "valid-rows-only": { type: "boolean", default: false },
+        "rejected-out": { type: "string" },
         "dry-run": { type: "boolean", default: false },
         institutions: { type: "string" },
         prefectures: { type: "string" },
@@ -202,21 +209,26 @@ async function runImport(io: TIo, command: TCommand, values: TValues, positional
     return EXIT.invalid;
   }
   const file = { name: input.name, bytes: input.bytes };
+  const validRowsOnly = values["valid-rows-only"];
+  if (validRowsOnly && values["deactivate-missing"]) {
+    throw new UsageError("--valid-rows-only と --deactivate-missing は一緒に使えません。");
+  }
   const options: TImportApplyOptions = {
     deactivateMissing: values["deactivate-missing"],
     overwriteWeb: values["overwrite-web"],
+    validRowsOnly,
   };
 
   if (values["dry-run"]) {
     const preview = await checkImport(viewer, { kind, file, cycleId: cycle?.id });
     printPreview(io, kind, preview);
-    if (!preview.ok) return reportInvalid(io, preview);
+    if (!preview.ok && !(validRowsOnly && preview.validRowsImportable)) return reportInvalid(io, preview);
     io.out("--dry-run のため、何も書き込んでいません。");
     return EXIT.ok;
   }
   const { jobId, preview } = await createImportPreview(viewer, { kind, file, cycleId: cycle?.id });
   printPreview(io, kind, preview);
-  if (!preview.ok) return reportInvalid(io, preview);
+  if (!preview.ok && !(validRowsOnly && preview.validRowsImportable)) return reportInvalid(io, preview);
   try {
     await applyImportJob(viewer, jobId, options);
   } catch (error) {
@@ -235,7 +247,24 @@ async function runImport(io: TIo, command: TCommand, values: TValues, positional
     return EXIT.failed;
   }
   io.out(`取り込みました（${prefectureName(prefectureCode)}、取込ID ${jobId}）: ${formatOutcome(job.result)}`);
+  if (job.result.rejected) await writeRejectedRows(io, viewer, jobId, positionals[0]!, values["rejected-out"]);
   return EXIT.ok;
+}
+
+/** The rows a --valid-rows-only import left out, with their reasons, next to the input file. */
+async function writeRejectedRows(
+  io: TIo,
+  viewer: TViewer,
+  jobId: string,
+  inputPath: string,
+  target: string | undefined,
+) {
+  const { rejectedRows } = await getRejectedRows(viewer, jobId);
+  if (!rejectedRows) return;
+  const file = await tableToFile(rejectedRows.table, rejectedRows.format, "取り込めなかった行");
+  const out = target ?? `${inputPath.replace(/\.[^./\\]*$/, "")}_取り込めなかった行.${file.extension}`;
+  writeFileSync(out, file.bytes);
+  io.err(`取り込まなかった行 ${rejectedRows.table.rows.length}件を理由つきで書き出しました: ${out}`);
 }
 
 function reportInvalid(io: TIo, preview: TImportPreview): number {

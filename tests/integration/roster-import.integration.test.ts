@@ -10,7 +10,7 @@ import {
   discardImportJob,
   runImportJob,
 } from "@/lib/services/import-jobs";
-import { getImportJob, getImportProgress } from "@/lib/data/import-jobs";
+import { getImportJob, getImportProgress, getRejectedRows } from "@/lib/data/import-jobs";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import type { TRosterPreview } from "@/lib/prefecture/import-preview";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
@@ -368,12 +368,6 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
       "file_too_large",
     ],
     [
-      "a formula in a CSV cell",
-      () => csvFile([HEADER, [validCode, '=HYPERLINK("http://evil")', ...valid.slice(2)]]),
-      /数式/,
-      "formula",
-    ],
-    [
       "a formula cell in .xlsx",
       () =>
         xlsxFile(
@@ -396,7 +390,12 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
     await expect(applyImportJob(world.viewers.fukuiPrefecture, jobId, {})).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
-    expect((await db.importJob.findUniqueOrThrow({ where: { id: jobId } })).fileBytes).toBeNull();
+    // Of these, only the duplicate leaves a valid row (its first copy) that may be imported alone;
+    // a file that cannot be applied even in part is not kept.
+    expect(preview.validRowsImportable ?? false).toBe(code === "duplicate");
+    const kept = (await db.importJob.findUniqueOrThrow({ where: { id: jobId } })).fileBytes;
+    if (preview.validRowsImportable) expect(kept).not.toBeNull();
+    else expect(kept).toBeNull();
     expect(await dataFingerprint()).toEqual(before);
     if (code === "file_too_large") expect(file.bytes.byteLength).toBeGreaterThan(MAX_IMPORT_BYTES);
   });
@@ -416,6 +415,93 @@ describe("roster import: bad files are refused whole, with a precise Japanese re
       [4, "担当者メール"],
     ]);
     expect(preview.stats).toMatchObject({ dataRows: 3, validRows: 1 });
+  });
+});
+
+describe("roster import: the valid rows only, when the officer chooses so", () => {
+  const newClinic = (n: number, code = inst(n)) => [
+    code,
+    `追加クリニック${n}`,
+    "診療所",
+    "0",
+    "",
+    "",
+    "182079",
+    "",
+    `add-${n}@example.jp`,
+  ];
+
+  it("imports the rest of a file with 3 bad lines on request and returns exactly those 3 lines with reasons", async () => {
+    const officer = world.viewers.fukuiPrefecture;
+    const bad = [newClinic(910002, badCheckDigit(inst(910002))), newClinic(910004, badCheckDigit(inst(910004)))];
+    const duplicate = newClinic(910001);
+    duplicate[1] = "同じコードの2行目";
+    const file = csvFile(
+      rosterRows({}, [newClinic(910001), bad[0]!, newClinic(910003), bad[1]!, duplicate, newClinic(910005)]),
+      "shift_jis",
+      "名簿_3行誤り.csv",
+    );
+    const before = await dataFingerprint();
+    const { jobId, preview } = await createImportPreview(officer, { kind: "ROSTER", file });
+    expect(preview.ok).toBe(false);
+    expect(preview.validRowsImportable).toBe(true);
+    expect(preview.errors.map((e) => [e.line, e.code])).toEqual([
+      [7, "invalid"],
+      [9, "invalid"],
+      [10, "duplicate"],
+    ]);
+    expect((preview.details as TRosterPreview).counts).toMatchObject({ creates: 3, unchanged: 4 });
+    // Nothing happens unless the officer chooses the partial import, and never with deactivation.
+    await expect(applyImportJob(officer, jobId, {})).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      applyImportJob(officer, jobId, { validRowsOnly: true, deactivateMissing: true }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("無効化できません") });
+    expect(await dataFingerprint()).toEqual(before);
+
+    await applyImportJob(officer, jobId, { validRowsOnly: true });
+    await runImportJob(jobId);
+    const job = await getImportJob(officer, jobId);
+    expect(job.status).toBe("SUCCEEDED");
+    expect(job.result).toEqual({ created: 3, updated: 0, unchanged: 4, deactivated: 0, rejected: 3 });
+    const created = await db.institution.findMany({
+      where: { code: { in: [910001, 910002, 910003, 910004, 910005].map((n) => inst(n)) } },
+      select: { code: true, name: true },
+      orderBy: { code: "asc" },
+    });
+    expect(created.map((c) => c.name)).toEqual([
+      "追加クリニック910001",
+      "追加クリニック910003",
+      "追加クリニック910005",
+    ]);
+
+    const { rejectedRows } = await getRejectedRows(officer, jobId);
+    expect(rejectedRows?.format).toBe("csv-sjis");
+    expect(rejectedRows?.table.header).toEqual([...HEADER, "元の行", "取り込めなかった理由"]);
+    expect(rejectedRows?.table.rows.map((row) => [row[0], row[1], row[9]])).toEqual([
+      [badCheckDigit(inst(910002)), "追加クリニック910002", "7行目"],
+      [badCheckDigit(inst(910004)), "追加クリニック910004", "9行目"],
+      [inst(910001), "同じコードの2行目", "10行目"],
+    ]);
+    expect(rejectedRows?.table.rows.map((row) => row[10])).toEqual([
+      expect.stringMatching(/^医療機関コード: .*検証番号/),
+      expect.stringMatching(/^医療機関コード: .*検証番号/),
+      expect.stringMatching(/^医療機関コード: .*6行目と重複/),
+    ]);
+    expect(await db.auditEvent.findFirst({ where: { entityId: jobId, action: "import.partial" } })).toMatchObject({
+      actorEmail: world.users.fukuiPrefecture.email,
+      summary: expect.stringContaining("誤りのため取り込まなかった行 3件（7行目、9行目、10行目）"),
+    });
+  });
+
+  it("never offers it for a file whose columns are wrong", async () => {
+    const file = csvFile([
+      [...HEADER, "備考"],
+      [...newClinic(910010), "メモ"],
+      [...newClinic(910011, badCheckDigit(inst(910011))), ""],
+    ]);
+    const preview = await checkImport(world.viewers.fukuiPrefecture, { kind: "ROSTER", file });
+    expect(preview.ok).toBe(false);
+    expect(preview.validRowsImportable).toBeFalsy();
   });
 });
 

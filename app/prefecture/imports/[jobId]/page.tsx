@@ -38,8 +38,15 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
   const preview = job.preview;
   const back = BACK[job.kind];
   const details = preview.details;
+  const rejectedRows = preview.stats.dataRows - preview.stats.validRows;
+  const partial =
+    !preview.ok && preview.validRowsImportable ? { validRows: preview.stats.validRows, rejectedRows } : null;
   const statusLabel =
-    job.status === "PREVIEWED" && !preview.ok ? "誤りあり（反映できません）" : IMPORT_STATUS_LABELS[job.status];
+    job.status === "PREVIEWED" && !preview.ok
+      ? partial
+        ? "誤りのある行あり（正しい行だけ取り込めます）"
+        : "誤りあり（反映できません）"
+      : IMPORT_STATUS_LABELS[job.status];
   const format =
     preview.format === "xlsx"
       ? `Excel（.xlsx）${preview.sheetName ? `・シート「${preview.sheetName}」` : ""}`
@@ -61,7 +68,9 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
             ? statusLabel
             : preview.ok
               ? "内容を確認してから「この内容で反映する」を押してください。まだ何も書き込まれていません。"
-              : "ファイルに誤りがあるため反映できません。何も書き込まれていません。"
+              : partial
+                ? "誤りのある行があります。ファイルを直して読み込み直すか、正しい行だけを取り込めます。まだ何も書き込まれていません。"
+                : "ファイルに誤りがあるため反映できません。何も書き込まれていません。"
         }
       />
       <div className="space-y-6">
@@ -85,6 +94,14 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
           <Notice tone="success" title="反映しました">
             {formatOutcome(job.result)}
             {job.finishedAt && `（${formatDateTime(job.finishedAt)}、${job.appliedByEmail ?? job.createdByEmail}）`}
+            {job.result.rejected ? (
+              <>
+                {" "}
+                <a className="text-teal-800 underline" href={`/api/v1/prefecture/imports/${job.id}/rejected`} download>
+                  取り込まなかった行をダウンロード（理由つき）
+                </a>
+              </>
+            ) : null}
           </Notice>
         )}
         {job.status === "FAILED" && (
@@ -100,9 +117,10 @@ export default async function ImportJobPage({ params }: Readonly<{ params: Promi
               jobId={job.id}
               kind={job.kind}
               status={job.status}
-              canApply={preview.ok && job.status === "PREVIEWED"}
+              canApply={(preview.ok || partial !== null) && job.status === "PREVIEWED"}
               missingCount={details?.kind === "ROSTER" ? details.counts.missing : 0}
               conflictCount={details?.kind === "PAPER" ? details.counts.conflicts : 0}
+              partial={partial}
             />
           </Panel>
         )}
