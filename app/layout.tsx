@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   title: { default: "Renkei（連携）", template: "%s | Renkei（連携）" },
   description: "かかりつけ医機能報告・在宅医療連携拠点の自己評価・協議の場の資料をひとつに",
   robots: { index: false, follow: false },
-  // The files are in public/ (made from public/icon.svg; docs/decisions/0012-accessibility.md).
+  // The files are in public/ (made from public/icon.svg; docs/decisions/0016-accessibility.md).
   icons: {
     icon: [
       { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
