@@ -273,6 +273,11 @@ export const ROUTE_MATRIX: TRow[] = [
     ok: 404,
     refused: 404,
   }),
+  // The rows a partial import left out: the officer's own jobs only (an unknown id is 404).
+  api("GET", "app/api/v1/prefecture/imports/[jobId]/rejected/route.ts", ["prefecture"], {
+    params: missing("jobId"),
+    ok: 404,
+  }),
   write("POST", "app/api/v1/prefecture/imports/route.ts", ["prefecture"], { refused: 400 }),
   // The institution may change its own contact details too (not another institution's).
   write("PUT", "app/api/v1/prefecture/institutions/[institutionId]/contact/route.ts", ["prefecture", "institution"], {
