@@ -1,12 +1,7 @@
 "use client";
 import type { TClinicSummary } from "@/lib/aggregation";
-import {
-  functionModeBars,
-  functionRateBars,
-  referenceBars,
-  yearOverYearBars,
-  type TNamedSummary,
-} from "@/lib/summaries/chart-data";
+import { functionModeBars, functionRateBars, referenceBars, yearOverYearBars } from "@/lib/summaries/bars";
+import { type TNamedSummary } from "@/lib/summaries/types";
 import { PercentBarChart } from "./bar-chart";
 import { ChartFigure } from "./chart-figure";
 

@@ -4,12 +4,11 @@ import { useId, useMemo, useState } from "react";
 import type { TInstitutionStatusRow } from "@/lib/summaries/types";
 import {
   filterInstitutions,
-  INSTITUTION_STATUS_LABELS,
   institutionListRows,
   sortInstitutions,
-  type TInstitutionFunctionState,
   type TInstitutionSortKey,
-} from "@/lib/summaries/chart-data";
+} from "@/lib/summaries/institutions";
+import { INSTITUTION_STATUS_LABELS, type TInstitutionFunctionState } from "@/lib/summaries/texts";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { cx } from "@/components/ui/cx";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import type { TBarSeries } from "@/lib/summaries/chart-data";
+import type { TBarSeries } from "@/lib/summaries/bars";
 
 /** A bar chart's figures as a table (its accessible alternative when no export table matches it). */
 export function SeriesTable({

@@ -111,3 +111,6 @@ export type TNationalDashboard = {
   population: TPopulation;
   generatedAt: string;
 };
+
+/** A named summary: a zone, a municipality, a prefecture. */
+export type TNamedSummary = { key: string; name: string; summary: TClinicSummary };
