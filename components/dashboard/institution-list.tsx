@@ -5,6 +5,7 @@ import type { TInstitutionStatusRow } from "@/lib/summaries/types";
 import {
   filterInstitutions,
   institutionListRows,
+  type TInstitutionListItem,
   sortInstitutions,
   type TInstitutionSortKey,
 } from "@/lib/summaries/institutions";
@@ -37,7 +38,7 @@ export function InstitutionList({
   functions,
   rosterHref,
 }: Readonly<{
-  rows: TInstitutionStatusRow[];
+  rows: TInstitutionListItem[];
   functions: { key: string; shortLabel: string }[];
   rosterHref?: string | null;
 }>) {

@@ -207,15 +207,17 @@ export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFi
   ]);
   const options = { kind: filter.kind, confirmedOnly: filter.confirmedOnly, definition };
   const prefecture = groupSummary([...populations.keys()], cells, previousCells, populations, options);
+  // Each zone's own year-over-year change is on its zone view; the prefecture view draws only the
+  // zones side by side, so their last-year summaries are neither computed nor sent (issue 18).
   const zones = (scheme?.zones ?? []).map((zone) => {
-    const group = groupSummary(
+    const { summary } = groupSummary(
       zone.municipalities.map((m) => m.code),
       cells,
-      previousCells,
+      null,
       populations,
       options,
     );
-    return { ...zone, ...group, comparison: compareWithReference(group.summary, prefecture.summary) };
+    return { ...zone, summary, comparison: compareWithReference(summary, prefecture.summary) };
   });
   return {
     level: "prefecture",

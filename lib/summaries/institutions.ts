@@ -2,9 +2,50 @@
 // on the client without another request.
 import { INSTITUTION_KIND_LABELS } from "@/lib/aggregation";
 import { INSTITUTION_STATUS_LABELS, institutionFunctionText, type TInstitutionFunctionState } from "./texts";
+import type { TInstitutionStatusRow } from "./types";
 
 export { INSTITUTION_STATUS_LABELS, type TInstitutionFunctionState };
-import type { TInstitutionStatusRow } from "./types";
+
+type TAnswer = TInstitutionStatusRow["functions"][string];
+
+/**
+ * What the browser receives for the list (issue 18: a zone of 2,000 institutions): a row with
+ * one short answer code per function, in the order of the list's columns — "" before a report,
+ * "none", "intent", "has" or "has:<mode>" — instead of the bundle's flags object per function.
+ */
+export type TInstitutionListItem = Pick<
+  TInstitutionStatusRow,
+  "id" | "code" | "name" | "kind" | "municipality" | "status"
+> & {
+  answers: string[];
+};
+
+function answerCode(answer: TAnswer | undefined): string {
+  if (!answer) return "";
+  if (answer.has) return answer.mode ? `has:${answer.mode}` : "has";
+  return answer.intent ? "intent" : "none";
+}
+
+function answerOf(code: string | undefined): TAnswer | undefined {
+  if (!code) return undefined;
+  const [state, mode] = code.split(":");
+  return { has: state === "has", intent: state === "intent", mode: mode ?? null };
+}
+
+export function institutionListItems(
+  rows: readonly TInstitutionStatusRow[],
+  functions: readonly { key: string }[],
+): TInstitutionListItem[] {
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    municipality: r.municipality,
+    status: r.status,
+    answers: functions.map((f) => answerCode(r.functions[f.key])),
+  }));
+}
 
 export type TInstitutionListRow = {
   id: string;
@@ -19,8 +60,9 @@ export type TInstitutionListRow = {
   functions: { key: string; state: TInstitutionFunctionState; text: string }[];
 };
 
+/** The list's rows, worded, from the items the browser received (columns in the order of `functions`). */
 export function institutionListRows(
-  rows: readonly TInstitutionStatusRow[],
+  rows: readonly TInstitutionListItem[],
   functions: readonly { key: string }[],
 ): TInstitutionListRow[] {
   return rows.map((r) => ({
@@ -32,7 +74,7 @@ export function institutionListRows(
     municipality: r.municipality,
     status: r.status,
     statusLabel: INSTITUTION_STATUS_LABELS[r.status],
-    functions: functions.map((f) => ({ key: f.key, ...institutionFunctionText(r.functions[f.key]) })),
+    functions: functions.map((f, i) => ({ key: f.key, ...institutionFunctionText(answerOf(r.answers[i])) })),
   }));
 }
 

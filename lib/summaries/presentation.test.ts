@@ -27,7 +27,7 @@ import {
   readingDetail,
   readingText,
 } from "./texts";
-import { filterInstitutions, institutionListRows, sortInstitutions } from "./institutions";
+import { filterInstitutions, institutionListItems, institutionListRows, sortInstitutions } from "./institutions";
 import { functionModeBars, functionRateBars, referenceBars, yearOverYearBars } from "./bars";
 import { headlineCards } from "./cards";
 import { municipalityRows } from "./municipalities";
@@ -563,7 +563,8 @@ describe("institution list", () => {
     },
   ];
   const fns = [{ key: "f1" }, { key: "f2ha" }];
-  const rows = institutionListRows(raw, fns);
+  // Through the compact items the browser receives, so the encoding is covered too.
+  const rows = institutionListRows(institutionListItems(raw, fns), fns);
 
   it("words every function state, with the mode of a 有り", () => {
     expect(rows.map((r) => r.functions.map((f) => f.text))).toEqual([
