@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit } from "@/lib/services/audit";
 import { verifyPassword } from "./password";
 import { checkThrottle, registerFailure } from "./throttle-policy";
 import { normalizeEmail } from "./messages";

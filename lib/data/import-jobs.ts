@@ -9,7 +9,7 @@ import type {
   TImportPreview,
   TImportProgress,
 } from "@/lib/prefecture/import-preview";
-import { liveProgress } from "@/lib/services/import-progress";
+import { liveProgress } from "./import-progress";
 import { viewerPrefecture } from "./scope";
 
 const jobSelect = {

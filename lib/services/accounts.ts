@@ -7,7 +7,7 @@ import { assertRole } from "@/lib/auth/viewer-guards";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { getPublicBaseUrl } from "@/lib/env";
-import { auditRow, type TAuditActor } from "@/lib/data/audit";
+import { auditRow, type TAuditActor } from "./audit";
 import {
   findAccount,
   inspectPasswordToken,

@@ -16,7 +16,7 @@ import {
   type TImportPreview,
 } from "@/lib/prefecture/import-preview";
 import type { TImportContext, TImportCycle, TImportHandler } from "./import-handler";
-import { liveProgress } from "./import-progress";
+import { liveProgress } from "@/lib/data/import-progress";
 import { rosterHandler } from "./import-roster";
 import { zonesHandler } from "./import-zones";
 import { populationHandler } from "./import-population";

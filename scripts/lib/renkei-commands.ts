@@ -15,11 +15,8 @@ import { checkFileSize, ENCODING_LABELS, formatIssuesForCli } from "@/lib/import
 import { applyImportJob, checkImport, createImportPreview, runImportJob } from "@/lib/services/import-jobs";
 import { cliViewer } from "@/lib/services/cli-viewer";
 import { getImportJob } from "@/lib/data/import-jobs";
-import { listCycles, findCycle } from "@/lib/data/cycles";
-import { listExportRespondents } from "@/lib/data/review";
-import { getDefinition } from "@/lib/data/questionnaires";
-import { submissionsExportTable } from "@/lib/prefecture/exports";
-import { tableToFile } from "@/lib/export/table-file";
+import { listCycles } from "@/lib/data/cycles";
+import { exportSubmissions } from "@/lib/services/exports";
 import {
   formatOutcome,
   IMPORT_KIND_LABELS,
@@ -31,7 +28,6 @@ import {
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
-import { auditRow } from "@/lib/data/audit";
 import { registerDefinition } from "@/lib/services/questionnaire-versions";
 import { recountCycles } from "@/lib/services/counters";
 import { allItems, parseDefinition } from "@/lib/questionnaire/definition";
@@ -273,30 +269,14 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
   const target = positionals[0];
   if (!target || positionals.length > 1) throw new UsageError("出力先のファイルを1つ指定してください。");
   const viewer = cliViewer(cycleRow.prefectureCode);
-  const cycle = await findCycle(viewer, cycleRow.id);
-  const definition = await getDefinition(cycle.questionnaireVersionId);
-  const respondents = await listExportRespondents(viewer, cycle);
-  const table = submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub");
-  const file = await tableToFile(
-    table,
+  const file = await exportSubmissions(
+    viewer,
+    cycleRow.id,
     format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv",
-    cycle.title,
   );
   writeFileSync(target, file.bytes);
-  await db.auditEvent.createMany({
-    data: [
-      auditRow(viewer, {
-        action: "submissions.export",
-        entityType: "reporting_cycle",
-        entityId: cycle.id,
-        prefectureCode: cycle.prefectureCode,
-        summary: `${cycle.title}の回答を出力（${respondents.length}件、${format}）`,
-        after: { format, rows: respondents.length },
-      }),
-    ],
-  });
   io.out(
-    `${cycle.title}: ${respondents.length.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${table.header.length}）。`,
+    `${file.cycleTitle}: ${file.rows.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${file.columns}）。`,
   );
   return EXIT.ok;
 }
