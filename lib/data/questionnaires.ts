@@ -30,10 +30,6 @@ export async function getDefinition(
   return definition;
 }
 
-export async function findVersionByKey(versionKey: string) {
-  return db.questionnaireVersion.findUnique({ where: { versionKey } });
-}
-
 /** All versions with their usage, for the national administrator. */
 export async function listQuestionnaireVersions(viewer: TViewer) {
   assertRole(viewer, "admin");

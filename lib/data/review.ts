@@ -581,5 +581,3 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
     previousCycleTitle: previousCycle?.title ?? null,
   };
 }
-
-export type TReviewSubmission = Awaited<ReturnType<typeof getReviewSubmission>>;

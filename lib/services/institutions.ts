@@ -14,7 +14,6 @@ export const ZInstitutionContact = z.object({
     .regex(/^[0-9０-９\-‐－()（） ]*$/, { error: "電話番号は数字とハイフンで入力してください。" }),
   contactEmail: z.union([z.literal(""), z.email({ error: "メールアドレスの形式が正しくありません。" })]),
 });
-export type TInstitutionContact = z.infer<typeof ZInstitutionContact>;
 
 /**
  * The institution's contact details (電話・担当者メール). The institution edits its own; the

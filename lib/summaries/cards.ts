@@ -1,5 +1,5 @@
-// The headline cards and the submission status rows of a summary.
-import { RESPONSE_STATUS_LABELS, type TClinicSummary, type TResponseStatus } from "@/lib/aggregation";
+// The headline cards of a summary: 提出状況, 1号 and each 2号 有り, 1号 per 10,000 aged 65+.
+import type { TClinicSummary } from "@/lib/aggregation";
 import { formatInteger, formatRate } from "@/lib/format";
 import { per10kText } from "./texts";
 
@@ -49,14 +49,4 @@ export function headlineCards(summary: TClinicSummary): THeadlineCard[] {
     });
   }
   return cards;
-}
-
-export type TStatusRow = { status: TResponseStatus; label: string; count: number };
-
-export function statusRows(summary: TClinicSummary): TStatusRow[] {
-  return (Object.keys(summary.status.byStatus) as TResponseStatus[]).map((s) => ({
-    status: s,
-    label: RESPONSE_STATUS_LABELS[s],
-    count: summary.status.byStatus[s],
-  }));
 }

@@ -13,7 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { isPrefectureCode, prefectureName } from "@/lib/domain/prefectures";
 import { checkFileSize, ENCODING_LABELS, formatIssuesForCli } from "@/lib/import";
 import { applyImportJob, checkImport, createImportPreview, runImportJob } from "@/lib/services/import-jobs";
-import { cliViewer } from "@/lib/services/cli-viewer";
+import { unsafeCliViewer } from "@/lib/services/cli-viewer";
 import { getImportJob } from "@/lib/data/import-jobs";
 import { listCycles } from "@/lib/data/cycles";
 import { exportSubmissions } from "@/lib/services/exports";
@@ -191,7 +191,7 @@ async function runImport(io: TIo, command: TCommand, values: TValues, positional
   const prefectureCode = cycle ? cycle.prefectureCode : requirePrefecture(values.prefecture);
   if (positionals.length > 1) throw new UsageError(`ファイルは1つだけ指定してください（${positionals.join("、")}）。`);
   const input = readInput(positionals[0]);
-  const viewer = cliViewer(prefectureCode);
+  const viewer = unsafeCliViewer(prefectureCode);
   if (input.tooLarge || !input.bytes) {
     io.err(formatIssuesForCli([input.tooLarge!]));
     io.err("ファイルに誤りがあるため、何も取り込んでいません。");
@@ -243,7 +243,7 @@ function reportInvalid(io: TIo, preview: TImportPreview): number {
 
 async function listCyclesCommand(io: TIo, values: TValues): Promise<number> {
   const prefectureCode = requirePrefecture(values.prefecture);
-  const cycles = await listCycles(cliViewer(prefectureCode));
+  const cycles = await listCycles(unsafeCliViewer(prefectureCode));
   if (cycles.length === 0) {
     io.out(`${prefectureName(prefectureCode)}の報告サイクルはありません。`);
     return EXIT.ok;
@@ -268,7 +268,7 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
     throw new UsageError("--encoding は utf-8 または shift_jis を指定してください。");
   const target = positionals[0];
   if (!target || positionals.length > 1) throw new UsageError("出力先のファイルを1つ指定してください。");
-  const viewer = cliViewer(cycleRow.prefectureCode);
+  const viewer = unsafeCliViewer(cycleRow.prefectureCode);
   const file = await exportSubmissions(
     viewer,
     cycleRow.id,

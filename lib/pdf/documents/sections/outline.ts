@@ -66,12 +66,6 @@ export function judgementCell(comparison: TIndicatorComparison | undefined): TCe
   return { text, color: tone === "warn" ? COLORS.warn : COLORS.muted };
 }
 
-/** The look of a group's row: the total (the prefecture, the zone) stands out. */
-export const totalRowStyle = (isTotal: boolean | undefined, fill: string = COLORS.headerFill) => ({
-  bold: isTotal,
-  fill: isTotal ? fill : undefined,
-});
-
 /** Which reports were counted, for the cover and every page's footnote. */
 export const filterLabelOf = (filter: Pick<TSummaryFilter, "kind" | "confirmedOnly">, submittedDetail = "") =>
   `${KIND_FILTER_LABELS[filter.kind]}・${filter.confirmedOnly ? "確認済みの報告のみ" : `提出済みの報告すべて${submittedDetail}`}`;
