@@ -36,14 +36,14 @@ export function institutionListItems(
   rows: readonly TInstitutionStatusRow[],
   functions: readonly { key: string }[],
 ): TInstitutionListItem[] {
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    municipality: r.municipality,
-    status: r.status,
-    answers: functions.map((f) => answerCode(r.functions[f.key])),
+  return rows.map(({ id, code, name, kind, municipality, status, functions: answers }) => ({
+    id,
+    code,
+    name,
+    kind,
+    municipality,
+    status,
+    answers: functions.map((f) => answerCode(answers[f.key])),
   }));
 }
 
@@ -65,16 +65,11 @@ export function institutionListRows(
   rows: readonly TInstitutionListItem[],
   functions: readonly { key: string }[],
 ): TInstitutionListRow[] {
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    kindLabel: INSTITUTION_KIND_LABELS[r.kind],
-    municipality: r.municipality,
-    status: r.status,
-    statusLabel: INSTITUTION_STATUS_LABELS[r.status],
-    functions: functions.map((f, i) => ({ key: f.key, ...institutionFunctionText(answerOf(r.answers[i])) })),
+  return rows.map(({ answers, ...item }) => ({
+    ...item,
+    kindLabel: INSTITUTION_KIND_LABELS[item.kind],
+    statusLabel: INSTITUTION_STATUS_LABELS[item.status],
+    functions: functions.map((f, i) => ({ key: f.key, ...institutionFunctionText(answerOf(answers[i])) })),
   }));
 }
 

@@ -2,11 +2,11 @@
 // last year and its prefecture (council packet), or zones across (prefecture summary).
 import { formatInteger } from "@/lib/format";
 import { differenceText, rateText, shareOf } from "@/lib/summaries/texts";
-import { BarChart, type TBarSeries } from "../../components/bar-chart";
+import type { TBarSeries } from "../../components/bar-chart";
 import type { TBlock } from "../../layout/blocks";
 import { COLORS } from "../../theme";
 import { note, para } from "../common";
-import type { TGroupRow } from "./groups";
+import { barChartBlock, type TGroupRow } from "./groups";
 import { judgementCell } from "./outline";
 import type { TZoneSectionInput } from "./zone-input";
 
@@ -45,21 +45,13 @@ export function zoneAreasSection(input: TZoneSectionInput): TBlock[] {
     para(
       "1号機能の報告事項のうち、17の診療領域ごとに一次診療に対応できる医療機関の割合です。住民がよくかかる領域で地域に対応できる医療機関があるかを確かめます。",
     ),
-    {
-      kind: "chart",
-      height: 330,
-      render: (width, height) => (
-        <BarChart
-          width={width}
-          height={height}
-          categories={areas.map((a) => a.label)}
-          series={series}
-          unit="share"
-          orientation="horizontal"
-          measurer={input.measurer}
-        />
-      ),
-    },
+    barChartBlock(330, {
+      categories: areas.map((a) => a.label),
+      series,
+      unit: "share",
+      orientation: "horizontal",
+      measurer: input.measurer,
+    }),
     {
       kind: "table",
       table: {

@@ -8,7 +8,7 @@ import {
 } from "@/lib/aggregation";
 import { formatInteger, formatRate } from "@/lib/format";
 import { shareOf } from "@/lib/summaries/texts";
-import { BarChart } from "../../components/bar-chart";
+import { BarChart, type TBarChartProps } from "../../components/bar-chart";
 import type { TBlock, TRow } from "../../layout/blocks";
 import type { TextMeasurer } from "../../layout/measure";
 import { COLORS } from "../../theme";
@@ -53,25 +53,22 @@ export function groupFunctionChart(
   functions: readonly TFunctionSummary[],
   options: { height: number; highlight: number; maxValueLabels: number; measurer: TextMeasurer },
 ): TBlock {
-  return {
-    kind: "chart",
-    height: options.height,
-    render: (width, height) => (
-      <BarChart
-        width={width}
-        height={height}
-        categories={groups.map((g) => `${g.name}\nn=${formatInteger(g.summary.n)}`)}
-        series={functions.map((f, i) => ({
-          key: f.key,
-          label: f.shortLabel,
-          color: COLORS.series[[0, 4, 2, 5, 3][i % 5]!]!,
-          values: groups.map((g) => shareOf(g.summary.functions.find((x) => x.key === f.key)?.has)),
-        }))}
-        unit="share"
-        measurer={options.measurer}
-        highlight={options.highlight}
-        valueLabels={groups.length * functions.length <= options.maxValueLabels}
-      />
-    ),
-  };
+  return barChartBlock(options.height, {
+    categories: groups.map((g) => `${g.name}\nn=${formatInteger(g.summary.n)}`),
+    series: functions.map((f, i) => ({
+      key: f.key,
+      label: f.shortLabel,
+      color: COLORS.series[[0, 4, 2, 5, 3][i % 5]!]!,
+      values: groups.map((g) => shareOf(g.summary.functions.find((x) => x.key === f.key)?.has)),
+    })),
+    unit: "share",
+    measurer: options.measurer,
+    highlight: options.highlight,
+    valueLabels: groups.length * functions.length <= options.maxValueLabels,
+  });
+}
+
+/** A bar chart as a block of the given height, drawn across the page's width. */
+export function barChartBlock(height: number, chart: Omit<TBarChartProps, "width" | "height">): TBlock {
+  return { kind: "chart", height, render: (width, h) => <BarChart width={width} height={h} {...chart} /> };
 }

@@ -11,11 +11,11 @@ import {
   readingText,
   shareOf,
 } from "@/lib/summaries/texts";
-import { BarChart, type TBarSeries } from "../../components/bar-chart";
+import type { TBarSeries } from "../../components/bar-chart";
 import type { TBlock, TRow } from "../../layout/blocks";
 import { COLORS } from "../../theme";
 import { note, para } from "../common";
-import { groupFunctionChart, statusTable, type TGroupRow } from "./groups";
+import { barChartBlock, groupFunctionChart, statusTable, type TGroupRow } from "./groups";
 import { judgementCell } from "./outline";
 import { functionOf, type TZoneSectionInput } from "./zone-input";
 
@@ -73,20 +73,7 @@ function functionShareBlocks(input: TZoneSectionInput): TBlock[] {
   const series = functionSeries(input);
   return [
     { kind: "heading", level: 2, text: "2-2 1号・2号機能が「有り」の医療機関の割合（圏域・前年度・県全体）" },
-    {
-      kind: "chart",
-      height: 190,
-      render: (width, height) => (
-        <BarChart
-          width={width}
-          height={height}
-          categories={categories}
-          series={series}
-          unit="share"
-          measurer={input.measurer}
-        />
-      ),
-    },
+    barChartBlock(190, { categories, series, unit: "share", measurer: input.measurer }),
     {
       kind: "table",
       table: {

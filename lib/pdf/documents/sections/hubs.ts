@@ -5,11 +5,11 @@ import { RESPONSE_STATUS_LABELS, type THubDutySummary, type THubGroupSummary } f
 import { formatInteger } from "@/lib/format";
 import { countOfText, differenceText, rateText, shareOf } from "@/lib/summaries/texts";
 import type { THubsBlock, THubRow } from "@/lib/summaries/types";
-import { BarChart } from "../../components/bar-chart";
 import type { TBlock } from "../../layout/blocks";
 import type { TextMeasurer } from "../../layout/measure";
 import { COLORS } from "../../theme";
 import { note, para } from "../common";
+import { barChartBlock } from "./groups";
 
 const SHORT: Record<string, string> = {
   duty1: "①会議",
@@ -103,44 +103,36 @@ const hubDutyLegend = (group: THubGroupSummary): TBlock =>
 /** Required items met this year and last, and desirable items adopted, per duty. */
 function hubDutyChart(group: THubGroupSummary, previous: THubGroupSummary | null, measurer: TextMeasurer): TBlock {
   const previousDuty = (key: string): THubDutySummary | undefined => previous?.duties.find((x) => x.key === key);
-  return {
-    kind: "chart",
-    height: 40 + group.duties.length * 26,
-    render: (width, height) => (
-      <BarChart
-        width={width}
-        height={height}
-        categories={group.duties.map((x) => x.label)}
-        series={[
-          {
-            key: "req",
-            label: `必須項目の実施率 今年度（拠点 ${group.n}）`,
-            color: COLORS.series[0],
-            values: group.duties.map((x) => shareOf(x.requiredMet)),
-          },
-          ...(previous
-            ? [
-                {
-                  key: "prev",
-                  label: `前年度（拠点 ${previous.n}）`,
-                  color: COLORS.series[1],
-                  values: group.duties.map((x) => shareOf(previousDuty(x.key)?.requiredMet)),
-                },
-              ]
-            : []),
-          {
-            key: "des",
-            label: "望ましい項目の採用率 今年度",
-            color: COLORS.series[4],
-            values: group.duties.map((x) => shareOf(x.desirableAdopted)),
-          },
-        ]}
-        unit="share"
-        orientation="horizontal"
-        measurer={measurer}
-      />
-    ),
-  };
+  return barChartBlock(40 + group.duties.length * 26, {
+    categories: group.duties.map((x) => x.label),
+    series: [
+      {
+        key: "req",
+        label: `必須項目の実施率 今年度（拠点 ${group.n}）`,
+        color: COLORS.series[0],
+        values: group.duties.map((x) => shareOf(x.requiredMet)),
+      },
+      ...(previous
+        ? [
+            {
+              key: "prev",
+              label: `前年度（拠点 ${previous.n}）`,
+              color: COLORS.series[1],
+              values: group.duties.map((x) => shareOf(previousDuty(x.key)?.requiredMet)),
+            },
+          ]
+        : []),
+      {
+        key: "des",
+        label: "望ましい項目の採用率 今年度",
+        color: COLORS.series[4],
+        values: group.duties.map((x) => shareOf(x.desirableAdopted)),
+      },
+    ],
+    unit: "share",
+    orientation: "horizontal",
+    measurer,
+  });
 }
 
 export type THubSectionInput = {
