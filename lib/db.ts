@@ -1,5 +1,9 @@
 // The one Prisma client of the process. Only lib/data, lib/services, lib/auth and scripts import
 // it; pages and actions go through the data layer (docs/decisions/0002-auth-and-scoping.md).
+// server-only: a client component importing it (directly or through a helper) fails the build
+// instead of shipping the database client to the browser. Scripts load it through
+// scripts/lib/register-server-only.mjs, tests through the alias in vitest.config.ts.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { getEnv } from "./env";

@@ -23,10 +23,21 @@ export function formatPer10k(count: number, population: number | null | undefine
   return ((count / population) * 10_000).toFixed(1);
 }
 
-/** Signed percentage-point delta: "+3.2pt", "−1.0pt", "±0.0pt"; "—" when unknown. */
+/**
+ * A signed difference with one decimal: "+3.2", "−1.0". A real difference too small to show at
+ * one decimal says so ("−0.1未満") instead of reading as no difference; only an exact 0 is "±0.0".
+ * "—" when unknown. The suffix follows the number ("pt").
+ */
+export function formatSignedDifference(value: number | null | undefined, suffix = "", digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const magnitude = Math.abs(value).toFixed(digits);
+  const sign = value > 0 ? "+" : "−";
+  if (Number(magnitude) !== 0) return `${sign}${magnitude}${suffix}`;
+  if (value === 0) return `±${magnitude}${suffix}`;
+  return `${sign}${(10 ** -digits).toFixed(digits)}${suffix}未満`;
+}
+
+/** Signed percentage-point delta of two shares: "+3.2pt", "−1.0pt", "−0.1pt未満", "±0.0pt"; "—" when unknown. */
 export function formatPointDelta(delta: number | null | undefined, digits = 1): string {
-  if (delta === null || delta === undefined || !Number.isFinite(delta)) return "—";
-  const points = (delta * 100).toFixed(digits);
-  if (Number(points) === 0) return `±${Math.abs(Number(points)).toFixed(digits)}pt`;
-  return delta > 0 ? `+${points}pt` : `−${points.replace("-", "")}pt`;
+  return formatSignedDifference(delta === null || delta === undefined ? delta : delta * 100, "pt", digits);
 }

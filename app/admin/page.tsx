@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { listDashboardCycles } from "@/lib/data/summaries";
 import { getSummaryView } from "@/lib/data/summary-views";
 import { parseSummaryParams } from "@/lib/summaries/params";
-import { DEFAULT_TILE_INDICATOR, TILE_INDICATOR_KEYS } from "@/lib/summaries/chart-data";
+import { DEFAULT_TILE_INDICATOR, TILE_INDICATOR_KEYS } from "@/lib/summaries/tile-map";
 import { NationalView } from "@/components/dashboard/national-view";
 import type { TSearchParams } from "@/lib/search-params";
 import type { TViewer } from "@/lib/auth/viewer-types";

@@ -1,7 +1,7 @@
 "use client";
 import { BarChart } from "@tremor/react";
 import type { CustomTooltipProps } from "@tremor/react";
-import type { TBarRow, TBarSeries } from "@/lib/summaries/chart-data";
+import type { TBarRow, TBarSeries } from "@/lib/summaries/bars";
 
 // The one Tremor primitive the dashboards draw with. Values are percentages (0–100); the tooltip
 // shows each bar's share with its count and denominator, taken from the row's details.

@@ -1,16 +1,12 @@
-"use client";
 import type { TClinicSummary } from "@/lib/aggregation";
-import {
-  functionModeBars,
-  functionRateBars,
-  referenceBars,
-  yearOverYearBars,
-  type TNamedSummary,
-} from "@/lib/summaries/chart-data";
+import { functionModeBars, functionRateBars, referenceBars, yearOverYearBars } from "@/lib/summaries/bars";
+import { type TNamedSummary } from "@/lib/summaries/types";
 import { PercentBarChart } from "./bar-chart";
 import { ChartFigure } from "./chart-figure";
 
-// Domain-typed chart wrappers: pages pass summaries, the mapping lives in lib/summaries/chart-data.ts.
+// Domain-typed chart wrappers, rendered on the server: pages pass summaries, the series are worked
+// out here (lib/summaries/bars.ts), and only the series cross to the client chart (PercentBarChart)
+// — a prefecture page would otherwise ship every zone's whole summary to the browser.
 
 const FUNCTION_COLORS = ["teal", "sky", "amber", "violet", "rose"];
 const MODE_COLORS = ["teal", "sky", "indigo", "gray"];

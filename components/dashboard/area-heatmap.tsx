@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { MIN_N_FOR_COMPARISON } from "@/lib/aggregation";
 import { formatInteger } from "@/lib/format";
-import { areaHeatmap, shareLegend, type TNamedSummary } from "@/lib/summaries/chart-data";
+import { areaHeatmap } from "@/lib/summaries/heatmaps";
+import { shareLegend } from "@/lib/summaries/shades";
+import { type TNamedSummary } from "@/lib/summaries/types";
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";

@@ -4,7 +4,7 @@ import {
   type TIndicatorComparison,
   type TIndicatorGroup,
 } from "@/lib/aggregation";
-import { comparisonRows, issueSummary, type TComparisonRow } from "@/lib/summaries/chart-data";
+import { comparisonRows, issueSummary, type TComparisonRow } from "@/lib/summaries/indicator-rows";
 import { cx } from "@/components/ui/cx";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

@@ -1,5 +1,5 @@
 import type { TClinicSummary } from "@/lib/aggregation";
-import { headlineCards } from "@/lib/summaries/chart-data";
+import { headlineCards } from "@/lib/summaries/cards";
 
 /** 提出状況, 1号 and each 2号 function 有り with n, and 1号 per 10,000 aged 65+. */
 export function HeadlineCards({ summary, label }: Readonly<{ summary: TClinicSummary; label: string }>) {

@@ -1,5 +1,6 @@
 import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation";
-import { hubDutyHeatmap, shareLegend, type THubCell, type THubHeatmapRow } from "@/lib/summaries/chart-data";
+import { hubDutyHeatmap, type THubCell, type THubHeatmapRow } from "@/lib/summaries/heatmaps";
+import { shareLegend } from "@/lib/summaries/shades";
 import type { THubsBlock } from "@/lib/summaries/types";
 import { EmptyState } from "@/components/ui/notice";
 import { cx } from "@/components/ui/cx";

@@ -4,12 +4,12 @@ import { useId, useMemo, useState } from "react";
 import type { TInstitutionStatusRow } from "@/lib/summaries/types";
 import {
   filterInstitutions,
-  INSTITUTION_STATUS_LABELS,
   institutionListRows,
+  type TInstitutionListItem,
   sortInstitutions,
-  type TInstitutionFunctionState,
   type TInstitutionSortKey,
-} from "@/lib/summaries/chart-data";
+} from "@/lib/summaries/institutions";
+import { INSTITUTION_STATUS_LABELS, type TInstitutionFunctionState } from "@/lib/summaries/texts";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { cx } from "@/components/ui/cx";
 import { Button } from "@/components/ui/button";
@@ -39,7 +39,7 @@ export function InstitutionList({
   functions,
   rosterHref,
 }: Readonly<{
-  rows: TInstitutionStatusRow[];
+  rows: TInstitutionListItem[];
   functions: { key: string; shortLabel: string }[];
   rosterHref?: string | null;
 }>) {

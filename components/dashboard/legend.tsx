@@ -1,4 +1,4 @@
-import type { TShadeLevel } from "@/lib/summaries/chart-data";
+import type { TShadeLevel } from "@/lib/summaries/shades";
 import { NO_DATA_CLASS, SHADE_CLASSES } from "./shade";
 
 /** The colour key of a heatmap or tile map; each swatch is labelled with its range. */

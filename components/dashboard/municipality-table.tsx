@@ -1,5 +1,7 @@
 import { formatInteger } from "@/lib/format";
-import { municipalityRows, shareLegend, type TNamedSummary } from "@/lib/summaries/chart-data";
+import { municipalityRows } from "@/lib/summaries/municipalities";
+import { shareLegend } from "@/lib/summaries/shades";
+import { type TNamedSummary } from "@/lib/summaries/types";
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";

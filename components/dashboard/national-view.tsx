@@ -3,7 +3,7 @@ import { formatInteger } from "@/lib/format";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { findTable, nationalTables } from "@/lib/summaries/tables";
 import type { TNationalDashboard } from "@/lib/summaries/types";
-import { tileIndicatorOptions, tileMap } from "@/lib/summaries/chart-data";
+import { tileIndicatorOptions, tileMap } from "@/lib/summaries/tile-map";
 import { EmptyState, Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportLinks, type TExportScope } from "./export-links";

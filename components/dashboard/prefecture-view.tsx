@@ -3,7 +3,7 @@ import { formatInteger } from "@/lib/format";
 import { summaryQuery } from "@/lib/summaries/params";
 import { prefectureTables, findTable } from "@/lib/summaries/tables";
 import type { TPrefectureDashboard } from "@/lib/summaries/types";
-import type { TNamedSummary } from "@/lib/summaries/chart-data";
+import type { TNamedSummary } from "@/lib/summaries/types";
 import { EmptyState } from "@/components/ui/notice";
 import { FunctionModeBars, FunctionRateBars, YearOverYearBars } from "@/components/charts/function-charts";
 import { AreaHeatmap } from "./area-heatmap";

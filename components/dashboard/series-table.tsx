@@ -1,4 +1,4 @@
-import type { TBarSeries } from "@/lib/summaries/chart-data";
+import type { TBarSeries } from "@/lib/summaries/bars";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** A bar chart's figures as a table (its accessible alternative when no export table matches it). */

@@ -1,4 +1,4 @@
-import type { TShadeLevel } from "@/lib/summaries/chart-data";
+import type { TShadeLevel } from "@/lib/summaries/shades";
 
 // Heatmap and tile shades, light to dark teal. Written out in full so Tailwind finds the classes.
 // The text colour flips on the dark shades; every pair reaches 4.5:1 (shade.test.ts computes

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { MIN_N_FOR_COMPARISON } from "@/lib/aggregation";
-import type { TTileMap } from "@/lib/summaries/chart-data";
+import type { TTileMap } from "@/lib/summaries/tile-map";
 import { cx } from "@/components/ui/cx";
 import { ShadeLegend } from "./legend";
 import { shadeClass } from "./shade";

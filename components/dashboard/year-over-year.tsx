@@ -1,6 +1,6 @@
 import type { TSummaryChange } from "@/lib/aggregation";
 import { INDICATOR_GROUP_LABELS, type TIndicatorGroup } from "@/lib/aggregation";
-import { changeRows, type TChangeRow } from "@/lib/summaries/chart-data";
+import { changeRows, type TChangeRow } from "@/lib/summaries/indicator-rows";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const MAIN_GROUPS: TIndicatorGroup[] = ["primary", "secondary"];

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { formatInteger } from "@/lib/format";
 import { summaryQuery } from "@/lib/summaries/params";
 import { findTable, zoneTables } from "@/lib/summaries/tables";
+import { institutionListItems } from "@/lib/summaries/institutions";
 import type { TZoneDashboard } from "@/lib/summaries/types";
-import { functionRateBars, type TNamedSummary } from "@/lib/summaries/chart-data";
+import { functionRateBars } from "@/lib/summaries/bars";
+import { type TNamedSummary } from "@/lib/summaries/types";
 import { EmptyState } from "@/components/ui/notice";
 import { FunctionRateBars, ReferenceBars, YearOverYearBars } from "@/components/charts/function-charts";
 import { AreaHeatmap } from "./area-heatmap";
@@ -54,6 +56,7 @@ export function ZoneView({
         { key: "prefecture", name: whole, summary: view.prefecture },
       ]
     : null;
+  const listFunctions = zone.summary.functions.map((f) => ({ key: f.key, shortLabel: f.shortLabel }));
   const sections = [
     { id: "overview", label: "概要" },
     { id: "issues", label: "課題の候補" },
@@ -182,8 +185,8 @@ export function ZoneView({
             <EmptyState title="この圏域の医療機関はありません" />
           ) : (
             <InstitutionList
-              rows={view.institutions}
-              functions={zone.summary.functions.map((f) => ({ key: f.key, shortLabel: f.shortLabel }))}
+              rows={institutionListItems(view.institutions, listFunctions)}
+              functions={listFunctions}
               rosterHref={rosterHref}
             />
           )}

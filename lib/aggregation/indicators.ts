@@ -98,16 +98,6 @@ export type TIndicatorReading =
 export type TIndicatorJudgement =
   "below" | "slightlyBelow" | "notBelow" | "insufficientN" | "coverageDiffers" | "noData" | "neutral";
 
-export const JUDGEMENT_LABELS: Record<TIndicatorJudgement, string> = {
-  below: "下回る",
-  slightlyBelow: "わずかに下回る",
-  notBelow: "下回らない",
-  insufficientN: "参考値（件数が少ない）",
-  coverageDiffers: "参考値（提出率の差が大きい）",
-  noData: "データなし",
-  neutral: "—",
-};
-
 export type TIndicatorComparison = TIndicatorMeta & {
   value: TIndicatorReading;
   reference: TIndicatorReading;

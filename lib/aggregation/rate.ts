@@ -14,8 +14,6 @@ export type TRateChange = { current: TRate | null; previous: TRate | null; delta
 
 export const rate = (count: number, n: number): TRate => ({ count, n });
 
-export const EMPTY_RATE: TRate = Object.freeze({ count: 0, n: 0 });
-
 /** count / n as a fraction (0–1 for proper rates); null when n <= 0. */
 export function rateValue(r: TRate | null | undefined): number | null {
   if (!r || r.n <= 0) return null;

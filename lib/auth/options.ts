@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit } from "@/lib/services/audit";
 import { authenticateWithPassword } from "./sign-in";
 import { SIGN_IN_ERROR_INVALID, SIGN_IN_ERROR_THROTTLED_PREFIX } from "./messages";
 import { clientAddress } from "./client-address";

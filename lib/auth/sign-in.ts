@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit } from "@/lib/services/audit";
 import { verifyPassword } from "./password";
 import { checkSignInThrottle, clearSignInThrottle, pruneSignInThrottle, recordSignInFailure } from "./throttle-store";
 import { normalizeEmail } from "./messages";

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { forbiddenError } from "@/lib/errors";
 import { cycleTitle } from "@/lib/domain/labels";
-import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { cycleScope, hubScope, submissionScope } from "./scope";
+import { parseOptionalDerived } from "./json-columns";
 
 /**
  * The hubs a reader may follow (councils: hubs covering their zones; the prefecture: all its
@@ -43,7 +43,7 @@ export async function listHubReports(viewer: TViewer) {
         operatorName: hub.operatorName,
         zoneName: hub.zone.name,
         submission: submission
-          ? { ...submission, scores: (submission.derived as TStoredDerived | null)?.scores ?? null }
+          ? { ...submission, scores: parseOptionalDerived(submission.derived)?.scores ?? null }
           : null,
       };
     }),

@@ -10,7 +10,7 @@ import type {
   TImportProgress,
 } from "@/lib/prefecture/import-preview";
 import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
-import { liveProgress } from "@/lib/services/import-progress";
+import { liveProgress } from "./import-progress";
 import { viewerPrefecture } from "./scope";
 
 const jobSelect = {

@@ -4,9 +4,9 @@ import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { forbiddenError, notFoundError } from "@/lib/errors";
 import { cycleWritability, type TWritability } from "@/lib/domain/cycle-window";
 import type { TAnswers } from "@/lib/questionnaire/answers";
-import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { getRespondentDefinition } from "./questionnaires";
 import { cycleScope } from "./scope";
+import { parseStoredAnswers, parseStoredDerived } from "./json-columns";
 
 /**
  * The respondent side of a cycle — an institution filling in the clinic report or a hub its
@@ -85,7 +85,7 @@ export function initialAnswers(
   submission: TRespondentSubmission | null,
   ndb: Record<string, number>,
 ): TAnswers {
-  if (submission) return submission.answers as TAnswers;
+  if (submission) return parseStoredAnswers(submission.answers);
   return viewer.role === "institution" ? { ...ndb } : {};
 }
 
@@ -143,8 +143,8 @@ export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: {
     cycle: { id: previous.id, fiscalYear: previous.fiscalYear },
     versionKey: previous.questionnaireVersion.versionKey,
     questionnaireVersionId: previous.questionnaireVersionId,
-    answers: latest.answers as TAnswers,
-    derived: latest.derived as TStoredDerived,
+    answers: parseStoredAnswers(latest.answers),
+    derived: parseStoredDerived(latest.derived),
     revision: latest.revision,
     submittedAt: latest.submittedAt,
   };
@@ -170,8 +170,8 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
     definition,
     revisions: submission.revisions.map((r) => ({
       ...r,
-      answers: r.answers as TAnswers,
-      derived: r.derived as TStoredDerived,
+      answers: parseStoredAnswers(r.answers),
+      derived: parseStoredDerived(r.derived),
     })),
   };
 }
@@ -209,6 +209,6 @@ export async function getOwnRevision(viewer: TRespondentViewer, cycleId: string,
     cycle,
     submission,
     definition: await getRespondentDefinition(submission.questionnaireVersionId, cycle.fiscalYear),
-    revision: { ...row, answers: row.answers as TAnswers, derived: row.derived as TStoredDerived },
+    revision: { ...row, answers: parseStoredAnswers(row.answers), derived: parseStoredDerived(row.derived) },
   };
 }

@@ -6,13 +6,13 @@ import { getDefinition } from "./questionnaires";
 import { cycleRespondentsWhere, emptyCounts, findPreviousCycle, type TCycle, type TStatusCounts } from "./cycles";
 import { municipalityScope, submissionScope, zoneScope } from "./scope";
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
-import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { diffAnswers } from "@/lib/questionnaire/diff";
 import { mapPreviousAnswers } from "@/lib/questionnaire/copy";
 import { NOT_YET_SUBMITTED, type TRespondentFilter } from "@/lib/prefecture/filters";
 import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
+import { parseOptionalDerived, parseStoredAnswers, parseStoredDerived } from "./json-columns";
 
 // 体制の有無の確認: the cycle's respondents (those who have not started included), their progress
 // per zone and municipality, and one report opened for review with its derived status, its
@@ -278,8 +278,8 @@ export async function listExportRespondents(
       revision: sub?.revision ?? 0,
       channel: latest?.channel ?? null,
       submittedAt: latest?.submittedAt ?? null,
-      answers: (latest?.answers ?? {}) as TAnswers,
-      derived: (latest?.derived ?? null) as TStoredDerived | null,
+      answers: parseStoredAnswers(latest?.answers ?? {}),
+      derived: parseOptionalDerived(latest?.derived ?? null),
     };
   };
   if ("institution" in where) {
@@ -447,12 +447,12 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
   const definition = await getDefinition(submission.questionnaireVersionId);
   const revisions = submission.revisions.map((r) => ({
     ...r,
-    answers: r.answers as TAnswers,
-    derived: r.derived as TStoredDerived,
+    answers: parseStoredAnswers(r.answers),
+    derived: parseStoredDerived(r.derived),
   }));
   const latest = revisions.at(-1) ?? null;
-  const answers = latest?.answers ?? (submission.answers as TAnswers);
-  const derived = (submission.derived as TStoredDerived | null) ?? latest?.derived ?? null;
+  const answers = latest?.answers ?? parseStoredAnswers(submission.answers);
+  const derived = parseOptionalDerived(submission.derived) ?? latest?.derived ?? null;
 
   const people = await db.user.findMany({
     where: {
@@ -502,14 +502,14 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       const mapped = mapPreviousAnswers(
         definition,
         previousCycle.questionnaireVersion.versionKey,
-        previousRevision.answers as TAnswers,
+        parseStoredAnswers(previousRevision.answers),
       );
       lastYear = {
         cycleTitle: previousCycle.title,
         revision: previousRevision.revision,
         submittedAt: previousRevision.submittedAt,
         changes: diffAnswers(definition, mapped, answers),
-        scores: (previousRevision.derived as TStoredDerived | null)?.scores ?? null,
+        scores: parseOptionalDerived(previousRevision.derived)?.scores ?? null,
       };
     }
   }
@@ -565,5 +565,3 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
     previousCycleTitle: previousCycle?.title ?? null,
   };
 }
-
-export type TReviewSubmission = Awaited<ReturnType<typeof getReviewSubmission>>;

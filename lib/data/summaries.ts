@@ -37,6 +37,7 @@ import type {
 } from "@/lib/summaries/types";
 import { getDefinition } from "./questionnaires";
 import { cycleScope, hubScope, zoneScope } from "./scope";
+import { parseClinicCounters, parseOptionalDerived } from "./json-columns";
 
 // Dashboards read pre-aggregated counters (ClinicCounterCell per municipality, ClinicCounterTotal
 // per cycle; lib/services/counters.ts) and turn them into summaries with lib/aggregation. Nothing
@@ -91,28 +92,53 @@ export async function listDashboardSchemes(viewer: TViewer, prefectureCode: stri
   return schemes;
 }
 
+export type TDashboardCycle = Awaited<ReturnType<typeof listDashboardCycles>>[number];
+export type TDashboardScheme = Awaited<ReturnType<typeof listDashboardSchemes>>[number];
+
+/** A resolved filter with what was loaded to resolve it, so callers do not load it again. */
+export type TSummaryScope = {
+  filter: TSummaryFilter;
+  /** Every cycle the viewer may look at (all prefectures for the administrator). */
+  cycles: TDashboardCycle[];
+  cycle: TDashboardCycle;
+  /** The zone schemes of the cycle's prefecture the viewer may see, with their visible zones. */
+  schemes: TDashboardScheme[];
+  scheme: TDashboardScheme | null;
+};
+
 /**
- * Fills in the defaults of a dashboard filter and checks it against the viewer: the newest cycle with reports,
- * the default zone scheme, and for councils always one of their own zones.
+ * Fills in the defaults of a dashboard filter and checks it against the viewer: the newest cycle
+ * with reports, the default zone scheme, and for councils always one of their own zones. A page
+ * that already listed the cycles (to show an empty state) passes them in.
  */
-export async function resolveSummaryFilter(viewer: TViewer, raw: TRawFilter): Promise<TSummaryFilter> {
-  const cycles = await listDashboardCycles(viewer);
+export async function resolveSummaryScope(
+  viewer: TViewer,
+  raw: TRawFilter,
+  loaded: { cycles?: TDashboardCycle[] } = {},
+): Promise<TSummaryScope> {
+  const cycles = loaded.cycles ?? (await listDashboardCycles(viewer));
   const cycle = raw.cycleId ? cycles.find((c) => c.id === raw.cycleId) : defaultDashboardCycle(cycles);
   if (!cycle) throw notFoundError("報告サイクル");
   const schemes = await listDashboardSchemes(viewer, cycle.prefectureCode);
-  const scheme = raw.schemeId ? schemes.find((s) => s.id === raw.schemeId) : schemes[0];
+  const scheme = (raw.schemeId ? schemes.find((s) => s.id === raw.schemeId) : schemes[0]) ?? null;
   if (raw.schemeId && !scheme) throw notFoundError("圏域の区分");
   let zoneId = raw.zoneId ?? null;
   if (zoneId && !scheme?.zones.some((z) => z.id === zoneId)) throw notFoundError("圏域");
   if (viewer.role === "council" && !zoneId) zoneId = scheme?.zones[0]?.id ?? null;
   if (viewer.role === "council" && !zoneId) throw forbiddenError();
-  return {
+  const filter: TSummaryFilter = {
     cycleId: cycle.id,
     schemeId: scheme?.id ?? null,
     zoneId,
     kind: raw.kind ?? "ALL",
     confirmedOnly: raw.confirmedOnly ?? false,
   };
+  return { filter, cycles, cycle, schemes, scheme };
+}
+
+/** resolveSummaryScope's filter alone (the API, exports and documents need nothing else). */
+export async function resolveSummaryFilter(viewer: TViewer, raw: TRawFilter): Promise<TSummaryFilter> {
+  return (await resolveSummaryScope(viewer, raw)).filter;
 }
 
 async function loadCycle(viewer: TViewer, cycleId: string) {
@@ -144,7 +170,7 @@ async function loadCells(cycleId: string): Promise<Map<string, TClinicCounters>>
     where: { cycleId, format: CLINIC_COUNTERS_FORMAT },
     select: { municipalityCode: true, counters: true },
   });
-  return new Map(rows.map((r) => [r.municipalityCode, r.counters as unknown as TClinicCounters]));
+  return new Map(rows.map((r) => [r.municipalityCode, parseClinicCounters(r.counters)]));
 }
 
 async function loadPopulations(prefectureCode: string): Promise<Map<string, TMunicipalPopulation & { name: string }>> {
@@ -222,15 +248,17 @@ export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFi
   ]);
   const options = { kind: filter.kind, confirmedOnly: filter.confirmedOnly, definition };
   const prefecture = groupSummary([...populations.keys()], cells, previousCells, populations, options);
+  // Each zone's own year-over-year change is on its zone view; the prefecture view draws only the
+  // zones side by side, so their last-year summaries are neither computed nor sent (issue 18).
   const zones = (scheme?.zones ?? []).map((zone) => {
-    const group = groupSummary(
+    const { summary } = groupSummary(
       zone.municipalities.map((m) => m.code),
       cells,
-      previousCells,
+      null,
       populations,
       options,
     );
-    return { ...zone, ...group, comparison: compareWithReference(group.summary, prefecture.summary) };
+    return { ...zone, summary, comparison: compareWithReference(summary, prefecture.summary) };
   });
   return {
     level: "prefecture",
@@ -398,7 +426,7 @@ async function loadHubs(
   });
   const definition = await getDefinition(current.questionnaireVersionId);
   const scoresOf = (s: { revision: number; derived: unknown } | undefined): THubScores | null =>
-    s && s.revision > 0 ? ((s.derived as TStoredDerived | null)?.scores ?? null) : null;
+    s && s.revision > 0 ? (parseOptionalDerived(s.derived)?.scores ?? null) : null;
   const reports = hubs.map((hub) => {
     const now = hub.submissions.find((s) => s.cycleId === current.id);
     const before = previous ? hub.submissions.find((s) => s.cycleId === previous.id) : undefined;
@@ -458,7 +486,7 @@ export async function getNationalDashboard(
   ]);
   const countersOf = (c: (typeof cycles)[number] | undefined) =>
     c?.counterTotal && c.counterTotal.format === CLINIC_COUNTERS_FORMAT
-      ? (c.counterTotal.counters as unknown as TClinicCounters)
+      ? parseClinicCounters(c.counterTotal.counters)
       : null;
   const populationOf = (code: string) => {
     const row = populationRows.find((r) => r.prefectureCode === code);

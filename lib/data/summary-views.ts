@@ -3,7 +3,14 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import type { TSummaryParams } from "@/lib/summaries/params";
 import type { TNationalDashboard, TPrefectureDashboard, TZoneDashboard } from "@/lib/summaries/types";
 import { nationalTables, prefectureTables, zoneTables, type TSummaryTable } from "@/lib/summaries/tables";
-import { getNationalDashboard, getPrefectureDashboard, getZoneDashboard, resolveSummaryFilter } from "./summaries";
+import {
+  getNationalDashboard,
+  getPrefectureDashboard,
+  getZoneDashboard,
+  resolveSummaryScope,
+  type TDashboardCycle,
+  type TSummaryScope,
+} from "./summaries";
 
 export type TSummaryView = TPrefectureDashboard | TZoneDashboard | TNationalDashboard;
 
@@ -20,8 +27,23 @@ export async function getSummaryView(viewer: TViewer, params: TSummaryParams): P
       confirmedOnly: params.confirmedOnly,
     });
   }
-  const filter = await resolveSummaryFilter(viewer, params);
-  return filter.zoneId ? getZoneDashboard(viewer, filter) : getPrefectureDashboard(viewer, filter);
+  return (await getDashboardView(viewer, params)).view;
+}
+
+/**
+ * A prefecture or zone view with the cycles and schemes loaded to resolve it (the dashboard
+ * pages show them in the filter bar without loading them again).
+ */
+export async function getDashboardView(
+  viewer: TViewer,
+  params: TSummaryParams,
+  loaded: { cycles?: TDashboardCycle[] } = {},
+): Promise<{ view: TPrefectureDashboard | TZoneDashboard; scope: TSummaryScope }> {
+  const scope = await resolveSummaryScope(viewer, params, loaded);
+  const view = scope.filter.zoneId
+    ? await getZoneDashboard(viewer, scope.filter)
+    : await getPrefectureDashboard(viewer, scope.filter);
+  return { view, scope };
 }
 
 export function tablesOf(view: TSummaryView): TSummaryTable[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cycleWritability, type TCycleWindow } from "./cycle-window";
+import { cycleWritability, type TCycleWindow, isLockedBySubmission } from "./cycle-window";
 
 const cycle: TCycleWindow = {
   status: "OPEN",
@@ -29,5 +29,19 @@ describe("cycleWritability", () => {
   ])("%s", (_name, overrides, reopened, now, writable, reason) => {
     const result = cycleWritability({ ...cycle, ...overrides }, reopened ? d(reopened) : null, d(now));
     expect(result).toMatchObject({ writable, reason });
+  });
+});
+
+describe("isLockedBySubmission: the one rule for whether answers change without an amendment", () => {
+  it.each([
+    [null, false],
+    [{ status: "DRAFT", isAmending: false }, false],
+    [{ status: "RETURNED", isAmending: false }, false],
+    [{ status: "SUBMITTED", isAmending: false }, true],
+    [{ status: "CONFIRMED", isAmending: false }, true],
+    [{ status: "SUBMITTED", isAmending: true }, false],
+    [{ status: "CONFIRMED", isAmending: true }, false],
+  ] as const)("%o → locked %s", (submission, locked) => {
+    expect(isLockedBySubmission(submission)).toBe(locked);
   });
 });

@@ -1,5 +1,8 @@
 // When a respondent may change its answers: while the cycle is open and within its window, or
-// when the prefecture has reopened this one respondent after the deadline.
+// when the prefecture has reopened this one respondent after the deadline — and, for a report
+// already submitted, only once an amendment (変更報告) has been started. The form page (whether
+// to show inputs) and the write services (whether to accept a save) both ask these two
+// functions, so the screen never offers an edit the server refuses, or the reverse.
 export type TCycleWindow = { status: "PREPARING" | "OPEN" | "CLOSED"; opensAt: Date; closesAt: Date };
 
 export type TWritability =
@@ -19,3 +22,11 @@ export const WRITABILITY_MESSAGES: Record<Exclude<TWritability, { writable: true
   notYetOpen: "受付開始前のため、まだ入力できません。",
   closed: "提出期限を過ぎたため、回答は閲覧のみできます。変更が必要な場合は都道府県の担当者にご連絡ください。",
 };
+
+/** Statuses whose answers the respondent changes directly; any other needs an amendment first. */
+const EDITABLE_WITHOUT_AMENDMENT: ReadonlySet<string> = new Set(["DRAFT", "RETURNED"]);
+
+/** A submitted (or confirmed) report whose answers stay as submitted until an amendment starts. */
+export function isLockedBySubmission(submission: { status: string; isAmending: boolean } | null): boolean {
+  return submission !== null && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending;
+}

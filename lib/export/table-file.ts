@@ -10,12 +10,6 @@ import { neutralizeFormula } from "@/lib/import/table";
 export const TABLE_FORMATS = ["csv", "csv-sjis", "xlsx"] as const;
 export type TTableFormat = (typeof TABLE_FORMATS)[number];
 
-export const TABLE_FORMAT_LABELS: Record<TTableFormat, string> = {
-  csv: "CSV（UTF-8・Excel 用 BOM 付き）",
-  "csv-sjis": "CSV（Shift_JIS）",
-  xlsx: "Excel（.xlsx）",
-};
-
 export type TTable = { header: readonly string[]; rows: readonly (readonly (string | number | null | undefined)[])[] };
 
 const cellText = (value: string | number | null | undefined) =>

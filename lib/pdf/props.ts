@@ -44,10 +44,3 @@ export type TDocumentRequest =
   | { kind: "submissionCopy"; input: TRespondentDocumentInput };
 
 export type TDocumentKind = TDocumentRequest["kind"];
-
-export const DOCUMENT_LABELS: Record<TDocumentKind, string> = {
-  zonePacket: "協議の場資料",
-  prefectureSummary: "全圏域の集計",
-  clinicNotice: "院内掲示",
-  submissionCopy: "提出控え",
-};

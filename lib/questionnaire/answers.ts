@@ -1,5 +1,4 @@
 // Answer values as stored (Submission.answers) and as the form holds them once parsed.
-import type { TItem } from "./definition";
 
 export type TPartner = { code?: string; name: string };
 export type TScalarAnswer = string | number | boolean;
@@ -22,8 +21,4 @@ export function compactAnswers(answers: TAnswers): TAnswers {
     if (!isEmptyAnswer(value)) out[key] = value;
   }
   return out;
-}
-
-export function countAnswered(items: readonly TItem[], answers: TAnswers): number {
-  return items.filter((item) => !isEmptyAnswer(answers[item.key])).length;
 }

@@ -258,7 +258,6 @@ export const ZFunction = z.strictObject({
 export type TFunction = z.infer<typeof ZFunction>;
 
 export const QUESTIONNAIRE_KINDS = ["CLINIC_REPORT", "HUB_SELF_ASSESSMENT"] as const;
-export type TQuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
 
 export const ZQuestionnaireDefinition = z
   .strictObject({

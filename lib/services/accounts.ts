@@ -8,7 +8,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { clearAccountThrottle } from "@/lib/auth/throttle-store";
 import { AppError } from "@/lib/errors";
 import { getPublicBaseUrl } from "@/lib/env";
-import { auditRow, type TAuditActor } from "@/lib/data/audit";
+import { auditRow, type TAuditActor } from "./audit";
 import {
   findAccount,
   inspectPasswordToken,

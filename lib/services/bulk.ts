@@ -121,7 +121,7 @@ export async function bulkUpdate(
   return count;
 }
 
-/** Audit rows (lib/data/audit auditRow) written in bulk. */
+/** Audit rows (lib/services/audit auditRow) written in bulk. */
 export function insertAuditRows(tx: TDb, rows: readonly Prisma.AuditEventCreateManyInput[]): Promise<number> {
   return bulkInsert(
     tx,

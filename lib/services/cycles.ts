@@ -5,7 +5,7 @@ import { db, Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, notFoundError } from "@/lib/errors";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { findCycle } from "@/lib/data/cycles";
 import { hubScope, institutionScope } from "@/lib/data/scope";
 import { normalizeDigits } from "@/lib/domain/codes";

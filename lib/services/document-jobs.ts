@@ -8,7 +8,7 @@ import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, isAppError } from "@/lib/errors";
 import type { TKindFilter } from "@/lib/aggregation";
 import type { TSummaryParams } from "@/lib/summaries/params";
-import { listDashboardSchemes, resolveSummaryFilter } from "@/lib/data/summaries";
+import { listDashboardSchemes, resolveSummaryScope } from "@/lib/data/summaries";
 import { getPrefectureSummaryInput, getZonePacketInput } from "@/lib/data/documents";
 import { documentJobFile, documentsDirectory } from "@/lib/data/document-jobs";
 import { pdfThreads, renderPdf } from "@/lib/pdf/pool";
@@ -86,17 +86,16 @@ export async function createPacketBatchJob(
   params: TSummaryParams,
 ): Promise<{ jobId: string; status: string }> {
   const officer = asOfficer(viewer);
-  const filter = await resolveSummaryFilter(officer, { ...params, zoneId: null });
-  if (!filter.schemeId) throw new AppError("INVALID_INPUT", "圏域の区分がありません。先に圏域を登録してください。");
-  const scheme = (await listDashboardSchemes(officer, officer.prefectureCode)).find((s) => s.id === filter.schemeId);
-  if (!scheme || scheme.zones.length === 0) throw new AppError("INVALID_INPUT", "この区分には圏域がありません。");
+  const { filter, scheme } = await resolveSummaryScope(officer, { ...params, zoneId: null });
+  if (!scheme) throw new AppError("INVALID_INPUT", "圏域の区分がありません。先に圏域を登録してください。");
+  if (scheme.zones.length === 0) throw new AppError("INVALID_INPUT", "この区分には圏域がありません。");
   await housekeeping(officer.prefectureCode);
   const options: TDocumentJobOptions = { kind: filter.kind, confirmedOnly: filter.confirmedOnly };
   const active = await db.documentJob.findMany({
     where: {
       prefectureCode: officer.prefectureCode,
       cycleId: filter.cycleId,
-      schemeId: filter.schemeId,
+      schemeId: scheme.id,
       status: { in: ["QUEUED", "RUNNING"] },
     },
     select: { id: true, status: true, options: true },
@@ -107,7 +106,7 @@ export async function createPacketBatchJob(
     data: {
       prefectureCode: officer.prefectureCode,
       cycleId: filter.cycleId,
-      schemeId: filter.schemeId,
+      schemeId: scheme.id,
       options: options as Prisma.InputJsonValue,
       phase: "作成待ち",
       progressTotal: scheme.zones.length + 1,

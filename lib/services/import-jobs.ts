@@ -15,10 +15,10 @@ import {
   type TImportOutcome,
   type TImportPreview,
 } from "@/lib/prefecture/import-preview";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit } from "./audit";
 import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
 import type { TImportContext, TImportCycle, TImportHandler } from "./import-handler";
-import { liveProgress } from "./import-progress";
+import { liveProgress } from "@/lib/data/import-progress";
 import { rosterHandler } from "./import-roster";
 import { zonesHandler } from "./import-zones";
 import { populationHandler } from "./import-population";

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { buildResult } from "@/lib/import/result";
 import { validateNdbTable, type TNdbRow } from "@/lib/import";
 import { PREVIEW_LIST_LIMIT, type TNdbPreview } from "@/lib/prefecture/import-preview";

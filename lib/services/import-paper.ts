@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { buildResult } from "@/lib/import/result";
 import { validatePaperTable, type TPaperRow } from "@/lib/import";
 import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
@@ -14,6 +14,7 @@ import { readBackExport } from "@/lib/prefecture/exports";
 import { formatLines, issue } from "@/lib/import/issues";
 import { invalidPreview, type TImportHandler, plannedCheck, refusedWhole } from "./import-handler";
 import { bulkInsert, bulkUpdate, insertAuditRows, newId, NOW_UTC } from "./bulk";
+import { parseStoredAnswers } from "@/lib/data/json-columns";
 
 // 紙で届いた報告: one row per institution, validated exactly as a web submission
 // (lib/import/paper.ts), stored as a new submitted revision with channel PAPER.
@@ -86,9 +87,9 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     const existingBy = new Map(
       submissions.map((s) => {
         const latest = s.revisions[0]
-          ? { answers: s.revisions[0].answers as TAnswers, channel: s.revisions[0].channel }
+          ? { answers: parseStoredAnswers(s.revisions[0].answers), channel: s.revisions[0].channel }
           : null;
-        const answers = s.answers as TAnswers;
+        const answers = parseStoredAnswers(s.answers);
         const webDraft = latest ? !jsonEqual(answers, latest.answers) : !isEmpty(answers);
         const existing: TExisting = {
           id: s.id,

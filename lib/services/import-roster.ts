@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { buildResult } from "@/lib/import/result";
 import { validateRosterTable, type TRosterField, type TRosterRow } from "@/lib/import";
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";

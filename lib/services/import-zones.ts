@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { buildResult } from "@/lib/import/result";
 import { validateZoneTable, type TZoneSchemeKind } from "@/lib/import";
 import { issue } from "@/lib/import/issues";

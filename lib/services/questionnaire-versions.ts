@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError } from "@/lib/errors";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { parseDefinition, type TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 
 export type TRegisterResult = {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { AppError, notFoundError } from "@/lib/errors";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { getDefinition } from "@/lib/data/questionnaires";
 import {
   asRespondent,
@@ -13,7 +13,7 @@ import {
   writabilityOf,
   type TRespondentViewer,
 } from "@/lib/data/respondent";
-import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
+import { WRITABILITY_MESSAGES, isLockedBySubmission } from "@/lib/domain/cycle-window";
 import { compactAnswers, type TAnswers } from "@/lib/questionnaire/answers";
 import { validateAnswers } from "@/lib/questionnaire/answer-schema";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -39,8 +39,6 @@ export const ZAnswersInput = z.object({
   answers: z.record(z.string(), z.unknown()),
 });
 export type TAnswersInput = z.infer<typeof ZAnswersInput>;
-
-const EDITABLE_WITHOUT_AMENDMENT = new Set(["DRAFT", "RETURNED"]);
 
 export const STALE_MESSAGE =
   "この回答は別の画面（別のタブや別の担当者）で更新されています。最新の内容を読み込んでから続けてください。";
@@ -76,7 +74,7 @@ async function loadWriteContext(viewer: TViewer, cycleId: string, withLatest: bo
 }
 
 function assertEditable(submission: { status: string; isAmending: boolean } | null) {
-  if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
+  if (isLockedBySubmission(submission)) {
     throw new AppError("CONFLICT", "この報告は提出済みです。内容を変更するには「変更報告を始める」を押してください。");
   }
 }
@@ -249,7 +247,7 @@ export async function submitReport(
   const { visibility } = evaluateAnswers(definition, validated.answers);
   const answers = compactAnswers(stripHiddenAnswers(validated.answers, visibility));
 
-  if (submission && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending) {
+  if (submission && isLockedBySubmission(submission)) {
     const same = await sameAsLatestRevision(submission, answers);
     if (same) return same;
     assertEditable(submission);
@@ -316,7 +314,7 @@ export async function startAmendment(viewer: TViewer, cycleId: string): Promise<
   const { submission, cycle } = await loadContext(viewer, cycleId);
   if (!submission || submission.revision === 0)
     throw new AppError("CONFLICT", "まだ提出されていないため、変更報告は不要です。");
-  if (submission.isAmending || EDITABLE_WITHOUT_AMENDMENT.has(submission.status)) {
+  if (!isLockedBySubmission(submission)) {
     return { draftVersion: submission.draftVersion };
   }
   await db.$transaction([

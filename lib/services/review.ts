@@ -5,7 +5,7 @@ import type { TJson } from "@/lib/audit/diff";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, notFoundError } from "@/lib/errors";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 import { findCycle } from "@/lib/data/cycles";
 import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
 import { submissionScope } from "@/lib/data/scope";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { notFoundError } from "@/lib/errors";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "./audit";
 
 /** Makes a zone scheme the prefecture's default (dashboards and progress use it first). */
 export async function setDefaultScheme(viewer: TViewer, schemeId: string): Promise<void> {

@@ -4,7 +4,6 @@
 // counts and denominators beside them.
 import {
   INSTITUTION_KIND_LABELS,
-  JUDGEMENT_LABELS,
   MODE_KEYS,
   MODE_LABELS,
   RESPONSE_STATUSES,
@@ -12,11 +11,17 @@ import {
   per10kValue,
   rateValue,
   type TClinicSummary,
-  type TIndicatorReading,
   type TPopulationRate,
   type TRate,
 } from "@/lib/aggregation";
 import type { TTable } from "@/lib/export/table-file";
+import {
+  INSTITUTION_STATUS_LABELS,
+  JUDGEMENT_TEXTS,
+  differenceText,
+  institutionFunctionText,
+  readingText,
+} from "./texts";
 import type { TInstitutionStatusRow, TNationalDashboard, TPrefectureDashboard, TZoneDashboard } from "./types";
 
 export type TSummaryTable = TTable & { key: string; title: string };
@@ -29,15 +34,8 @@ const per10k = (r: TPopulationRate): string => {
   const v = per10kValue(r);
   return v === null ? "" : v.toFixed(1);
 };
-export const readingText = (r: TIndicatorReading): string =>
-  r.value === null ? "" : r.unit === "share" ? `${(r.value * 100).toFixed(1)}%` : r.value.toFixed(1);
 
 type TNamedSummary = { name: string; summary: TClinicSummary };
-
-const INSTITUTION_STATUS_LABELS: Record<TInstitutionStatusRow["status"], string> = {
-  ...RESPONSE_STATUS_LABELS,
-  UNSUBMITTED: "未提出",
-};
 
 function headlineTable(key: string, title: string, groupLabel: string, groups: TNamedSummary[]): TSummaryTable {
   const functions = groups[0]?.summary.functions ?? [];
@@ -129,12 +127,12 @@ function changeTable(
   return {
     key: "yoy",
     title: `前年度との比較（${summaryName}）`,
-    header: ["指標", "今年度", "前年度", "差（ポイント／1万人あたり）"],
+    header: ["指標", "今年度", "前年度", "差"],
     rows: (dashboard.change?.indicators ?? []).map((i) => [
       i.label,
       readingText(i.current),
       readingText(i.previous),
-      i.delta === null ? "" : i.unit === "share" ? (i.delta * 100).toFixed(1) : i.delta.toFixed(1),
+      differenceText(i.delta, i.unit),
     ]),
   };
 }
@@ -182,14 +180,10 @@ export function institutionsTable(
       INSTITUTION_KIND_LABELS[r.kind],
       r.municipality,
       INSTITUTION_STATUS_LABELS[r.status],
+      // Before a report the cell stays blank (the screen's "—"), so a spreadsheet counts only answers.
       ...functionLabels.map((f) => {
-        const fn = r.functions[f.key];
-        if (!fn) return "";
-        return fn.has
-          ? `有り${fn.mode ? `（${MODE_LABELS[fn.mode as keyof typeof MODE_LABELS] ?? fn.mode}）` : ""}`
-          : fn.intent
-            ? "無し（意向有り）"
-            : "無し";
+        const answer = institutionFunctionText(r.functions[f.key]);
+        return answer.state === "unknown" ? "" : answer.text;
       }),
     ]),
   };
@@ -226,12 +220,8 @@ export function zoneTables(d: TZoneDashboard): TSummaryTable[] {
         c.label,
         readingText(c.value),
         readingText(c.reference),
-        c.difference === null
-          ? ""
-          : c.unit === "share"
-            ? `${(c.difference * 100).toFixed(1)}pt`
-            : c.difference.toFixed(1),
-        JUDGEMENT_LABELS[c.judgement],
+        differenceText(c.difference, c.unit),
+        JUDGEMENT_TEXTS[c.judgement],
       ]),
     },
     headlineTable("municipalities", "市区町村別の1号・2号機能", "市区町村", municipalities),

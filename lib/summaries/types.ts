@@ -73,7 +73,8 @@ export type TPrefectureDashboard = {
   filter: TSummaryFilter;
   scheme: { id: string; name: string } | null;
   prefecture: TGroupSummary;
-  zones: (TZoneRef & TGroupSummary & { comparison: TIndicatorComparison[] })[];
+  /** The zones side by side: this year's summary and the comparison with the prefecture (each zone's change from last year is on its zone view). */
+  zones: (TZoneRef & { summary: TClinicSummary; comparison: TIndicatorComparison[] })[];
   rankings: TIndicatorRanking[];
   hubs: THubsBlock;
   generatedAt: string;
@@ -111,3 +112,6 @@ export type TNationalDashboard = {
   population: TPopulation;
   generatedAt: string;
 };
+
+/** A named summary: a zone, a municipality, a prefecture. */
+export type TNamedSummary = { key: string; name: string; summary: TClinicSummary };

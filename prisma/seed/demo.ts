@@ -13,7 +13,7 @@ import { getDefinition } from "@/lib/data/questionnaires";
 import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
-import { auditRow } from "@/lib/data/audit";
+import { auditRow } from "@/lib/services/audit";
 import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { createRandom, type TRandom } from "./random";

@@ -62,7 +62,7 @@ try {
   const { synthesize } = await import("../lib/synth");
   const { db } = await import("@/lib/db");
   const { hashPassword } = await import("@/lib/auth/password");
-  const { cliViewer } = await import("@/lib/services/cli-viewer");
+  const { unsafeCliViewer } = await import("@/lib/services/cli-viewer");
   const { getZonePacketInput } = await import("@/lib/data/documents");
   const { createPacketBatchJob, runPacketBatchJob } = await import("@/lib/services/document-jobs");
   const { getDocumentJobFile, getDocumentJobProgress } = await import("@/lib/data/document-jobs");
@@ -86,7 +86,7 @@ try {
     (a, b) => Math.abs(a.institutions - target) - Math.abs(b.institutions - target),
   )[0]!;
   log(`zones (institutions): ${prefecture.zones.map((z) => `${z.name} ${z.institutions}`).join(", ")}`);
-  const viewer = { ...cliViewer(PREFECTURE), email: OFFICER };
+  const viewer = { ...unsafeCliViewer(PREFECTURE), email: OFFICER };
   const params = parseSummaryParams({ cycle: prefecture.cycles.clinicCurrent, scheme: prefecture.schemes.secondary });
 
   // ---- A. One zone's packet ----------------------------------------------------------------------

@@ -39,7 +39,7 @@ try {
   const { tableToFile } = await import("@/lib/export/table-file");
   const { createImportPreview, applyImportJob, runImportJob } = await import("@/lib/services/import-jobs");
   const { getImportJob } = await import("@/lib/data/import-jobs");
-  const { cliViewer } = await import("@/lib/services/cli-viewer");
+  const { unsafeCliViewer } = await import("@/lib/services/cli-viewer");
   const { syntheticRoster } = await import("./roster-file");
   const { formatOutcome } = await import("@/lib/prefecture/import-preview");
 
@@ -47,7 +47,7 @@ try {
   await db.municipality.createMany({
     data: FUKUI_MUNICIPALITIES.map((m) => ({ code: m.code, prefectureCode: "18", name: m.name })),
   });
-  const viewer = cliViewer("18");
+  const viewer = unsafeCliViewer("18");
 
   const results: { step: string; ms: number; note: string }[] = [];
   const time = async <T>(step: string, body: () => Promise<T>, note: (value: T) => string) => {

@@ -13,13 +13,11 @@ import { isAppError } from "@/lib/errors";
 import { isPrefectureCode, prefectureName } from "@/lib/domain/prefectures";
 import { checkFileSize, ENCODING_LABELS, formatIssuesForCli } from "@/lib/import";
 import { applyImportJob, checkImport, createImportPreview, runImportJob } from "@/lib/services/import-jobs";
-import { cliViewer } from "@/lib/services/cli-viewer";
+import { unsafeCliViewer } from "@/lib/services/cli-viewer";
 import { getImportJob, getRejectedRows } from "@/lib/data/import-jobs";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { listCycles, findCycle } from "@/lib/data/cycles";
-import { listExportRespondents } from "@/lib/data/review";
-import { getDefinition } from "@/lib/data/questionnaires";
-import { submissionsExportTable } from "@/lib/prefecture/exports";
+import { listCycles } from "@/lib/data/cycles";
+import { exportSubmissions } from "@/lib/services/exports";
 import { tableToFile } from "@/lib/export/table-file";
 import {
   formatOutcome,
@@ -32,7 +30,6 @@ import {
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
-import { auditRow } from "@/lib/data/audit";
 import { registerDefinition } from "@/lib/services/questionnaire-versions";
 import { recountCycles } from "@/lib/services/counters";
 import { allItems, parseDefinition } from "@/lib/questionnaire/definition";
@@ -202,7 +199,7 @@ async function runImport(io: TIo, command: TCommand, values: TValues, positional
   const prefectureCode = cycle ? cycle.prefectureCode : requirePrefecture(values.prefecture);
   if (positionals.length > 1) throw new UsageError(`ファイルは1つだけ指定してください（${positionals.join("、")}）。`);
   const input = readInput(positionals[0]);
-  const viewer = cliViewer(prefectureCode);
+  const viewer = unsafeCliViewer(prefectureCode);
   if (input.tooLarge || !input.bytes) {
     io.err(formatIssuesForCli([input.tooLarge!]));
     io.err("ファイルに誤りがあるため、何も取り込んでいません。");
@@ -276,7 +273,7 @@ function reportInvalid(io: TIo, preview: TImportPreview): number {
 
 async function listCyclesCommand(io: TIo, values: TValues): Promise<number> {
   const prefectureCode = requirePrefecture(values.prefecture);
-  const cycles = await listCycles(cliViewer(prefectureCode));
+  const cycles = await listCycles(unsafeCliViewer(prefectureCode));
   if (cycles.length === 0) {
     io.out(`${prefectureName(prefectureCode)}の報告サイクルはありません。`);
     return EXIT.ok;
@@ -301,31 +298,15 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
     throw new UsageError("--encoding は utf-8 または shift_jis を指定してください。");
   const target = positionals[0];
   if (!target || positionals.length > 1) throw new UsageError("出力先のファイルを1つ指定してください。");
-  const viewer = cliViewer(cycleRow.prefectureCode);
-  const cycle = await findCycle(viewer, cycleRow.id);
-  const definition = await getDefinition(cycle.questionnaireVersionId);
-  const respondents = await listExportRespondents(viewer, cycle);
-  const table = submissionsExportTable(definition, respondents, cycle.kind === "CLINIC_REPORT" ? "institution" : "hub");
-  const file = await tableToFile(
-    table,
+  const viewer = unsafeCliViewer(cycleRow.prefectureCode);
+  const file = await exportSubmissions(
+    viewer,
+    cycleRow.id,
     format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv",
-    cycle.title,
   );
   writeFileSync(target, file.bytes);
-  await db.auditEvent.createMany({
-    data: [
-      auditRow(viewer, {
-        action: "submissions.export",
-        entityType: "reporting_cycle",
-        entityId: cycle.id,
-        prefectureCode: cycle.prefectureCode,
-        summary: `${cycle.title}の回答を出力（${respondents.length}件、${format}）`,
-        after: { format, rows: respondents.length },
-      }),
-    ],
-  });
   io.out(
-    `${cycle.title}: ${respondents.length.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${table.header.length}）。`,
+    `${file.cycleTitle}: ${file.rows.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${file.columns}）。`,
   );
   return EXIT.ok;
 }

@@ -1,7 +1,8 @@
 // Every role reads and writes only within its scope — and the attempts that must fail, fail.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { findInstitution, listInstitutions, updateInstitutionContact } from "@/lib/data/institutions";
+import { findInstitution, listInstitutions } from "@/lib/data/institutions";
+import { updateInstitutionContact } from "@/lib/services/institutions";
 import { listVisibleZones } from "@/lib/data/overview";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { hubScope, submissionScope, userScope } from "@/lib/data/scope";

@@ -247,6 +247,12 @@ describe("the dashboards agree with the hand count", () => {
         for (const zone of ZONES) {
           const shown = view.zones.find((z) => z.code === zone.code)!;
           expectSummaryMatches(shown.summary, expectedFor(zoneInstitutions(zone.code), "current", kind, confirmedOnly));
+          // A zone's last year is on its own view (the prefecture view sends only this year's zones).
+          const zoneView = await getZoneDashboard(officer, { ...filter, zoneId: shown.id });
+          expectSummaryMatches(
+            zoneView.zone.previous!,
+            expectedFor(zoneInstitutions(zone.code), "previous", kind, confirmedOnly),
+          );
         }
       }
     }

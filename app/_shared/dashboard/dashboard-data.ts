@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { listDashboardCycles, listDashboardSchemes, resolveSummaryFilter } from "@/lib/data/summaries";
-import { getSummaryView } from "@/lib/data/summary-views";
+import { listDashboardCycles, resolveSummaryFilter } from "@/lib/data/summaries";
+import { getDashboardView } from "@/lib/data/summary-views";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";
 import { parseSummaryParams } from "@/lib/summaries/params";
@@ -22,16 +22,18 @@ export async function loadDashboardScreen(
   const params = parseSummaryParams(searchParams);
   const cycles = await listDashboardCycles(viewer);
   if (cycles.length === 0) return null;
-  const view = await getSummaryView(viewer, params).catch(notFoundOutOfScope);
-  if (view.level === "national") notFound();
-  const schemes = await listDashboardSchemes(viewer, view.cycle.prefectureCode);
+  // The administrator's dashboard shows one prefecture's cycle; the national view is /admin.
+  if (viewer.role === "admin" && !params.cycleId) notFound();
+  const { view, scope } = await getDashboardView(viewer, params, { cycles }).catch(notFoundOutOfScope);
   return {
     view,
     cycles: cycles
       .filter((c) => c.prefectureCode === view.cycle.prefectureCode)
       .map((c) => ({ id: c.id, label: `${cycleTitle(c)}（${CYCLE_STATUS_LABELS[c.status]}）` })),
-    schemes: schemes.map((s) => ({ id: s.id, name: s.name })),
-    zones: schemes.flatMap((s) => s.zones.map((z) => ({ id: z.id, name: z.name, schemeId: s.id, schemeName: s.name }))),
+    schemes: scope.schemes.map((s) => ({ id: s.id, name: s.name })),
+    zones: scope.schemes.flatMap((s) =>
+      s.zones.map((z) => ({ id: z.id, name: z.name, schemeId: s.id, schemeName: s.name })),
+    ),
   };
 }
 

@@ -11,7 +11,7 @@ import {
   writabilityOf,
 } from "@/lib/data/respondent";
 import { getRespondentDefinition } from "@/lib/data/questionnaires";
-import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
+import { WRITABILITY_MESSAGES, isLockedBySubmission } from "@/lib/domain/cycle-window";
 import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
 import { fiscalYearLabel, formatDeadline } from "@/lib/domain/wareki";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,12 +43,9 @@ export async function RespondentFormPage({
     cycle.fiscalYear,
   );
   const writability = writabilityOf(cycle, submission);
-  const submittedNotAmending =
-    submission !== null &&
-    submission.revision > 0 &&
-    (submission.status === "SUBMITTED" || submission.status === "CONFIRMED") &&
-    !submission.isAmending;
-  const editable = writability.writable && !submittedNotAmending;
+  // The same two rules the write services apply (lib/domain/cycle-window.ts).
+  const locked = submission !== null && isLockedBySubmission(submission);
+  const editable = writability.writable && !locked;
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   const apiBase = `/api/v1/respondent/cycles/${cycleId}`;
 
@@ -94,7 +91,7 @@ export async function RespondentFormPage({
             {submission.reviewComment}
           </Notice>
         )}
-        {submittedNotAmending && writability.writable && (
+        {submission && locked && writability.writable && (
           <Notice tone="success" title={`第${submission.revision}版を提出済みです。`}>
             <p className="mb-3">
               内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
-import { listDashboardCycles, resolveSummaryFilter } from "@/lib/data/summaries";
+import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summaries";
 import { listVisibleZones } from "@/lib/data/overview";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";
@@ -31,13 +31,14 @@ export default async function CouncilPacketsPage({ searchParams }: Readonly<{ se
       </>
     );
   }
-  const filter = await resolveSummaryFilter(viewer, { ...params, zoneId: null, schemeId: null }).catch(
-    (error: unknown) => {
-      if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-      throw error;
-    },
-  );
-  const cycle = cycles.find((c) => c.id === filter.cycleId)!;
+  const { filter, cycle } = await resolveSummaryScope(
+    viewer,
+    { ...params, zoneId: null, schemeId: null },
+    { cycles },
+  ).catch((error: unknown) => {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  });
   const zones = await listVisibleZones(viewer);
   const bySchemes = new Map<
     string,

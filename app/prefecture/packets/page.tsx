@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
-import { listDashboardCycles, listDashboardSchemes, resolveSummaryFilter } from "@/lib/data/summaries";
+import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summaries";
 import { listVisibleZones } from "@/lib/data/overview";
 import { listDocumentJobs } from "@/lib/data/document-jobs";
 import { isAppError } from "@/lib/errors";
@@ -47,20 +47,19 @@ export default async function PrefecturePacketsPage({
   }
   // The first worker thread loads its fonts while the officer reads this page.
   warmPdfPool();
-  const filter = await resolveSummaryFilter(viewer, { ...params, zoneId: null }).catch((error: unknown) => {
+  const { filter, schemes, scheme, cycle } = await resolveSummaryScope(
+    viewer,
+    { ...params, zoneId: null },
+    { cycles },
+  ).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   });
-  const [schemes, zones] = await Promise.all([
-    listDashboardSchemes(viewer, viewer.prefectureCode),
-    listVisibleZones(viewer),
-  ]);
-  const scheme = schemes.find((s) => s.id === filter.schemeId) ?? null;
+  const zones = await listVisibleZones(viewer);
   const schemeZones = zones
     .filter((z) => z.schemeId === filter.schemeId)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
     .map((z) => ({ id: z.id, name: z.name, municipalities: z.municipalities.map((m) => m.municipality.name) }));
-  const cycle = cycles.find((c) => c.id === filter.cycleId)!;
   const packetFilter = {
     cycleId: filter.cycleId,
     schemeId: filter.schemeId ?? "",

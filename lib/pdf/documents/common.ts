@@ -1,36 +1,10 @@
-// Pieces shared by the documents: figures as text (same rounding as the dashboards: lib/format),
-// the cover, the contents with page numbers, and the lined blanks of the worksheets.
-import { formatInteger, formatPointDelta, formatRate } from "@/lib/format";
+// Layout pieces shared by the documents: dates in 和暦, the contents with page numbers, the demo
+// notice, key–value facts and the lined blanks of the worksheets. Figures as text come from
+// lib/summaries/texts.ts, the one presentation layer, never from here.
 import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
-import type { TIndicatorReading, TRate } from "@/lib/aggregation";
 import { alignedText, textOp, type TBlock, type TDrawFn, type TOp } from "../layout/blocks";
 import { COLORS, TYPE } from "../theme";
 import { DEMO_LABEL } from "../components/page";
-
-export const rateText = (r: TRate | null | undefined): string => (r ? formatRate(r.count, r.n) : "—");
-export const countOfText = (r: TRate | null | undefined): string =>
-  r ? `${formatInteger(r.count)}/${formatInteger(r.n)}` : "—";
-export const integerText = (n: number | null | undefined): string => formatInteger(n);
-
-/** An indicator reading as the dashboards print it: "37.5%" or "12.3" (per 10,000), "—" when undefined. */
-export function readingText(r: TIndicatorReading | null | undefined): string {
-  if (!r || r.value === null) return "—";
-  return r.unit === "share" ? formatRate(r.count, r.n) : r.value.toFixed(1);
-}
-
-/** A difference of two readings: "+3.2pt" for shares, "+1.5" per 10,000. */
-export function differenceText(difference: number | null | undefined, unit: "share" | "per10k"): string {
-  if (difference === null || difference === undefined) return "—";
-  // A real difference that rounds to ±0.0 (e.g. a 課題の候補 just below the prefecture) says so.
-  if (unit === "share" && difference !== 0 && Math.abs(difference) < 0.0005)
-    return difference < 0 ? "−0.1pt未満" : "+0.1pt未満";
-  if (unit === "share") return formatPointDelta(difference);
-  const v = difference.toFixed(1);
-  if (Number(v) === 0) return difference === 0 ? "±0.0" : difference < 0 ? "−0.1未満" : "+0.1未満";
-  return difference > 0 ? `+${v}` : `−${v.replace("-", "")}`;
-}
-
-export const share = (r: TRate | null | undefined): number | null => (r && r.n > 0 ? r.count / r.n : null);
 
 export const warekiOf = (iso: string) => formatWareki(new Date(iso));
 export const warekiDateTime = (iso: string) => `${formatWareki(new Date(iso))}（${formatDateTime(new Date(iso))}）`;

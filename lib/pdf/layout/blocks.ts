@@ -8,6 +8,9 @@
 import type { ReactElement } from "react";
 import { COLORS, contentBox, TYPE, type TOrientation } from "../theme";
 import type { TextMeasurer } from "./measure";
+import { drawTable, measureTable, textOp } from "./table";
+
+export { alignedText, textOp } from "./table";
 
 // ---- Drawing operations (page coordinates, points, origin top-left) ------------------------------
 
@@ -127,10 +130,6 @@ const HEADING = {
   3: { size: TYPE.h3, before: 8, after: 4, rule: false },
 } as const;
 
-const CELL_PAD_X = 3;
-const CELL_PAD_Y = 2.2;
-const TABLE_LINE = 1.3;
-const CAPTION_SIZE = 8.5;
 const GAP = 8;
 
 type TPending = { page: TLaidOutPage; draws: { area: TArea; draw: TDrawFn }[] };
@@ -140,435 +139,269 @@ type TPending = { page: TLaidOutPage; draws: { area: TArea; draw: TDrawFn }[] };
  * block can print the page numbers of headings that come after it.
  */
 export function paginate(blocks: readonly TBlock[], options: TPaginateOptions): TLaidOutPage[] {
-  const { measurer } = options;
-  const pages: TPending[] = [];
-  let orientation: TOrientation = options.orientation ?? "portrait";
-  let box = contentBox(orientation);
-  let current: TPending | null = null;
-  let y = 0; // offset from the content top
-  const anchorPages = new Map<string, number>();
+  const layout = new PageLayout(options.measurer, options.orientation ?? "portrait");
+  blocks.forEach((block, index) => layout.place(block, blocks[index + 1]));
+  return layout.finish();
+}
 
-  const newPage = () => {
-    current = {
-      page: { orientation, ops: [], charts: [], links: [], anchors: [], bookmarks: [], chrome: true },
+/** The state of pagination: the pages so far, the current page's content box and the offset in it. */
+class PageLayout {
+  private readonly pages: TPending[] = [];
+  private current: TPending | null = null;
+  private box: TArea;
+  /** Offset from the current page's content top. */
+  private y = 0;
+  private readonly anchorPages = new Map<string, number>();
+
+  constructor(
+    private readonly measurer: TextMeasurer,
+    private orientation: TOrientation,
+  ) {
+    this.box = contentBox(orientation);
+  }
+
+  place(block: TBlock, next: TBlock | undefined): void {
+    switch (block.kind) {
+      case "pageBreak":
+        return this.pageBreak(block.orientation ?? this.orientation);
+      case "spacer":
+        if (this.current !== null && this.y > 0) this.y = Math.min(this.box.height, this.y + block.height);
+        return;
+      case "heading":
+        return this.heading(block, next);
+      case "text":
+        return this.text(block);
+      case "table":
+        return this.table(block);
+      case "chart":
+        return this.chart(block);
+      case "drawn":
+        return this.drawn(block);
+    }
+  }
+
+  /** Materialises the drawn blocks once every page exists (a contents block needs later page numbers). */
+  finish(): TLaidOutPage[] {
+    if (this.pages.length === 0) this.newPage();
+    const pageOf = (anchor: string) => this.anchorPages.get(anchor) ?? null;
+    for (const pending of this.pages) {
+      const link = (area: TArea, anchor: string) => pending.page.links.push({ ...area, anchor });
+      for (const { area, draw } of pending.draws)
+        pending.page.ops.push(...draw(area, { pageOf, measurer: this.measurer, link }));
+    }
+    return this.pages.map((p) => p.page);
+  }
+
+  private newPage(): TPending {
+    this.current = {
+      page: {
+        orientation: this.orientation,
+        ops: [],
+        charts: [],
+        links: [],
+        anchors: [],
+        bookmarks: [],
+        chrome: true,
+      },
       draws: [],
     };
-    pages.push(current);
-    box = contentBox(orientation);
-    y = 0;
-    return current;
-  };
-  const page = (): TPending => current ?? newPage();
-  const remaining = () => box.height - y;
-  const ensure = (height: number) => {
-    if (current === null || (y > 0 && height > remaining())) newPage();
-  };
+    this.pages.push(this.current);
+    this.box = contentBox(this.orientation);
+    this.y = 0;
+    return this.current;
+  }
 
-  const lineHeight = (size: number) => size * TYPE.lineHeight;
+  private page(): TPending {
+    return this.current ?? this.newPage();
+  }
 
-  const textLines = (b: Extract<TBlock, { kind: "text" }>) => {
-    const size = b.size ?? TYPE.body;
-    const pad = b.fill || b.border ? 6 : 0;
-    const width = box.width - (b.indent ?? 0) - pad * 2;
-    return { size, pad, lines: measurer.wrap(b.text, width, size, b.bold ?? false) };
-  };
+  private remaining(): number {
+    return this.box.height - this.y;
+  }
+
+  /** A new page unless `height` still fits (or nothing is on the page yet). */
+  private ensure(height: number): void {
+    if (this.current === null || (this.y > 0 && height > this.remaining())) this.newPage();
+  }
+
+  private pageBreak(wanted: TOrientation): void {
+    if (this.current !== null && (this.y > 0 || wanted !== this.orientation)) {
+      this.orientation = wanted;
+      this.newPage();
+      return;
+    }
+    this.orientation = wanted;
+    if (this.current !== null) {
+      this.current.page.orientation = wanted;
+      this.box = contentBox(wanted);
+    }
+  }
+
+  private textLines(block: Extract<TBlock, { kind: "text" }>) {
+    const size = block.size ?? TYPE.body;
+    const pad = block.fill || block.border ? 6 : 0;
+    const width = this.box.width - (block.indent ?? 0) - pad * 2;
+    return { size, pad, lines: this.measurer.wrap(block.text, width, size, block.bold ?? false) };
+  }
+
+  private headingHeight(block: Extract<TBlock, { kind: "heading" }>): number {
+    const spec = HEADING[block.level];
+    const lines = this.measurer.wrap(block.text, this.box.width, spec.size, true).length;
+    return lines * lineHeight(spec.size) + spec.after + (spec.rule ? 3 : 0);
+  }
 
   /** The least height a block needs at the top of its first page (keeps a heading with its content). */
-  const minimumHeight = (b: TBlock | undefined): number => {
-    if (!b) return 0;
-    switch (b.kind) {
+  private minimumHeight(block: TBlock | undefined): number {
+    if (!block) return 0;
+    switch (block.kind) {
       case "heading":
-        return headingHeight(b) + minimumHeight(undefined);
+        return this.headingHeight(block);
       case "text": {
-        const { size, pad, lines } = textLines(b);
+        const { size, pad, lines } = this.textLines(block);
         return Math.min(lines.length, 2) * lineHeight(size) + pad * 2;
       }
       case "table": {
-        const layout = measureTable(b.table, box.width, measurer);
-        const first = layout.rowHeights.slice(0, b.table.minRows ?? 3).reduce((a, h) => a + h, 0);
+        const layout = measureTable(block.table, this.box.width, this.measurer);
+        const first = layout.rowHeights.slice(0, block.table.minRows ?? 3).reduce((a, h) => a + h, 0);
         return (
           layout.captionHeight + layout.headerHeight + (layout.rowHeights.length === 0 ? layout.emptyHeight : first)
         );
       }
       case "chart":
       case "drawn":
-        return b.height;
+        return block.height;
       default:
         return 0;
     }
-  };
+  }
 
-  const headingHeight = (b: Extract<TBlock, { kind: "heading" }>) => {
-    const spec = HEADING[b.level];
-    const lines = measurer.wrap(b.text, box.width, spec.size, true).length;
-    return lines * lineHeight(spec.size) + spec.after + (spec.rule ? 3 : 0);
-  };
-
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]!;
-    switch (block.kind) {
-      case "pageBreak": {
-        const wanted = block.orientation ?? orientation;
-        if (current !== null && (y > 0 || wanted !== orientation)) {
-          orientation = wanted;
-          newPage();
-        } else {
-          orientation = wanted;
-          if (current !== null) {
-            (current as TPending).page.orientation = wanted;
-            box = contentBox(wanted);
-          }
-        }
-        break;
-      }
-      case "spacer":
-        if (current !== null && y > 0) y = Math.min(box.height, y + block.height);
-        break;
-      case "heading": {
-        const spec = HEADING[block.level];
-        const before = y > 0 ? spec.before : 0;
-        const height = headingHeight(block);
-        ensure(before + height + minimumHeight(blocks[index + 1]));
-        const p = page();
-        if (y > 0) y += spec.before;
-        const lines = measurer.wrap(block.text, box.width, spec.size, true);
-        const top = box.y + y;
-        if (block.anchor) {
-          p.page.anchors.push({ id: block.anchor, y: top });
-          anchorPages.set(block.anchor, pages.length);
-        }
-        if (block.bookmark) p.page.bookmarks.push(block.text);
-        lines.forEach((line, i) => {
-          p.page.ops.push(
-            textOp(
-              measurer,
-              box.x,
-              top + i * lineHeight(spec.size),
-              line,
-              spec.size,
-              true,
-              spec.rule ? COLORS.accent : COLORS.text,
-              lineHeight(spec.size),
-            ),
-          );
-        });
-        y += lines.length * lineHeight(spec.size);
-        if (spec.rule) {
-          p.page.ops.push({
-            op: "line",
-            x1: box.x,
-            y1: box.y + y + 1,
-            x2: box.x + box.width,
-            y2: box.y + y + 1,
-            color: COLORS.accent,
-            width: 1.2,
-          });
-          y += 3;
-        }
-        y += spec.after;
-        break;
-      }
-      case "text": {
-        const { size, pad, lines } = textLines(block);
-        const lh = lineHeight(size);
-        let at = 0;
-        while (at < lines.length) {
-          const need = Math.min(lines.length - at, 2) * lh + pad * 2;
-          ensure(need);
-          const p = page();
-          const fit = Math.max(1, Math.floor((remaining() - pad * 2) / lh));
-          const take = lines.slice(at, at + fit);
-          const x = box.x + (block.indent ?? 0);
-          const top = box.y + y;
-          const height = take.length * lh + pad * 2;
-          if (block.fill || block.border) {
-            p.page.ops.push({
-              op: "rect",
-              x,
-              y: top,
-              w: box.width - (block.indent ?? 0),
-              h: height,
-              fill: block.fill,
-              stroke: block.border,
-              lineWidth: 0.6,
-            });
-          }
-          take.forEach((line, i) =>
-            p.page.ops.push(
-              textOp(
-                measurer,
-                x + pad,
-                top + pad + i * lh,
-                line,
-                size,
-                block.bold ?? false,
-                block.color ?? COLORS.text,
-                lh,
-              ),
-            ),
-          );
-          y += height;
-          at += take.length;
-          if (at < lines.length) newPage();
-        }
-        y += block.gapAfter ?? GAP * 0.75;
-        break;
-      }
-      case "table": {
-        const layout = measureTable(block.table, box.width, measurer);
-        let at = 0;
-        let first = true;
-        do {
-          const minRows = Math.min(block.table.minRows ?? 3, layout.rowHeights.length - at);
-          const minRowsHeight = layout.rowHeights.slice(at, at + Math.max(minRows, 0)).reduce((a, h) => a + h, 0);
-          const bodyMin = layout.rowHeights.length === 0 ? layout.emptyHeight : minRowsHeight;
-          ensure(layout.captionHeight + layout.headerHeight + bodyMin);
-          const p = page();
-          let rows = 0;
-          let height = layout.captionHeight + layout.headerHeight;
-          while (at + rows < layout.rowHeights.length && height + layout.rowHeights[at + rows]! <= remaining() + 0.01) {
-            height += layout.rowHeights[at + rows]!;
-            rows++;
-          }
-          if (rows === 0 && layout.rowHeights.length > 0) {
-            // A single row taller than a page: place it anyway (cut at the page edge).
-            rows = 1;
-            height += layout.rowHeights[at]!;
-          }
-          if (layout.rowHeights.length === 0) height += layout.emptyHeight;
-          p.page.ops.push(
-            ...drawTable(
-              block.table,
-              layout,
-              at,
-              at + rows,
-              { x: box.x, y: box.y + y, width: box.width },
-              first,
-              measurer,
-            ),
-          );
-          y += height;
-          at += rows;
-          first = false;
-          if (at < layout.rowHeights.length) newPage();
-        } while (at < layout.rowHeights.length);
-        y += block.gapAfter ?? GAP;
-        break;
-      }
-      case "chart": {
-        ensure(block.height);
-        const p = page();
-        p.page.charts.push({
-          x: box.x,
-          y: box.y + y,
-          width: box.width,
-          height: block.height,
-          element: block.render(box.width, block.height),
-        });
-        y += block.height + (block.gapAfter ?? GAP);
-        break;
-      }
-      case "drawn": {
-        ensure(block.height);
-        const p = page();
-        p.draws.push({ area: { x: box.x, y: box.y + y, width: box.width, height: block.height }, draw: block.draw });
-        y += block.height + (block.gapAfter ?? GAP);
-        break;
-      }
+  private heading(block: Extract<TBlock, { kind: "heading" }>, next: TBlock | undefined): void {
+    const spec = HEADING[block.level];
+    const before = this.y > 0 ? spec.before : 0;
+    this.ensure(before + this.headingHeight(block) + this.minimumHeight(next));
+    const { page } = this.page();
+    if (this.y > 0) this.y += spec.before;
+    const lines = this.measurer.wrap(block.text, this.box.width, spec.size, true);
+    const top = this.box.y + this.y;
+    if (block.anchor) {
+      page.anchors.push({ id: block.anchor, y: top });
+      this.anchorPages.set(block.anchor, this.pages.length);
     }
-  }
-  if (pages.length === 0) newPage();
-
-  const pageOf = (anchor: string) => anchorPages.get(anchor) ?? null;
-  for (const pending of pages) {
-    const link = (area: TArea, anchor: string) => pending.page.links.push({ ...area, anchor });
-    for (const { area, draw } of pending.draws) pending.page.ops.push(...draw(area, { pageOf, measurer, link }));
-  }
-  return pages.map((p) => p.page);
-}
-
-// ---- Tables -----------------------------------------------------------------------------------------
-
-type TCellLayout = { lines: string[]; style: TCellStyle };
-type TTableLayout = {
-  widths: number[];
-  size: number;
-  lineHeight: number;
-  captionHeight: number;
-  headerHeight: number;
-  header: string[][];
-  rows: TCellLayout[][];
-  rowHeights: number[];
-  emptyHeight: number;
-};
-
-const cellText = (cell: TCell | undefined): string =>
-  cell === undefined ? "" : typeof cell === "string" ? cell : cell.text;
-const cellStyle = (cell: TCell | undefined): TCellStyle => (cell === undefined || typeof cell === "string" ? {} : cell);
-
-function measureTable(table: TTableSpec, width: number, measurer: TextMeasurer): TTableLayout {
-  const size = table.size ?? TYPE.table;
-  const lh = size * TABLE_LINE;
-  const total = table.columns.reduce((a, c) => a + c.width, 0);
-  const widths = table.columns.map((c) => (c.width / total) * width);
-  const inner = (i: number) => Math.max(4, widths[i]! - CELL_PAD_X * 2);
-  const header = table.columns.map((c, i) => measurer.wrap(c.header, inner(i), size, true));
-  const headerHeight = table.header === false ? 0 : Math.max(1, ...header.map((l) => l.length)) * lh + CELL_PAD_Y * 2;
-  const rows = table.rows.map((row) =>
-    table.columns.map((column, i): TCellLayout => {
-      const cell = row.cells[i];
-      const style = cellStyle(cell);
-      const bold = style.bold ?? row.bold ?? false;
-      const text = cellText(cell);
-      const lines =
-        column.wrap === false
-          ? [measurer.truncate(text, inner(i), size, bold)]
-          : measurer.wrap(text, inner(i), size, bold);
-      return { lines, style: { ...style, bold } };
-    }),
-  );
-  const rowHeights = rows.map((cells) => Math.max(1, ...cells.map((c) => c.lines.length)) * lh + CELL_PAD_Y * 2);
-  const captionHeight = table.caption ? CAPTION_SIZE * TYPE.lineHeight + 2 : 0;
-  return {
-    widths,
-    size,
-    lineHeight: lh,
-    captionHeight,
-    headerHeight,
-    header,
-    rows,
-    rowHeights,
-    emptyHeight: lh + CELL_PAD_Y * 2,
-  };
-}
-
-function drawTable(
-  table: TTableSpec,
-  layout: TTableLayout,
-  from: number,
-  to: number,
-  at: { x: number; y: number; width: number },
-  first: boolean,
-  measurer: TextMeasurer,
-): TOp[] {
-  const ops: TOp[] = [];
-  let y = at.y;
-  if (table.caption) {
-    const caption = first ? table.caption : `${table.caption}（続き）`;
-    ops.push(textOp(measurer, at.x, y, caption, CAPTION_SIZE, true, COLORS.text, CAPTION_SIZE * TYPE.lineHeight));
-    y += layout.captionHeight;
-  }
-  const size = layout.size;
-  const lh = layout.lineHeight;
-  const xs: number[] = [];
-  layout.widths.reduce((x, w) => {
-    xs.push(x);
-    return x + w;
-  }, at.x);
-  // Header (repeated on every page the table runs onto)
-  if (table.header !== false) {
-    ops.push({ op: "rect", x: at.x, y, w: at.width, h: layout.headerHeight, fill: COLORS.headerFill });
-    layout.header.forEach((lines, i) => {
-      const column = table.columns[i]!;
-      lines.forEach((line, k) => {
-        ops.push(
-          alignedText(
-            measurer,
-            line,
-            xs[i]!,
-            layout.widths[i]!,
-            y + CELL_PAD_Y + k * lh,
-            size,
-            true,
-            COLORS.text,
-            lh,
-            column.align ?? "left",
-          ),
-        );
-      });
-    });
-  }
-  ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.muted, width: 0.7 });
-  y += layout.headerHeight;
-  ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.muted, width: 0.7 });
-  if (layout.rows.length === 0) {
-    ops.push(
-      textOp(measurer, at.x + CELL_PAD_X, y + CELL_PAD_Y, table.empty ?? "該当なし", size, false, COLORS.muted, lh),
+    if (block.bookmark) page.bookmarks.push(block.text);
+    const color = spec.rule ? COLORS.accent : COLORS.text;
+    const height = lineHeight(spec.size);
+    lines.forEach((line, i) =>
+      page.ops.push(textOp(this.measurer, this.box.x, top + i * height, line, spec.size, true, color, height)),
     );
-    y += layout.emptyHeight;
-    ops.push({ op: "line", x1: at.x, y1: y, x2: at.x + at.width, y2: y, color: COLORS.rule, width: 0.5 });
-    return ops;
-  }
-  for (let r = from; r < to; r++) {
-    const height = layout.rowHeights[r]!;
-    const row = table.rows[r]!;
-    const fill = row.fill ?? (table.zebra && (r - from) % 2 === 1 ? COLORS.zebra : undefined);
-    if (fill) ops.push({ op: "rect", x: at.x, y, w: at.width, h: height, fill });
-    layout.rows[r]!.forEach((cell, i) => {
-      if (cell.style.fill)
-        ops.push({ op: "rect", x: xs[i]!, y, w: layout.widths[i]!, h: height, fill: cell.style.fill });
-      const column = table.columns[i]!;
-      cell.lines.forEach((line, k) => {
-        ops.push(
-          alignedText(
-            measurer,
-            line,
-            xs[i]!,
-            layout.widths[i]!,
-            y + CELL_PAD_Y + k * lh,
-            size,
-            cell.style.bold ?? false,
-            cell.style.color ?? COLORS.text,
-            lh,
-            column.align ?? "left",
-          ),
-        );
+    this.y += lines.length * height;
+    if (spec.rule) {
+      const ruleY = this.box.y + this.y + 1;
+      page.ops.push({
+        op: "line",
+        x1: this.box.x,
+        y1: ruleY,
+        x2: this.box.x + this.box.width,
+        y2: ruleY,
+        color: COLORS.accent,
+        width: 1.2,
       });
-    });
-    y += height;
-    ops.push({
-      op: "line",
-      x1: at.x,
-      y1: y,
-      x2: at.x + at.width,
-      y2: y,
-      color: r === to - 1 ? COLORS.muted : COLORS.ruleLight,
-      width: r === to - 1 ? 0.7 : 0.4,
-    });
+      this.y += 3;
+    }
+    this.y += spec.after;
   }
-  return ops;
+
+  /** Text flows over pages, at least two lines together, each page's part in its own box. */
+  private text(block: Extract<TBlock, { kind: "text" }>): void {
+    const { size, pad, lines } = this.textLines(block);
+    const height = lineHeight(size);
+    let at = 0;
+    while (at < lines.length) {
+      this.ensure(Math.min(lines.length - at, 2) * height + pad * 2);
+      const { page } = this.page();
+      const fit = Math.max(1, Math.floor((this.remaining() - pad * 2) / height));
+      const take = lines.slice(at, at + fit);
+      const x = this.box.x + (block.indent ?? 0);
+      const top = this.box.y + this.y;
+      const boxHeight = take.length * height + pad * 2;
+      if (block.fill || block.border) {
+        const w = this.box.width - (block.indent ?? 0);
+        page.ops.push({
+          op: "rect",
+          x,
+          y: top,
+          w,
+          h: boxHeight,
+          fill: block.fill,
+          stroke: block.border,
+          lineWidth: 0.6,
+        });
+      }
+      const color = block.color ?? COLORS.text;
+      take.forEach((line, i) =>
+        page.ops.push(
+          textOp(this.measurer, x + pad, top + pad + i * height, line, size, block.bold ?? false, color, height),
+        ),
+      );
+      this.y += boxHeight;
+      at += take.length;
+      if (at < lines.length) this.newPage();
+    }
+    this.y += block.gapAfter ?? GAP * 0.75;
+  }
+
+  /** A table splits between rows, repeating its header; at least `minRows` rows go with the header. */
+  private table(block: Extract<TBlock, { kind: "table" }>): void {
+    const layout = measureTable(block.table, this.box.width, this.measurer);
+    const rowCount = layout.rowHeights.length;
+    let at = 0;
+    let first = true;
+    do {
+      const minRows = Math.min(block.table.minRows ?? 3, rowCount - at);
+      const minRowsHeight = layout.rowHeights.slice(at, at + Math.max(minRows, 0)).reduce((a, h) => a + h, 0);
+      this.ensure(layout.captionHeight + layout.headerHeight + (rowCount === 0 ? layout.emptyHeight : minRowsHeight));
+      const { page } = this.page();
+      let rows = 0;
+      let height = layout.captionHeight + layout.headerHeight;
+      while (at + rows < rowCount && height + layout.rowHeights[at + rows]! <= this.remaining() + 0.01) {
+        height += layout.rowHeights[at + rows]!;
+        rows++;
+      }
+      if (rows === 0 && rowCount > 0) {
+        // A single row taller than a page: place it anyway (cut at the page edge).
+        rows = 1;
+        height += layout.rowHeights[at]!;
+      }
+      if (rowCount === 0) height += layout.emptyHeight;
+      const area = { x: this.box.x, y: this.box.y + this.y, width: this.box.width };
+      page.ops.push(...drawTable(block.table, layout, at, at + rows, area, first, this.measurer));
+      this.y += height;
+      at += rows;
+      first = false;
+      if (at < rowCount) this.newPage();
+    } while (at < rowCount);
+    this.y += block.gapAfter ?? GAP;
+  }
+
+  private chart(block: Extract<TBlock, { kind: "chart" }>): void {
+    this.ensure(block.height);
+    const { page } = this.page();
+    const { x, width } = this.box;
+    page.charts.push({
+      x,
+      y: this.box.y + this.y,
+      width,
+      height: block.height,
+      element: block.render(width, block.height),
+    });
+    this.y += block.height + (block.gapAfter ?? GAP);
+  }
+
+  private drawn(block: Extract<TBlock, { kind: "drawn" }>): void {
+    this.ensure(block.height);
+    const area = { x: this.box.x, y: this.box.y + this.y, width: this.box.width, height: block.height };
+    this.page().draws.push({ area, draw: block.draw });
+    this.y += block.height + (block.gapAfter ?? GAP);
+  }
 }
 
-// ---- Text helpers --------------------------------------------------------------------------------------
-
-/** A text run whose line box starts at `top` (the baseline is computed from the font). */
-export function textOp(
-  measurer: TextMeasurer,
-  x: number,
-  top: number,
-  text: string,
-  size: number,
-  bold: boolean,
-  color: string,
-  lineHeight = size * TYPE.lineHeight,
-): TTextOp {
-  return { op: "text", x, y: top + measurer.baseline(size, lineHeight, bold), text, size, bold, color };
-}
-
-export function alignedText(
-  measurer: TextMeasurer,
-  text: string,
-  x: number,
-  width: number,
-  top: number,
-  size: number,
-  bold: boolean,
-  color: string,
-  lineHeight: number,
-  align: "left" | "right" | "center",
-): TTextOp {
-  const w = align === "left" ? 0 : measurer.width(text, size, bold);
-  const left =
-    align === "right" ? x + width - CELL_PAD_X - w : align === "center" ? x + (width - w) / 2 : x + CELL_PAD_X;
-  return textOp(measurer, left, top, text, size, bold, color, lineHeight);
-}
+const lineHeight = (size: number) => size * TYPE.lineHeight;

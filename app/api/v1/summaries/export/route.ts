@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api";
-import { auditDownload } from "@/lib/data/download-audit";
+import { auditDownload } from "@/lib/services/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { AppError } from "@/lib/errors";
 import { getSummaryView, tablesOf } from "@/lib/data/summary-views";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { auditDownload } from "@/lib/data/download-audit";
+import { auditDownload } from "@/lib/services/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { getZonePacketInput } from "@/lib/data/documents";
 import { parseSummaryParams } from "@/lib/summaries/params";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { apiRoute } from "@/lib/http/api";
-import { auditDownload } from "@/lib/data/download-audit";
+import { auditDownload } from "@/lib/services/download-audit";
 import { fileResponse } from "@/lib/http/download";
 import { getDocumentJobFile } from "@/lib/data/document-jobs";
 

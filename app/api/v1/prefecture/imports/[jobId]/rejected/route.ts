@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/http/api";
 import { fileResponse } from "@/lib/http/download";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { getRejectedRows } from "@/lib/data/import-jobs";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit } from "@/lib/services/audit";
 import { db } from "@/lib/db";
 import { notFoundError } from "@/lib/errors";
 import { tableToFile } from "@/lib/export/table-file";

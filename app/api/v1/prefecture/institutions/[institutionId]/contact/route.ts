@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { updateInstitutionContact } from "@/lib/data/institutions";
+import { updateInstitutionContact } from "@/lib/services/institutions";
 
 /** PUT { phone, contactEmail }: the institution's contact details. */
 export const PUT = apiRoute<{ institutionId: string }>(async ({ viewer, params, body }) => {

@@ -16,32 +16,23 @@ import {
 } from "@/lib/aggregation";
 import type { THubScores } from "@/lib/questionnaire/score";
 import type { THubRow, TInstitutionStatusRow, TNationalDashboard } from "./types";
+import { areaHeatmap, hubDutyHeatmap } from "./heatmaps";
+import { changeRows, comparisonRows, issueSummary } from "./indicator-rows";
 import {
-  areaHeatmap,
-  changeRows,
-  comparisonRows,
+  JUDGEMENT_TEXTS,
+  directionOf,
+  judgementTone,
   differenceText,
-  filterInstitutions,
-  functionModeBars,
-  functionRateBars,
   groupLabel,
-  headlineCards,
-  hubDutyHeatmap,
-  institutionListRows,
-  issueSummary,
-  municipalityRows,
-  per10kBreaks,
   readingDetail,
   readingText,
-  referenceBars,
-  shadeLevel,
-  shareCell,
-  shareLegend,
-  sortInstitutions,
-  tileIndicatorOptions,
-  tileMap,
-  yearOverYearBars,
-} from "./chart-data";
+} from "./texts";
+import { filterInstitutions, institutionListItems, institutionListRows, sortInstitutions } from "./institutions";
+import { functionModeBars, functionRateBars, referenceBars, yearOverYearBars } from "./bars";
+import { headlineCards } from "./cards";
+import { municipalityRows } from "./municipalities";
+import { per10kBreaks, tileIndicatorOptions, tileMap } from "./tile-map";
+import { shadeLevel, shareCell, shareLegend } from "./shades";
 
 // ---- Builders -----------------------------------------------------------------------------------
 
@@ -395,10 +386,44 @@ describe("readings and differences", () => {
     [null, "share", "—"],
     [1.44, "per10k", "+1.4"],
     [-0.26, "per10k", "−0.3"],
-    [0.01, "per10k", "±0.0"],
+    [0.01, "per10k", "+0.1未満"],
+    [-0.04, "per10k", "−0.1未満"],
+    [0.05, "per10k", "+0.1"],
+    [0, "per10k", "±0.0"],
     [null, "per10k", "—"],
+    // A real gap too small for one decimal says so: a 課題の候補 never reads as equal (−0.03 pt).
+    [-0.0003, "share", "−0.1pt未満"],
+    [0.0004, "share", "+0.1pt未満"],
+    [0.0005, "share", "+0.1pt"],
+    [0, "share", "±0.0pt"],
+    [-0, "share", "±0.0pt"],
+    [Number.NaN, "share", "—"],
+    [undefined, "share", "—"],
   ] as const)("difference %s (%s) → %s", (delta, unit, text) => {
     expect(differenceText(delta, unit)).toBe(text);
+  });
+
+  it.each([
+    [0.0004, "share", "横ばい"],
+    [0.0005, "share", "上昇"],
+    [-0.0005, "share", "低下"],
+    [0.04, "per10k", "横ばい"],
+    [null, "share", null],
+  ] as const)("direction of %s (%s) → %s (a change under 0.1 is 横ばい)", (delta, unit, direction) => {
+    expect(directionOf(delta, unit)).toBe(direction);
+  });
+
+  it.each([
+    ["below", "課題の候補", "bad"],
+    ["slightlyBelow", "わずかに下回る", "muted"],
+    ["notBelow", "下回らない", "muted"],
+    ["insufficientN", "参考値（件数が少ない）", "warn"],
+    ["coverageDiffers", "参考値（提出率の差が大きい）", "warn"],
+    ["noData", "データなし", "muted"],
+    ["neutral", "—", "muted"],
+  ] as const)("judgement %s reads %s (%s) on screen, in exports and in PDFs", (judgement, text, tone) => {
+    expect(JUDGEMENT_TEXTS[judgement]).toBe(text);
+    expect(judgementTone(judgement)).toBe(tone);
   });
 });
 
@@ -479,7 +504,7 @@ describe("comparisonRows and issueSummary", () => {
     const comparison = compareWithReference(zone, prefecture);
     expect(comparisonRows(comparison).find((r) => r.key === "f1.has")).toMatchObject({
       judgement: "insufficientN",
-      judgementLabel: "参考値",
+      judgementLabel: "参考値（件数が少ない）",
       below: false,
     });
     const { candidates, insufficient } = issueSummary(comparison);
@@ -538,7 +563,8 @@ describe("institution list", () => {
     },
   ];
   const fns = [{ key: "f1" }, { key: "f2ha" }];
-  const rows = institutionListRows(raw, fns);
+  // Through the compact items the browser receives, so the encoding is covered too.
+  const rows = institutionListRows(institutionListItems(raw, fns), fns);
 
   it("words every function state, with the mode of a 有り", () => {
     expect(rows.map((r) => r.functions.map((f) => f.text))).toEqual([
