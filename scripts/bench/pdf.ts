@@ -9,8 +9,8 @@
 //   C. the same batch started over HTTP against `next start`, while a plain page is requested in a
 //      loop (one request at a time): its latency without and during the batch (p50/p95/max).
 // Goals on 2 cores: A ≤ 1.5 s, B ≤ 15 s for 14,000 institutions, C page p95 < 200 ms.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -43,8 +43,6 @@ const DIST_DIR = ".next-e2e-pdf";
 
 if (args.threads) process.env.RENKEI_PDF_THREADS = args.threads;
 // The ZIPs of this run go to a temporary folder (removed at the end), for this process and next start.
-const documentsDir = mkdtempSync(path.join(tmpdir(), "renkei-bench-pdf-"));
-process.env.RENKEI_DOCUMENTS_DIR = documentsDir;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -152,7 +150,7 @@ try {
     `   ${job.status} ${job.done}/${job.total} documents in ${batchSeconds.toFixed(1)} s, ZIP ${kb(job.fileSize ?? 0)}`,
   );
   if (job.status !== "SUCCEEDED") throw new Error(job.errorMessage ?? "batch failed");
-  if (args.out) copyFileSync((await getDocumentJobFile(viewer, jobId)).path, path.join(args.out, "all-zones.zip"));
+  if (args.out) writeFileSync(path.join(args.out, "all-zones.zip"), (await getDocumentJobFile(viewer, jobId)).bytes);
   await closePdfPool();
 
   // ---- C. Over HTTP, a page while the batch runs -------------------------------------------------
@@ -265,6 +263,5 @@ try {
 } finally {
   await app?.stop();
   await database.stop();
-  rmSync(documentsDir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { apiRoute } from "@/lib/http/api";
 import { fileResponse } from "@/lib/http/download";
 import { getDocumentJobFile } from "@/lib/data/document-jobs";
@@ -6,5 +5,5 @@ import { getDocumentJobFile } from "@/lib/data/document-jobs";
 /** GET: the finished ZIP of a batch (the prefecture's officers only). */
 export const GET = apiRoute<{ jobId: string }>(async ({ viewer, params }) => {
   const file = await getDocumentJobFile(viewer, params.jobId);
-  return fileResponse(new Uint8Array(await readFile(file.path)), file.fileName, "application/zip");
+  return fileResponse(file.bytes, file.fileName, "application/zip");
 });

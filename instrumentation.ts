@@ -1,0 +1,23 @@
+// Next calls register() once when a server process starts. Every app instance runs the durable
+// queue's workers (lib/jobs, docs/decisions/0013-job-queue.md), so a job queued by any instance
+// runs on whichever is free. RENKEI_JOB_WORKERS=0 makes an instance serve pages only.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.RENKEI_JOB_WORKERS === "0") return;
+  const { startJobWorkers } = await import("./lib/jobs/workers");
+  // A database that is not up yet must not stop the server: retry in the background.
+  const attempt = (delayMs: number) => {
+    startJobWorkers().then(
+      () => console.log("[renkei] job workers started"),
+      (error: unknown) => {
+        console.error(
+          `[renkei] job workers could not start (retrying in ${delayMs / 1000} s):`,
+          error instanceof Error ? error.message : error,
+        );
+        setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs).unref();
+      },
+    );
+  };
+  attempt(2_000);
+}
