@@ -29,6 +29,9 @@ try {
   }
   exitCode = await runRenkei(argv, io);
   if (wantsDatabase) {
+    // Import applies are queued as well as run here; the queue's client must let go too.
+    const { stopJobQueue } = await import("@/lib/jobs/queue");
+    await stopJobQueue();
     const { db } = await import("@/lib/db");
     await db.$disconnect();
   }

@@ -3,12 +3,44 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-db";
 import { run, start } from "../lib/processes";
 
-export type TProcessHandle = { url: string; stop: () => Promise<void> };
+export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number };
+
+/**
+ * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): `next start`
+ * runs the server in a child process, whose worker threads (PDF) count in its RSS.
+ */
+export function processTreeRss(rootPid: number): Map<number, { name: string; mb: number }> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && inTree(parents.get(pid) ?? 0));
+  const result = new Map<number, { name: string; mb: number }>();
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      const name = /Name:\s+(.+)/.exec(status)?.[1] ?? "?";
+      result.set(pid, { name, mb: rss });
+    } catch {
+      // gone
+    }
+  }
+  return result;
+}
 
 /**
  * The embedded database in a child process, so the load generator never shares its event loop.
@@ -51,7 +83,7 @@ export async function startApp(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, stop: () => stopChild(child) };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid, stop: () => stopChild(child) };
     } catch {
       // starting
     }
