@@ -76,7 +76,14 @@ export async function startApp(
   const child = start(
     "next",
     ["start", "--port", String(port)],
-    { ...env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: url },
+    {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: url,
+      // BENCH_APP_NODE_OPTIONS: node options for the app only (e.g. a heap limit), not this process.
+      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
+    },
     // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
     process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
