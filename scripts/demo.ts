@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EMBEDDED_DB_PORT } from "@/lib/database-url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
-import { migrateDeploy, run, start } from "./lib/processes";
+import { migrateDeploy, run, serverMemoryEnv, start } from "./lib/processes";
 
 const { values: args } = parseArgs({
   options: {
@@ -137,7 +137,7 @@ async function main() {
   const startServer = () =>
     args.dev
       ? start("next", ["dev", "--port", String(port)], env)
-      : start("next", ["start", "--port", String(port)], { ...env, NODE_ENV: "production" });
+      : start("next", ["start", "--port", String(port)], { ...env, ...serverMemoryEnv(), NODE_ENV: "production" });
   // Supervisor: a server process that dies (a crash, kill -9, out of memory) is started again, after
   // a pause that doubles while it keeps dying within a minute of starting (1 s … 30 s). The embedded
   // database lives in this process and keeps running; queued jobs resume on the new server.

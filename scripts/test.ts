@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findFreePort } from "./lib/embedded-db";
-import { run, start } from "./lib/processes";
+import { run, serverMemoryEnv, start } from "./lib/processes";
 import { createTestDatabase, isPostgresReachable, testPostgresUrl } from "../tests/support/test-database";
 import { chromiumPath, hasPoppler } from "../tests/support/tools";
 
@@ -124,6 +124,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
   const servers = instances.map((port, i) =>
     start("next", ["start", "--port", String(port)], {
       ...env,
+      ...serverMemoryEnv(),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: urls[i],

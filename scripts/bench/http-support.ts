@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-db";
-import { run, start } from "../lib/processes";
+import { run, serverMemoryEnv, start } from "../lib/processes";
 
 export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number };
 
@@ -81,8 +81,10 @@ export async function startApp(
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: url,
-      // BENCH_APP_NODE_OPTIONS: node options for the app only (e.g. a heap limit), not this process.
-      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
+      // The memory bounds `npm run demo` and the e2e run use; BENCH_APP_NODE_OPTIONS replaces the
+      // app's node options (e.g. another heap limit) without touching this process.
+      ...serverMemoryEnv(),
+      ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
     },
     // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
     process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
