@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import pg from "pg";
 import { DEMO_PASSWORD } from "../../lib/demo-accounts";
 
 /** Signs in from the current page if it is the sign-in page (keeps its callbackUrl), else from /login. */
@@ -67,5 +68,16 @@ export async function answerEverythingVisible(page: Page) {
       changed++;
     }
     if (changed === 0) return;
+  }
+}
+
+/** A query on the test database (E2E_DATABASE_URL), for setting up or checking what the UI cannot. */
+export async function query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
   }
 }

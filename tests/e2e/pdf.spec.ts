@@ -1,23 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import pg from "pg";
-import { signInAs } from "./fixtures";
+import { query, signInAs } from "./fixtures";
 
 // The PDF documents against the built app (`next start`, rendering in worker threads) on the
 // seeded demo prefecture: the officer downloads a zone's council packet and the ZIP of every zone
 // after its progress completes; the council downloads its own zone's packet and is refused
 // another's; the clinic downloads its 院内掲示 and 提出控え from its receipt page.
-
-async function query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Clicks a link that downloads a file and returns the saved bytes. */
 async function download(

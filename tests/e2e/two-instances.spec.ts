@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import pg from "pg";
-import { signIn } from "./fixtures";
+import { query, signIn } from "./fixtures";
 
 // Two `next start` instances on one database (scripts/test.ts starts both; the first runs no job
 // workers): a session made on one is valid on the other, a draft saved on one is what the other
@@ -11,16 +10,6 @@ import { signIn } from "./fixtures";
 
 const A = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 const B = process.env.E2E_SECOND_URL;
-
-async function query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A clinic account of its own (another demo clinic, same password), so no other test's draft is touched. */
 async function clinicAccount(): Promise<string> {

@@ -10,6 +10,7 @@ import { applyImportJob, createImportPreview, runImportJob } from "@/lib/service
 import { getImportProgress } from "@/lib/data/import-jobs";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 import { csvFile, inst } from "@/tests/fixtures/import/builders";
+import { ROSTER_HEADER } from "@/scripts/bench/roster-file";
 
 let world: TWorld;
 beforeAll(async () => {
@@ -19,17 +20,6 @@ afterAll(async () => {
   await stopJobWorkers();
 });
 
-const ROSTER_HEADER = [
-  "医療機関コード",
-  "名称",
-  "種別",
-  "病床数",
-  "郵便番号",
-  "住所",
-  "市区町村コード",
-  "電話",
-  "担当者メール",
-];
 const rosterWith = (n: number) =>
   csvFile([ROSTER_HEADER, [inst(n), `キュー内科${n}`, "診療所", "0", "", "", "182079", "", `q${n}@example.jp`]]);
 
