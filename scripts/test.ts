@@ -108,7 +108,9 @@ async function runEndToEnd(chromium: string): Promise<number> {
   console.log("building the app…");
   await run("next", ["build"], env, { quiet: true });
 
-  const database = await createTestDatabase("embedded");
+  // The embedded default (CI); RENKEI_E2E_DB=postgres runs the same suite, both instances included,
+  // on a fresh database at TEST_POSTGRES_URL.
+  const database = await createTestDatabase(process.env.RENKEI_E2E_DB === "postgres" ? "postgres" : "embedded", "e2e");
   // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import.
   process.env.DATABASE_URL = database.url;
   const { seedDemo } = await import("../prisma/seed/demo");
