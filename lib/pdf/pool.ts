@@ -17,7 +17,7 @@ import type { TRenderResult } from "./render";
 // Memory (issue 18: ≤ 512 MB per process, and worker threads live inside the server process):
 // - no thread while idle: threads start with the first document and stop IDLE_TIMEOUT_MS after
 //   the last (each holds ~150 MB of fonts, font subsets and caches);
-// - each thread's JavaScript heap is capped (RENKEI_PDF_HEAP_MB, default 384 MB old generation):
+// - each thread's JavaScript heap is capped (RENKEI_PDF_HEAP_MB, default 256 MB old generation):
 //   a document that would need more fails alone instead of taking the server with it;
 // - the pool is replaced after RECYCLE_AFTER documents (RENKEI_PDF_RECYCLE_AFTER): the old one
 //   finishes what it has and its threads exit, returning what fontkit and pdfkit caches kept.
@@ -41,7 +41,7 @@ function positiveSetting(name: string): number | null {
 const TASK_TIMEOUT_MS = 120_000;
 const IDLE_TIMEOUT_MS = 60_000;
 const recycleAfter = () => positiveSetting("RENKEI_PDF_RECYCLE_AFTER") ?? 50;
-const heapMb = () => positiveSetting("RENKEI_PDF_HEAP_MB") ?? 384;
+const heapMb = () => positiveSetting("RENKEI_PDF_HEAP_MB") ?? 256;
 
 type TPool = Piscina<TDocumentRequest | null, TRenderResult | null>;
 type TGeneration = { pool: TPool; documents: number };
