@@ -155,7 +155,18 @@ async function runEndToEnd(chromium: string): Promise<number> {
       },
     );
   } finally {
-    for (const server of servers) server.kill("SIGTERM");
+    // The servers first (their job workers let go of the database), then the database.
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            if (server.exitCode !== null) return resolve();
+            setTimeout(resolve, 5_000).unref();
+            server.once("exit", () => resolve());
+            server.kill("SIGTERM");
+          }),
+      ),
+    );
     await database.stop();
   }
 }
