@@ -10,6 +10,7 @@ const nextConfig = {
     "@react-pdf/renderer",
     "piscina",
     "exceljs",
+    "pg-boss",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EMBEDDED_DB_PORT } from "@/lib/database-url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
-import { migrateDeploy, run, start } from "./lib/processes";
+import { migrateDeploy, run, serverMemoryEnv, start } from "./lib/processes";
 
 const { values: args } = parseArgs({
   options: {
@@ -99,7 +99,9 @@ async function main() {
     log("DATABASE_URL の PostgreSQL を使用します");
   }
 
+  let stopping = false;
   const stop = async (code = 0) => {
+    stopping = true;
     child?.kill("SIGTERM");
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
@@ -128,16 +130,34 @@ async function main() {
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (args.dev) {
-    child = start("next", ["dev", "--port", String(port)], env);
-  } else {
-    if (!args["skip-build"] && !buildIsCurrent()) {
-      log("アプリをビルドしています（初回は1〜2分かかります）…");
-      await run("next", ["build"], { ...env, NODE_ENV: "production" });
-    }
-    child = start("next", ["start", "--port", String(port)], { ...env, NODE_ENV: "production" });
+  if (!args.dev && !args["skip-build"] && !buildIsCurrent()) {
+    log("アプリをビルドしています（初回は1〜2分かかります）…");
+    await run("next", ["build"], { ...env, NODE_ENV: "production" });
   }
-  child.on("exit", (code) => void stop(code ?? 1));
+  const startServer = () =>
+    args.dev
+      ? start("next", ["dev", "--port", String(port)], env)
+      : start("next", ["start", "--port", String(port)], { ...env, ...serverMemoryEnv(), NODE_ENV: "production" });
+  // Supervisor: a server process that dies (a crash, kill -9, out of memory) is started again, after
+  // a pause that doubles while it keeps dying within a minute of starting (1 s … 30 s). The embedded
+  // database lives in this process and keeps running; queued jobs resume on the new server.
+  let restartDelayMs = 1_000;
+  const supervise = () => {
+    const startedAt = Date.now();
+    child = startServer();
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > 60_000) restartDelayMs = 1_000;
+      log(
+        `サーバーのプロセスが終了しました（${signal ?? `終了コード ${code}`}）。${restartDelayMs / 1000} 秒後に再起動します`,
+      );
+      setTimeout(() => {
+        if (!stopping) supervise();
+      }, restartDelayMs);
+      restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
+    });
+  };
+  supervise();
 
   await waitForServer(`${baseUrl}/login`);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

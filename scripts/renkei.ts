@@ -17,6 +17,11 @@ const wantsDatabase = needsDatabase(argv);
 let embedded: EmbeddedDatabase | undefined;
 let exitCode = 0;
 try {
+  // Backups read the data folder or pg_dump the server themselves: no client, no socket server.
+  if (argv[0] === "backup" || argv[0] === "restore") {
+    const { runBackupCommand } = await import("./lib/backup");
+    process.exit(await runBackupCommand(argv, io));
+  }
   if (wantsDatabase && !process.env.DATABASE_URL?.trim() && (await isPortFree(EMBEDDED_DB_PORT))) {
     const dataDir = path.join(process.cwd(), ".data", "pglite");
     if (!existsSync(dataDir)) {
@@ -29,6 +34,9 @@ try {
   }
   exitCode = await runRenkei(argv, io);
   if (wantsDatabase) {
+    // Import applies are queued as well as run here; the queue's client must let go too.
+    const { stopJobQueue } = await import("@/lib/jobs/queue");
+    await stopJobQueue();
     const { db } = await import("@/lib/db");
     await db.$disconnect();
   }

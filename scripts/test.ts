@@ -8,12 +8,10 @@
 // Options: --only <step,…> (types,unit,integration,postgres,e2e), --e2e-grep <pattern>.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findFreePort } from "./lib/embedded-db";
-import { run, start } from "./lib/processes";
+import { run, serverMemoryEnv, start } from "./lib/processes";
 import { createTestDatabase, isPostgresReachable, testPostgresUrl } from "../tests/support/test-database";
 import { chromiumPath, hasPoppler } from "../tests/support/tools";
 
@@ -110,25 +108,34 @@ async function runEndToEnd(chromium: string): Promise<number> {
   console.log("building the app…");
   await run("next", ["build"], env, { quiet: true });
 
-  const database = await createTestDatabase("embedded");
-  const port = await findFreePort();
-  const baseUrl = `http://localhost:${port}`;
+  // The embedded default (CI); RENKEI_E2E_DB=postgres runs the same suite, both instances included,
+  // on a fresh database at TEST_POSTGRES_URL.
+  const database = await createTestDatabase(process.env.RENKEI_E2E_DB === "postgres" ? "postgres" : "embedded", "e2e");
   // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import.
   process.env.DATABASE_URL = database.url;
   const { seedDemo } = await import("../prisma/seed/demo");
   await seedDemo();
 
-  // The ZIPs the tests have made go to a folder of their own, not the demo's .data/documents.
-  const documentsDir = mkdtempSync(path.join(tmpdir(), "renkei-e2e-documents-"));
-  const server = start("next", ["start", "--port", String(port)], {
-    ...env,
-    RENKEI_DOCUMENTS_DIR: documentsDir,
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: baseUrl,
-  });
+  // Two app instances of the one build on the one database, as in production behind a proxy
+  // (docs/deploy/README.md). The first runs no job workers, so every job it queues (the PDF
+  // batches of pdf.spec.ts and two-instances.spec.ts) is run by the second and its files are
+  // served by whichever instance is asked.
+  const secret = randomBytes(32).toString("base64url");
+  const instances = [await findFreePort(), await findFreePort()];
+  const urls = instances.map((port) => `http://localhost:${port}`);
+  const servers = instances.map((port, i) =>
+    start("next", ["start", "--port", String(port)], {
+      ...env,
+      ...serverMemoryEnv(),
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: urls[i],
+      RENKEI_JOB_WORKERS: i === 0 ? "0" : "1",
+    }),
+  );
+  const baseUrl = urls[0]!;
   try {
-    await waitFor(`${baseUrl}/login`);
+    await Promise.all(urls.map((url) => waitFor(`${url}/login`)));
     const grep = args["e2e-grep"] ? ["--grep", args["e2e-grep"]] : [];
     return await exec(
       process.execPath,
@@ -141,15 +148,26 @@ async function runEndToEnd(chromium: string): Promise<number> {
       ],
       {
         E2E_BASE_URL: baseUrl,
+        E2E_SECOND_URL: urls[1],
         E2E_DATABASE_URL: database.url,
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
       },
     );
   } finally {
-    server.kill("SIGTERM");
+    // The servers first (their job workers let go of the database), then the database.
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            if (server.exitCode !== null) return resolve();
+            setTimeout(resolve, 5_000).unref();
+            server.once("exit", () => resolve());
+            server.kill("SIGTERM");
+          }),
+      ),
+    );
     await database.stop();
-    rmSync(documentsDir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,4 @@
 import "server-only";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -88,30 +86,25 @@ export async function listDocumentJobs(
   return jobs.map(toProgress);
 }
 
-/** Folder of the generated ZIP files (RENKEI_DOCUMENTS_DIR, default .data/documents). */
-export function documentsDirectory(): string {
-  return process.env.RENKEI_DOCUMENTS_DIR?.trim() || path.join(process.cwd(), ".data", "documents");
-}
-
-export function documentJobFile(jobId: string): string {
-  // Job ids are cuids; anything else never reaches the file system.
-  if (!/^[a-z0-9]+$/i.test(jobId)) throw notFoundError("資料の作成");
-  return path.join(documentsDirectory(), `${jobId}.zip`);
-}
-
-/** The finished ZIP of a job the viewer may download. */
+/** The finished ZIP of a job the viewer may download (from the database: any instance serves it). */
 export async function getDocumentJobFile(
   viewer: TViewer,
   jobId: string,
-): Promise<{ path: string; fileName: string; size: number; cycleId: string }> {
-  const job = await db.documentJob.findFirst({ where: { AND: [jobScope(viewer), { id: jobId }] }, select });
+): Promise<{ bytes: Uint8Array; fileName: string; size: number; cycleId: string }> {
+  const job = await db.documentJob.findFirst({
+    where: { AND: [jobScope(viewer), { id: jobId }] },
+    select: { ...select, fileBytes: true },
+  });
   if (!job) throw notFoundError("資料の作成");
   if (job.status === "EXPIRED")
     throw new AppError("NOT_FOUND", "保存期間を過ぎたため、このファイルは削除されました。もう一度作成してください。");
   if (job.status !== "SUCCEEDED" || !job.fileName)
     throw new AppError("CONFLICT", "資料はまだ作成中です。完了してからダウンロードしてください。");
-  const file = documentJobFile(job.id);
-  if (!existsSync(file))
-    throw new AppError("NOT_FOUND", "ファイルが見つかりません（サーバーの入れ替えなど）。もう一度作成してください。");
-  return { path: file, fileName: job.fileName, size: job.fileSize ?? 0, cycleId: job.cycleId };
+  if (!job.fileBytes) throw new AppError("NOT_FOUND", "ファイルが見つかりません。もう一度作成してください。");
+  return {
+    bytes: new Uint8Array(job.fileBytes),
+    fileName: job.fileName,
+    size: job.fileBytes.byteLength,
+    cycleId: job.cycleId,
+  };
 }

@@ -10,7 +10,6 @@ import type {
   TImportProgress,
 } from "@/lib/prefecture/import-preview";
 import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
-import { liveProgress } from "./import-progress";
 import { viewerPrefecture } from "./scope";
 
 const jobSelect = {
@@ -66,19 +65,18 @@ export async function getRejectedRows(viewer: TViewer, jobId: string) {
   return { ...job, kind: job.kind as TImportKind, rejectedRows: (job.rejectedRows ?? null) as TRejectedRows | null };
 }
 
-/** The job's state for the progress bar: the live counter of the running process when there is one. */
+/** The job's state for the progress bar (written by whichever instance runs it). */
 export async function getImportProgress(viewer: TViewer, jobId: string): Promise<TImportProgress> {
   const job = await db.importJob.findFirst({
     where: { AND: [jobScope(viewer), { id: jobId }] },
     select: { status: true, phase: true, progressDone: true, progressTotal: true, result: true, errorMessage: true },
   });
   if (!job) throw notFoundError("取込");
-  const live = liveProgress.get(jobId);
   return {
     status: job.status,
-    phase: live?.phase ?? job.phase,
-    done: live?.done ?? job.progressDone,
-    total: live?.total ?? job.progressTotal,
+    phase: job.phase,
+    done: job.progressDone,
+    total: job.progressTotal,
     result: (job.result ?? null) as TImportOutcome | null,
     errorMessage: job.errorMessage,
   };

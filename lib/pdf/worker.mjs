@@ -30,6 +30,7 @@ const { renderDocument, warmUp } = await import("./render.tsx");
 // its first task only after this module has finished loading.
 await warmUp();
 
+// `null` is the pool's warm-up task: loading this module was the work.
 export default async function render(request) {
-  return renderDocument(request);
+  return request === null ? null : renderDocument(request);
 }

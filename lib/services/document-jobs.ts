@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, renameSync, rmSync, existsSync } from "node:fs";
 import { ZipArchive } from "archiver";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
@@ -10,7 +9,7 @@ import type { TKindFilter } from "@/lib/aggregation";
 import type { TSummaryParams } from "@/lib/summaries/params";
 import { listDashboardSchemes, resolveSummaryScope } from "@/lib/data/summaries";
 import { getPrefectureSummaryInput, getZonePacketInput } from "@/lib/data/documents";
-import { documentJobFile, documentsDirectory } from "@/lib/data/document-jobs";
+import { enqueue, jobQueue } from "@/lib/jobs/queue";
 import { pdfThreads, renderPdf } from "@/lib/pdf/pool";
 import type { TDocumentRequest } from "@/lib/pdf/props";
 import { documentFileName, packetZipName } from "@/lib/pdf/file-names";
@@ -18,63 +17,57 @@ import { documentFileName, packetZipName } from "@/lib/pdf/file-names";
 // "全圏域を一括作成": every zone's council packet and the prefecture summary, rendered in the PDF
 // worker threads and written into one ZIP, as a background job with progress.
 //
-// - The route queues a job row and answers at once; the runner starts after the response has been
-//   sent (next/server `after`) in the same server process, so no request waits for it. The browser
-//   polls the row's progress (documents done of total) and downloads the ZIP when it is done.
+// - The route creates a job row and queues a "documents.packet-batch" job on the durable queue
+//   (lib/jobs) in the same transaction, and answers at once; whichever app instance polls first
+//   runs it (and a job whose process died is run again). The browser polls the row's progress
+//   (documents done of total) and downloads the ZIP when it is done, from any instance.
 // - Loading each zone's bundle is a few queries on the request thread (the same loaders as the
 //   dashboards); rendering happens in the worker pool, as many documents at a time as it has
 //   threads, so the site stays responsive while a 14,000-institution prefecture is rendered.
 // - The ZIP is stored uncompressed ("store"): PDFs are already compressed, and deflating them again
 //   would spend the request thread's CPU for ~2 % smaller files.
-// - The ZIP lives on disk (RENKEI_DOCUMENTS_DIR) for DOCUMENT_RETENTION_MS and is then deleted;
-//   see the DocumentJob model for why not in the database.
+// - The ZIP is built in memory and stored in the job row (DocumentJob.fileBytes) for
+//   DOCUMENT_RETENTION_MS, then emptied by the hourly housekeeping job: every instance can serve
+//   it (docs/decisions/0013-job-queue.md).
 
 export const DOCUMENT_RETENTION_MS = 24 * 3600_000;
-/** A running job not heard of for this long died with its process. */
-export const STALE_DOCUMENT_JOB_MS = 10 * 60_000;
+/**
+ * A job not heard of for this long died with its process and the queue gave up retrying it (a
+ * running batch writes its progress after every document, a few seconds apart).
+ */
+export const STALE_DOCUMENT_JOB_MS = 20 * 60_000;
 
 export type TDocumentJobOptions = { kind: TKindFilter; confirmedOnly: boolean };
-
-/** Jobs this process is running (a RUNNING row not in here and not updated recently is stale). */
-const globalForJobs = globalThis as unknown as { renkeiDocumentJobs?: Set<string> };
-const running: Set<string> = (globalForJobs.renkeiDocumentJobs ??= new Set());
 
 function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
   assertRole(viewer, "prefecture");
   return viewer;
 }
 
-/** Deletes expired ZIPs and marks jobs whose process died as failed (called when a job is created). */
-async function housekeeping(prefectureCode: string): Promise<void> {
+/**
+ * Empties expired ZIPs and marks jobs whose process died for good as failed: hourly on the queue
+ * (lib/jobs/handlers.ts) for every prefecture, and for one prefecture when a job is created.
+ */
+export async function expireDocumentJobs(prefectureCode?: string): Promise<void> {
   const now = new Date();
-  const expired = await db.documentJob.findMany({
-    where: { prefectureCode, status: "SUCCEEDED", expiresAt: { lt: now } },
-    select: { id: true },
+  const scope = prefectureCode ? { prefectureCode } : {};
+  await db.documentJob.updateMany({
+    where: { ...scope, status: "SUCCEEDED", expiresAt: { lt: now } },
+    data: { status: "EXPIRED", fileBytes: null },
   });
-  for (const job of expired) rmSync(documentJobFile(job.id), { force: true });
-  if (expired.length > 0) {
-    await db.documentJob.updateMany({ where: { id: { in: expired.map((j) => j.id) } }, data: { status: "EXPIRED" } });
-  }
-  const stale = await db.documentJob.findMany({
+  await db.documentJob.updateMany({
     where: {
-      prefectureCode,
+      ...scope,
       status: { in: ["QUEUED", "RUNNING"] },
       updatedAt: { lt: new Date(now.getTime() - STALE_DOCUMENT_JOB_MS) },
     },
-    select: { id: true },
+    data: {
+      status: "FAILED",
+      phase: "失敗",
+      finishedAt: now,
+      errorMessage: "作成が中断されました（サーバーの再起動など）。もう一度作成してください。",
+    },
   });
-  const dead = stale.filter((j) => !running.has(j.id)).map((j) => j.id);
-  if (dead.length > 0) {
-    await db.documentJob.updateMany({
-      where: { id: { in: dead }, status: { in: ["QUEUED", "RUNNING"] } },
-      data: {
-        status: "FAILED",
-        phase: "失敗",
-        finishedAt: now,
-        errorMessage: "作成が中断されました（サーバーの再起動など）。もう一度作成してください。",
-      },
-    });
-  }
 }
 
 /**
@@ -89,7 +82,7 @@ export async function createPacketBatchJob(
   const { filter, scheme } = await resolveSummaryScope(officer, { ...params, zoneId: null });
   if (!scheme) throw new AppError("INVALID_INPUT", "圏域の区分がありません。先に圏域を登録してください。");
   if (scheme.zones.length === 0) throw new AppError("INVALID_INPUT", "この区分には圏域がありません。");
-  await housekeeping(officer.prefectureCode);
+  await expireDocumentJobs(officer.prefectureCode);
   const options: TDocumentJobOptions = { kind: filter.kind, confirmedOnly: filter.confirmedOnly };
   const active = await db.documentJob.findMany({
     where: {
@@ -102,36 +95,51 @@ export async function createPacketBatchJob(
   });
   const same = active.find((j) => JSON.stringify(j.options) === JSON.stringify(options));
   if (same) return { jobId: same.id, status: same.status };
-  const job = await db.documentJob.create({
-    data: {
-      prefectureCode: officer.prefectureCode,
-      cycleId: filter.cycleId,
-      schemeId: scheme.id,
-      options: options as Prisma.InputJsonValue,
-      phase: "作成待ち",
-      progressTotal: scheme.zones.length + 1,
-      createdById: officer.userId,
-      createdByEmail: officer.email,
-    },
-    select: { id: true },
+  // The row and its queued job are created together: neither exists without the other.
+  await jobQueue();
+  const schemeId = scheme.id;
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.documentJob.create({
+      data: {
+        prefectureCode: officer.prefectureCode,
+        cycleId: filter.cycleId,
+        schemeId,
+        options: options as Prisma.InputJsonValue,
+        phase: "作成待ち",
+        progressTotal: scheme.zones.length + 1,
+        createdById: officer.userId,
+        createdByEmail: officer.email,
+      },
+      select: { id: true },
+    });
+    await enqueue("documents.packet-batch", { documentJobId: created.id }, { key: created.id, tx });
+    return created;
   });
   return { jobId: job.id, status: "QUEUED" };
 }
 
 /**
  * Runs a queued batch to the end. Never throws: the outcome is written to the job. Safe to call
- * twice — only the caller that moves the job from QUEUED to RUNNING does the work.
+ * twice — only the caller that moves the job from QUEUED to RUNNING does the work; `retry` (the
+ * queue runs it again because the first attempt's process died) starts it over from RUNNING.
  */
-export async function runPacketBatchJob(jobId: string): Promise<void> {
+export async function runPacketBatchJob(jobId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
   const claimed = await db.documentJob.updateMany({
-    where: { id: jobId, status: "QUEUED" },
-    data: { status: "RUNNING", startedAt: new Date(), phase: "準備" },
+    where: { id: jobId, status: retry ? { in: ["QUEUED", "RUNNING"] } : "QUEUED" },
+    data: { status: "RUNNING", startedAt: new Date(), phase: "準備", progressDone: 0 },
   });
   if (claimed.count === 0) return;
-  running.add(jobId);
-  const job = await db.documentJob.findUniqueOrThrow({ where: { id: jobId } });
-  const file = documentJobFile(jobId);
-  const partial = `${file}.partial`;
+  const job = await db.documentJob.findUniqueOrThrow({
+    where: { id: jobId },
+    select: {
+      prefectureCode: true,
+      createdById: true,
+      createdByEmail: true,
+      options: true,
+      schemeId: true,
+      cycleId: true,
+    },
+  });
   try {
     // The batch acts for the officer who asked for it, with that officer's scope.
     const actor: TViewerOf<"prefecture"> = {
@@ -171,17 +179,13 @@ export async function runPacketBatchJob(jobId: string): Promise<void> {
       })),
     ];
 
-    mkdirSync(documentsDirectory(), { recursive: true });
     const zip = new ZipArchive({ store: true });
-    const out = createWriteStream(partial);
-    const hash = createHash("sha256");
-    zip.on("data", (chunk: Buffer) => hash.update(chunk));
+    const chunks: Buffer[] = [];
+    zip.on("data", (chunk: Buffer) => chunks.push(chunk));
     const written = new Promise<void>((resolve, reject) => {
-      out.on("close", resolve);
-      out.on("error", reject);
+      zip.on("end", resolve);
       zip.on("error", reject);
     });
-    zip.pipe(out);
 
     let done = 0;
     let zipName = "";
@@ -215,8 +219,8 @@ export async function runPacketBatchJob(jobId: string): Promise<void> {
     await db.documentJob.update({ where: { id: jobId }, data: { phase: "ZIP の書き出し" } });
     await zip.finalize();
     await written;
-    renameSync(partial, file);
-    const size = zip.pointer();
+    const bytes = Buffer.concat(chunks);
+    chunks.length = 0;
     await db.documentJob.update({
       where: { id: jobId },
       data: {
@@ -224,14 +228,14 @@ export async function runPacketBatchJob(jobId: string): Promise<void> {
         phase: "完了",
         progressDone: tasks.length,
         fileName: zipName || "協議の場資料_全圏域.zip",
-        fileSize: size,
-        fileSha256: hash.digest("hex"),
+        fileSize: bytes.byteLength,
+        fileSha256: createHash("sha256").update(bytes).digest("hex"),
+        fileBytes: bytes as Uint8Array<ArrayBuffer>,
         finishedAt: new Date(),
         expiresAt: new Date(Date.now() + DOCUMENT_RETENTION_MS),
       },
     });
   } catch (error) {
-    rmSync(partial, { force: true });
     let message: string;
     if (isAppError(error)) {
       message = error.message;
@@ -246,8 +250,5 @@ export async function runPacketBatchJob(jobId: string): Promise<void> {
         data: { status: "FAILED", phase: "失敗", errorMessage: message, finishedAt: new Date() },
       })
       .catch((e: unknown) => console.error(`[renkei] document job ${jobId}: could not record the failure`, e));
-  } finally {
-    running.delete(jobId);
-    if (existsSync(partial)) rmSync(partial, { force: true });
   }
 }

@@ -18,7 +18,7 @@ import {
 import { recordAudit } from "./audit";
 import type { TRejectedRows } from "@/lib/prefecture/import-rejected";
 import type { TImportContext, TImportCycle, TImportHandler } from "./import-handler";
-import { liveProgress } from "@/lib/data/import-progress";
+import { enqueue, jobQueue } from "@/lib/jobs/queue";
 import { rosterHandler } from "./import-roster";
 import { zonesHandler } from "./import-zones";
 import { populationHandler } from "./import-population";
@@ -35,8 +35,10 @@ import { CLI_ACTOR_EMAIL } from "./cli-viewer";
 //   transaction against the data as it is then (the roster may have changed since the preview).
 // - The apply is one transaction: it writes everything or nothing, and records the job's success
 //   in the same transaction. A failure leaves the data as it was and says why.
-// - The runner is started by the route handler after the response has been sent (next/server
-//   `after`), so no request waits for it; the command line runs it in its own process.
+// - Applying queues an "import.apply" job on the durable queue (lib/jobs) in the same transaction
+//   that marks the row QUEUED; whichever app instance polls first runs it, and a job whose process
+//   died is run again. The command line runs it in its own process (the queue's copy then finds
+//   the job done). Progress is written to the row, so any instance can answer the poll.
 // - On the embedded database (one PostgreSQL session) other requests wait while the transaction
 //   runs, so the writes are bulk statements (a 15,000-row roster commits in seconds); on
 //   PostgreSQL the rest of the app carries on.
@@ -60,7 +62,10 @@ const WRITTEN_TABLES: Record<TImportKind, readonly string[]> = {
 
 /** A preview may be applied for this long; after that the file must be checked again. */
 export const PREVIEW_TTL_MS = 24 * 3600_000;
-/** A running job not heard of for this long died with its process (nothing was written). */
+/**
+ * A running job not heard of for this long died with its process and was not retried (nothing was
+ * written: the apply's transaction ends after APPLY_TIMEOUT_MS at the latest).
+ */
 export const STALE_JOB_MS = 15 * 60_000;
 /** The longest an apply may take before its transaction is rolled back. */
 const APPLY_TIMEOUT_MS = 10 * 60_000;
@@ -291,7 +296,7 @@ export async function applyImportJob(
     },
     select: { id: true, updatedAt: true },
   });
-  const stale = active.filter((a) => Date.now() - a.updatedAt.getTime() > STALE_JOB_MS && !liveProgress.has(a.id));
+  const stale = active.filter((a) => Date.now() - a.updatedAt.getTime() > STALE_JOB_MS);
   if (stale.length > 0) {
     await db.importJob.updateMany({
       where: { id: { in: stale.map((s) => s.id) }, status: { in: ["QUEUED", "RUNNING"] } },
@@ -310,15 +315,21 @@ export async function applyImportJob(
     );
   }
 
-  const queued = await db.importJob.updateMany({
-    where: { id: jobId, status: "PREVIEWED" },
-    data: {
-      status: "QUEUED",
-      options: options as Prisma.InputJsonValue,
-      appliedById: officer.userId,
-      appliedByEmail: officer.email,
-      phase: "反映待ち",
-    },
+  // The row turns QUEUED and the job is queued in one transaction: neither exists without the other.
+  await jobQueue();
+  const queued = await db.$transaction(async (tx) => {
+    const updated = await tx.importJob.updateMany({
+      where: { id: jobId, status: "PREVIEWED" },
+      data: {
+        status: "QUEUED",
+        options: options as Prisma.InputJsonValue,
+        appliedById: officer.userId,
+        appliedByEmail: officer.email,
+        phase: "反映待ち",
+      },
+    });
+    if (updated.count > 0) await enqueue("import.apply", { importJobId: jobId }, { key: jobId, tx });
+    return updated;
   });
   if (queued.count === 0) {
     const now = await findOwnJob(officer, jobId);
@@ -363,18 +374,40 @@ class RejectedOnApply extends Error {
 }
 
 /**
- * Runs a queued job to the end. Never throws: the outcome is written to the job. Safe to call
- * twice — only the caller that moves the job from QUEUED to RUNNING does the work.
+ * Progress written to the job row at most once a second, without waiting: on PostgreSQL other
+ * instances see it move while the apply's transaction runs; on the embedded database (one
+ * session) the write waits for that transaction and then finds the job finished (no-op).
  */
-export async function runImportJob(jobId: string): Promise<void> {
+function progressWriter(jobId: string) {
+  let last = 0;
+  let pending: Promise<unknown> | null = null;
+  return (phase: string, done: number, total: number) => {
+    if (pending || Date.now() - last < 1000) return;
+    last = Date.now();
+    pending = db.importJob
+      .updateMany({
+        where: { id: jobId, status: "RUNNING" },
+        data: { phase, progressDone: done, progressTotal: total },
+      })
+      .catch(() => undefined)
+      .finally(() => (pending = null));
+  };
+}
+
+/**
+ * Runs a queued job to the end. Never throws: the outcome is written to the job. Safe to call
+ * twice — only the caller that moves the job from QUEUED to RUNNING does the work; `retry` (the
+ * queue runs the job again because the process of the first attempt died) also takes it over from
+ * RUNNING, which is safe because that attempt's transaction was rolled back with its connection.
+ */
+export async function runImportJob(jobId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
   const claimed = await db.importJob.updateMany({
-    where: { id: jobId, status: "QUEUED" },
+    where: { id: jobId, status: retry ? { in: ["QUEUED", "RUNNING"] } : "QUEUED" },
     data: { status: "RUNNING", startedAt: new Date(), phase: "ファイルの読み込み" },
   });
   if (claimed.count === 0) return;
   const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-  const progress = (phase: string, done: number, total: number) => liveProgress.set(jobId, { phase, done, total });
-  progress("ファイルの読み込み", 0, 0);
+  const progress = progressWriter(jobId);
   try {
     if (!job.fileBytes) throw new AppError("CONFLICT", "取込ファイルが残っていません。もう一度読み込んでください。");
     const actor: TViewerOf<"prefecture"> = {
@@ -461,7 +494,5 @@ export async function runImportJob(jobId: string): Promise<void> {
         ...(preview ? { preview: preview as unknown as Prisma.InputJsonValue } : {}),
       },
     });
-  } finally {
-    liveProgress.delete(jobId);
   }
 }

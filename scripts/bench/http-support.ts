@@ -6,9 +6,41 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-db";
-import { run, start } from "../lib/processes";
+import { run, serverMemoryEnv, start } from "../lib/processes";
 
-export type TProcessHandle = { url: string; pid?: number; stop: () => Promise<void> };
+export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number };
+
+/**
+ * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): `next start`
+ * runs the server in a child process, whose worker threads (PDF) count in its RSS.
+ */
+export function processTreeRss(rootPid: number): Map<number, { name: string; mb: number }> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && inTree(parents.get(pid) ?? 0));
+  const result = new Map<number, { name: string; mb: number }>();
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      const name = /Name:\s+(.+)/.exec(status)?.[1] ?? "?";
+      result.set(pid, { name, mb: rss });
+    } catch {
+      // gone
+    }
+  }
+  return result;
+}
 
 /**
  * The embedded database in a child process, so the load generator never shares its event loop.
@@ -44,14 +76,23 @@ export async function startApp(
   const child = start(
     "next",
     ["start", "--port", String(port)],
-    { ...env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: url },
+    {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: url,
+      // The memory bounds `npm run demo` and the e2e run use; BENCH_APP_NODE_OPTIONS replaces the
+      // app's node options (e.g. another heap limit) without touching this process.
+      ...serverMemoryEnv(),
+      ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+    },
     // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
     process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, stop: () => stopChild(child) };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid, stop: () => stopChild(child) };
     } catch {
       // starting
     }

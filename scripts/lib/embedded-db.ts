@@ -6,6 +6,15 @@
 // Limits worth knowing: PGlite is one database session, so pglite-socket queues queries from all
 // connections and an open transaction makes every other connection wait. Never point
 // shadow-database commands (migrate dev / migrate diff --from-migrations) at it.
+//
+// Durability: PGlite 0.5.14 cannot fsync on commit — its Node file system (Emscripten NODEFS) has
+// no fsync, so PostgreSQL's fsync calls do nothing and NodeFS.syncToFs is empty. A committed write
+// is in the operating system's cache: it survives the process being killed, not a power cut or a
+// kernel crash. To bound that loss, the data folder's file system is flushed (`sync -f`, i.e.
+// syncfs) in a child process at most every RENKEI_EMBEDDED_SYNC_MS (default 1000; 0 turns it
+// off) while there are writes: after a power cut, at most the last second or so of acknowledged
+// work is lost. Production runs on PostgreSQL, which fsyncs every commit.
+import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
@@ -36,14 +45,40 @@ export async function startEmbeddedDatabase({
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
-  keepExtendedQueriesTogether(server);
+  const activity = { wrote: false };
+  keepExtendedQueriesTogether(server, activity);
   await server.start();
+  const flusher = dataDir ? startFlusher(dataDir, activity) : null;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     stop: async () => {
       await server.stop();
       await db.close();
+      await flusher?.stop();
+    },
+  };
+}
+
+/** Flushes the data folder's file system to disk at most every interval while there was activity. */
+function startFlusher(dataDir: string, activity: { wrote: boolean }) {
+  const configured = Number(process.env.RENKEI_EMBEDDED_SYNC_MS ?? 1000);
+  const intervalMs = Number.isFinite(configured) && configured >= 0 ? configured : 1000;
+  const flush = () =>
+    new Promise<void>((resolve) => execFile("sync", ["-f", dataDir], () => resolve())).catch(() => undefined);
+  if (intervalMs === 0) return { stop: flush };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (!activity.wrote || running) return;
+    activity.wrote = false;
+    running = flush().finally(() => (running = null));
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await flush();
     },
   };
 }
@@ -58,7 +93,7 @@ export async function startEmbeddedDatabase({
  * until its Sync (or a simple Query), only that connection's messages run. The queue already
  * waits when the favoured connection has nothing queued, exactly as it does for transactions.
  */
-function keepExtendedQueriesTogether(server: PGLiteSocketServer) {
+function keepExtendedQueriesTogether(server: PGLiteSocketServer, activity: { wrote: boolean }) {
   type TQueue = {
     db: PGlite;
     enqueue: (handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void) => Promise<number>;
@@ -89,6 +124,8 @@ function keepExtendedQueriesTogether(server: PGLiteSocketServer) {
       if (property === "execProtocolRawStream") {
         return async (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
           const result = await target.execProtocolRawStream(message, options);
+          // Any statement may write; the flusher only needs to know that something ran.
+          activity.wrote = true;
           const type = message[0]!;
           if (type === SYNC || type === SIMPLE_QUERY) sequenceOwner = null;
           else if (EXTENDED.has(type)) sequenceOwner = ownerOf.get(message) ?? null;

@@ -45,3 +45,17 @@ export function start(
 export function migrateDeploy(databaseUrl: string, quiet = true): Promise<void> {
   return run("prisma", ["migrate", "deploy"], { DATABASE_URL: databaseUrl }, { quiet });
 }
+
+/**
+ * Memory bounds for a `next start` process (issue 18: ≤ 512 MB per process; measured with
+ * scripts/bench/pdf.ts, docs/decisions/0013): a main-thread heap limit, so V8 collects before the
+ * process grows, and two malloc arenas instead of one per thread (the PDF worker threads'
+ * allocations otherwise stay spread over arenas glibc never returns). An operator's own
+ * NODE_OPTIONS wins.
+ */
+export function serverMemoryEnv(): Record<string, string> {
+  return {
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+    NODE_OPTIONS: process.env.NODE_OPTIONS ?? "--max-old-space-size=256",
+  };
+}

@@ -75,6 +75,10 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
   recount [--cycle <ID> | --prefecture <コード>]
       ダッシュボードの集計値を報告から数え直します（省略時は全サイクル）。処理の中断などで集計値が
       報告とずれたときの修復用で、食い違っていた市区町村の件数を表示します。
+  backup <ファイル> / restore <ファイル>
+      データベース全体をファイルに保存し、またはファイルから戻します。PostgreSQL（DATABASE_URL）は
+      pg_dump / pg_restore、組み込みデータベースは PGlite のデータフォルダの保存です（npm run demo を
+      停止してから実行してください。復元前のデータは .data/pglite.before-restore-… に残ります）。
   help
       この説明を表示します。
 

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, type Download, type Page } from "@playwright/test";
+import pg from "pg";
 import { DEMO_PASSWORD } from "../../lib/demo-accounts";
 
 /** Signs in from the current page if it is the sign-in page (keeps its callbackUrl), else from /login. */
@@ -87,4 +88,15 @@ export async function download(
 export function pdfText(bytes: Buffer): string {
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: bytes }).toString();
+}
+
+/** A query on the test database (E2E_DATABASE_URL), for setting up or checking what the UI cannot. */
+export async function query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,22 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { download, pdfText, signInAs } from "./fixtures";
+import { download, pdfText, query, signInAs } from "./fixtures";
 
 // The PDF documents against the built app (`next start`, rendering in worker threads) on the
 // seeded demo prefecture: the officer downloads a zone's council packet and the ZIP of every zone
 // after its progress completes; the council downloads its own zone's packet and is refused
 // another's; the clinic downloads its 院内掲示 and 提出控え from its receipt page.
-
-async function query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe("pdf documents", () => {
   test("pdf: the officer downloads a zone's packet and the ZIP of every zone after the progress completes", async ({

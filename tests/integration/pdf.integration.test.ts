@@ -80,7 +80,6 @@ const params = (extra: Partial<TSummaryParams> = {}): TSummaryParams => ({
 
 beforeAll(async () => {
   poppler = await hasPoppler();
-  process.env.RENKEI_DOCUMENTS_DIR = path.join(tmp, "documents");
   await seedDemo({ now: NOW });
   viewers.prefecture = await viewerOf("pref@demo.renkei.jp");
   viewers.council = await viewerOf("council@demo.renkei.jp");
@@ -98,11 +97,8 @@ beforeAll(async () => {
   for (const z of scheme.zones) zoneIds.set(z.name, z.id);
 });
 
-const documentsDirBefore = process.env.RENKEI_DOCUMENTS_DIR;
 afterAll(async () => {
   await closePdfPool();
-  if (documentsDirBefore === undefined) delete process.env.RENKEI_DOCUMENTS_DIR;
-  else process.env.RENKEI_DOCUMENTS_DIR = documentsDirBefore;
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -274,7 +270,9 @@ describe("off the request thread", () => {
     expect(progress).toMatchObject({ status: "SUCCEEDED", done: 5, total: 5 });
     expect(progress.fileName).toMatch(/\.zip$/);
     const file = await getDocumentJobFile(viewers.prefecture, jobId);
-    const { stdout } = await run("zipinfo", ["-1", file.path]);
+    const zipPath = path.join(tmp, "batch.zip");
+    writeFileSync(zipPath, file.bytes);
+    const { stdout } = await run("zipinfo", ["-1", zipPath]);
     const entries = stdout.trim().split("\n");
     expect(entries).toHaveLength(5);
     expect(entries[0]).toMatch(/^00_福井県_令和7年度_全圏域の集計/);

@@ -1,9 +1,8 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api";
 import { AppError } from "@/lib/errors";
 import { parseSummaryParams } from "@/lib/summaries/params";
-import { createPacketBatchJob, runPacketBatchJob } from "@/lib/services/document-jobs";
+import { createPacketBatchJob } from "@/lib/services/document-jobs";
 
 const ZBody = z.object({
   cycle: z.string().min(1).max(64),
@@ -14,7 +13,7 @@ const ZBody = z.object({
 
 /**
  * POST { cycle, scheme, kind?, confirmed? } — queues the ZIP of every zone's council packet and
- * answers at once (202); the job runs after the response is sent, and the browser polls
+ * answers at once (202); an app instance runs it from the durable queue, and the browser polls
  * GET /api/v1/pdf/jobs/[jobId] for its progress.
  */
 export const POST = apiRoute(async ({ viewer, body }) => {
@@ -27,6 +26,5 @@ export const POST = apiRoute(async ({ viewer, body }) => {
     confirmed: parsed.data.confirmed,
   });
   const result = await createPacketBatchJob(viewer, params);
-  if (result.status === "QUEUED") after(() => runPacketBatchJob(result.jobId));
   return Response.json(result, { status: 202 });
 });

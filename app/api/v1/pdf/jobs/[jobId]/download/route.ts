@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { apiRoute } from "@/lib/http/api";
 import { auditDownload } from "@/lib/services/download-audit";
 import { fileResponse } from "@/lib/http/download";
@@ -13,5 +12,5 @@ export const GET = apiRoute<{ jobId: string }>(async ({ viewer, params }) => {
     cycleId: file.cycleId,
     scope: { jobId: params.jobId },
   });
-  return fileResponse(new Uint8Array(await readFile(file.path)), file.fileName, "application/zip");
+  return fileResponse(file.bytes, file.fileName, "application/zip");
 });

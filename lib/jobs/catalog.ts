@@ -1,0 +1,62 @@
+// The job types of Renkei's one durable queue (docs/decisions/0013-job-queue.md): each has a name,
+// a zod schema for its payload (checked when it is queued and again when it runs: a payload
+// written by an older release must still parse) and how it is retried. Pure: no database here, so
+// services that queue jobs and the workers that run them both import it without a cycle.
+//
+// Adding a type: an entry here, its handler in lib/jobs/handlers.ts (the compiler insists), then
+// `enqueue(name, payload)` wherever the work is asked for.
+import { z } from "zod";
+
+export type TJobTypeOptions = {
+  /**
+   * How long one attempt may run before the queue considers its process dead and retries it.
+   * Longer than the work's own timeout, so that a slow attempt is never run twice at once.
+   */
+  expireInSeconds: number;
+  /** Attempts after the first (a crash, or the handler throwing). */
+  retryLimit: number;
+  /** Seconds before the first retry; doubled for each further one (with jitter). */
+  retryDelaySeconds: number;
+  /** Jobs of this type one process runs at a time. */
+  concurrency: number;
+  /**
+   * Least time between the starts of two jobs of this type in one process (throttling, e.g. for
+   * mail); 0 for none.
+   */
+  minIntervalMs: number;
+};
+
+function jobType<S extends z.ZodType>(payload: S, options: TJobTypeOptions) {
+  return { payload, options };
+}
+
+export const JOB_TYPES = {
+  /** Applies a previewed import (ImportJob row): one transaction, progress on the row. */
+  "import.apply": jobType(z.object({ importJobId: z.string().min(1).max(64) }), {
+    // The apply's transaction times out after 10 minutes (lib/services/import-jobs.ts).
+    expireInSeconds: 11 * 60,
+    retryLimit: 2,
+    retryDelaySeconds: 5,
+    concurrency: 1,
+    minIntervalMs: 0,
+  }),
+  /** Renders every zone's council packet and the prefecture summary into one ZIP (DocumentJob row). */
+  "documents.packet-batch": jobType(z.object({ documentJobId: z.string().min(1).max(64) }), {
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    retryDelaySeconds: 5,
+    concurrency: 1,
+    minIntervalMs: 0,
+  }),
+};
+
+export type TJobName = keyof typeof JOB_TYPES;
+export type TJobPayload<N extends TJobName> = z.infer<(typeof JOB_TYPES)[N]["payload"]>;
+
+export function isJobName(name: string): name is TJobName {
+  return Object.hasOwn(JOB_TYPES, name);
+}
+
+export function parseJobPayload<N extends TJobName>(name: N, payload: unknown): TJobPayload<N> {
+  return JOB_TYPES[name].payload.parse(payload) as TJobPayload<N>;
+}

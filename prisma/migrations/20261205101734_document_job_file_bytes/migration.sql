@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DocumentJob" ADD COLUMN     "fileBytes" BYTEA;
