@@ -120,6 +120,8 @@ export type TBuildInput = {
   respondent: { institutionId: string } | { hubId: string };
   kind: TAnswerProfile["kind"];
   fixed?: TAnswerProfile["fixed"];
+  /** An institution's planned functions and shape (prisma/seed/function-plan.ts); none for hubs. */
+  planned?: TAnswerProfile["planned"];
   plan: TReportPlan;
   partnerPool: readonly TPartner[];
   random: TRandom;
@@ -150,7 +152,12 @@ export function buildReport(input: TBuildInput): { submission: TSubmissionRow; r
     compactAnswers(
       generateAnswers(definition, {
         random: random.fork(label),
-        profile: { kind: input.kind, engagement: clamp(engagement, 0.02, 1), fixed: input.fixed },
+        profile: {
+          kind: input.kind,
+          engagement: clamp(engagement, 0.02, 1),
+          fixed: input.fixed,
+          planned: input.planned,
+        },
         partnerPool: input.partnerPool,
       }),
     );
