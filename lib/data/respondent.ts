@@ -158,7 +158,7 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
       questionnaireVersionId: true,
       revisions: {
         orderBy: { revision: "asc" },
-        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true },
+        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true, kind: true },
       },
     },
   });

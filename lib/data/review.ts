@@ -454,7 +454,15 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       hub: { select: { id: true, name: true, contactEmail: true, zone: { select: { name: true } } } },
       revisions: {
         orderBy: { revision: "asc" },
-        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true, submittedById: true },
+        select: {
+          revision: true,
+          answers: true,
+          derived: true,
+          submittedAt: true,
+          channel: true,
+          submittedById: true,
+          kind: true,
+        },
       },
     },
   });
@@ -573,6 +581,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       revision: r.revision,
       submittedAt: r.submittedAt,
       channel: r.channel,
+      kind: r.kind,
       submittedBy: personOf(r.submittedById),
       changes: i === 0 ? null : diffAnswers(definition, revisions[i - 1]!.answers, r.answers),
     })),

@@ -15,6 +15,7 @@ import {
   type TRespondentViewer,
 } from "@/lib/data/respondent";
 import { WRITABILITY_MESSAGES } from "@/lib/domain/cycle-window";
+import { nextRevisionKind, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { compactAnswers, type TAnswers } from "@/lib/questionnaire/answers";
 import { validateAnswers } from "@/lib/questionnaire/answer-schema";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -241,6 +242,12 @@ async function writeWithVersionCheck(
 
 class StaleWrite extends Error {}
 
+const SUBMIT_ACTIONS = {
+  INITIAL: "submission.submit",
+  RESUBMISSION: "submission.resubmit",
+  AMENDMENT: "submission.amend",
+} as const;
+
 export type TSubmitResult = { submissionId: string; revision: number; alreadySubmitted: boolean };
 
 /**
@@ -271,6 +278,7 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
 
   const derived = computeStoredDerived(definition, answers) as unknown as Prisma.InputJsonValue;
   const revision = (submission?.revision ?? 0) + 1;
+  const kind = nextRevisionKind(submission);
   const now = new Date();
   const write = writeWithVersionCheck(respondent, {
     cycleId,
@@ -295,15 +303,16 @@ export async function submitReport(viewer: TViewer, cycleId: string, input: unkn
           derived,
           submittedAt: now,
           submittedById: viewer.userId,
+          kind,
         },
       }),
     audit: (id) =>
       auditRow(viewer, {
-        action: revision === 1 ? "submission.submit" : "submission.amend",
+        action: SUBMIT_ACTIONS[kind],
         entityType: "submission",
         entityId: id,
         prefectureCode: cycle.prefectureCode,
-        summary: revision === 1 ? "報告を提出" : `変更報告を提出（第${revision}版）`,
+        summary: kind === "INITIAL" ? "報告を提出" : `${REVISION_KIND_LABELS[kind]}を提出（第${revision}版）`,
         before: { status: submission?.status ?? null, revision: submission?.revision ?? 0 },
         after: { status: "SUBMITTED", revision },
       }),
@@ -354,7 +363,7 @@ export async function startAmendment(viewer: TViewer, cycleId: string): Promise<
           entityType: "submission",
           entityId: submission.id,
           prefectureCode: cycle.prefectureCode,
-          summary: "変更報告を開始",
+          summary: nextRevisionKind(submission) === "AMENDMENT" ? "変更報告を開始" : "提出内容の修正を開始",
           before: { isAmending: false },
           after: { isAmending: true },
         }),

@@ -111,6 +111,8 @@ export type TRevisionRow = {
   derived: string;
   submittedAt: Date;
   channel: "WEB" | "PAPER";
+  /** The second revision of a 変更報告 plan changes a confirmed report. */
+  kind: "INITIAL" | "AMENDMENT";
 };
 
 export type TBuildInput = {
@@ -201,6 +203,7 @@ export function buildReport(input: TBuildInput): { submission: TSubmissionRow; r
       derived: JSON.stringify(computeStoredDerived(definition, answers)),
       submittedAt: at,
       channel,
+      kind: revision === 1 ? "INITIAL" : "AMENDMENT",
     };
     revisions.push(row);
     return row;

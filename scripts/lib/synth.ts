@@ -734,8 +734,9 @@ function createReportWriter(now: Date) {
           ["derived", "jsonb"],
           ["submittedAt", "timestamp"],
           ["channel", "text"],
+          ["kind", "enum:RevisionKind"],
         ],
-        r.map((x) => [x.id, x.submissionId, x.revision, x.answers, x.derived, x.submittedAt, x.channel]),
+        r.map((x) => [x.id, x.submissionId, x.revision, x.answers, x.derived, x.submittedAt, x.channel, x.kind]),
       );
       return { s: s.length, r: r.length };
     },

@@ -138,23 +138,24 @@ test("the clinic submits, prints its receipt, amends and sees what changed", asy
   await page.getByRole("button", { name: "印刷する" }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
 
-  // 変更報告
+  // Sent again before the prefecture's review: a 再提出 (a 変更報告 is the change of a 確認済み report).
   await page.goto(formUrl);
   await expect(page.getByTestId("form-status")).toHaveText("提出済（第1版）");
   await expect(group(page, /在宅当番医制/).getByLabel("3:有り(月1回)")).toBeDisabled();
-  await page.getByRole("button", { name: "変更報告を始める" }).click();
-  await expect(page.getByText("変更報告を作成中です。提出すると第2版になります。")).toBeVisible();
+  await page.getByRole("button", { name: "修正を始める" }).click();
+  await expect(page.getByText("修正を作成中です。提出すると第2版（再提出）になります。")).toBeVisible();
   await group(page, /在宅当番医制/)
     .getByLabel("4:有り(月2~3回)")
     .check();
   await waitSaved(page);
-  await page.getByRole("button", { name: "内容を確認して変更報告を提出" }).click();
-  await expect(page.getByRole("dialog")).toContainText("変更報告（第2版）を提出しますか？");
+  await page.getByRole("button", { name: "内容を確認して再提出" }).click();
+  await expect(page.getByRole("dialog")).toContainText("第2版を再提出しますか？");
   await page.getByTestId("confirm-submit").click();
   await expect(page).toHaveURL(/\/receipt\?revision=2&submitted=1/);
   await expect(page.getByTestId("receipt-number")).toHaveText(/-02$/);
 
   await page.goto(formUrl.replace(/\/?$/, "/history"));
+  await expect(page.getByRole("cell", { name: "第2版（再提出）" })).toBeVisible();
   const diff = page.getByTestId("diff-table");
   await expect(diff).toContainText("在宅当番医制");
   await expect(diff).toContainText("有り(月1回)");

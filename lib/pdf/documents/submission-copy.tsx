@@ -1,6 +1,7 @@
 // The 提出控え: a printable record of one submitted revision — 受付番号, revision, the time in
 // 和暦 and 西暦, the status derived at submission (functions, or a hub's scores per duty), and every
 // answer by section as the receipt page shows it (formatAnswer, visible items only).
+import { revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
 import { formatInteger, formatShare } from "@/lib/format";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -45,7 +46,7 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
         `${respondent.name}${respondent.code ? `（医療機関コード ${respondent.code}）` : ""}`,
       ],
       ["所在", respondent.place],
-      ["版", `第${revision.number}版${revision.number > 1 ? "（変更報告）" : ""}`],
+      ["版", revisionLabel(revision.number, revision.kind)],
       ["提出日時", `${warekiOf(revision.submittedAt)}（西暦 ${formatDateTime(submittedAt)}）`],
       ["提出方法", CHANNEL_LABELS[revision.channel] ?? revision.channel],
       ["現在の状況", input.currentStatus],
