@@ -2,6 +2,7 @@ import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { formatAnswer } from "@/lib/questionnaire/format";
+import { GroupAnswerTable } from "./group-answer-table";
 
 /** Every visible item with its answer, by section (receipts, reviews). */
 export function AnswersTable({
@@ -20,17 +21,27 @@ export function AnswersTable({
               <tbody>
                 {section.items
                   .filter((item) => visibility.items.has(item.key))
-                  .map((item) => (
-                    <tr key={item.key} className="border-b border-gray-100 align-top">
-                      <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
-                        {item.officialNo && <span className="mr-1 text-xs text-gray-500">{item.officialNo}</span>}
-                        {item.label}
-                      </th>
-                      <td className="whitespace-pre-line py-1.5 text-gray-900">
-                        {formatAnswer(item, answers[item.key])}
-                      </td>
-                    </tr>
-                  ))}
+                  .map((item) =>
+                    item.type === "group" ? (
+                      // A table of its own: one column per field, under the item's label.
+                      <tr key={item.key} className="border-b border-gray-100 align-top">
+                        <td colSpan={2} className="py-1.5">
+                          <p className="mb-1.5 text-gray-700">{item.label}</p>
+                          <GroupAnswerTable item={item} value={answers[item.key]} />
+                        </td>
+                      </tr>
+                    ) : (
+                      <tr key={item.key} className="border-b border-gray-100 align-top">
+                        <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
+                          {item.officialNo && <span className="mr-1 text-xs text-gray-500">{item.officialNo}</span>}
+                          {item.label}
+                        </th>
+                        <td className="whitespace-pre-line py-1.5 text-gray-900">
+                          {formatAnswer(item, answers[item.key])}
+                        </td>
+                      </tr>
+                    ),
+                  )}
               </tbody>
             </table>
           </section>

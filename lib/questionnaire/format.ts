@@ -32,3 +32,17 @@ export function formatAnswer(item: TItem | TGroupField, value: TAnswerValue): st
         .join("\n");
   }
 }
+
+export type TGroupTable = { header: string[]; rows: string[][] };
+
+/**
+ * A repeating group (the hub's PDCA 課題 → 対応策 → 指標 → …) as a table: one column per field,
+ * one row per entry, so receipts, council pages and PDFs show it as a table, not a run-on cell.
+ */
+export function groupTable(item: Extract<TItem, { type: "group" }>, value: TAnswerValue): TGroupTable {
+  const rows = Array.isArray(value) ? (value as TGroupRow[]) : [];
+  return {
+    header: item.fields.map((f) => f.label),
+    rows: rows.map((row) => item.fields.map((f) => (isEmptyAnswer(row[f.key]) ? "—" : formatAnswer(f, row[f.key])))),
+  };
+}
