@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import type { TStatusCounts } from "@/lib/data/cycles";
+import { suspendedNote } from "@/lib/domain/suspension";
 
 const TONES = {
   NOT_STARTED: "bg-gray-50 text-gray-900",
@@ -20,6 +21,11 @@ export function StatusCounts({
       <div className="rounded-md bg-white px-4 py-3 ring-1 ring-gray-200">
         <p className="text-xs text-gray-600">対象</p>
         <p className="text-2xl font-bold">{counts.total.toLocaleString("ja-JP")}</p>
+        {counts.suspended > 0 && (
+          <p className="text-xs text-gray-600" data-testid="suspended-note">
+            {suspendedNote(counts.suspended)}
+          </p>
+        )}
       </div>
       {RESPONSE_STATUSES.map((status) => {
         const body = (

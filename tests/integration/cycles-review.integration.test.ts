@@ -163,7 +163,15 @@ describe("cycles: create, schedule, open, close", () => {
   it("lists the prefecture's cycles with counts per status", async () => {
     const cycles = await listCycles(world.viewers.fukuiPrefecture);
     const clinic = cycles.find((c) => c.id === world.cycles.fukuiClinicCycle.id)!;
-    expect(clinic.counts).toEqual({ total: 4, NOT_STARTED: 1, DRAFT: 1, SUBMITTED: 2, RETURNED: 0, CONFIRMED: 0 });
+    expect(clinic.counts).toEqual({
+      total: 4,
+      NOT_STARTED: 1,
+      DRAFT: 1,
+      SUBMITTED: 2,
+      RETURNED: 0,
+      CONFIRMED: 0,
+      suspended: 0,
+    });
     expect(cycles.every((c) => c.prefectureCode === "18")).toBe(true);
   });
 });
