@@ -20,6 +20,7 @@ import { createRandom, type TRandom } from "./random";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
 import { generateAnswers, truncateToDraft, type TAnswerProfile } from "./answers";
 import { functionPropensities, planFunctions, regionalOffsets } from "./function-plan";
+import { referenceDateOf } from "@/lib/domain/suspension";
 import {
   DEMO_POPULATION_SOURCE,
   DEMO_POPULATION_YEAR,
@@ -290,6 +291,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   const zoneOffsets = new Map(
     FUKUI_SECONDARY_AREAS.map((z) => [z.code, regionalOffsets(random.fork(`zone-${z.code}`))]),
   );
+  const notStarted: string[] = [];
   for (const institution of allInstitutions) {
     const r = random.fork(`inst-${institution.code}`);
     const engagement = 0.2 + r.next() * 0.8;
@@ -339,7 +341,10 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     const roll = r.next();
     const outcome =
       roll < 0.26 ? null : roll < 0.46 ? "DRAFT" : roll < 0.8 ? "SUBMITTED" : roll < 0.95 ? "CONFIRMED" : "RETURNED";
-    if (!outcome) continue;
+    if (!outcome) {
+      notStarted.push(institution.id);
+      continue;
+    }
     writer.add({
       cycle: clinicCurrent,
       def: defs.clinicCurrent,
@@ -384,6 +389,14 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     });
   });
   await writer.flush();
+  // One clinic that has not started is 休院 on this cycle's 1 January: outside the denominator.
+  const suspended = allInstitutions.find((i) => i.kind === "CLINIC" && notStarted.includes(i.id));
+  if (suspended) {
+    await db.institution.update({
+      where: { id: suspended.id },
+      data: { suspendedSince: referenceDateOf(clinicCurrent.fiscalYear), suspensionReason: "院長の療養のため（架空）" },
+    });
+  }
   await db.ndbPrefill.createMany({ data: ndbRows });
   for (const cycle of [clinicPrevious, clinicCurrent]) await recountClinicCounters(cycle.id);
   await refreshPlannerStatistics(db);
