@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countCycleStatuses } from "@/lib/data/cycles";
+import { getPrefectureDashboard } from "@/lib/data/summaries";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { referenceDateOf } from "@/lib/domain/suspension";
 import type { TClinicCounters } from "@/lib/aggregation";
@@ -43,6 +44,16 @@ describe("休院 institutions", () => {
       suspended: 1,
     });
     expect(await respondents(cycle.id)).toBe(countersBefore - 1);
+    // The dashboard says so next to 対象 (status.respondents comes from the same counters).
+    const dashboard = await getPrefectureDashboard(world.viewers.fukuiPrefecture, {
+      cycleId: cycle.id,
+      schemeId: null,
+      zoneId: null,
+      kind: "ALL",
+      confirmedOnly: false,
+    });
+    expect(dashboard.prefecture.suspended).toBe(1);
+    expect(dashboard.prefecture.summary.status.respondents).toBe(countersBefore - 1);
 
     // A 休院 that starts after the reference date does not change this cycle.
     await db.institution.update({
