@@ -61,7 +61,9 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   await expect(page.getByRole("heading", { name: /2号機能\(イ\)/ })).toBeVisible();
   // The NDB pre-printed 時間外加算 counts are above zero: (イ) is 有り by 実績 already.
   await expect(status(page, "f2i")).toContainText("有り");
-  await expect(status(page, "f2ro")).toContainText("有り");
+  // A clinic without beds bills no 入退院支援加算 (an inpatient fee): its NDB count is 0, so (ロ)
+  // is 無し until the clinic secures backup beds through a partner (below).
+  await expect(status(page, "f2ro")).toContainText("無し");
   await group(page, /在宅当番医制/)
     .getByLabel("3:有り(月1回)")
     .check();
