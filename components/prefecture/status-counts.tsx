@@ -90,7 +90,12 @@ export function ProgressTable({
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
                   {row.name}
                 </th>
-                <td className="px-3 py-1.5 text-right">{row.counts.total.toLocaleString("ja-JP")}</td>
+                <td className="px-3 py-1.5 text-right">
+                  {row.counts.total.toLocaleString("ja-JP")}
+                  {row.counts.suspended > 0 && (
+                    <span className="block text-xs text-gray-600">{suspendedNote(row.counts.suspended)}</span>
+                  )}
+                </td>
                 {RESPONSE_STATUSES.map((s) => (
                   <td key={s} className="px-3 py-1.5 text-right">
                     {row.counts[s].toLocaleString("ja-JP")}

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countCycleStatuses } from "@/lib/data/cycles";
 import { getPrefectureDashboard } from "@/lib/data/summaries";
+import { getProgress } from "@/lib/data/review";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { referenceDateOf } from "@/lib/domain/suspension";
 import type { TClinicCounters } from "@/lib/aggregation";
@@ -53,6 +54,10 @@ describe("休院 institutions", () => {
       confirmedOnly: false,
     });
     expect(dashboard.prefecture.suspended).toBe(1);
+    // The progress screen's per-zone and per-municipality rows leave it out too, and say so.
+    const progress = await getProgress(world.viewers.fukuiPrefecture, cycle);
+    expect(progress.total).toMatchObject({ total: after.total, suspended: 1 });
+    expect(progress.byZone.reduce((sum, z) => sum + z.counts.suspended, 0)).toBe(1);
     expect(dashboard.prefecture.summary.status.respondents).toBe(countersBefore - 1);
 
     // A 休院 that starts after the reference date does not change this cycle.
