@@ -5,6 +5,7 @@ import { listCycles } from "@/lib/data/cycles";
 import { countInstitutions } from "@/lib/data/overview";
 import { CYCLE_STATUS_LABELS } from "@/lib/domain/labels";
 import { formatDeadline } from "@/lib/domain/wareki";
+import { suspendedNote } from "@/lib/domain/suspension";
 import { formatInteger, formatRate } from "@/lib/format";
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from "@/lib/aggregation/status";
 import { PageHeader } from "@/components/ui/page-header";
@@ -79,6 +80,9 @@ export default async function PrefectureHome() {
               <p className="mt-2 text-sm">
                 提出 <strong className="text-lg">{formatInteger(submitted)}</strong> /{" "}
                 {formatInteger(cycle.counts.total)}（{formatRate(submitted, cycle.counts.total)}）
+                {cycle.counts.suspended > 0 && (
+                  <span className="ml-1 text-xs text-gray-600">※{suspendedNote(cycle.counts.suspended)}</span>
+                )}
               </p>
               <div
                 className="mt-2 flex h-3 w-full overflow-hidden rounded-full bg-gray-100"

@@ -1,8 +1,13 @@
 import type { TClinicSummary } from "@/lib/aggregation";
 import { headlineCards } from "@/lib/summaries/cards";
+import { suspendedNote } from "@/lib/domain/suspension";
 
 /** 提出状況, 1号 and each 2号 function 有り with n, and 1号 per 10,000 aged 65+. */
-export function HeadlineCards({ summary, label }: Readonly<{ summary: TClinicSummary; label: string }>) {
+export function HeadlineCards({
+  summary,
+  label,
+  suspended = 0,
+}: Readonly<{ summary: TClinicSummary; label: string; suspended?: number }>) {
   const cards = headlineCards(summary);
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={label} data-testid="headline-cards">
@@ -18,6 +23,11 @@ export function HeadlineCards({ summary, label }: Readonly<{ summary: TClinicSum
           </dd>
           <dd className="text-xs text-gray-700">{card.detail}</dd>
           {card.note && <dd className="text-xs text-gray-500">{card.note}</dd>}
+          {card.key === "status" && suspended > 0 && (
+            <dd className="text-xs text-gray-700" data-testid="headline-suspended">
+              対象は{suspendedNote(suspended)}
+            </dd>
+          )}
         </div>
       ))}
     </dl>

@@ -60,7 +60,11 @@ export function PrefectureView({ view, basePath }: Readonly<{ view: TPrefectureD
           title={`概要（${whole}）`}
           description={`報告数 n=${formatInteger(view.prefecture.summary.n)}（割合の分母）`}
         >
-          <HeadlineCards summary={view.prefecture.summary} label={`${whole}の主な指標`} />
+          <HeadlineCards
+            summary={view.prefecture.summary}
+            label={`${whole}の主な指標`}
+            suspended={view.prefecture.suspended}
+          />
           <TableAlternative table={table("status")} scope={scope} />
         </DashboardSection>
 

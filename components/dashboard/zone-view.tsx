@@ -76,7 +76,7 @@ export function ZoneView({
           title={`概要（${zone.name}）`}
           description={`報告数 n=${formatInteger(zone.summary.n)}・構成市区町村: ${zone.municipalities.map((m) => m.name).join("、")}`}
         >
-          <HeadlineCards summary={zone.summary} label={`${zone.name}の主な指標`} />
+          <HeadlineCards summary={zone.summary} label={`${zone.name}の主な指標`} suspended={zone.suspended} />
           <TableAlternative table={table("status")} scope={scope} />
         </DashboardSection>
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import type { TStatusCounts } from "@/lib/data/cycles";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { suspendedNote } from "@/lib/domain/suspension";
 
 const TONES = {
   NOT_STARTED: "bg-gray-50 text-gray-900",
@@ -21,6 +22,11 @@ export function StatusCounts({
       <div className="rounded-md bg-white px-4 py-3 ring-1 ring-gray-200">
         <p className="text-xs text-gray-600">対象</p>
         <p className="text-2xl font-bold">{counts.total.toLocaleString("ja-JP")}</p>
+        {counts.suspended > 0 && (
+          <p className="text-xs text-gray-600" data-testid="suspended-note">
+            {suspendedNote(counts.suspended)}
+          </p>
+        )}
       </div>
       {RESPONSE_STATUSES.map((status) => {
         const body = (
@@ -85,7 +91,12 @@ export function ProgressTable({
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
                   {row.name}
                 </th>
-                <td className="px-3 py-1.5 text-right">{row.counts.total.toLocaleString("ja-JP")}</td>
+                <td className="px-3 py-1.5 text-right">
+                  {row.counts.total.toLocaleString("ja-JP")}
+                  {row.counts.suspended > 0 && (
+                    <span className="block text-xs text-gray-600">{suspendedNote(row.counts.suspended)}</span>
+                  )}
+                </td>
                 {RESPONSE_STATUSES.map((s) => (
                   <td key={s} className="px-3 py-1.5 text-right">
                     {row.counts[s].toLocaleString("ja-JP")}

@@ -3,6 +3,7 @@ import type { TAnswers } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { allItems } from "@/lib/questionnaire/definition";
 import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/format";
+import { GroupAnswerTable } from "./group-answer-table";
 
 /** Every visible item with its answer, by section (receipts, reviews). */
 export function AnswersTable({
@@ -24,21 +25,31 @@ export function AnswersTable({
                 {section.items
                   .filter((item) => visibility.items.has(item.key))
                   .map((item) => ({ item, heading: itemHeading(item, fiscalYear) }))
-                  .map(({ item, heading }) => (
-                    <tr key={item.key} className="border-b border-gray-100 align-top">
-                      <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
-                        {heading.label}
-                        {heading.period && (
-                          <span className="block text-xs text-gray-600" data-testid="period">
-                            {heading.period}
-                          </span>
-                        )}
-                      </th>
-                      <td className="whitespace-pre-line py-1.5 text-gray-900">
-                        {formatAnswer(item, answers[item.key])}
-                      </td>
-                    </tr>
-                  ))}
+                  .map(({ item, heading }) =>
+                    item.type === "group" ? (
+                      // A table of its own: one column per field, under the item's label.
+                      <tr key={item.key} className="border-b border-gray-100 align-top">
+                        <td colSpan={2} className="py-1.5">
+                          <p className="mb-1.5 text-gray-700">{heading.label}</p>
+                          <GroupAnswerTable item={item} value={answers[item.key]} />
+                        </td>
+                      </tr>
+                    ) : (
+                      <tr key={item.key} className="border-b border-gray-100 align-top">
+                        <th scope="row" className="w-1/2 py-1.5 pr-4 text-left font-normal text-gray-700">
+                          {heading.label}
+                          {heading.period && (
+                            <span className="block text-xs text-gray-600" data-testid="period">
+                              {heading.period}
+                            </span>
+                          )}
+                        </th>
+                        <td className="whitespace-pre-line py-1.5 text-gray-900">
+                          {formatAnswer(item, answers[item.key])}
+                        </td>
+                      </tr>
+                    ),
+                  )}
               </tbody>
             </table>
           </section>

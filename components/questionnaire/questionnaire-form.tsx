@@ -25,6 +25,8 @@ import { SaveIndicator } from "./save-indicator";
 import { SubmitDialog } from "./submit-dialog";
 import { errorAt, flattenErrors } from "./errors";
 import { useAutosave } from "./use-autosave";
+import { SUBMIT_BUTTON_LABELS } from "@/lib/domain/labels";
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 
 export type TQuestionnaireFormProps = Readonly<{
   definition: TQuestionnaireDefinition;
@@ -39,6 +41,8 @@ export type TQuestionnaireFormProps = Readonly<{
   editable: boolean;
   /** The revision a submission will create (1 for the first report, n+1 for 変更報告). */
   nextRevision: number;
+  /** 初回提出, 再提出 (差戻し or not yet reviewed) or 変更報告 (after 確認済み): the words on the button. */
+  nextKind: RevisionKind;
   copyPrevious: { fiscalYearLabel: string } | null;
 }>;
 
@@ -353,7 +357,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
                 onClick={() => void onRequestSubmit()}
                 disabled={submitting || autosave.state.kind === "stale"}
               >
-                内容を確認して{props.nextRevision > 1 ? "変更報告を提出" : "提出"}
+                内容を確認して{SUBMIT_BUTTON_LABELS[props.nextKind]}
               </Button>
             </div>
           )}
@@ -366,6 +370,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
         derived={evaluation.derived}
         scores={scores}
         nextRevision={props.nextRevision}
+        nextKind={props.nextKind}
         onCancel={() => setDialogOpen(false)}
         onConfirm={() => void confirmSubmit()}
       />

@@ -5,6 +5,8 @@ import type { TDerivedStatus } from "@/lib/questionnaire/derive";
 import type { THubScores } from "@/lib/questionnaire/score";
 import { Button } from "@/components/ui/button";
 import { StatusPanel } from "./status-panel";
+import { REVISION_KIND_LABELS } from "@/lib/domain/labels";
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 
 /** Confirmation before submitting: what will be reported, and that it goes to the prefecture. */
 export function SubmitDialog({
@@ -14,6 +16,7 @@ export function SubmitDialog({
   derived,
   scores,
   nextRevision,
+  nextKind,
   onCancel,
   onConfirm,
 }: Readonly<{
@@ -23,6 +26,7 @@ export function SubmitDialog({
   derived: TDerivedStatus;
   scores: THubScores | null;
   nextRevision: number;
+  nextKind: RevisionKind;
   onCancel: () => void;
   onConfirm: () => void;
 }>) {
@@ -45,10 +49,15 @@ export function SubmitDialog({
     >
       <div className="space-y-4 p-6">
         <h2 id="submit-dialog-title" className="text-lg font-semibold">
-          {nextRevision > 1 ? `変更報告（第${nextRevision}版）を提出しますか？` : "報告を提出しますか？"}
+          {nextKind === "INITIAL"
+            ? "報告を提出しますか？"
+            : nextKind === "RESUBMISSION"
+              ? `第${nextRevision}版を再提出しますか？`
+              : `${REVISION_KIND_LABELS.AMENDMENT}（第${nextRevision}版）を提出しますか？`}
         </h2>
         <p className="text-sm text-gray-700">
-          {definition.title}を都道府県に提出します。提出後も期限内であれば「変更報告」で修正できます。
+          {definition.title}
+          を都道府県に提出します。提出後も期限内であれば修正して再提出でき、都道府県の確認後は「変更報告」で変更できます。
         </p>
         <StatusPanel
           definition={definition}

@@ -1,3 +1,4 @@
+import { isSuspendedFor } from "@/lib/domain/suspension";
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
@@ -6,7 +7,11 @@ import { cycleTitle } from "@/lib/domain/labels";
 import type { TResponseStatus } from "@/lib/aggregation/status";
 import { cycleScope, hubScope, institutionScope, submissionScope } from "./scope";
 
-export type TStatusCounts = Record<TResponseStatus, number> & { total: number };
+export type TStatusCounts = Record<TResponseStatus, number> & {
+  total: number;
+  /** Active institutions 休院 on the cycle's 1 January that have not started it: outside `total`. */
+  suspended: number;
+};
 
 export const emptyCounts = (): TStatusCounts => ({
   NOT_STARTED: 0,
@@ -15,6 +20,7 @@ export const emptyCounts = (): TStatusCounts => ({
   RETURNED: 0,
   CONFIRMED: 0,
   total: 0,
+  suspended: 0,
 });
 
 const cycleSelect = {
@@ -64,7 +70,10 @@ export function cycleRespondentsWhere(
 }
 
 /** Per-status counts of a cycle's respondents, "not started" included. */
-export async function countCycleStatuses(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">): Promise<TStatusCounts> {
+export async function countCycleStatuses(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind" | "fiscalYear">,
+): Promise<TStatusCounts> {
   return (await countStatusesOfCycles(viewer, [cycle])).get(cycle.id)!;
 }
 
@@ -77,12 +86,12 @@ export async function countCycleStatuses(viewer: TViewer, cycle: Pick<TCycle, "i
  */
 export async function countStatusesOfCycles(
   viewer: TViewer,
-  cycles: readonly Pick<TCycle, "id" | "kind">[],
+  cycles: readonly Pick<TCycle, "id" | "kind" | "fiscalYear">[],
 ): Promise<Map<string, TStatusCounts>> {
   const clinicIds = cycles.filter((c) => c.kind === "CLINIC_REPORT").map((c) => c.id);
   const hubIds = cycles.filter((c) => c.kind === "HUB_SELF_ASSESSMENT").map((c) => c.id);
   const none = Promise.resolve([] as { cycleId: string; status?: TResponseStatus; _count: { _all: number } }[]);
-  const [activeInstitutions, activeHubs, clinicStatuses, hubStatuses, inactiveInstitutions, inactiveHubs] =
+  const [activeInstitutions, activeHubs, clinicStatuses, hubStatuses, inactiveInstitutions, inactiveHubs, suspended] =
     await Promise.all([
       clinicIds.length ? db.institution.count({ where: { AND: [institutionScope(viewer), { isActive: true }] } }) : 0,
       hubIds.length ? db.hub.count({ where: { AND: [hubScope(viewer), { isActive: true }] } }) : 0,
@@ -117,6 +126,16 @@ export async function countStatusesOfCycles(
             _count: { _all: true },
           })
         : none,
+      // Few rows: the active institutions with a 休院日, and which of these cycles each started.
+      clinicIds.length
+        ? db.institution.findMany({
+            where: { AND: [institutionScope(viewer), { isActive: true, suspendedSince: { not: null } }] },
+            select: {
+              suspendedSince: true,
+              submissions: { where: { cycleId: { in: clinicIds } }, select: { cycleId: true } },
+            },
+          })
+        : Promise.resolve([]),
     ]);
   const result = new Map<string, TStatusCounts>();
   for (const cycle of cycles) {
@@ -130,7 +149,13 @@ export async function countStatusesOfCycles(
     }
     const inactiveStarted =
       (clinic ? inactiveInstitutions : inactiveHubs).find((r) => r.cycleId === cycle.id)?._count._all ?? 0;
-    counts.total = (clinic ? activeInstitutions : activeHubs) + inactiveStarted;
+    // 休院 on the cycle's 1 January and not started: outside the denominator (a report sent anyway counts).
+    counts.suspended = clinic
+      ? suspended.filter(
+          (i) => isSuspendedFor(i, cycle.fiscalYear) && !i.submissions.some((s) => s.cycleId === cycle.id),
+        ).length
+      : 0;
+    counts.total = (clinic ? activeInstitutions - counts.suspended : activeHubs) + inactiveStarted;
     counts.NOT_STARTED = counts.total - started;
     result.set(cycle.id, counts);
   }

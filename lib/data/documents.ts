@@ -66,6 +66,7 @@ export async function getRespondentDocumentInput(
       derived: revision.derived,
       submittedAt: revision.submittedAt.toISOString(),
       channel: revision.channel,
+      kind: revision.kind,
     },
     receiptNumber: receiptNumber({
       fiscalYear: cycle.fiscalYear,

@@ -159,7 +159,7 @@ export async function listOwnRevisions(viewer: TRespondentViewer, cycleId: strin
       cycle: { select: { fiscalYear: true } },
       revisions: {
         orderBy: { revision: "asc" },
-        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true },
+        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true, kind: true },
       },
     },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isSuspendedFor } from "@/lib/domain/suspension";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
@@ -325,7 +326,11 @@ function add(counts: TStatusCounts, status: TResponseStatus) {
  * default unless `schemeId` names another) and per municipality. Hubs are counted by the zone they
  * cover; institutions by their municipality, and zones add up their municipalities.
  */
-export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, schemeId?: string) {
+export async function getProgress(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind" | "fiscalYear">,
+  schemeId?: string,
+) {
   const base = cycleRespondentsWhere(viewer, cycle);
   const schemes = await db.zoneScheme.findMany({
     where: { zones: { some: zoneScope(viewer) } },
@@ -346,7 +351,10 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
 
   if ("institution" in base) {
     const [institutions, submissions, municipalities] = await Promise.all([
-      db.institution.findMany({ where: base.institution, select: { id: true, municipalityCode: true } }),
+      db.institution.findMany({
+        where: base.institution,
+        select: { id: true, municipalityCode: true, suspendedSince: true },
+      }),
       db.submission.findMany({
         where: { AND: [submissionScope(viewer), { cycleId: cycle.id, institutionId: { not: null } }] },
         select: { institutionId: true, status: true },
@@ -362,9 +370,15 @@ export async function getProgress(viewer: TViewer, cycle: Pick<TCycle, "id" | "k
       municipalities.map((m) => [m.code, { key: m.code, name: m.name, counts: emptyCounts() }]),
     );
     for (const institution of institutions) {
+      const row = byMunicipality.get(institution.municipalityCode);
+      // 休院 on the cycle's 1 January and not started: outside 対象, counted apart (lib/domain/suspension).
+      if (!statusBy.has(institution.id) && isSuspendedFor(institution, cycle.fiscalYear)) {
+        total.suspended += 1;
+        if (row) row.counts.suspended += 1;
+        continue;
+      }
       const status: TResponseStatus = statusBy.get(institution.id) ?? "NOT_STARTED";
       add(total, status);
-      const row = byMunicipality.get(institution.municipalityCode);
       if (row) add(row.counts, status);
     }
     const byZone: TProgressRow[] = (scheme?.zones ?? []).map((zone) => {
@@ -439,7 +453,15 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       hub: { select: { id: true, name: true, contactEmail: true, zone: { select: { name: true } } } },
       revisions: {
         orderBy: { revision: "asc" },
-        select: { revision: true, answers: true, derived: true, submittedAt: true, channel: true, submittedById: true },
+        select: {
+          revision: true,
+          answers: true,
+          derived: true,
+          submittedAt: true,
+          channel: true,
+          submittedById: true,
+          kind: true,
+        },
       },
     },
   });
@@ -558,6 +580,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
       revision: r.revision,
       submittedAt: r.submittedAt,
       channel: r.channel,
+      kind: r.kind,
       submittedBy: personOf(r.submittedById),
       changes: i === 0 ? null : diffAnswers(definition, revisions[i - 1]!.answers, r.answers),
     })),

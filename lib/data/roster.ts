@@ -46,6 +46,8 @@ export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
         phone: true,
         contactEmail: true,
         isActive: true,
+        suspendedSince: true,
+        suspensionReason: true,
         municipality: { select: { name: true } },
         _count: { select: { users: true } },
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
+import { referenceDateOf } from "@/lib/domain/suspension";
 import { cycleTitle } from "@/lib/domain/labels";
 import { PREFECTURES } from "@/lib/domain/prefectures";
 import {
@@ -191,13 +192,34 @@ function groupSummary(
   previousCells: Map<string, TClinicCounters> | null,
   populations: Map<string, TMunicipalPopulation>,
   options: { kind: TKindFilter; confirmedOnly: boolean; definition: TQuestionnaireDefinition },
+  suspended?: Map<string, number>,
 ): TGroupSummary {
   const population = sumPopulations(
     codes.map((c) => populations.get(c)).filter((p): p is TMunicipalPopulation => Boolean(p)),
   );
   const summary = summarizeClinic(sumCells(cells, codes), { ...options, population });
   const previous = previousCells ? summarizeClinic(sumCells(previousCells, codes), { ...options, population }) : null;
-  return { summary, previous, change: previous ? compareSummaries(summary, previous) : null };
+  const excluded = suspended ? codes.reduce((sum, code) => sum + (suspended.get(code) ?? 0), 0) : 0;
+  return { summary, previous, change: previous ? compareSummaries(summary, previous) : null, suspended: excluded };
+}
+
+/**
+ * Per municipality, the active institutions 休院 on the cycle's 1 January that did not report:
+ * the counters leave them out of 対象, and the dashboards say how many (lib/domain/suspension).
+ */
+async function loadSuspended(ref: TCycleRef): Promise<Map<string, number>> {
+  const rows = await db.institution.findMany({
+    where: {
+      prefectureCode: ref.prefectureCode,
+      isActive: true,
+      suspendedSince: { not: null, lte: referenceDateOf(ref.fiscalYear) },
+      submissions: { none: { cycleId: ref.id, revision: { gt: 0 } } },
+    },
+    select: { municipalityCode: true },
+  });
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.municipalityCode, (counts.get(r.municipalityCode) ?? 0) + 1);
+  return counts;
 }
 
 /**
@@ -240,14 +262,15 @@ async function loadScheme(
 export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFilter): Promise<TPrefectureDashboard> {
   if (viewer.role !== "prefecture" && viewer.role !== "admin") throw forbiddenError();
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
-  const [cells, previousCells, populations, scheme] = await Promise.all([
+  const [cells, previousCells, populations, scheme, suspended] = await Promise.all([
     loadCells(ref.id),
     previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
     filter.schemeId ? loadScheme(filter.schemeId, ref.prefectureCode) : Promise.resolve(null),
+    loadSuspended(ref),
   ]);
   const options = { kind: filter.kind, confirmedOnly: filter.confirmedOnly, definition };
-  const prefecture = groupSummary([...populations.keys()], cells, previousCells, populations, options);
+  const prefecture = groupSummary([...populations.keys()], cells, previousCells, populations, options, suspended);
   // Each zone's own year-over-year change is on its zone view; the prefecture view draws only the
   // zones side by side, so their last-year summaries are neither computed nor sent (issue 18).
   const zones = (scheme?.zones ?? []).map((zone) => {
@@ -257,6 +280,7 @@ export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFi
       null,
       populations,
       options,
+      suspended,
     );
     return { ...zone, summary, comparison: compareWithReference(summary, prefecture.summary) };
   });
@@ -279,10 +303,11 @@ export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter):
   if (!filter.schemeId || !filter.zoneId) throw new AppError("INVALID_INPUT", "圏域を選んでください。");
   if (viewer.role === "council" && !viewer.zoneIds.includes(filter.zoneId)) throw notFoundError("圏域");
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
-  const [cells, previousCells, populations] = await Promise.all([
+  const [cells, previousCells, populations, suspended] = await Promise.all([
     loadCells(ref.id),
     previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
+    loadSuspended(ref),
   ]);
   const scheme = await loadScheme(filter.schemeId, ref.prefectureCode);
   const zone = scheme.zones.find((z) => z.id === filter.zoneId);
@@ -293,7 +318,7 @@ export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter):
     population: sumPopulations([...populations.values()]),
   });
   const codes = zone.municipalities.map((m) => m.code);
-  const group = groupSummary(codes, cells, previousCells, populations, options);
+  const group = groupSummary(codes, cells, previousCells, populations, options, suspended);
   const isCouncil = viewer.role === "council";
   return {
     level: "zone",

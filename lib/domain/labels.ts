@@ -6,6 +6,7 @@ import type {
   HubOperatorType,
   InstitutionKind,
   QuestionnaireKind,
+  RevisionKind,
   SubmissionStatus,
   ZoneSchemeKind,
 } from "@/lib/generated/prisma/enums";
@@ -45,12 +46,42 @@ export const ZONE_SCHEME_KIND_LABELS: Record<ZoneSchemeKind, string> = {
   OTHER: "その他",
 };
 
+export const REVISION_KIND_LABELS: Record<RevisionKind, string> = {
+  INITIAL: "初回提出",
+  RESUBMISSION: "再提出",
+  AMENDMENT: "変更報告",
+};
+
+/**
+ * What the report's next submission is: the first one; a 再提出 while the prefecture has not
+ * accepted the report (差戻し, or a correction before the review); a 変更報告 once it is 確認済み.
+ */
+export function nextRevisionKind(submission: { status: SubmissionStatus; revision: number } | null): RevisionKind {
+  if (!submission || submission.revision === 0) return "INITIAL";
+  return submission.status === "CONFIRMED" ? "AMENDMENT" : "RESUBMISSION";
+}
+
+/** The submit button: 内容を確認して提出 / 再提出 / 変更報告を提出. */
+export const SUBMIT_BUTTON_LABELS: Record<RevisionKind, string> = {
+  INITIAL: "提出",
+  RESUBMISSION: "再提出",
+  AMENDMENT: "変更報告を提出",
+};
+
+/** 第2版（再提出）, 第3版（変更報告）, 第1版. */
+export function revisionLabel(revision: number, kind: RevisionKind): string {
+  return kind === "INITIAL" ? `第${revision}版` : `第${revision}版（${REVISION_KIND_LABELS[kind]}）`;
+}
+
 /** The respondent's own status line, e.g. 提出済（第2版） or 変更報告を作成中. */
 export function respondentStatusLabel(
   submission: { status: SubmissionStatus; revision: number; isAmending: boolean } | null,
 ): string {
   if (!submission) return "未着手";
-  if (submission.isAmending) return `変更報告を作成中（第${submission.revision}版まで提出済）`;
+  if (submission.isAmending) {
+    const what = nextRevisionKind(submission) === "AMENDMENT" ? "変更報告" : "修正（再提出）";
+    return `${what}を作成中（第${submission.revision}版まで提出済）`;
+  }
   switch (submission.status) {
     case "DRAFT":
       return "下書き（未提出）";

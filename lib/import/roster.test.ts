@@ -80,6 +80,8 @@ describe("roster: happy path", () => {
         municipalityCode: "182010",
         phone: "(0776)54-5151",
         contactEmail: "iryo@example.jp",
+        suspendedSince: null,
+        suspensionReason: null,
       },
       {
         line: 3,
@@ -92,6 +94,8 @@ describe("roster: happy path", () => {
         municipalityCode: "182079",
         phone: null,
         contactEmail: null,
+        suspendedSince: null,
+        suspensionReason: null,
       },
     ]);
     expect(result).toMatchObject({
@@ -351,5 +355,44 @@ describe("roster: contact fields", () => {
       row(1, { code: badCheckDigit(inst(1)), kind: "クリニック", postal: "abc", email: "x" }),
     ]);
     expect(errors.map((e) => e.column)).toEqual(["医療機関コード", "種別", "郵便番号", "担当者メール"]);
+  });
+});
+
+describe("roster: 休院", () => {
+  const SUSPENSION_HEADER = [...HEADER, "休院日", "休院理由"];
+  const withSuspension = (rows: string[][]) => importRoster(csvFile([SUSPENSION_HEADER, ...rows]), options);
+
+  it("reads a 休院日 with its reason, and leaves the others open", async () => {
+    const result = await withSuspension([
+      [...row(1), "2027年1月1日", "院長療養のため"],
+      [...row(2), "", ""],
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => [r.suspendedSince, r.suspensionReason])).toEqual([
+      ["2027-01-01", "院長療養のため"],
+      [null, null],
+    ]);
+    expect(result.presentFields).toEqual(expect.arrayContaining(["suspendedSince", "suspensionReason"]));
+  });
+
+  it("asks for the reason with a date, the date with a reason, and a real date", async () => {
+    const result = await withSuspension([
+      [...row(1), "2027/1/1", ""],
+      [...row(2), "", "建替え工事"],
+      [...row(3), "2027/13/1", "建替え工事"],
+    ]);
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, "休院理由", "required"],
+      [3, "休院日", "required"],
+      [4, "休院日", "invalid"],
+    ]);
+  });
+
+  it("reads the same columns from an .xlsx file", async () => {
+    const result = await importRoster(
+      await xlsxFile([SUSPENSION_HEADER, [...row(1), "2027-01-01", "休診中"]]),
+      options,
+    );
+    expect(result.rows[0]).toMatchObject({ suspendedSince: "2027-01-01", suspensionReason: "休診中" });
   });
 });

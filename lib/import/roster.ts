@@ -6,6 +6,7 @@ import { runImport, type TImportResult, type TTableOutcome } from "./result";
 import { mapTable, reportDuplicates, rowReaders, type RowReader, type TColumnSpec } from "./table";
 import {
   parseCount,
+  parseDateCell,
   parseEmail,
   parsePhone,
   parsePostalCode,
@@ -17,7 +18,17 @@ import {
 import type { TInstitutionKind } from "@/lib/domain/institution-kinds";
 
 export type TRosterField =
-  "code" | "name" | "kind" | "beds" | "postalCode" | "address" | "municipalityCode" | "phone" | "contactEmail";
+  | "code"
+  | "name"
+  | "kind"
+  | "beds"
+  | "postalCode"
+  | "address"
+  | "municipalityCode"
+  | "phone"
+  | "contactEmail"
+  | "suspendedSince"
+  | "suspensionReason";
 
 export type TRosterRow = {
   line: number;
@@ -34,6 +45,10 @@ export type TRosterRow = {
   phone: string | null;
   /** Normalised as sign-in compares addresses (NFKC, lower case). */
   contactEmail: string | null;
+  /** 休院日 YYYY-MM-DD: 休院 for every cycle whose 1 January reference date is on or after it. */
+  suspendedSince: string | null;
+  /** Why (shown with the figures the exclusion changes); required with a 休院日. */
+  suspensionReason: string | null;
 };
 
 export const ROSTER_COLUMNS: readonly TColumnSpec<TRosterField>[] = [
@@ -65,6 +80,8 @@ export const ROSTER_COLUMNS: readonly TColumnSpec<TRosterField>[] = [
     header: "担当者メール",
     aliases: ["担当者メールアドレス", "メールアドレス", "メール", "E-mail", "Email"],
   },
+  { key: "suspendedSince", header: "休院日", aliases: ["休院年月日", "休院開始日"] },
+  { key: "suspensionReason", header: "休院理由", aliases: ["休院の理由"] },
 ];
 
 /** 種別 values accepted. 「クリニック」「医院」 are names, not 種別, and 歯科 is outside the report. */
@@ -82,6 +99,7 @@ const CLINIC_MAX_BEDS = 19;
 
 const MAX_NAME = 200;
 const MAX_ADDRESS = 300;
+const MAX_REASON = 200;
 
 export type TRosterImportOptions = {
   /** The importing prefecture ("18" for 福井県): every code must belong to it. */
@@ -221,10 +239,47 @@ function readRosterRow(r: RowReader<TRosterField>, ctx: TRosterContext): TRoster
 
   const phone = optional("phone", parsePhone);
   const contactEmail = optional("contactEmail", parseEmail);
+  const { suspendedSince, suspensionReason } = readSuspension(r, optional);
 
   if (!r.ok || code === undefined || name === undefined || kind === undefined || municipalityCode === undefined)
     return null;
-  return { line: r.line, code, name, kind, beds, postalCode, address, municipalityCode, phone, contactEmail };
+  return {
+    line: r.line,
+    code,
+    name,
+    kind,
+    beds,
+    postalCode,
+    address,
+    municipalityCode,
+    phone,
+    contactEmail,
+    suspendedSince,
+    suspensionReason,
+  };
+}
+
+/** 休院日 and 休院理由 go together: a date needs its reason (it is shown with the figures), and a reason its date. */
+function readSuspension(
+  r: RowReader<TRosterField>,
+  optional: <T>(
+    key: TRosterField,
+    parse: (v: string) => { ok: true; value: T } | { ok: false; message: string },
+  ) => T | null,
+): { suspendedSince: string | null; suspensionReason: string | null } {
+  const suspendedSince = optional("suspendedSince", parseDateCell);
+  const suspensionReason = r.cell("suspensionReason") || null;
+  if (suspensionReason !== null && length(suspensionReason) > MAX_REASON)
+    r.error("suspensionReason", "invalid", `休院理由は${MAX_REASON}文字以内で入力してください。`);
+  if (r.cell("suspendedSince") !== "" && suspensionReason === null)
+    r.error(
+      "suspensionReason",
+      "required",
+      "休院日を入れた医療機関は、休院理由も入力してください（集計に表示されます）。",
+    );
+  if (r.cell("suspendedSince") === "" && suspensionReason !== null)
+    r.error("suspendedSince", "required", "休院理由があります。休院日（例: 2027/1/1）も入力してください。");
+  return { suspendedSince, suspensionReason };
 }
 
 /** Validates a roster table already read from a file (pure, synchronous). */

@@ -2,6 +2,7 @@
 // cross into a worker thread). The council packet and the prefecture summary take the very
 // dashboard bundles the screens show (lib/summaries/types.ts), so a figure in a packet is the
 // figure on the dashboard; nothing is fetched or recounted while rendering.
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
@@ -29,6 +30,8 @@ export type TRespondentDocumentInput = {
     /** ISO instant. */
     submittedAt: string;
     channel: string;
+    /** 初回提出 / 再提出 / 変更報告. */
+    kind: RevisionKind;
   };
   /** 受付番号 of this revision. */
   receiptNumber: string;

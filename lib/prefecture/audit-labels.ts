@@ -20,9 +20,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "cycle.close": "受付締切",
   "submission.save_draft": "下書き保存",
   "submission.submit": "提出",
+  "submission.resubmit": "再提出",
   "submission.amend": "変更報告の提出",
-  "submission.start_amendment": "変更報告の開始",
-  "submission.discard_amendment": "変更報告の取りやめ",
+  // Starting or abandoning a change: a 変更報告 after 確認済み, a 修正 before (the summary says which).
+  "submission.start_amendment": "変更報告・修正の開始",
+  "submission.discard_amendment": "変更報告・修正の取りやめ",
   "submission.confirm": "確認済み",
   "submission.return": "差戻し",
   "submission.reopen": "期限後の入力許可",

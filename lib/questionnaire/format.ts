@@ -49,3 +49,17 @@ export function itemHeading(item: TItem | TGroupField, fiscalYear?: number): { l
     period: period ? periodText(period) : null,
   };
 }
+
+export type TGroupTable = { header: string[]; rows: string[][] };
+
+/**
+ * A repeating group (the hub's PDCA 課題 → 対応策 → 指標 → …) as a table: one column per field,
+ * one row per entry, so receipts, council pages and PDFs show it as a table, not a run-on cell.
+ */
+export function groupTable(item: Extract<TItem, { type: "group" }>, value: TAnswerValue): TGroupTable {
+  const rows = Array.isArray(value) ? (value as TGroupRow[]) : [];
+  return {
+    header: item.fields.map((f) => f.label),
+    rows: rows.map((row) => item.fields.map((f) => (isEmptyAnswer(row[f.key]) ? "—" : formatAnswer(f, row[f.key])))),
+  };
+}

@@ -30,6 +30,12 @@ const MUNICIPALITIES_PER_TRANSACTION = 40;
 
 type TClient = Prisma.TransactionClient;
 
+/**
+ * SQL of lib/domain/suspension isSuspendedFor, for institution `i` and cycle `c`: 休院 on the
+ * cycle's 1 January reference date. Such an institution is a respondent only if it reports anyway.
+ */
+export const SUSPENDED_AT_REFERENCE_SQL = Prisma.sql`(i."suspendedSince" IS NOT NULL AND i."suspendedSince" <= ((c."fiscalYear" + 1)::text || '-01-01'))`;
+
 type TReportRow = {
   municipalityCode: string;
   kind: TInstitutionKind;
@@ -134,17 +140,19 @@ async function recountChunk(tx: TClient, cycleId: string, prefectureCode: string
     WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
     ORDER BY "municipalityCode" FOR UPDATE`;
 
-  // Every institution that is a respondent of the cycle — active, or inactive but reported —
-  // with the answers and derived status of its latest submitted revision. Read after the lock:
-  // a delta statement that held a cell first has committed, one that comes later waits for us.
+  // Every institution that is a respondent of the cycle — active and not 休院 on the cycle's
+  // 1 January reference date (SUSPENDED_AT_REFERENCE_SQL), or reported anyway — with the answers
+  // and derived status of its latest submitted revision. Read after the lock: a delta statement
+  // that held a cell first has committed, one that comes later waits for us.
   const rows = await tx.$queryRaw<TReportRow[]>`
     SELECT i."municipalityCode", i."kind"::text AS "kind", s."status"::text AS "status", s."revision",
            s."questionnaireVersionId", r."answers", r."derived"
     FROM "Institution" i
-    LEFT JOIN "Submission" s ON s."institutionId" = i."id" AND s."cycleId" = ${cycleId}
+    JOIN "ReportingCycle" c ON c."id" = ${cycleId}
+    LEFT JOIN "Submission" s ON s."institutionId" = i."id" AND s."cycleId" = c."id"
     LEFT JOIN "SubmissionRevision" r ON r."submissionId" = s."id" AND r."revision" = s."revision"
     WHERE i."prefectureCode" = ${prefectureCode} AND i."municipalityCode" = ANY(${codes}::text[])
-      AND (i."isActive" OR s."revision" > 0)`;
+      AND ((i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) OR s."revision" > 0)`;
 
   const inputs = new Map<string, TClinicReportInput[]>(codes.map((code) => [code, []]));
   for (const row of rows) {

@@ -8,7 +8,8 @@ import { diffAnswers } from "@/lib/questionnaire/diff";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { jsonEqual } from "@/lib/audit/diff";
 import { AppError } from "@/lib/errors";
-import { SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
+import { nextRevisionKind, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { PREVIEW_LIST_LIMIT, type TPaperPreview } from "@/lib/prefecture/import-preview";
 import { readBackExport } from "@/lib/prefecture/exports";
 import { formatLines, issue } from "@/lib/import/issues";
@@ -154,8 +155,8 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     const updates = options.overwriteWeb ? [...plan.updates, ...plan.conflicts] : plan.updates;
     const revisions: unknown[][] = [];
     const audits: Prisma.AuditEventCreateManyInput[] = [];
-    const revision = (submissionId: string, n: number, answers: TAnswers, derived: unknown) =>
-      revisions.push([newId(), submissionId, n, answers, derived, now, actor.userId, "PAPER"]);
+    const revision = (submissionId: string, n: number, answers: TAnswers, derived: unknown, kind: RevisionKind) =>
+      revisions.push([newId(), submissionId, n, answers, derived, now, actor.userId, "PAPER", kind]);
 
     const created = plan.creates.map((item) => ({ item, id: newId(), derived: derivedOf(item.row.answers) }));
     await bulkInsert(
@@ -190,7 +191,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
       { constants: { createdAt: NOW_UTC, updatedAt: NOW_UTC } },
     );
     for (const c of created) {
-      revision(c.id, 1, c.item.row.answers, c.derived);
+      revision(c.id, 1, c.item.row.answers, c.derived, "INITIAL");
       audits.push(
         auditRow(actor, {
           action: "submission.paper_submit",
@@ -253,7 +254,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
       );
     }
     for (const c of changed) {
-      revision(c.existing.id, c.revision, c.item.row.answers, c.derived);
+      revision(c.existing.id, c.revision, c.item.row.answers, c.derived, nextRevisionKind(c.existing));
       audits.push(
         auditRow(actor, {
           action: "submission.paper_submit",
@@ -278,6 +279,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["submittedAt", "timestamp"],
         ["submittedById", "text"],
         ["channel", "text"],
+        ["kind", { enum: "RevisionKind" }],
       ],
       revisions,
     );

@@ -33,6 +33,8 @@ type TValues = {
   phone: string | null;
   contactEmail: string | null;
   municipalityCode: string;
+  suspendedSince: string | null;
+  suspensionReason: string | null;
   isActive: boolean;
 };
 
@@ -56,6 +58,8 @@ const COMPARED: readonly (keyof TValues)[] = [
   "phone",
   "contactEmail",
   "municipalityCode",
+  "suspendedSince",
+  "suspensionReason",
 ];
 
 const FIELD_LABELS: Record<keyof TValues, string> = {
@@ -67,6 +71,8 @@ const FIELD_LABELS: Record<keyof TValues, string> = {
   phone: "電話",
   contactEmail: "担当者メール",
   municipalityCode: "市区町村",
+  suspendedSince: "休院日",
+  suspensionReason: "休院理由",
   isActive: "状態",
 };
 
@@ -81,6 +87,8 @@ const ROW_COLUMNS: readonly TColumn[] = [
   ["phone", "text"],
   ["contactEmail", "text"],
   ["municipalityCode", "text"],
+  ["suspendedSince", "text"],
+  ["suspensionReason", "text"],
   ["isActive", "boolean"],
 ];
 
@@ -102,6 +110,8 @@ async function loadReference(client: TDb, prefectureCode: string) {
         phone: true,
         contactEmail: true,
         municipalityCode: true,
+        suspendedSince: true,
+        suspensionReason: true,
         isActive: true,
       },
     }),
@@ -235,6 +245,8 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
           row.phone,
           row.contactEmail,
           row.municipalityCode,
+          row.suspendedSince,
+          row.suspensionReason,
           true,
           prefectureCode,
         ]),
@@ -258,6 +270,9 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
               phone: row.phone,
               contactEmail: row.contactEmail,
               municipalityCode: row.municipalityCode,
+              ...(row.suspendedSince
+                ? { suspendedSince: row.suspendedSince, suspensionReason: row.suspensionReason }
+                : {}),
             },
           }),
         ),
@@ -280,6 +295,8 @@ export const rosterHandler: TImportHandler<TRosterPlan> = {
           u.next.phone,
           u.next.contactEmail,
           u.next.municipalityCode,
+          u.next.suspendedSince,
+          u.next.suspensionReason,
           u.next.isActive,
         ]),
         { set: { updatedAt: NOW_UTC }, where: Prisma.sql`t."prefectureCode" = ${prefectureCode}` },

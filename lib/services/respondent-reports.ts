@@ -14,6 +14,7 @@ import {
   type TRespondentViewer,
 } from "@/lib/data/respondent";
 import { WRITABILITY_MESSAGES, isLockedBySubmission } from "@/lib/domain/cycle-window";
+import { nextRevisionKind, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { compactAnswers, type TAnswers } from "@/lib/questionnaire/answers";
 import { validateAnswers } from "@/lib/questionnaire/answer-schema";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -217,6 +218,12 @@ async function writeFirstDraft(
   throw staleError(current?.draftVersion ?? 0);
 }
 
+const SUBMIT_ACTIONS = {
+  INITIAL: "submission.submit",
+  RESUBMISSION: "submission.resubmit",
+  AMENDMENT: "submission.amend",
+} as const;
+
 export type TSubmitResult = { submissionId: string; revision: number; alreadySubmitted: boolean };
 
 /**
@@ -256,6 +263,7 @@ export async function submitReport(
 
   const derived = computeStoredDerived(definition, answers);
   const revision = (submission?.revision ?? 0) + 1;
+  const kind = nextRevisionKind(submission);
   const now = new Date();
   const before = {
     status: (submission?.status ?? "NOT_STARTED") as TResponseStatus,
@@ -269,17 +277,17 @@ export async function submitReport(
     versionId,
     existing: submission,
     answers,
-    submit: { revision, derived, submittedById: viewer.userId },
+    submit: { revision, kind, derived, submittedById: viewer.userId },
     now,
     position,
     change: await deltaFor(cycleId, position, before, { status: "SUBMITTED", revision, versionId, answers, derived }),
     audit: (id) =>
       auditRow(viewer, {
-        action: revision === 1 ? "submission.submit" : "submission.amend",
+        action: SUBMIT_ACTIONS[kind],
         entityType: "submission",
         entityId: id,
         prefectureCode: cycle.prefectureCode,
-        summary: revision === 1 ? "報告を提出" : `変更報告を提出（第${revision}版）`,
+        summary: kind === "INITIAL" ? "報告を提出" : `${REVISION_KIND_LABELS[kind]}を提出（第${revision}版）`,
         before: { status: submission?.status ?? null, revision: submission?.revision ?? 0 },
         after: { status: "SUBMITTED", revision },
       }),
@@ -326,7 +334,7 @@ export async function startAmendment(viewer: TViewer, cycleId: string): Promise<
           entityType: "submission",
           entityId: submission.id,
           prefectureCode: cycle.prefectureCode,
-          summary: "変更報告を開始",
+          summary: nextRevisionKind(submission) === "AMENDMENT" ? "変更報告を開始" : "提出内容の修正を開始",
           before: { isAmending: false },
           after: { isAmending: true },
         }),

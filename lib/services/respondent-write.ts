@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import type { RevisionKind } from "@/lib/generated/prisma/client";
 import type { TRespondentViewer } from "@/lib/data/respondent";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TDerivedStatus } from "@/lib/questionnaire/derive";
@@ -10,6 +11,7 @@ import {
   counterDeltaSql,
   isCounterRowProblem,
   recountClinicCounters,
+  SUSPENDED_AT_REFERENCE_SQL,
   type TCountedReport,
   type TCounterDelta,
 } from "./counters";
@@ -75,7 +77,8 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
            s."id" AS "sId", s."status"::text AS "sStatus", s."answers" AS "sAnswers", s."draftVersion" AS "sDraftVersion",
            s."isAmending" AS "sIsAmending", s."revision" AS "sRevision", s."reopenedUntil" AS "sReopenedUntil",
            s."questionnaireVersionId" AS "sVersionId",
-           i."kind"::text AS "iKind", i."municipalityCode" AS "iMunicipalityCode", i."isActive" AS "iActive",
+           i."kind"::text AS "iKind", i."municipalityCode" AS "iMunicipalityCode",
+           (i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) AS "iActive",
            r."answers" AS "rAnswers", r."derived" AS "rDerived"
     FROM "ReportingCycle" c
     LEFT JOIN "Submission" s ON s."cycleId" = c."id" AND ${owner}
@@ -156,7 +159,7 @@ export type TCountedWrite = {
   existing: { id: string; draftVersion: number; status: TResponseStatus; revision: number } | null;
   answers: TAnswers;
   /** For a submission: the new revision with its derived status; absent for a draft. */
-  submit: { revision: number; derived: TDerivedStatus; submittedById: string | null } | null;
+  submit: { revision: number; kind: RevisionKind; derived: TDerivedStatus; submittedById: string | null } | null;
   now: Date;
   audit: (submissionId: string) => TAudit;
   position: TCounterPosition | null;
@@ -201,8 +204,8 @@ function statement(write: TCountedWrite, withCounters: boolean): Prisma.Sql {
         RETURNING "id")`;
   const revision = submit
     ? Prisma.sql`, revised AS (
-        INSERT INTO "SubmissionRevision" ("id", "submissionId", "revision", "answers", "derived", "submittedAt", "submittedById")
-        SELECT ${newId()}, written."id", ${submit.revision}, ${answers}::jsonb, ${json(submit.derived)}, ${iso(now)}, ${submit.submittedById}
+        INSERT INTO "SubmissionRevision" ("id", "submissionId", "revision", "kind", "answers", "derived", "submittedAt", "submittedById")
+        SELECT ${newId()}, written."id", ${submit.revision}, ${submit.kind}::"RevisionKind", ${answers}::jsonb, ${json(submit.derived)}, ${iso(now)}, ${submit.submittedById}
         FROM written)`
     : Prisma.empty;
   const a = write.audit(id);

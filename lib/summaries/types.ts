@@ -38,6 +38,8 @@ export type TGroupSummary = {
   /** The same group in the previous year's cycle; null when there is none. */
   previous: TClinicSummary | null;
   change: TSummaryChange | null;
+  /** Institutions 休院 on the cycle's 1 January, left out of 対象 (status.respondents). */
+  suspended?: number;
 };
 
 export type TZoneRef = { id: string; code: string; name: string; municipalities: { code: string; name: string }[] };

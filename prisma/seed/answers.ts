@@ -7,6 +7,7 @@ import type { TAnswers, TAnswerValue, TGroupRow, TPartner, TScalarAnswer } from 
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { validateAnswers } from "@/lib/questionnaire/answer-schema";
 import type { TRandom } from "./random";
+import { plannedValue, prepareContext, type TPlannedContext, type TPlannedProfile } from "./planned-answers";
 
 export type TAnswerProfile = {
   kind: "HOSPITAL" | "CLINIC" | "HUB";
@@ -14,6 +15,12 @@ export type TAnswerProfile = {
   engagement: number;
   /** Answers fixed in advance by item tag or key (e.g. the hub's operator type). */
   fixed?: Record<string, TAnswerValue>;
+  /**
+   * For institutions: what it is (hospital / clinic, beds) and which functions it really has
+   * (prisma/seed/function-plan.ts). Answers then match the plan and never claim a fee the
+   * institution cannot bill (lib/domain/billing-eligibility.ts).
+   */
+  planned?: TPlannedProfile;
 };
 
 export type TGenerateOptions = {
@@ -104,6 +111,9 @@ function phraseFor(label: string, random: TRandom): string {
 
 export function generateAnswers(def: TQuestionnaireDefinition, options: TGenerateOptions): TAnswers {
   const answers: TAnswers = {};
+  const planned = options.profile.planned
+    ? prepareContext(def, options.profile.planned, options.random.fork("plan"))
+    : undefined;
   for (const section of def.sections) {
     // Re-evaluate after each section: later sections may depend on what was just answered.
     const { visibility } = evaluateAnswers(def, answers);
@@ -117,7 +127,10 @@ export function generateAnswers(def: TQuestionnaireDefinition, options: TGenerat
         const { visibility: now } = evaluateAnswers(def, answers);
         if (!now.items.has(item.key)) continue;
       }
-      const value = fixedValue(item, options.profile) ?? generateItem(item, options);
+      const value =
+        fixedValue(item, options.profile) ??
+        (planned && plannedItemValue(item, planned, options)) ??
+        generateItem(item, options, planned);
       if (value !== undefined) answers[item.key] = value;
     }
   }
@@ -175,6 +188,21 @@ function fixedValue(item: TItem, profile: TAnswerProfile): TAnswerValue | undefi
   return (item.tag ? profile.fixed[item.tag] : undefined) ?? profile.fixed[item.key];
 }
 
+function plannedItemValue(item: TItem, planned: TPlannedContext, options: TGenerateOptions): TAnswerValue | undefined {
+  return plannedValue(item, planned, options.random, (counted) =>
+    counted.type === "integer"
+      ? clamp(positiveCount(counted, options.profile, options.random), Math.max(1, counted.min), counted.max)
+      : generateDecimal(counted, options.random),
+  );
+}
+
+/** A count above zero, scaled to the institution (a hospital's counts follow its beds). */
+function positiveCount(item: Extract<TItem, { type: "integer" }>, profile: TAnswerProfile, random: TRandom): number {
+  const beds = profile.planned?.institution.beds ?? 0;
+  const scale = profile.kind === "HOSPITAL" ? Math.max(100, beds * 2) : item.unit === "人" ? 6 : 60;
+  return Math.round(random.next() ** 2 * scale) + 1;
+}
+
 function hasRate(item: TItem | TGroupField, profile: TAnswerProfile): number {
   const kind = profile.kind === "HUB" ? "HOSPITAL" : profile.kind;
   const fn = "function" in item && item.function ? FUNCTION_HAS_RATE[item.function] : undefined;
@@ -182,14 +210,15 @@ function hasRate(item: TItem | TGroupField, profile: TAnswerProfile): number {
   return Math.min(0.97, base * (0.6 + 0.8 * profile.engagement));
 }
 
-function generateItem(item: TItem, options: TGenerateOptions): TAnswerValue | undefined {
+function generateItem(item: TItem, options: TGenerateOptions, planned?: TPlannedContext): TAnswerValue | undefined {
   const { random } = options;
   // Optional items are sometimes left blank, as respondents do.
   const mustAnswer = item.required || (item.type === "group" && item.minRows > 0);
   if (!mustAnswer && item.type !== "integer" && random.chance(0.15)) return undefined;
   switch (item.type) {
     case "multi":
-      return generateMulti(item, options);
+      // A 1号 planned 有り must not answer 該当無し for its ★ areas.
+      return generateMulti(item, options, planned?.functions[item.function ?? ""] === "has");
     case "partners": {
       const pool = options.partnerPool ?? [];
       if (pool.length === 0) return undefined;
@@ -251,10 +280,8 @@ function generateScalar(
         : random.int(1, Math.max(1, scale / 10));
       return clamp(value, item.min, item.max);
     }
-    case "decimal": {
-      const factor = 10 ** item.decimals;
-      return clamp(Math.round((0.5 + random.next() * 2.5) * factor) / factor, item.min, item.max);
-    }
+    case "decimal":
+      return generateDecimal(item, random);
     case "text": {
       if (!item.required && random.chance(0.7)) return undefined;
       return [...phraseFor(item.label, random)].slice(0, item.maxLength).join("");
@@ -266,8 +293,13 @@ function generateScalar(
   }
 }
 
-function generateMulti(item: TItemMulti, { random, profile }: TGenerateOptions): string[] {
-  const exclusive = item.options.find((o) => o.exclusive);
+function generateDecimal(item: Extract<TItem | TGroupField, { type: "decimal" }>, random: TRandom): number {
+  const factor = 10 ** item.decimals;
+  return clamp(Math.round((0.5 + random.next() * 2.5) * factor) / factor, item.min, item.max);
+}
+
+function generateMulti(item: TItemMulti, { random, profile }: TGenerateOptions, mustMeet = false): string[] {
+  const exclusive = mustMeet ? undefined : item.options.find((o) => o.exclusive);
   const regular = item.options.filter((o) => !o.exclusive);
   if (item.tag === "primaryCareAreas") {
     if (exclusive && random.chance(0.04 + 0.04 * (1 - profile.engagement))) return [exclusive.code];

@@ -19,6 +19,8 @@ import { recountClinicCounters } from "@/lib/services/counters";
 import { createRandom, type TRandom } from "./random";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
 import { generateAnswers, truncateToDraft, type TAnswerProfile } from "./answers";
+import { functionPropensities, planFunctions, regionalOffsets } from "./function-plan";
+import { referenceDateOf } from "@/lib/domain/suspension";
 import {
   DEMO_POPULATION_SOURCE,
   DEMO_POPULATION_YEAR,
@@ -301,27 +303,55 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   const writer = createSubmissionWriter(prefectureUser.id, partnerPool);
   const ndbItems = defs.clinicCurrent.sections.flatMap((s) => s.items).filter((item) => item.ndbPrefill);
   const ndbRows: Prisma.NdbPrefillCreateManyInput[] = [];
+  // Each zone differs a little from the prefecture in which functions its institutions have.
+  const zoneOfMunicipality = new Map(
+    FUKUI_SECONDARY_AREAS.flatMap((zone) => zone.municipalities.map((m) => [codeByName.get(m)!, zone.code] as const)),
+  );
+  const zoneOffsets = new Map(
+    FUKUI_SECONDARY_AREAS.map((z) => [z.code, regionalOffsets(random.fork(`zone-${z.code}`))]),
+  );
+  const notStarted: string[] = [];
   for (const institution of allInstitutions) {
     const r = random.fork(`inst-${institution.code}`);
     const engagement = 0.2 + r.next() * 0.8;
     const kind = institution.kind;
     const isDemoClinic = institution.id === demoClinic.id;
+    const shape = { kind, beds: institution.beds };
+    // clinic@demo is a typical active clinic: 1号, 時間外, 在宅 and 介護連携, and wants to do 入退院.
+    const propensities = isDemoClinic
+      ? { f1: 0, f2i: 0.1, f2ro: 0.27, f2ha: 0.1, f2ni: 0.1 }
+      : functionPropensities(r.fork("functions"));
+    const regional = zoneOffsets.get(zoneOfMunicipality.get(institution.municipalityCode)!);
+    const planned = (yearIndex: number) => ({
+      institution: shape,
+      functions: planFunctions({ institution: shape, propensities, yearIndex, regional }),
+    });
     // Last year: most institutions reported, and most reports were confirmed.
     if (isDemoClinic || r.chance(0.9)) {
       writer.add({
         cycle: clinicPrevious,
         def: defs.clinicPrevious,
         respondent: { institutionId: institution.id },
-        profile: { kind, engagement },
+        profile: { kind, engagement, planned: planned(0) },
         random: r.fork("previous"),
         outcome: isDemoClinic || r.chance(0.8) ? "CONFIRMED" : "SUBMITTED",
         submittedAt: new Date(clinicPrevious.opensAt.getTime() + r.int(5, 80) * DAY),
       });
     }
-    // NDB pre-printed counts for this year; most respondents keep them, a few correct them.
+    // NDB pre-printed counts for this year: the institution's claims, from the same plan as its
+    // answers (with 1号 taken as 有り so every 2号 count is drawn: NDB holds the claims whether or
+    // not the institution reports 1号). Most respondents keep them, a few correct them.
+    const current = planned(1);
+    const answersRandom = r.fork("current-answers");
+    const claims = generateAnswers(defs.clinicCurrent, {
+      random: answersRandom.fork("answers"),
+      profile: { kind, engagement, planned: { ...current, functions: { ...current.functions, f1: "has" } } },
+      partnerPool,
+    });
     const ndb: Record<string, number> = {};
     for (const item of ndbItems) {
-      const value = kind === "HOSPITAL" ? r.int(40, 900) : r.chance(0.3) ? 0 : r.int(1, 150);
+      const claimed = claims[item.key];
+      const value = typeof claimed === "number" ? claimed : 0;
       ndb[item.key] = value;
       ndbRows.push({ cycleId: clinicCurrent.id, institutionId: institution.id, itemKey: item.key, value });
     }
@@ -329,8 +359,11 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     if (isDemoClinic) continue; // clinic@demo starts its report in the browser.
     const roll = r.next();
     const outcome =
-      roll < 0.34 ? null : roll < 0.58 ? "DRAFT" : roll < 0.84 ? "SUBMITTED" : roll < 0.96 ? "CONFIRMED" : "RETURNED";
-    if (!outcome) continue;
+      roll < 0.26 ? null : roll < 0.46 ? "DRAFT" : roll < 0.8 ? "SUBMITTED" : roll < 0.95 ? "CONFIRMED" : "RETURNED";
+    if (!outcome) {
+      notStarted.push(institution.id);
+      continue;
+    }
     writer.add({
       cycle: clinicCurrent,
       def: defs.clinicCurrent,
@@ -338,9 +371,14 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       profile: {
         kind,
         engagement: Math.min(1, engagement + 0.05 + (r.next() - 0.5) * 0.1),
-        fixed: r.chance(0.9) ? ndb : Object.fromEntries(Object.entries(ndb).map(([k, v]) => [k, v + r.int(1, 9)])),
+        // A correction changes a count, never turns a zero (no claim) into a claim.
+        fixed: r.chance(0.9)
+          ? ndb
+          : Object.fromEntries(Object.entries(ndb).map(([k, v]) => [k, v > 0 ? v + r.int(1, 9) : 0])),
+        planned: current,
       },
-      random: r.fork("current"),
+      // The same random stream as the claims: the item that carries each function is the same.
+      random: answersRandom.fork("answers"),
       outcome,
       submittedAt: new Date(Math.min(now.getTime() - DAY, clinicCurrent.opensAt.getTime() + r.int(1, 25) * DAY)),
     });
@@ -370,6 +408,14 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     });
   });
   await writer.flush();
+  // One clinic that has not started is 休院 on this cycle's 1 January: outside the denominator.
+  const suspended = allInstitutions.find((i) => i.kind === "CLINIC" && notStarted.includes(i.id));
+  if (suspended) {
+    await db.institution.update({
+      where: { id: suspended.id },
+      data: { suspendedSince: referenceDateOf(clinicCurrent.fiscalYear), suspensionReason: "院長の療養のため（架空）" },
+    });
+  }
   await db.ndbPrefill.createMany({ data: ndbRows });
   await seedNextYearNdb(clinicCurrent.id, clinicNext);
   for (const cycle of [clinicPrevious, clinicCurrent, clinicNext]) await recountClinicCounters(cycle.id);

@@ -111,6 +111,8 @@ export type TRevisionRow = {
   derived: string;
   submittedAt: Date;
   channel: "WEB" | "PAPER";
+  /** The second revision of a 変更報告 plan changes a confirmed report. */
+  kind: "INITIAL" | "AMENDMENT";
 };
 
 export type TBuildInput = {
@@ -120,6 +122,8 @@ export type TBuildInput = {
   respondent: { institutionId: string } | { hubId: string };
   kind: TAnswerProfile["kind"];
   fixed?: TAnswerProfile["fixed"];
+  /** An institution's planned functions and shape (prisma/seed/function-plan.ts); none for hubs. */
+  planned?: TAnswerProfile["planned"];
   plan: TReportPlan;
   partnerPool: readonly TPartner[];
   random: TRandom;
@@ -150,7 +154,12 @@ export function buildReport(input: TBuildInput): { submission: TSubmissionRow; r
     compactAnswers(
       generateAnswers(definition, {
         random: random.fork(label),
-        profile: { kind: input.kind, engagement: clamp(engagement, 0.02, 1), fixed: input.fixed },
+        profile: {
+          kind: input.kind,
+          engagement: clamp(engagement, 0.02, 1),
+          fixed: input.fixed,
+          planned: input.planned,
+        },
         partnerPool: input.partnerPool,
       }),
     );
@@ -194,6 +203,7 @@ export function buildReport(input: TBuildInput): { submission: TSubmissionRow; r
       derived: JSON.stringify(computeStoredDerived(definition, answers)),
       submittedAt: at,
       channel,
+      kind: revision === 1 ? "INITIAL" : "AMENDMENT",
     };
     revisions.push(row);
     return row;

@@ -20,6 +20,7 @@ import type { TPartner } from "@/lib/questionnaire/answers";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import { seedPrefectures, seedQuestionnaires, DEMO_VERSION_KEYS } from "@/prisma/seed/demo";
 import { createRandom, type TRandom } from "@/prisma/seed/random";
+import { functionPropensities, planFunctions, regionalOffsets } from "@/prisma/seed/function-plan";
 import {
   apportionInstitutions,
   clamp,
@@ -281,6 +282,9 @@ async function synthesizePrefecture(
     geo.municipalities.map((m) => [m.code, 0.04 * normal(random.fork(`municipality-${m.code}`))]),
   );
   const pools = partnerPools(geo, institutions);
+  // Which functions institutions have (the demo's rules, prisma/seed/function-plan.ts): the
+  // prefecture and each municipality differ a little from the national shares.
+  const functionOffsets = regionalOffsets(random.fork("regional-functions"), 0.05);
 
   const writer = createReportWriter(now);
   const timed = <T>(body: () => T): T => {
@@ -304,6 +308,16 @@ async function synthesizePrefecture(
     const respondent = { institutionId: institutionIds[i]! };
     const pool = pools.get(inst.secondaryZone) ?? [];
     const previous = planPreviousYear(r.fork("previous-plan"), engagement.previous, local);
+    const shape = { kind: inst.kind, beds: inst.beds };
+    const propensities = functionPropensities(r.fork("functions"));
+    const municipal = municipalFactor.get(inst.municipalityCode) ?? 0;
+    const regionalShares = Object.fromEntries(
+      Object.entries(functionOffsets).map(([fn, offset]) => [fn, offset + municipal]),
+    );
+    const planned = (yearIndex: number) => ({
+      institution: shape,
+      functions: planFunctions({ institution: shape, propensities, yearIndex, regional: regionalShares }),
+    });
     const reportedLastYear =
       inactive.has(i) && (previous.outcome === "NONE" || previous.outcome === "DRAFT")
         ? { ...previous, outcome: "CONFIRMED" as const }
@@ -316,6 +330,7 @@ async function synthesizePrefecture(
           definition: versions.clinicPrevious.def,
           respondent,
           kind: inst.kind,
+          planned: planned(0),
           plan: reportedLastYear,
           partnerPool: pool,
           random: r.fork("previous"),
@@ -334,6 +349,7 @@ async function synthesizePrefecture(
             definition: versions.clinicCurrent.def,
             respondent,
             kind: inst.kind,
+            planned: planned(1),
             plan: current,
             partnerPool: pool,
             random: r.fork("current"),
@@ -718,8 +734,9 @@ function createReportWriter(now: Date) {
           ["derived", "jsonb"],
           ["submittedAt", "timestamp"],
           ["channel", "text"],
+          ["kind", "enum:RevisionKind"],
         ],
-        r.map((x) => [x.id, x.submissionId, x.revision, x.answers, x.derived, x.submittedAt, x.channel]),
+        r.map((x) => [x.id, x.submissionId, x.revision, x.answers, x.derived, x.submittedAt, x.channel, x.kind]),
       );
       return { s: s.length, r: r.length };
     },

@@ -66,7 +66,9 @@ test("a clinic fills in the whole 令和7年度 report and watches its functions
   await expect(page.getByRole("heading", { name: /2号機能\(イ\)/ })).toBeVisible();
   // The NDB pre-printed 時間外加算 counts are above zero: (イ) is 有り by 実績 already.
   await expect(status(page, "f2i")).toContainText("有り");
-  await expect(status(page, "f2ro")).toContainText("有り");
+  // A clinic without beds bills no 入退院支援加算 (an inpatient fee): its NDB count is 0, so (ロ)
+  // is 無し until the clinic secures backup beds through a partner (below).
+  await expect(status(page, "f2ro")).toContainText("無し");
   await group(page, /在宅当番医制/)
     .getByLabel("3:有り(月1回)")
     .check();
@@ -143,23 +145,24 @@ test("the clinic submits, prints its receipt, amends and sees what changed", asy
   await page.getByRole("button", { name: "印刷する" }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
 
-  // 変更報告
+  // Sent again before the prefecture's review: a 再提出 (a 変更報告 is the change of a 確認済み report).
   await page.goto(formUrl);
   await expect(page.getByTestId("form-status")).toHaveText("提出済（第1版）");
   await expect(group(page, /在宅当番医制/).getByLabel("3:有り(月1回)")).toBeDisabled();
-  await page.getByRole("button", { name: "変更報告を始める" }).click();
-  await expect(page.getByText("変更報告を作成中です。提出すると第2版になります。")).toBeVisible();
+  await page.getByRole("button", { name: "修正を始める" }).click();
+  await expect(page.getByText("修正を作成中です。提出すると第2版（再提出）になります。")).toBeVisible();
   await group(page, /在宅当番医制/)
     .getByLabel("4:有り(月2~3回)")
     .check();
   await waitSaved(page);
-  await page.getByRole("button", { name: "内容を確認して変更報告を提出" }).click();
-  await expect(page.getByRole("dialog")).toContainText("変更報告（第2版）を提出しますか？");
+  await page.getByRole("button", { name: "内容を確認して再提出" }).click();
+  await expect(page.getByRole("dialog")).toContainText("第2版を再提出しますか？");
   await page.getByTestId("confirm-submit").click();
   await expect(page).toHaveURL(/\/receipt\?revision=2&submitted=1/);
   await expect(page.getByTestId("receipt-number")).toHaveText(/-02$/);
 
   await page.goto(formUrl.replace(/\/?$/, "/history"));
+  await expect(page.getByRole("cell", { name: "第2版（再提出）" })).toBeVisible();
   const diff = page.getByTestId("diff-table");
   await expect(diff).toContainText("在宅当番医制");
   await expect(diff).toContainText("有り(月1回)");

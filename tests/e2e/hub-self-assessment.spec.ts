@@ -41,8 +41,9 @@ test("a hub completes and submits its self-assessment and sees its per-duty scor
 test("the hub amends its self-assessment and the score follows", async ({ page }) => {
   await signInAs(page, "hub@demo.renkei.jp", "/hub");
   await page.getByRole("link", { name: "報告内容を見る" }).click();
-  await page.getByRole("button", { name: "変更報告を始める" }).click();
-  await expect(page.getByText(/変更報告を作成中です/)).toBeVisible();
+  // Not yet confirmed by the prefecture: a correction sent again (再提出), not a 変更報告.
+  await page.getByRole("button", { name: "修正を始める" }).click();
+  await expect(page.getByText(/修正を作成中です/)).toBeVisible();
   const before = (await score(page, "duty1").textContent()) ?? "";
   const meeting = page.getByRole("group", { name: /連携会議を定期的に開催していますか/ });
   const held = await meeting.getByLabel("定期的に開催している").isChecked();
@@ -52,7 +53,7 @@ test("the hub amends its self-assessment and the score follows", async ({ page }
   await expect(score(page, "duty1")).not.toHaveText(before);
   const amended = (await score(page, "duty1").textContent()) ?? "";
   await expect(page.getByTestId("save-indicator")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-  await page.getByRole("button", { name: "内容を確認して変更報告を提出" }).click();
+  await page.getByRole("button", { name: "内容を確認して再提出" }).click();
   await page.getByTestId("confirm-submit").click();
   await expect(page).toHaveURL(/\/receipt\?revision=2&submitted=1/);
   await expect(score(page, "duty1")).toHaveText(amended);

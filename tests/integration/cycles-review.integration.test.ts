@@ -163,7 +163,15 @@ describe("cycles: create, schedule, open, close", () => {
   it("lists the prefecture's cycles with counts per status", async () => {
     const cycles = await listCycles(world.viewers.fukuiPrefecture);
     const clinic = cycles.find((c) => c.id === world.cycles.fukuiClinicCycle.id)!;
-    expect(clinic.counts).toEqual({ total: 4, NOT_STARTED: 1, DRAFT: 1, SUBMITTED: 2, RETURNED: 0, CONFIRMED: 0 });
+    expect(clinic.counts).toEqual({
+      total: 4,
+      NOT_STARTED: 1,
+      DRAFT: 1,
+      SUBMITTED: 2,
+      RETURNED: 0,
+      CONFIRMED: 0,
+      suspended: 0,
+    });
     expect(cycles.every((c) => c.prefectureCode === "18")).toBe(true);
   });
 });
@@ -302,13 +310,16 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
     const review = await getReviewSubmission(world.viewers.fukuiPrefecture, id);
     expect(review.submission).toMatchObject({ status: "SUBMITTED", revision: 2 });
     expect(review.revisions.map((r) => r.revision)).toEqual([1, 2]);
+    // Sent again after 差戻し: a 再提出, not a 変更報告.
+    expect(review.revisions.map((r) => r.kind)).toEqual(["INITIAL", "RESUBMISSION"]);
     expect(review.revisions[1]!.changes?.map((c) => [c.key, c.before, c.after])).toEqual([
       ["i_rota", "有り(月1回未満)", "有り(月1回)"],
     ]);
     const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" } })).map(
       (e) => e.action,
     );
-    expect(actions).toEqual(expect.arrayContaining(["submission.confirm", "submission.return", "submission.amend"]));
+    expect(actions).toEqual(expect.arrayContaining(["submission.confirm", "submission.return", "submission.resubmit"]));
+    expect(actions).not.toContain("submission.amend");
   });
 
   it("shows the derived status and the differences from last year (mapped through the version's keys)", async () => {

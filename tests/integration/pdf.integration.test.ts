@@ -248,6 +248,16 @@ describe("clinic documents", () => {
     for (const g of input.revision.derived.scores!.groups) {
       expect(text).toContain(`${squash(g.label)}${g.required.met}/${g.required.n}`);
     }
+    // The PDCA plan is a table with one column per field (not a run-on "課題: … / 対応策: …" cell),
+    // the header row holds every field label.
+    const pdca = input.definition.sections.flatMap((s) => s.items).find((i) => i.type === "group")!;
+    expect(pdca.type === "group" && pdca.fields.length).toBeGreaterThanOrEqual(9);
+    const fields = pdca.type === "group" ? pdca.fields.map((f) => squash(f.label)) : [];
+    const pdcaPage = pages.find((p) => squash(p).includes(squash(pdca.label)))!;
+    expect(pdcaPage).toBeDefined();
+    const headerLine = pdcaPage.split("\n").find((line) => fields.every((f) => squash(line).includes(f)));
+    expect(headerLine, "a header row with every field").toBeDefined();
+    expect(text).not.toContain(`${fields[0]}:`);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   startAmendment,
   submitReport,
 } from "@/lib/services/respondent-reports";
+import { confirmSubmission } from "@/lib/services/review";
 import { findOwnSubmission } from "@/lib/data/respondent";
 import type { TRespondentViewer } from "@/lib/data/respondent";
 import { FUNCTION1_MET } from "@/tests/factories/questionnaire";
@@ -136,7 +137,7 @@ describe("submit and amend", () => {
     });
   });
 
-  it("an amendment becomes revision 2; the revision 1 answers stay frozen", async () => {
+  it("a correction before the review becomes revision 2, a 再提出; the revision 1 answers stay frozen", async () => {
     await startAmendment(clinic, cycleId);
     let current = await findOwnSubmission(clinic, cycleId);
     expect(current?.isAmending).toBe(true);
@@ -150,12 +151,15 @@ describe("submit and amend", () => {
       orderBy: { revision: "asc" },
     });
     expect(revisions.map((r) => (r.answers as { i_rota: string }).i_rota)).toEqual(["2", "3"]);
+    // Not yet accepted by the prefecture: sent again, a 再提出 — not a 変更報告.
+    expect(revisions.map((r) => r.kind)).toEqual(["INITIAL", "RESUBMISSION"]);
     const actions = (
       await db.auditEvent.findMany({ where: { entityId: result.submissionId }, orderBy: { id: "asc" } })
     ).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(["submission.submit", "submission.start_amendment", "submission.amend"]),
+      expect.arrayContaining(["submission.submit", "submission.start_amendment", "submission.resubmit"]),
     );
+    expect(actions).not.toContain("submission.amend");
   });
 
   it("discarding an amendment restores the last submitted answers", async () => {
@@ -166,6 +170,26 @@ describe("submit and amend", () => {
     const after = await findOwnSubmission(clinic, cycleId);
     expect(after).toMatchObject({ isAmending: false, status: "SUBMITTED", revision: 2 });
     expect((after!.answers as { i_rota: string }).i_rota).toBe("3");
+  });
+
+  it("a change after the prefecture confirmed the report is a 変更報告", async () => {
+    const current = await findOwnSubmission(clinic, cycleId);
+    await confirmSubmission(world.viewers.fukuiPrefecture, current!.id, { revision: current!.revision });
+    await startAmendment(clinic, cycleId);
+    const amending = await findOwnSubmission(clinic, cycleId);
+    const changed = { ...complete, i_rota: "0" };
+    await saveDraft(clinic, cycleId, { draftVersion: amending!.draftVersion, answers: changed });
+    const saved = await findOwnSubmission(clinic, cycleId);
+    const result = await submitReport(clinic, cycleId, { draftVersion: saved!.draftVersion, answers: changed });
+    const latest = await db.submissionRevision.findUniqueOrThrow({
+      where: { submissionId_revision: { submissionId: result.submissionId, revision: result.revision } },
+    });
+    expect(latest.kind).toBe("AMENDMENT");
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: result.submissionId },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({ action: "submission.amend", summary: `変更報告を提出（第${result.revision}版）` });
   });
 });
 

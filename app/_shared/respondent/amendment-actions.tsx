@@ -4,15 +4,20 @@ import { useRouter } from "next/navigation";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 
-/** 変更報告を始める / 取りやめる. */
-export function AmendmentActions({ apiBase, amending }: Readonly<{ apiBase: string; amending: boolean }>) {
+/** 変更報告 (確認済み) or 修正 (not yet reviewed): start / abandon. */
+export function AmendmentActions({
+  apiBase,
+  amending,
+  kind,
+}: Readonly<{ apiBase: string; amending: boolean; kind: RevisionKind }>) {
+  const what = kind === "AMENDMENT" ? "変更報告" : "修正";
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (method: "POST" | "DELETE") => {
-    if (method === "DELETE" && !window.confirm("変更報告を取りやめ、提出済みの内容に戻します。よろしいですか。"))
-      return;
+    if (method === "DELETE" && !window.confirm(`${what}を取りやめ、提出済みの内容に戻します。よろしいですか。`)) return;
     setBusy(true);
     const result = await callApi("POST" === method ? "POST" : "DELETE", `${apiBase}/amendment`);
     setBusy(false);
@@ -23,11 +28,11 @@ export function AmendmentActions({ apiBase, amending }: Readonly<{ apiBase: stri
     <div className="space-y-2">
       {amending ? (
         <Button variant="secondary" size="sm" disabled={busy} onClick={() => void act("DELETE")}>
-          変更報告を取りやめる
+          {what}を取りやめる
         </Button>
       ) : (
         <Button disabled={busy} onClick={() => void act("POST")}>
-          変更報告を始める
+          {what}を始める
         </Button>
       )}
       {error && <Notice tone="error">{error}</Notice>}

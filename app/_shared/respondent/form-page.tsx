@@ -12,7 +12,7 @@ import {
 } from "@/lib/data/respondent";
 import { getRespondentDefinition } from "@/lib/data/questionnaires";
 import { WRITABILITY_MESSAGES, isLockedBySubmission } from "@/lib/domain/cycle-window";
-import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
+import { cycleTitle, nextRevisionKind, respondentStatusLabel, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { fiscalYearLabel, formatDeadline } from "@/lib/domain/wareki";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
@@ -46,6 +46,7 @@ export async function RespondentFormPage({
   // The same two rules the write services apply (lib/domain/cycle-window.ts).
   const locked = submission !== null && isLockedBySubmission(submission);
   const editable = writability.writable && !locked;
+  const nextKind = nextRevisionKind(submission);
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   const apiBase = `/api/v1/respondent/cycles/${cycleId}`;
 
@@ -92,17 +93,25 @@ export async function RespondentFormPage({
           </Notice>
         )}
         {submission && locked && writability.writable && (
-          <Notice tone="success" title={`第${submission.revision}版を提出済みです。`}>
+          <Notice
+            tone="success"
+            title={`第${submission.revision}版を提出済みです${submission.status === "CONFIRMED" ? "（都道府県が確認済み）" : ""}。`}
+          >
             <p className="mb-3">
-              内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。
+              {nextKind === "AMENDMENT"
+                ? "内容に変更が生じた場合は、変更報告を提出してください。提出済みの内容は、変更報告を提出するまで有効です。"
+                : "都道府県の確認前でも、内容を修正して再提出できます。提出済みの内容は、再提出するまで有効です。"}
             </p>
-            <AmendmentActions apiBase={apiBase} amending={false} />
+            <AmendmentActions apiBase={apiBase} amending={false} kind={nextKind} />
           </Notice>
         )}
         {submission?.isAmending && writability.writable && (
-          <Notice tone="info" title={`変更報告を作成中です。提出すると第${submission.revision + 1}版になります。`}>
+          <Notice
+            tone="info"
+            title={`${nextKind === "AMENDMENT" ? "変更報告" : "修正"}を作成中です。提出すると第${submission.revision + 1}版（${REVISION_KIND_LABELS[nextKind]}）になります。`}
+          >
             <p className="mb-3">提出するまでは、第{submission.revision}版の内容が有効です。</p>
-            <AmendmentActions apiBase={apiBase} amending />
+            <AmendmentActions apiBase={apiBase} amending kind={nextKind} />
           </Notice>
         )}
       </div>
@@ -116,6 +125,7 @@ export async function RespondentFormPage({
         ndbValues={ndb}
         editable={editable}
         nextRevision={(submission?.revision ?? 0) + 1}
+        nextKind={nextRevisionKind(submission)}
         copyPrevious={editable && previous ? { fiscalYearLabel: fiscalYearLabel(previous.cycle.fiscalYear) } : null}
       />
       <p className="no-print mt-6 text-sm">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { findRespondentCycle, listOwnRevisions } from "@/lib/data/respondent";
-import { cycleTitle } from "@/lib/domain/labels";
+import { cycleTitle, revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
 import { diffAnswers } from "@/lib/questionnaire/diff";
 import { PageHeader } from "@/components/ui/page-header";
@@ -60,9 +60,7 @@ export async function RespondentHistoryPage({
               <tbody>
                 {revisions.map((r) => (
                   <tr key={r.revision} className="border-b border-gray-100">
-                    <td className="py-2">
-                      第{r.revision}版{r.revision > 1 ? "（変更報告）" : ""}
-                    </td>
+                    <td className="py-2">{revisionLabel(r.revision, r.kind)}</td>
                     <td className="py-2">{formatDateTime(r.submittedAt)}</td>
                     <td className="space-x-3 py-2 text-right">
                       <Link className="text-teal-800 underline" href={`${base}/receipt?revision=${r.revision}`}>

@@ -4,7 +4,7 @@ import { ROLE_HOME } from "@/lib/auth/roles";
 import { findPreviousSubmission, getOwnRevision, getRespondentIdentity } from "@/lib/data/respondent";
 import { compareScores } from "@/lib/questionnaire/score";
 import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
-import { cycleTitle, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
+import { cycleTitle, revisionLabel, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
 import { fiscalYearLabel, formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { receiptNumber } from "@/lib/domain/receipt";
 import { PageHeader } from "@/components/ui/page-header";
@@ -86,7 +86,7 @@ export async function RespondentReceiptPage({
                 label: role === "institution" ? "医療機関" : "拠点",
                 value: `${identity.name}${identity.code ? `（${identity.code}）` : ""}`,
               },
-              { label: "版", value: `第${row.revision}版${row.revision > 1 ? "（変更報告）" : ""}` },
+              { label: "版", value: revisionLabel(row.revision, row.kind) },
               { label: "提出日時", value: `${formatWareki(row.submittedAt)} ${formatDateTime(row.submittedAt)}` },
               { label: "提出方法", value: CHANNEL_LABELS[row.channel] ?? row.channel },
               {

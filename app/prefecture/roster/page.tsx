@@ -149,7 +149,14 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
                         {r.contactEmail ?? <span className="text-amber-800">未登録</span>}
                       </td>
                       <td className={tdClass}>{r._count.users > 0 ? "有り" : "無し"}</td>
-                      <td className={tdClass}>{r.isActive ? "有効" : "無効"}</td>
+                      <td className={tdClass}>
+                        {r.isActive ? "有効" : "無効"}
+                        {r.suspendedSince && (
+                          <span className="block text-xs text-gray-700" data-testid="suspension">
+                            休院（{r.suspendedSince}〜）{r.suspensionReason}
+                          </span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,15 +1,18 @@
 // The 提出控え: a printable record of one submitted revision — 受付番号, revision, the time in
 // 和暦 and 西暦, the status derived at submission (functions, or a hub's scores per duty), and every
 // answer by section as the receipt page shows it (formatAnswer, visible items only).
+import { revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
 import { formatInteger, formatShare } from "@/lib/format";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { allItems, itemIndex } from "@/lib/questionnaire/definition";
-import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/format";
+import { formatAnswer, groupTable, itemHeading, STAR_LEGEND, UNANSWERED } from "@/lib/questionnaire/format";
+import type { TGroupField, TItem } from "@/lib/questionnaire/definition";
+import type { TAnswers, TAnswerValue } from "@/lib/questionnaire/answers";
 import { PROVISION_MODE_LABELS } from "@/lib/questionnaire/input";
 import { share as scoreShare } from "@/lib/questionnaire/score";
 import type { TFrame } from "../components/page";
-import type { TBlock } from "../layout/blocks";
+import type { TBlock, TTableSpec } from "../layout/blocks";
 import type { TextMeasurer } from "../layout/measure";
 import type { TRespondentDocumentInput } from "../props";
 import { COLORS } from "../theme";
@@ -45,7 +48,7 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
         `${respondent.name}${respondent.code ? `（医療機関コード ${respondent.code}）` : ""}`,
       ],
       ["所在", respondent.place],
-      ["版", `第${revision.number}版${revision.number > 1 ? "（変更報告）" : ""}`],
+      ["版", revisionLabel(revision.number, revision.kind)],
       ["提出日時", `${warekiOf(revision.submittedAt)}（西暦 ${formatDateTime(submittedAt)}）`],
       ["提出方法", CHANNEL_LABELS[revision.channel] ?? revision.channel],
       ["現在の状況", input.currentStatus],
@@ -131,28 +134,7 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
   const { visibility } = evaluateAnswers(definition, revision.answers);
   blocks.push({ kind: "heading", level: 2, text: "提出内容" });
   if (allItems(definition).some((item) => item.star)) blocks.push(note(STAR_LEGEND));
-  for (const section of definition.sections.filter((s) => visibility.sections.has(s.key))) {
-    blocks.push({
-      kind: "table",
-      table: {
-        caption: section.title,
-        zebra: true,
-        minRows: 2,
-        columns: [
-          { header: "項目", width: 260 },
-          { header: "回答", width: 260 },
-        ],
-        rows: section.items
-          .filter((item) => visibility.items.has(item.key))
-          .map((item) => ({
-            cells: [
-              { text: headingText(itemHeading(item)), color: COLORS.text },
-              formatAnswer(item, revision.answers[item.key]),
-            ],
-          })),
-      },
-    });
-  }
+  blocks.push(...answerBlocks(definition, revision.answers, visibility));
   blocks.push(
     note(
       "この控えは、提出された内容をそのまま記録したものです。内容を変更する場合は Renkei から変更報告を行ってください。",
@@ -169,4 +151,87 @@ export function buildSubmissionCopy(input: TRespondentDocumentInput, _measurer: 
 
 function headingText(heading: ReturnType<typeof itemHeading>): string {
   return heading.period ? `${heading.label}（${heading.period}）` : heading.label;
+}
+
+/** Every visible answer, section by section. */
+function answerBlocks(
+  definition: TRespondentDocumentInput["definition"],
+  answers: TAnswers,
+  visibility: ReturnType<typeof evaluateAnswers>["visibility"],
+): TBlock[] {
+  const blocks: TBlock[] = [];
+  const sections = definition.sections.filter((s) => visibility.sections.has(s.key));
+  let landscape = false;
+  for (const section of sections) {
+    const items = section.items.filter((item) => visibility.items.has(item.key));
+    // A section's plain items form one 項目／回答 table; each repeating group gets its own table
+    // with a column per field, on a landscape page so ten columns stay readable.
+    const plain = items.filter((item) => item.type !== "group");
+    if (landscape && plain.length > 0) {
+      blocks.push({ kind: "pageBreak", orientation: "portrait" });
+      landscape = false;
+    }
+    if (plain.length > 0 || items.length === 0) {
+      blocks.push({
+        kind: "table",
+        table: {
+          caption: section.title,
+          zebra: true,
+          minRows: 2,
+          columns: [
+            { header: "項目", width: 260 },
+            { header: "回答", width: 260 },
+          ],
+          rows: plain.map((item) => ({
+            cells: [
+              { text: headingText(itemHeading(item)), color: COLORS.text },
+              formatAnswer(item, answers[item.key]),
+            ],
+          })),
+        },
+      });
+    }
+    for (const item of items) {
+      if (item.type !== "group") continue;
+      if (!landscape) {
+        blocks.push({ kind: "pageBreak", orientation: "landscape" });
+        landscape = true;
+      }
+      blocks.push({ kind: "table", table: groupTableSpec(item, answers[item.key], section.title) });
+    }
+  }
+  return blocks;
+}
+
+/** Long free text gets the wide columns; codes, dates and short figures the narrow ones. */
+function groupColumnWeight(field: TGroupField): number {
+  switch (field.type) {
+    case "text":
+      return field.maxLength > 200 ? 3 : field.maxLength > 100 ? 2.2 : 1.6;
+    case "single":
+      return 2.4;
+    case "date":
+      return 2;
+    default:
+      return 1.4;
+  }
+}
+
+function groupTableSpec(
+  item: Extract<TItem, { type: "group" }>,
+  value: TAnswerValue,
+  sectionTitle: string,
+): TTableSpec {
+  const table = groupTable(item, value);
+  return {
+    caption: `${sectionTitle}：${item.label}`,
+    zebra: true,
+    minRows: 1,
+    empty: UNANSWERED,
+    columns: [
+      { header: "No.", width: 0.8, align: "right" },
+      ...table.header.map((header, i) => ({ header, width: groupColumnWeight(item.fields[i]!) })),
+    ],
+    rows: table.rows.map((cells, r) => ({ cells: [String(r + 1), ...cells] })),
+  };
 }

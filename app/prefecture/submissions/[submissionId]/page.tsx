@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { getReviewSubmission } from "@/lib/data/review";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { isAppError } from "@/lib/errors";
-import { cycleTitle, respondentStatusLabel } from "@/lib/domain/labels";
+import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
 import { todayJst } from "@/lib/domain/jst-dates";
 import { CHANNEL_LABELS } from "@/lib/prefecture/exports";
@@ -86,7 +86,8 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             />
             {submission.isAmending && (
               <Notice tone="warning" className="mt-4">
-                回答者が変更報告を作成中です。確認の対象は提出済みの第{submission.revision}版です。
+                回答者が{nextRevisionKind(submission) === "AMENDMENT" ? "変更報告" : "修正（再提出）"}
+                を作成中です。確認の対象は提出済みの第{submission.revision}版です。
               </Notice>
             )}
             <div className="mt-4">
@@ -150,7 +151,8 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
                 {[...revisions].reverse().map((r) => (
                   <li key={r.revision}>
                     <p className="font-medium">
-                      第{r.revision}版 {formatDateTime(r.submittedAt)}（{CHANNEL_LABELS[r.channel] ?? r.channel}
+                      {revisionLabel(r.revision, r.kind)} {formatDateTime(r.submittedAt)}（
+                      {CHANNEL_LABELS[r.channel] ?? r.channel}
                       {r.submittedBy ? `・${r.submittedBy.email}` : ""}）
                     </p>
                     {r.changes && (
