@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireRole } from "@/lib/auth/viewer";
-import { listDashboardCycles } from "@/lib/data/summaries";
+import { listDashboardCycles } from "@/lib/data/summary-scope";
 import { getSummaryView } from "@/lib/data/summary-views";
 import { parseSummaryParams } from "@/lib/summaries/params";
 import { DEFAULT_TILE_INDICATOR, TILE_INDICATOR_KEYS } from "@/lib/summaries/tile-map";

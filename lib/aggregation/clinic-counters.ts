@@ -19,19 +19,10 @@ import { isEmptyAnswer, type TAnswers, type TAnswerValue } from "@/lib/questionn
 import { functionFlags, type TDerivedStatus, type TFunctionStatus } from "@/lib/questionnaire/derive";
 import { computeVisibility, type TVisibility } from "@/lib/questionnaire/visibility";
 import { CHOICE_TAGS, COUNT_TAGS, PRIMARY_CARE_AREAS_TAG, PRIMARY_FUNCTION_KEY } from "./clinic-tags";
-import { RESPONSE_STATUSES, type TResponseStatus } from "./status";
-import { INSTITUTION_KINDS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
-import {
-  checkFormat,
-  increment,
-  isZeroFlat,
-  mergeCounts,
-  mergeFlat,
-  mergeKeyed,
-  signedDifference,
-  type TSign,
-  type TSignedTree,
-} from "./merge";
+import type { TResponseStatus } from "./status";
+import type { TInstitutionKind } from "@/lib/domain/institution-kinds";
+import { increment } from "./merge";
+import { sumClinicCounters } from "./clinic-counters-sum";
 
 /** Layout version of the stored JSON. Bump it when the layout changes; stored rows must be recounted. */
 export const CLINIC_COUNTERS_FORMAT = 1;
@@ -232,9 +223,10 @@ export function countClinicReport(report: TClinicReportInput): TClinicCounters {
 
 /** Counts many reports at once (the same result as adding countClinicReport of each). */
 export function countClinicReports(reports: Iterable<TClinicReportInput>): TClinicCounters {
-  const total = emptyClinicCounters();
-  for (const report of reports) addCountersInto(total, countClinicReport(report));
-  return total;
+  const counted = function* () {
+    for (const report of reports) yield countClinicReport(report);
+  };
+  return sumClinicCounters(counted());
 }
 
 type TTaggedItems = {
@@ -394,155 +386,5 @@ function addCount(t: TCountTally, countItem: TItem | undefined, state: TItemStat
   }
 }
 
-// ---- Adding and subtracting ---------------------------------------------------------------------
-
-export const mergeFunctionTally = (a: TFunctionTally, b: TFunctionTally, sign: TSign) => mergeFlat(a, b, sign);
-export const mergeChoiceTally = (a: TChoiceTally, b: TChoiceTally, sign: TSign): TChoiceTally => {
-  const { byCode: ac, ...af } = a;
-  const { byCode: bc, ...bf } = b;
-  return { ...mergeFlat(af, bf, sign), byCode: mergeCounts(ac, bc, sign) };
-};
-export const mergeCountTally = (a: TCountTally, b: TCountTally, sign: TSign) => mergeFlat(a, b, sign);
-
-export function mergeAreaTally(a: TAreaTally, b: TAreaTally, sign: TSign): TAreaTally {
-  const { offered: ao, offeredWithPrimary: ap, ...af } = a;
-  const { offered: bo, offeredWithPrimary: bp, ...bf } = b;
-  return {
-    ...mergeFlat(af, bf, sign),
-    offered: mergeCounts(ao, bo, sign),
-    offeredWithPrimary: mergeCounts(ap, bp, sign),
-  };
-}
-
-const isZeroChoice = (t: TChoiceTally) => {
-  const { byCode, ...flat } = t;
-  return isZeroFlat(flat) && Object.keys(byCode).length === 0;
-};
-
-export function mergeClinicTally(a: TClinicTally, b: TClinicTally, sign: TSign): TClinicTally {
-  return {
-    ...mergeFlat({ respondents: a.respondents, n: a.n }, { respondents: b.respondents, n: b.n }, sign),
-    functions: mergeKeyed(a.functions, b.functions, sign, mergeFunctionTally, emptyFunctionTally, isZeroFlat),
-    areas: mergeAreaTally(a.areas, b.areas, sign),
-    choices: mergeKeyed(a.choices, b.choices, sign, mergeChoiceTally, emptyChoiceTally, isZeroChoice),
-    counts: mergeKeyed(a.counts, b.counts, sign, mergeCountTally, emptyCountTally, isZeroFlat),
-  };
-}
-
-/** Copying merge with a sign, used for subtraction (adding uses the accumulator below). */
-function mergeCells(a: TClinicCells, b: TClinicCells, sign: TSign): TClinicCells {
-  const out: TClinicCells = { ...a };
-  for (const kind of INSTITUTION_KINDS) {
-    const bKind = b[kind];
-    if (!bKind) continue;
-    const merged = { ...a[kind] };
-    for (const status of RESPONSE_STATUSES) {
-      const bCell = bKind[status];
-      if (!bCell) continue;
-      const cell = mergeClinicTally(merged[status] ?? emptyClinicTally(), bCell, sign);
-      // respondents = 0 implies every other figure is 0 (a report is counted in its own cell).
-      if (cell.respondents === 0) delete merged[status];
-      else merged[status] = cell;
-    }
-    if (Object.keys(merged).length === 0) delete out[kind];
-    else out[kind] = merged;
-  }
-  return out;
-}
-
-// Addition accumulates into a fresh object owned by the call (never into an argument), so it is
-// pure from the outside and fast when thousands of stored rows are summed for a national view.
-// Adding canonical counters cannot create zero entries, so the result stays canonical.
-
-function addFlatInto(into: Record<string, number>, b: Readonly<Record<string, number>>): void {
-  for (const key in b) into[key] = (into[key] ?? 0) + b[key]!;
-}
-
-function addKeyedInto<T>(
-  into: Record<string, T>,
-  b: Readonly<Record<string, T>>,
-  empty: () => T,
-  addInto: (x: T, y: T) => void,
-): void {
-  for (const key in b) addInto((into[key] ??= empty()), b[key]!);
-}
-
-function addChoiceInto(into: TChoiceTally, b: TChoiceTally): void {
-  into.notAsked += b.notAsked;
-  into.notApplicable += b.notApplicable;
-  into.missing += b.missing;
-  into.unknown += b.unknown;
-  into.has += b.has;
-  into.intent += b.intent;
-  addFlatInto(into.byCode, b.byCode);
-}
-
-function addAreaInto(into: TAreaTally, b: TAreaTally): void {
-  into.notAsked += b.notAsked;
-  into.notApplicable += b.notApplicable;
-  into.missing += b.missing;
-  into.answered += b.answered;
-  into.anyOffered += b.anyOffered;
-  into.noneSelected += b.noneSelected;
-  into.unknownCode += b.unknownCode;
-  addFlatInto(into.offered, b.offered);
-  addFlatInto(into.offeredWithPrimary, b.offeredWithPrimary);
-}
-
-function addTallyInto(into: TClinicTally, b: TClinicTally): void {
-  into.respondents += b.respondents;
-  into.n += b.n;
-  addKeyedInto(into.functions, b.functions, emptyFunctionTally, addFlatInto);
-  addAreaInto(into.areas, b.areas);
-  addKeyedInto(into.choices, b.choices, emptyChoiceTally, addChoiceInto);
-  addKeyedInto(into.counts, b.counts, emptyCountTally, addFlatInto);
-}
-
-function addCountersInto(into: TClinicCounters, b: TClinicCounters): void {
-  checkFormat(CLINIC_COUNTERS_FORMAT, b.format);
-  for (const kind of INSTITUTION_KINDS) {
-    const bKind = b.cells[kind];
-    if (!bKind) continue;
-    const intoKind = (into.cells[kind] ??= {});
-    for (const status of RESPONSE_STATUSES) {
-      const bCell = bKind[status];
-      if (bCell && bCell.respondents > 0) addTallyInto((intoKind[status] ??= emptyClinicTally()), bCell);
-    }
-  }
-}
-
-/** a + b. Associative and commutative; emptyClinicCounters() is the identity. */
-export function addClinicCounters(a: TClinicCounters, b: TClinicCounters): TClinicCounters {
-  return sumClinicCounters([a, b]);
-}
-
-/** The sum of many counters (e.g. the stored rows of a zone's municipalities). */
-export function sumClinicCounters(list: Iterable<TClinicCounters>): TClinicCounters {
-  const total = emptyClinicCounters();
-  for (const c of list) addCountersInto(total, c);
-  return total;
-}
-
-/**
- * a − b, for updating a stored row in place when one report changes (subtract its old counters,
- * add its new ones). Throws when b was not part of a (a count would become negative).
- */
-export function subtractClinicCounters(a: TClinicCounters, b: TClinicCounters): TClinicCounters {
-  checkFormat(CLINIC_COUNTERS_FORMAT, a.format, b.format);
-  return { format: CLINIC_COUNTERS_FORMAT, cells: mergeCells(a.cells, b.cells, -1) };
-}
-
-/**
- * What one report's change does to the stored counters: `after − before` over the cells, signed,
- * for the database to add in place (renkei_counters_add, docs/decisions/0012-deadline-rush-write-path.md).
- * `null` (a respondent that is not counted) is zero. Returns null when nothing changes.
- */
-export function clinicCountersDelta(
-  before: TClinicCounters | null,
-  after: TClinicCounters | null,
-): { cells: TSignedTree } | null {
-  if (before) checkFormat(CLINIC_COUNTERS_FORMAT, before.format);
-  if (after) checkFormat(CLINIC_COUNTERS_FORMAT, after.format);
-  const { tree, changed } = signedDifference(before?.cells ?? {}, after?.cells ?? {});
-  return changed ? { cells: tree } : null;
-}
+// Adding, subtracting and the delta of one report: clinic-counters-sum.ts.
+export * from "./clinic-counters-sum";

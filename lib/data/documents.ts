@@ -6,7 +6,8 @@ import { cycleTitle, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
 import { receiptNumber } from "@/lib/domain/receipt";
 import type { TSummaryParams } from "@/lib/summaries/params";
 import type { TPrefectureSummaryInput, TRespondentDocumentInput, TZonePacketInput } from "@/lib/pdf/props";
-import { getPrefectureDashboard, getZoneDashboard, resolveSummaryFilter } from "./summaries";
+import { getPrefectureDashboard, getZoneDashboard } from "./summaries";
+import { resolveSummaryFilter } from "./summary-scope";
 import { asRespondent, getOwnRevision, getRespondentIdentity } from "./respondent";
 
 // What the PDF documents are rendered from, loaded for a viewer with the same scoped loaders as

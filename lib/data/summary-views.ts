@@ -3,14 +3,8 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import type { TSummaryParams } from "@/lib/summaries/params";
 import type { TNationalDashboard, TPrefectureDashboard, TZoneDashboard } from "@/lib/summaries/types";
 import { nationalTables, prefectureTables, zoneTables, type TSummaryTable } from "@/lib/summaries/tables";
-import {
-  getNationalDashboard,
-  getPrefectureDashboard,
-  getZoneDashboard,
-  resolveSummaryScope,
-  type TDashboardCycle,
-  type TSummaryScope,
-} from "./summaries";
+import { getNationalDashboard, getPrefectureDashboard, getZoneDashboard } from "./summaries";
+import { resolveSummaryScope, type TDashboardCycle, type TSummaryScope } from "./summary-scope";
 
 export type TSummaryView = TPrefectureDashboard | TZoneDashboard | TNationalDashboard;
 

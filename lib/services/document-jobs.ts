@@ -7,7 +7,7 @@ import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, isAppError } from "@/lib/errors";
 import type { TKindFilter } from "@/lib/aggregation";
 import type { TSummaryParams } from "@/lib/summaries/params";
-import { listDashboardSchemes, resolveSummaryScope } from "@/lib/data/summaries";
+import { listDashboardSchemes, resolveSummaryScope } from "@/lib/data/summary-scope";
 import { getPrefectureSummaryInput, getZonePacketInput } from "@/lib/data/documents";
 import { enqueue, jobQueue } from "@/lib/jobs/queue";
 import { pdfThreads, renderPdf } from "@/lib/pdf/pool";

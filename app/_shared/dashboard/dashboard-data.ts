@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { listDashboardCycles, resolveSummaryFilter } from "@/lib/data/summaries";
+import { listDashboardCycles, resolveSummaryFilter } from "@/lib/data/summary-scope";
 import { getDashboardView } from "@/lib/data/summary-views";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";

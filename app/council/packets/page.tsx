@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
-import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summaries";
+import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summary-scope";
 import { listVisibleZones } from "@/lib/data/overview";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, cycleTitle } from "@/lib/domain/labels";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
-import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summaries";
+import { listDashboardCycles, resolveSummaryScope } from "@/lib/data/summary-scope";
 import { listVisibleZones } from "@/lib/data/overview";
 import { listDocumentJobs } from "@/lib/data/document-jobs";
 import { isAppError } from "@/lib/errors";
