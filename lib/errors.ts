@@ -8,6 +8,8 @@ export const APP_ERROR_STATUS = {
   CONFLICT: 409,
   STALE_REVISION: 409,
   CYCLE_CLOSED: 409,
+  /** A cycle still in 準備中: it exists and takes imports, but has nothing to summarise yet. */
+  CYCLE_PREPARING: 409,
   VERSION_PUBLISHED: 409,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

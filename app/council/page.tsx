@@ -16,7 +16,16 @@ export const metadata: Metadata = { title: "圏域のダッシュボード" };
 export default async function CouncilHome({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("council");
   const params = await searchParams;
-  if (!(await checkDashboardAccess(viewer, params))) {
+  const access = await checkDashboardAccess(viewer, params);
+  if (access.kind === "preparing") {
+    return (
+      <>
+        <PageHeader title="協議の場ホーム" />
+        <EmptyState title="この報告サイクルは準備中です">{access.message}</EmptyState>
+      </>
+    );
+  }
+  if (access.kind === "none") {
     return (
       <>
         <PageHeader title="協議の場ホーム" />

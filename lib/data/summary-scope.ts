@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import { forbiddenError, notFoundError } from "@/lib/errors";
+import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
+import { cycleTitle } from "@/lib/domain/labels";
 import type { TKindFilter } from "@/lib/aggregation";
 import type { TSummaryFilter } from "@/lib/summaries/types";
 import { cycleScope, zoneScope } from "./scope";
@@ -78,6 +79,30 @@ export type TSummaryScope = {
  * with reports, the default zone scheme, and for councils always one of their own zones. A page
  * that already listed the cycles (to show an empty state) passes them in.
  */
+/**
+ * A cycle still in 準備中 is not on any dashboard, but it exists and takes imports: asked for by
+ * id, it is answered with what it already holds rather than as unknown (a 404 would tell the
+ * officer it does not exist).
+ */
+async function assertNotPreparing(viewer: TViewer, cycleId: string): Promise<void> {
+  const cycle = await db.reportingCycle.findFirst({
+    where: { AND: [cycleScope(viewer), { id: cycleId, kind: "CLINIC_REPORT", status: "PREPARING" }] },
+    select: { id: true, fiscalYear: true, kind: true, prefectureCode: true },
+  });
+  if (!cycle) return;
+  const [institutions, ndbRows, ndbInstitutions] = await Promise.all([
+    db.institution.count({ where: { prefectureCode: cycle.prefectureCode, isActive: true } }),
+    db.ndbPrefill.count({ where: { cycleId } }),
+    db.ndbPrefill.groupBy({ by: ["institutionId"], where: { cycleId } }).then((rows) => rows.length),
+  ]);
+  const n = (value: number) => value.toLocaleString("ja-JP");
+  throw new AppError(
+    "CYCLE_PREPARING",
+    `「${cycleTitle(cycle)}」は準備中です（受付開始前）。集計は受付を始めると表示されます。` +
+      `いま取り込まれているもの: 医療機関名簿の報告対象 ${n(institutions)}機関、NDBプレプリント値 ${n(ndbRows)}件（${n(ndbInstitutions)}機関）。`,
+  );
+}
+
 export async function resolveSummaryScope(
   viewer: TViewer,
   raw: TRawFilter,
@@ -85,7 +110,10 @@ export async function resolveSummaryScope(
 ): Promise<TSummaryScope> {
   const cycles = loaded.cycles ?? (await listDashboardCycles(viewer));
   const cycle = raw.cycleId ? cycles.find((c) => c.id === raw.cycleId) : defaultDashboardCycle(cycles);
-  if (!cycle) throw notFoundError("報告サイクル");
+  if (!cycle) {
+    if (raw.cycleId) await assertNotPreparing(viewer, raw.cycleId);
+    throw notFoundError("報告サイクル");
+  }
   const schemes = await listDashboardSchemes(viewer, cycle.prefectureCode);
   const scheme = (raw.schemeId ? schemes.find((s) => s.id === raw.schemeId) : schemes[0]) ?? null;
   if (raw.schemeId && !scheme) throw notFoundError("圏域の区分");

@@ -389,3 +389,35 @@ describe("what a council may see", () => {
     });
   });
 });
+
+describe("a cycle in 準備中", () => {
+  it("is answered with what it holds, not as unknown; another prefecture still gets 404", async () => {
+    const current = await db.reportingCycle.findUniqueOrThrow({ where: { id: cycleIds.current } });
+    const preparing = await db.reportingCycle.create({
+      data: {
+        prefectureCode: PREFECTURE_CODE,
+        kind: "CLINIC_REPORT",
+        fiscalYear: current.fiscalYear + 1,
+        questionnaireVersionId: current.questionnaireVersionId,
+        status: "PREPARING",
+        opensAt: new Date(Date.now() + 30 * 86_400_000),
+        closesAt: new Date(Date.now() + 90 * 86_400_000),
+      },
+    });
+    const roster = await db.institution.count({ where: { prefectureCode: PREFECTURE_CODE, isActive: true } });
+    const refusal = await resolveSummaryFilter(officer, { cycleId: preparing.id }).then(
+      () => null,
+      (error: unknown) => error as { code: string; message: string },
+    );
+    expect(refusal?.code).toBe("CYCLE_PREPARING");
+    expect(refusal?.message).toMatch(/は準備中です（受付開始前）/);
+    expect(refusal?.message).toContain(`医療機関名簿の報告対象 ${roster.toLocaleString("ja-JP")}機関`);
+    expect(refusal?.message).toContain("NDBプレプリント値 0件");
+    const stranger = await db.user.create({
+      data: { email: `pref-other-${preparing.id}@example.jp`, name: "他県", role: "PREFECTURE", prefectureCode: "17" },
+    });
+    await expect(
+      resolveSummaryFilter((await loadViewer(stranger.id))!, { cycleId: preparing.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

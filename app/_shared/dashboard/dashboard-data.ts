@@ -44,15 +44,23 @@ function notFoundOutOfScope(error: unknown): never {
   throw error;
 }
 
+export type TDashboardAccess = { kind: "ok" } | { kind: "none" } | { kind: "preparing"; message: string };
+
 /**
- * The cheap part of a dashboard page, awaited before anything streams: false when there is no
- * cycle to show yet, a 404 when the URL names a cycle, scheme or zone out of the viewer's scope.
- * A 404 must be decided here, outside the Suspense boundary: once the shell has streamed, the
- * HTTP status is already 200. (It resolves the filter once more than the dashboard itself does.)
+ * The cheap part of a dashboard page, awaited before anything streams: "none" when there is no
+ * cycle to show yet, "preparing" (with what it holds) for a cycle in 準備中, a 404 when the URL
+ * names a cycle, scheme or zone out of the viewer's scope. A 404 must be decided here, outside the
+ * Suspense boundary: once the shell has streamed, the HTTP status is already 200. (It resolves the
+ * filter once more than the dashboard itself does.)
  */
-export async function checkDashboardAccess(viewer: TViewer, searchParams: TSearchParams): Promise<boolean> {
+export async function checkDashboardAccess(viewer: TViewer, searchParams: TSearchParams): Promise<TDashboardAccess> {
   const params = parseSummaryParams(searchParams);
-  if ((await listDashboardCycles(viewer)).length === 0) return false;
-  await resolveSummaryFilter(viewer, params).catch(notFoundOutOfScope);
-  return true;
+  try {
+    if ((await listDashboardCycles(viewer)).length === 0 && !params.cycleId) return { kind: "none" };
+    await resolveSummaryFilter(viewer, params);
+    return { kind: "ok" };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CYCLE_PREPARING") return { kind: "preparing", message: error.message };
+    return notFoundOutOfScope(error);
+  }
 }

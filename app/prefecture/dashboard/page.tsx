@@ -14,7 +14,16 @@ export default async function PrefectureDashboardPage({
 }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
   const params = await searchParams;
-  if (!(await checkDashboardAccess(viewer, params))) {
+  const access = await checkDashboardAccess(viewer, params);
+  if (access.kind === "preparing") {
+    return (
+      <>
+        <PageHeader title="ダッシュボード" />
+        <EmptyState title="この報告サイクルは準備中です">{access.message}</EmptyState>
+      </>
+    );
+  }
+  if (access.kind === "none") {
     return (
       <>
         <PageHeader title="ダッシュボード" />
