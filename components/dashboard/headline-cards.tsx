@@ -1,6 +1,7 @@
 import type { TClinicSummary } from "@/lib/aggregation";
 import { headlineCards } from "@/lib/summaries/cards";
 import { suspendedNote } from "@/lib/domain/suspension";
+import { STATUS_COUNTING_RULE } from "@/lib/aggregation/status";
 
 /** 提出状況, 1号 and each 2号 function 有り with n, and 1号 per 10,000 aged 65+. */
 export function HeadlineCards({
@@ -23,6 +24,14 @@ export function HeadlineCards({
           </dd>
           <dd className="text-xs text-gray-700">{card.detail}</dd>
           {card.note && <dd className="text-xs text-gray-500">{card.note}</dd>}
+          {card.key === "status" && (
+            <dd className="mt-1 text-xs text-gray-600">
+              <details>
+                <summary className="cursor-pointer">数え方</summary>
+                {STATUS_COUNTING_RULE}
+              </details>
+            </dd>
+          )}
           {card.key === "status" && suspended > 0 && (
             <dd className="text-xs text-gray-700" data-testid="headline-suspended">
               対象は{suspendedNote(suspended)}

@@ -159,7 +159,7 @@ export function ImportJobPanel({
               ファイルにない医療機関 {missingCount.toLocaleString("ja-JP")}件を無効にする
             </label>
             <p id={`${id}-deactivate-hint`} className="text-xs text-gray-600">
-              廃止・休止などで名簿から外す場合に選びます。無効にした医療機関は報告の対象から外れますが、過去の報告は残ります。選ばなければ変更しません。
+              廃止・休止などで名簿から外す場合に選びます。無効にした医療機関は報告の対象から外れます（すでに提出された報告は、その年度の集計に残ります）。選ばなければ変更しません。
             </p>
           </div>
         </div>

@@ -1,5 +1,10 @@
 import Link from "next/link";
-import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
+import {
+  RESPONSE_STATUSES,
+  RESPONSE_STATUS_LABELS,
+  STATUS_COUNTING_RULE,
+  submittedCount,
+} from "@/lib/aggregation/status";
 import type { TStatusCounts } from "@/lib/data/cycles";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { suspendedNote } from "@/lib/domain/suspension";
@@ -85,7 +90,7 @@ export function ProgressTable({
         </thead>
         <tbody>
           {rows.map((row) => {
-            const submitted = row.counts.SUBMITTED + row.counts.CONFIRMED;
+            const submitted = submittedCount(row.counts);
             return (
               <tr key={row.key} className="border-t border-gray-100">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
@@ -110,6 +115,7 @@ export function ProgressTable({
           })}
         </tbody>
       </table>
+      <p className="mt-2 text-xs text-gray-600">{STATUS_COUNTING_RULE}</p>
     </ScrollRegion>
   );
 }

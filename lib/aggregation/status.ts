@@ -38,3 +38,19 @@ export function emptyStatusCounts(): TStatusCounts {
 export function countedStatuses(confirmedOnly: boolean): readonly TResponseStatus[] {
   return confirmedOnly ? ["CONFIRMED"] : RESPONSE_STATUSES;
 }
+
+/**
+ * The statuses that count as 提出: every report with a submitted revision. A returned report
+ * (差戻し) was submitted and its last revision is what the figures count until it is resubmitted,
+ * so 提出率 and the n of every figure rest on the same reports.
+ */
+export const SUBMITTED_STATUSES: readonly TResponseStatus[] = ["SUBMITTED", "RETURNED", "CONFIRMED"];
+
+export function submittedCount(byStatus: Readonly<Record<TResponseStatus, number>>): number {
+  return SUBMITTED_STATUSES.reduce((sum, status) => sum + byStatus[status], 0);
+}
+
+/** The counting rules in words, shown wherever 対象 and 提出率 are (and in the README). */
+export const STATUS_COUNTING_RULE =
+  "対象＝名簿で有効な医療機関（1月1日時点で休院のものを除く）。無効・休院でも報告を提出していれば対象に含め、その報告を集計します。" +
+  "提出率＝（提出済＋差戻し＋確認済）÷対象。差戻し中の報告は、再提出されるまで前回提出の内容で集計します。未着手＋下書き＋提出済＋差戻し＋確認済＝対象です。";

@@ -1,5 +1,6 @@
 // The headline cards of a summary: 提出状況, 1号 and each 2号 有り, 1号 per 10,000 aged 65+.
 import type { TClinicSummary } from "@/lib/aggregation";
+import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { formatInteger, formatRate } from "@/lib/format";
 import { per10kText } from "./texts";
 
@@ -23,7 +24,10 @@ export function headlineCards(summary: TClinicSummary): THeadlineCard[] {
       label: "提出状況",
       value: formatRate(s.withRevision, s.respondents),
       detail: `提出 ${formatInteger(s.withRevision)} / 対象 ${formatInteger(s.respondents)}`,
-      note: `確認済 ${formatInteger(s.byStatus.CONFIRMED)}・未着手 ${formatInteger(s.byStatus.NOT_STARTED)}・下書き ${formatInteger(s.byStatus.DRAFT)}`,
+      // Every status, so the parts add up to 対象 (STATUS_COUNTING_RULE).
+      note: RESPONSE_STATUSES.map(
+        (status) => `${RESPONSE_STATUS_LABELS[status]} ${formatInteger(s.byStatus[status])}`,
+      ).join("・"),
     },
   ];
   for (const f of summary.functions) {

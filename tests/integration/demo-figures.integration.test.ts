@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/viewer";
 import { getPrefectureDashboard, getZoneDashboard } from "@/lib/data/summaries";
 import { rateValue, type TClinicSummary } from "@/lib/aggregation";
+import { submittedCount } from "@/lib/aggregation/status";
 import { canChooseOption, canMeetItem } from "@/lib/domain/billing-eligibility";
 import { getDefinition } from "@/lib/data/questionnaires";
 import { itemIndex } from "@/lib/questionnaire/definition";
@@ -63,6 +64,17 @@ beforeAll(async () => {
 afterAll(() => undefined);
 
 describe("demo figures", () => {
+  it("the 提出状況 parts add up to 対象 for the prefecture and every zone, both years (issue 19)", () => {
+    for (const f of figures) {
+      for (const summary of [f.summary, f.previous].filter((s): s is TClinicSummary => s !== null)) {
+        const { byStatus, respondents, withRevision } = summary.status;
+        const parts = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+        expect(parts, `${f.name}: 未着手＋下書き＋提出済＋差戻し＋確認済`).toBe(respondents);
+        expect(submittedCount(byStatus), `${f.name}: 提出 = 提出済＋差戻し＋確認済`).toBe(withRevision);
+      }
+    }
+  });
+
   it("no submitted answer claims a fee or an option the institution cannot bill", async () => {
     const submissions = await db.submission.findMany({
       where: { institutionId: { not: null }, revision: { gt: 0 } },
