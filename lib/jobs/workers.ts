@@ -47,11 +47,15 @@ async function workOn<N extends TJobName>(boss: PgBoss, name: N): Promise<void> 
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   };
   for (let lane = 0; lane < concurrency; lane++) {
-    await boss.work(
+    let workerId = "";
+    workerId = await boss.work(
       name,
       { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS, includeMetadata: true },
       async ([job]: PgBoss.JobWithMetadata<unknown>[]) => {
         if (!job) return;
+        // pg-boss waits a polling interval after every fetch, even one that found work: ask for
+        // the next job at once while there is work, and wait only when the queue is empty.
+        boss.notifyWorker(workerId);
         if (minIntervalMs > 0) await pace();
         const context: TJobContext = { jobId: job.id, attempt: job.retryCount };
         await handler(parseJobPayload(name, job.data), context);

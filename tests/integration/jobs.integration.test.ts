@@ -15,6 +15,9 @@ import { ROSTER_HEADER } from "@/scripts/bench/roster-file";
 let world: TWorld;
 beforeAll(async () => {
   world = await buildWorld();
+  // Jobs queued by earlier test files refer to rows that are gone; start from an empty queue.
+  await jobQueue();
+  await db.$executeRawUnsafe(`delete from pgboss.job`);
 });
 afterAll(async () => {
   await stopJobWorkers();
