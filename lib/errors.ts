@@ -11,6 +11,8 @@ export const APP_ERROR_STATUS = {
   VERSION_PUBLISHED: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  /** The database had no connection free in time: nothing was written (lib/http/api.ts). */
+  BUSY: 503,
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
