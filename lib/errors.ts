@@ -14,6 +14,8 @@ export const APP_ERROR_STATUS = {
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** The database had no connection free in time: nothing was written (lib/http/api.ts). */
+  BUSY: 503,
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;

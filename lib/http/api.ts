@@ -50,7 +50,23 @@ export function apiRoute<P = Record<string, string>>(
   };
 }
 
+// Waiting for a database connection that never came (pg-pool's connection timeout, Prisma's
+// P2028 for a transaction that could not start or ran out of time) means nothing was committed:
+// the honest answer is "busy, try again" (503), not a system error (docs/decisions/0012).
+const NOTHING_WRITTEN = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|P2028/;
+
+export const BUSY_MESSAGE =
+  "ただいま大変混み合っています。この操作はまだ保存されていません。少し待ってからもう一度お試しください。";
+
 export function errorResponse(error: unknown): Response {
+  if (
+    !isAppError(error) &&
+    error instanceof Error &&
+    NOTHING_WRITTEN.test(`${error.message} ${String((error as { code?: unknown }).code ?? "")}`)
+  ) {
+    console.warn(`[renkei] database busy, nothing written: ${error.message.split("\n")[0]}`);
+    return errorResponse(new AppError("BUSY", BUSY_MESSAGE));
+  }
   if (isAppError(error)) {
     const payload: TApiError = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     return Response.json({ error: payload }, { status: error.status });

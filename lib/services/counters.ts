@@ -71,8 +71,12 @@ export async function recountClinicCounters(
   const unique = [...new Set(codes)].sort();
   const inTransaction = (work: (t: TClient) => Promise<string[]>) => (tx ? work(tx) : db.$transaction(work));
   const corrected: string[] = [];
-  for (let i = 0; i < unique.length; i += MUNICIPALITIES_PER_TRANSACTION) {
-    const chunk = unique.slice(i, i + MUNICIPALITIES_PER_TRANSACTION);
+  // Inside a caller's transaction everything is one chunk: its cells are all locked (in code order)
+  // before the total, as in every other writer. Chunks would lock cells after the total and could
+  // deadlock with a submission holding a cell and waiting for the total.
+  const size = tx ? Math.max(1, unique.length) : MUNICIPALITIES_PER_TRANSACTION;
+  for (let i = 0; i < unique.length; i += size) {
+    const chunk = unique.slice(i, i + size);
     corrected.push(...(await inTransaction((t) => recountChunk(t, cycleId, cycle.prefectureCode, chunk))));
   }
   if (unique.length === 0) corrected.push(...(await inTransaction((t) => resumTotal(t, cycleId))));

@@ -327,8 +327,11 @@ await Promise.all(
     const i = N + j;
     if (acknowledged.has(i)) return;
     let result = await submitOne(i, retries);
-    if (result.status === 409) {
-      versions[i] = versionFrom(result) ?? versions[i]!;
+    // 409: the save had committed unacknowledged — take the version and submit again. 503: the
+    // database was too busy to start, nothing was written — wait and try again, as the form does.
+    for (let attempt = 0; attempt < 5 && (result.status === 409 || result.status === 503); attempt++) {
+      if (result.status === 409) versions[i] = versionFrom(result) ?? versions[i]!;
+      else await new Promise((r) => setTimeout(r, 2000));
       result = await submitOne(i, retries);
     }
   }),

@@ -315,7 +315,7 @@ describe("recount", () => {
       orderBy: { municipalityCode: "asc" },
     });
     const total = await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId } });
-    // As if the process had died between a submission and its recount: one stale cell.
+    // As after a hand edit or a counter-format change: one stale cell.
     await db.clinicCounterCell.update({
       where: { cycleId_municipalityCode: { cycleId, municipalityCode: cell.municipalityCode } },
       data: { format: 0, counters: {} },

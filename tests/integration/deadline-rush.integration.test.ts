@@ -1,9 +1,9 @@
 // The deadline rush (issue 18): 250 clinics saving and submitting at the same moment. Every
 // committed write answers success, and the counters never drift: afterwards a full
 // reconciliation (which recounts every municipality from the reports) has nothing to correct.
-// The kill -9 half of the story (a server process killed mid-rush, restarted, dashboards equal a
-// full recount without a command) is exercised by scripts/bench/deadline-rush.ts against real
-// `next start` processes.
+// A process killed with SIGKILL mid-rush leaves nothing to correct either (a child process running
+// the services here; scripts/bench/deadline-rush.ts does the same to real `next start` instances).
+import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
@@ -136,6 +136,53 @@ describe("the deadline rush", () => {
     expect(cell.format).toBe(1);
     expect((await reconcileClinicCounters({ full: true })).corrected).toEqual([]);
   });
+
+  it("kill -9 of a process in the middle of a rush: every acknowledged submission is there, nothing to correct", async () => {
+    const fresh = await db.institution.createManyAndReturn({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        code: buildInstitutionCode("18", `6${String(i).padStart(5, "0")}`),
+        name: `強制終了診療所${i}`,
+        kind: "CLINIC" as const,
+        prefectureCode: "18",
+        municipalityCode: MUNICIPALITIES[i % MUNICIPALITIES.length]!,
+      })),
+    });
+    const clients = fresh.map((inst, i) => ({
+      viewer: {
+        role: "institution",
+        userId: null,
+        email: "",
+        name: inst.name,
+        institutionId: inst.id,
+        prefectureCode: "18",
+      },
+      answers: complete(i),
+    }));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/lib/register-server-only.mjs", "tests/support/rush-child.ts"],
+      {
+        env: { ...process.env, RUSH_CLIENTS: JSON.stringify(clients), RUSH_CYCLE: cycleId },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const acknowledged = new Map<string, number>();
+    await new Promise<void>((resolve) => {
+      let buffer = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString();
+        for (const match of buffer.matchAll(/ACK (\S+) (\d+)\n/g)) acknowledged.set(match[1]!, Number(match[2]));
+        if (acknowledged.size >= 15 || buffer.includes("DONE")) child.kill("SIGKILL");
+      });
+      child.on("exit", () => resolve());
+    });
+    expect(acknowledged.size).toBeGreaterThanOrEqual(15);
+    for (const [institutionId, revision] of acknowledged) {
+      const stored = await db.submission.findFirst({ where: { cycleId, institutionId }, select: { revision: true } });
+      expect(stored?.revision).toBe(revision);
+    }
+    expect((await reconcileClinicCounters({ full: true })).corrected).toEqual([]);
+  }, 120_000);
 
   it("the background reconciliation checks only what changed, and corrects and reports a hand-edited cell", async () => {
     await reconcileClinicCounters({ full: true });
