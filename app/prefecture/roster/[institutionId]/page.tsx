@@ -49,7 +49,10 @@ export default async function InstitutionPage({ params }: Readonly<{ params: Pro
                 label: "圏域",
                 value: zones.length ? zones.map((z) => `${z.scheme.name}: ${z.name}`).join(" / ") : "—",
               },
-              { label: "状態", value: institution.isActive ? "有効" : "無効（報告の対象外。提出済みの報告は集計に残ります）" },
+              {
+                label: "状態",
+                value: institution.isActive ? "有効" : "無効（報告の対象外。提出済みの報告は集計に残ります）",
+              },
             ]}
           />
           <p className="mt-3 text-xs text-gray-500">名称・種別・住所などは名簿の取込で更新します。</p>
