@@ -4,7 +4,7 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/auth/messages";
 import { parseEmail } from "@/lib/import/values";
-import type { TAccountFilter } from "@/lib/prefecture/filters";
+import type { TAccountFilter, TAccountSortKey, TSort } from "@/lib/prefecture/filters";
 import { hubScope, institutionScope, userScope } from "./scope";
 
 // Respondent accounts as the prefecture manages them: institutions' and hubs' accounts (and the
@@ -50,6 +50,35 @@ const toAccount = ({ passwordHash, passwordTokens, ...rest }: TAccountRow): TAcc
   latestLink: passwordTokens[0] ?? null,
 });
 
+/** 利用中 → パスワード未設定 → 無効, as the 状態 column reads. */
+const accountStateRank = (a: { isActive: boolean; passwordHash: string | null }) =>
+  !a.isActive ? 2 : a.passwordHash === null ? 1 : 0;
+
+/**
+ * SQL order of an account column, then the e-mail (unique) as the stable tie-breaker. 所属 is the
+ * role, then the institution's or hub's name, then the person's. 状態 is ordered in memory (a
+ * rank of two columns, one of them "is the hash set"), see accountIdsByState.
+ */
+function accountOrder({ key, dir }: TSort<Exclude<TAccountSortKey, "state">>): Prisma.UserOrderByWithRelationInput[] {
+  const tie: Prisma.UserOrderByWithRelationInput[] = [{ email: "asc" }];
+  switch (key) {
+    case "email":
+      return [{ email: dir }];
+    case "lastLogin":
+      return [{ lastLoginAt: { sort: dir, nulls: "last" } }, ...tie];
+    case "affiliation":
+      return [{ role: dir }, { institution: { name: dir } }, { hub: { name: dir } }, { name: dir }, ...tie];
+  }
+}
+
+async function accountIdsByState(where: Prisma.UserWhereInput, dir: TSort["dir"]): Promise<string[]> {
+  const rows = await db.user.findMany({ where, select: { id: true, email: true, isActive: true, passwordHash: true } });
+  const sign = dir === "asc" ? 1 : -1;
+  return rows
+    .sort((a, b) => sign * (accountStateRank(a) - accountStateRank(b)) || (a.email < b.email ? -1 : 1))
+    .map((r) => r.id);
+}
+
 export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
   const where: Prisma.UserWhereInput = {
     AND: [
@@ -71,16 +100,30 @@ export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
         : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      select: accountSelect,
-      orderBy: [{ role: "asc" }, { email: "asc" }],
-      skip: (filter.page - 1) * ACCOUNT_PAGE_SIZE,
-      take: ACCOUNT_PAGE_SIZE,
-    }),
-  ]);
+  const skip = (filter.page - 1) * ACCOUNT_PAGE_SIZE;
+  const sort = filter.sort;
+  let total: number;
+  let rows: TAccountRow[];
+  if (sort === "state") {
+    const ids = await accountIdsByState(where, filter.dir);
+    const pageIds = ids.slice(skip, skip + ACCOUNT_PAGE_SIZE);
+    const position = new Map(pageIds.map((id, i) => [id, i]));
+    total = ids.length;
+    rows = (await db.user.findMany({ where: { AND: [where, { id: { in: pageIds } }] }, select: accountSelect })).sort(
+      (a, b) => position.get(a.id)! - position.get(b.id)!,
+    );
+  } else {
+    [total, rows] = await Promise.all([
+      db.user.count({ where }),
+      db.user.findMany({
+        where,
+        select: accountSelect,
+        orderBy: accountOrder({ key: sort, dir: filter.dir }),
+        skip,
+        take: ACCOUNT_PAGE_SIZE,
+      }),
+    ]);
+  }
   return {
     total,
     rows: rows.map(toAccount),
