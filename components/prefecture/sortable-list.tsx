@@ -53,6 +53,23 @@ export function SortableHeader<K extends string>({
   );
 }
 
+/** One sortable header per column, in order. */
+export function SortableHeaders<K extends string>({
+  columns,
+  sort,
+  hrefFor,
+}: Readonly<{
+  columns: { key: K; label: string }[];
+  sort: TSortState<K>;
+  hrefFor: (key: K, dir: TSortDir) => string;
+}>) {
+  return columns.map((c) => (
+    <SortableHeader key={c.key} column={c.key} sort={sort} hrefFor={hrefFor}>
+      {c.label}
+    </SortableHeader>
+  ));
+}
+
 /**
  * The order as two selects of a GET filter form: the column (empty = the list's default) and
  * the direction. Shown at every width; on a phone it is the only way to sort.

@@ -18,7 +18,7 @@ import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { ListCard, ListCards, SortSelects, SortableHeader } from "@/components/prefecture/sortable-list";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "医療機関名簿" };
 
@@ -154,18 +154,13 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
                 <table className="w-full min-w-[44rem] text-sm">
                   <thead>
                     <tr>
-                      {COLUMNS.map((c) => (
-                        <SortableHeader
-                          key={c.key}
-                          column={c.key}
-                          sort={sort}
-                          hrefFor={(key, dir) =>
-                            withParams(PATH, current, sortParams({ sort: key, dir }, ROSTER_DEFAULT_SORT))
-                          }
-                        >
-                          {c.label}
-                        </SortableHeader>
-                      ))}
+                      <SortableHeaders
+                        columns={COLUMNS}
+                        sort={sort}
+                        hrefFor={(key, dir) =>
+                          withParams(PATH, current, sortParams({ sort: key, dir }, ROSTER_DEFAULT_SORT))
+                        }
+                      />
                     </tr>
                   </thead>
                   <tbody>

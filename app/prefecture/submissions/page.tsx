@@ -27,7 +27,7 @@ import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { ListCard, ListCards, SortSelects, SortableHeader } from "@/components/prefecture/sortable-list";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "提出状況・確認" };
 
@@ -219,18 +219,13 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                 <table className="w-full min-w-[44rem] text-sm" data-testid="respondent-table">
                   <thead>
                     <tr>
-                      {columns.map((c) => (
-                        <SortableHeader
-                          key={c.key}
-                          column={c.key}
-                          sort={sort}
-                          hrefFor={(key, dir) =>
-                            withParams(PATH, current, sortParams({ sort: key, dir }, RESPONDENT_DEFAULT_SORT))
-                          }
-                        >
-                          {c.label}
-                        </SortableHeader>
-                      ))}
+                      <SortableHeaders
+                        columns={columns}
+                        sort={sort}
+                        hrefFor={(key, dir) =>
+                          withParams(PATH, current, sortParams({ sort: key, dir }, RESPONDENT_DEFAULT_SORT))
+                        }
+                      />
                       <th className={thClass}>
                         <span className="sr-only">操作</span>
                       </th>
