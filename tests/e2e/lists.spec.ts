@@ -86,3 +86,25 @@ test("lists: at full width the column headers sort, with aria-sort, from the key
   expect(response?.status()).toBe(200);
   await expect(page.locator("th", { hasText: "所属" })).toHaveAttribute("aria-sort", "ascending");
 });
+
+test("lists: the roster and the accounts list are cards on a 390 px phone, sortable there, and the page never scrolls sideways", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
+  for (const [path, testId, column] of [
+    ["/prefecture/roster", "roster-cards", "名称"],
+    ["/prefecture/accounts", "account-cards", "最終ログイン"],
+  ] as const) {
+    await page.goto(path);
+    const cards = page.getByTestId(testId);
+    await expect(cards).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0); // display:none: not in the accessibility tree
+    await page.getByLabel("並び順").selectOption({ label: column });
+    await page.getByLabel("順序").selectOption({ label: "降順" });
+    await page.getByRole("button", { name: "絞り込む" }).click();
+    await expect(page).toHaveURL(/sort=\w+&dir=desc|dir=desc.*sort=\w+/);
+    await expect(cards.locator("li").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
+});

@@ -187,7 +187,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
             <EmptyState title="該当するアカウントはありません" />
           ) : (
             <>
-              <ListCards label="アカウントの一覧">
+              <ListCards label="アカウントの一覧" testId="account-cards">
                 {accounts.rows.map((a) => (
                   <ListCard
                     key={a.id}

@@ -134,7 +134,7 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
             <EmptyState title="該当する医療機関はありません" />
           ) : (
             <>
-              <ListCards label="医療機関名簿の一覧">
+              <ListCards label="医療機関名簿の一覧" testId="roster-cards">
                 {roster.rows.map((r) => (
                   <ListCard
                     key={r.id}
