@@ -3,7 +3,8 @@
 // Times one page of the prefecture's submissions list (lib/data/review.ts listRespondents) for a
 // prefecture the size of 東京 (~14,000 clinics) in each order: the SQL-ordered columns (市区町村,
 // 名称) read one page; the Submission columns (期限までの日数, 状況, 日時) read a light projection of
-// every matching respondent and sort it in memory. Seeds the demo prefecture plus `--clinics`
+// every matching respondent (and their submissions: half the added clinics have one) and sort it
+// in memory. Seeds the demo prefecture plus `--clinics`
 // more on the embedded PGlite (its own process), or with --postgres on a throwaway database of
 // the PostgreSQL at TEST_POSTGRES_URL. Prints min / median per order, and the ratio to the default.
 import { parseArgs } from "node:util";
@@ -41,6 +42,25 @@ try {
   });
   const viewer = cliViewer("18");
   const cycle = await findCycle(viewer, seeded.cycle.id);
+  // Half the added clinics have started (a draft or a submitted report), as in the weeks before a deadline.
+  const { db } = await import("@/lib/db");
+  const started = await db.institution.findMany({
+    where: { name: { startsWith: "一覧ベンチ診療所" }, submissions: { none: { cycleId: cycle.id } } },
+    select: { id: true },
+  });
+  await db.submission.createMany({
+    data: started
+      .filter((_, i) => i % 2 === 0)
+      .map((inst, i) => ({
+        cycleId: cycle.id,
+        questionnaireVersionId: cycle.questionnaireVersionId,
+        prefectureCode: "18",
+        institutionId: inst.id,
+        status: i % 3 === 0 ? ("SUBMITTED" as const) : ("DRAFT" as const),
+        revision: i % 3 === 0 ? 1 : 0,
+        submittedAt: i % 3 === 0 ? new Date(Date.now() - i * 60_000) : null,
+      })),
+  });
   const orders = [
     { sort: "area", dir: "asc" },
     { sort: "name", dir: "desc" },
