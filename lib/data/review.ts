@@ -130,8 +130,6 @@ const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => sub
 /** The default order: municipality and code (clinics), zone and name (hubs). */
 const DEFAULT_SORT: TSort<TRespondentSortKey> = { key: RESPONDENT_DEFAULT_SORT, dir: "asc" };
 
-type TOrderBy<T> = T | T[];
-
 /**
  * SQL order for the columns stored on the respondent itself, each with a stable tie-breaker
  * (ascending whatever the direction). The columns that live on the Submission are ordered in
@@ -155,7 +153,7 @@ function institutionOrder({ key, dir }: TSort<TRespondentSortKey>): Prisma.Insti
   }
 }
 
-function hubOrder({ key, dir }: TSort<TRespondentSortKey>): TOrderBy<Prisma.HubOrderByWithRelationInput> {
+function hubOrder({ key, dir }: TSort<TRespondentSortKey>): Prisma.HubOrderByWithRelationInput[] {
   if (key === "area") return [{ zone: { name: dir } }, { name: "asc" }, { id: "asc" }];
   return [{ name: key === "name" ? dir : "asc" }, { id: "asc" }];
 }
