@@ -17,7 +17,7 @@ export type TOrderableRespondent = {
 };
 
 /** 未着手 → 下書き → 差戻し → 提出済 → 確認済: the order of the cycle's work. */
-const STATUS_RANK: Record<TResponseStatus, number> = {
+export const STATUS_RANK: Record<TResponseStatus, number> = {
   NOT_STARTED: 0,
   DRAFT: 1,
   RETURNED: 2,

@@ -19,8 +19,8 @@ import {
   ZRespondentFilter,
   ZRosterFilter,
 } from "@/lib/prefecture/filters";
-import { effectiveDeadline, owesReport } from "@/lib/prefecture/respondent-order";
-import type { TResponseStatus } from "@/lib/aggregation/status";
+// The rank itself is unit-tested (respondent-order.test.ts) with literal expected orders.
+import { STATUS_RANK, effectiveDeadline, owesReport } from "@/lib/prefecture/respondent-order";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
 let world: TWorld;
@@ -130,13 +130,6 @@ function expectOrdered<V>(values: (V | null)[], dir: TSortDir, compare: (a: V, b
 const byNumber = (a: number, b: number) => a - b;
 /** Strings are ordered by the database's collation: check only that descending mirrors ascending. */
 const mirrored = <V>(asc: V[], desc: V[]) => expect(desc).toEqual([...asc].reverse());
-const STATUS_RANK: Record<TResponseStatus, number> = {
-  NOT_STARTED: 0,
-  DRAFT: 1,
-  RETURNED: 2,
-  SUBMITTED: 3,
-  CONFIRMED: 4,
-};
 
 describe("the submissions list", () => {
   const list = (sort: string, dir: TSortDir, extra: Record<string, string> = {}) =>
