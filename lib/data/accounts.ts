@@ -54,12 +54,30 @@ const toAccount = ({ passwordHash, passwordTokens, ...rest }: TAccountRow): TAcc
 const accountStateRank = (a: { isActive: boolean; passwordHash: string | null }) =>
   !a.isActive ? 2 : a.passwordHash === null ? 1 : 0;
 
+type TLinkFacts = { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null };
+
+/**
+ * The latest set-password link, those needing a new one first: 未発行 → 期限切れ → 無効（再発行済み
+ * など）→ 有効 → 使用済み. The page words each state (linkState in app/prefecture/accounts).
+ */
+export function linkRank(link: TLinkFacts | null, now: Date): number {
+  if (!link) return 0;
+  if (link.usedAt) return 4;
+  if (link.revokedAt) return 2;
+  if (link.expiresAt <= now) return 1;
+  return 3;
+}
+
 /**
  * SQL order of an account column, then the e-mail (unique) as the stable tie-breaker. 所属 is the
- * role, then the institution's or hub's name, then the person's. 状態 is ordered in memory (a
- * rank of two columns, one of them "is the hash set"), see accountIdsByState.
+ * role, then the institution's or hub's name, then the person's. 状態 and the link are ranks of
+ * several columns (one of them "is the hash set", the other on the latest token), ordered in
+ * memory by accountIdsByRank.
  */
-function accountOrder({ key, dir }: TSort<Exclude<TAccountSortKey, "state">>): Prisma.UserOrderByWithRelationInput[] {
+function accountOrder({
+  key,
+  dir,
+}: TSort<Exclude<TAccountSortKey, "state" | "link">>): Prisma.UserOrderByWithRelationInput[] {
   const tie: Prisma.UserOrderByWithRelationInput[] = [{ email: "asc" }];
   switch (key) {
     case "email":
@@ -71,11 +89,31 @@ function accountOrder({ key, dir }: TSort<Exclude<TAccountSortKey, "state">>): P
   }
 }
 
-async function accountIdsByState(where: Prisma.UserWhereInput, dir: TSort["dir"]): Promise<string[]> {
-  const rows = await db.user.findMany({ where, select: { id: true, email: true, isActive: true, passwordHash: true } });
+async function accountIdsByRank(
+  where: Prisma.UserWhereInput,
+  { key, dir }: TSort<"state" | "link">,
+): Promise<string[]> {
+  const rows = await db.user.findMany({
+    where,
+    select: {
+      id: true,
+      email: true,
+      isActive: true,
+      passwordHash: true,
+      passwordTokens: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { expiresAt: true, usedAt: true, revokedAt: true },
+      },
+    },
+  });
+  const now = new Date();
+  const rank = (r: (typeof rows)[number]) =>
+    key === "state" ? accountStateRank(r) : linkRank(r.passwordTokens[0] ?? null, now);
   const sign = dir === "asc" ? 1 : -1;
   return rows
-    .sort((a, b) => sign * (accountStateRank(a) - accountStateRank(b)) || (a.email < b.email ? -1 : 1))
+    .map((r) => ({ id: r.id, email: r.email, rank: rank(r) }))
+    .sort((a, b) => sign * (a.rank - b.rank) || (a.email < b.email ? -1 : 1))
     .map((r) => r.id);
 }
 
@@ -104,8 +142,8 @@ export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
   const sort = filter.sort;
   let total: number;
   let rows: TAccountRow[];
-  if (sort === "state") {
-    const ids = await accountIdsByState(where, filter.dir);
+  if (sort === "state" || sort === "link") {
+    const ids = await accountIdsByRank(where, { key: sort, dir: filter.dir });
     const pageIds = ids.slice(skip, skip + ACCOUNT_PAGE_SIZE);
     const position = new Map(pageIds.map((id, i) => [id, i]));
     total = ids.length;

@@ -65,7 +65,7 @@ export const ROSTER_SORT_KEYS = [
 export type TRosterSortKey = (typeof ROSTER_SORT_KEYS)[number];
 export const ROSTER_DEFAULT_SORT: TRosterSortKey = "municipality";
 
-export const ACCOUNT_SORT_KEYS = ["affiliation", "email", "state", "lastLogin"] as const;
+export const ACCOUNT_SORT_KEYS = ["affiliation", "email", "state", "link", "lastLogin"] as const;
 export type TAccountSortKey = (typeof ACCOUNT_SORT_KEYS)[number];
 export const ACCOUNT_DEFAULT_SORT: TAccountSortKey = "affiliation";
 

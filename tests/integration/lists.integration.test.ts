@@ -94,6 +94,26 @@ beforeAll(async () => {
       lastLoginAt: i % 2 === 0 ? null : new Date(Date.now() - i * DAY),
     })),
   });
+  // Set-password links in each state (an older link first, so only the latest counts).
+  const linked = await db.user.findMany({
+    where: { email: { startsWith: "list-account-" } },
+    orderBy: { email: "asc" },
+    select: { id: true },
+  });
+  const now = Date.now();
+  await db.passwordToken.createMany({
+    data: linked.slice(0, 8).flatMap((u, i) => [
+      { userId: u.id, tokenHash: `list-old-${i}`, expiresAt: new Date(now + DAY), createdAt: new Date(now - 9 * DAY) },
+      {
+        userId: u.id,
+        tokenHash: `list-new-${i}`,
+        createdAt: new Date(now - DAY),
+        expiresAt: new Date(now + (i % 4 === 1 ? -1 : 7) * DAY),
+        usedAt: i % 4 === 2 ? new Date(now - DAY / 2) : null,
+        revokedAt: i % 4 === 3 ? new Date(now - DAY / 2) : null,
+      },
+    ]),
+  });
   const ishikawa = await db.institution.findMany({ where: { prefectureCode: "17" }, select: { id: true } });
   ishikawaInstitutionIds = new Set(ishikawa.map((i) => i.id));
   await db.user.create({
@@ -381,6 +401,14 @@ describe("the accounts list", () => {
             dir,
             byNumber,
           );
+        case "link": {
+          // 未発行 → 期限切れ → 無効 → 有効 → 使用済み, by the latest link only.
+          const rank = (l: (typeof rows)[number]["latestLink"]) =>
+            !l ? 0 : l.usedAt ? 4 : l.revokedAt ? 2 : l.expiresAt <= new Date() ? 1 : 3;
+          const ranks = rows.map((r) => rank(r.latestLink));
+          expect(new Set(ranks).size).toBe(5);
+          return expectOrdered(ranks, dir, byNumber);
+        }
         case "lastLogin":
           return expectOrdered(
             rows.map((r) => r.lastLoginAt?.getTime() ?? null),

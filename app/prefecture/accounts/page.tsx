@@ -18,7 +18,7 @@ import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { ListCard, ListCards, SortSelects, SortableHeader } from "@/components/prefecture/sortable-list";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "アカウント" };
 
@@ -30,6 +30,7 @@ const SORTABLE: { key: TAccountSortKey; label: string }[] = [
   { key: "email", label: "メールアドレス" },
   { key: "affiliation", label: "所属" },
   { key: "state", label: "状態" },
+  { key: "link", label: "パスワード設定用リンク" },
   { key: "lastLogin", label: "最終ログイン" },
 ];
 
@@ -214,21 +215,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                 <table className="w-full min-w-[44rem] text-sm">
                   <thead>
                     <tr>
-                      <SortableHeader column="email" sort={sort} hrefFor={sortHref}>
-                        メールアドレス
-                      </SortableHeader>
-                      <SortableHeader column="affiliation" sort={sort} hrefFor={sortHref}>
-                        所属
-                      </SortableHeader>
-                      <SortableHeader column="state" sort={sort} hrefFor={sortHref}>
-                        状態
-                      </SortableHeader>
-                      <th scope="col" className={thClass}>
-                        パスワード設定用リンク
-                      </th>
-                      <SortableHeader column="lastLogin" sort={sort} hrefFor={sortHref}>
-                        最終ログイン
-                      </SortableHeader>
+                      <SortableHeaders columns={SORTABLE} sort={sort} hrefFor={sortHref} />
                       <th className={thClass}>
                         <span className="sr-only">操作</span>
                       </th>
