@@ -4,7 +4,7 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/auth/messages";
 import { parseEmail } from "@/lib/import/values";
-import type { TAccountFilter } from "@/lib/prefecture/filters";
+import type { TAccountFilter, TAccountSortKey, TSort } from "@/lib/prefecture/filters";
 import { hubScope, institutionScope, userScope } from "./scope";
 
 // Respondent accounts as the prefecture manages them: institutions' and hubs' accounts (and the
@@ -50,6 +50,73 @@ const toAccount = ({ passwordHash, passwordTokens, ...rest }: TAccountRow): TAcc
   latestLink: passwordTokens[0] ?? null,
 });
 
+/** 利用中 → パスワード未設定 → 無効, as the 状態 column reads. */
+const accountStateRank = (a: { isActive: boolean; passwordHash: string | null }) =>
+  !a.isActive ? 2 : a.passwordHash === null ? 1 : 0;
+
+type TLinkFacts = { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null };
+
+/**
+ * The latest set-password link, those needing a new one first: 未発行 → 期限切れ → 無効（再発行済み
+ * など）→ 有効 → 使用済み. The page words each state (linkState in app/prefecture/accounts).
+ */
+export function linkRank(link: TLinkFacts | null, now: Date): number {
+  if (!link) return 0;
+  if (link.usedAt) return 4;
+  if (link.revokedAt) return 2;
+  if (link.expiresAt <= now) return 1;
+  return 3;
+}
+
+/**
+ * SQL order of an account column, then the e-mail (unique) as the stable tie-breaker. 所属 is the
+ * role, then the institution's or hub's name, then the person's. 状態 and the link are ranks of
+ * several columns (one of them "is the hash set", the other on the latest token), ordered in
+ * memory by accountIdsByRank.
+ */
+function accountOrder({
+  key,
+  dir,
+}: TSort<Exclude<TAccountSortKey, "state" | "link">>): Prisma.UserOrderByWithRelationInput[] {
+  const tie: Prisma.UserOrderByWithRelationInput[] = [{ email: "asc" }];
+  switch (key) {
+    case "email":
+      return [{ email: dir }];
+    case "lastLogin":
+      return [{ lastLoginAt: { sort: dir, nulls: "last" } }, ...tie];
+    case "affiliation":
+      return [{ role: dir }, { institution: { name: dir } }, { hub: { name: dir } }, { name: dir }, ...tie];
+  }
+}
+
+async function accountIdsByRank(
+  where: Prisma.UserWhereInput,
+  { key, dir }: TSort<"state" | "link">,
+): Promise<string[]> {
+  const rows = await db.user.findMany({
+    where,
+    select: {
+      id: true,
+      email: true,
+      isActive: true,
+      passwordHash: true,
+      passwordTokens: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { expiresAt: true, usedAt: true, revokedAt: true },
+      },
+    },
+  });
+  const now = new Date();
+  const rank = (r: (typeof rows)[number]) =>
+    key === "state" ? accountStateRank(r) : linkRank(r.passwordTokens[0] ?? null, now);
+  const sign = dir === "asc" ? 1 : -1;
+  return rows
+    .map((r) => ({ id: r.id, email: r.email, rank: rank(r) }))
+    .sort((a, b) => sign * (a.rank - b.rank) || (a.email < b.email ? -1 : 1))
+    .map((r) => r.id);
+}
+
 export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
   const where: Prisma.UserWhereInput = {
     AND: [
@@ -71,16 +138,30 @@ export async function listAccounts(viewer: TViewer, filter: TAccountFilter) {
         : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      select: accountSelect,
-      orderBy: [{ role: "asc" }, { email: "asc" }],
-      skip: (filter.page - 1) * ACCOUNT_PAGE_SIZE,
-      take: ACCOUNT_PAGE_SIZE,
-    }),
-  ]);
+  const skip = (filter.page - 1) * ACCOUNT_PAGE_SIZE;
+  const sort = filter.sort;
+  let total: number;
+  let rows: TAccountRow[];
+  if (sort === "state" || sort === "link") {
+    const ids = await accountIdsByRank(where, { key: sort, dir: filter.dir });
+    const pageIds = ids.slice(skip, skip + ACCOUNT_PAGE_SIZE);
+    const position = new Map(pageIds.map((id, i) => [id, i]));
+    total = ids.length;
+    rows = (await db.user.findMany({ where: { AND: [where, { id: { in: pageIds } }] }, select: accountSelect })).sort(
+      (a, b) => position.get(a.id)! - position.get(b.id)!,
+    );
+  } else {
+    [total, rows] = await Promise.all([
+      db.user.count({ where }),
+      db.user.findMany({
+        where,
+        select: accountSelect,
+        orderBy: accountOrder({ key: sort, dir: filter.dir }),
+        skip,
+        take: ACCOUNT_PAGE_SIZE,
+      }),
+    ]);
+  }
   return {
     total,
     rows: rows.map(toAccount),

@@ -10,7 +10,14 @@ import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { diffAnswers } from "@/lib/questionnaire/diff";
 import { mapPreviousAnswers } from "@/lib/questionnaire/copy";
-import { NOT_YET_SUBMITTED, type TRespondentFilter } from "@/lib/prefecture/filters";
+import {
+  NOT_YET_SUBMITTED,
+  RESPONDENT_DEFAULT_SORT,
+  type TRespondentFilter,
+  type TRespondentSortKey,
+  type TSort,
+} from "@/lib/prefecture/filters";
+import { respondentComparator, type TOrderableRespondent } from "@/lib/prefecture/respondent-order";
 import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
 import { parseOptionalDerived, parseStoredAnswers, parseStoredDerived } from "./json-columns";
@@ -20,6 +27,9 @@ import { parseOptionalDerived, parseStoredAnswers, parseStoredDerived } from "./
 // revisions and what changed since last year. Everything is scoped by the viewer.
 
 export const PAGE_SIZE = 50;
+
+/** What narrows the list (the filter without its page and order). */
+type TRespondentWhereFilter = Omit<TRespondentFilter, "page" | "status" | "sort" | "dir">;
 
 type TRespondentWhere = { institution: Prisma.InstitutionWhereInput } | { hub: Prisma.HubWhereInput };
 
@@ -46,7 +56,7 @@ function statusWhere(cycleId: string, status: TResponseStatus | TResponseStatus[
 export async function respondentsWhere(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
-  filter: Omit<TRespondentFilter, "page" | "status"> & { status?: TResponseStatus | TResponseStatus[] },
+  filter: TRespondentWhereFilter & { status?: TResponseStatus | TResponseStatus[] },
 ): Promise<TRespondentWhere> {
   const base = cycleRespondentsWhere(viewer, cycle);
   const zoneCodes = filter.zone ? await zoneMunicipalities(viewer, filter.zone) : null;
@@ -118,11 +128,43 @@ export type TRespondentRow = {
 
 const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => submission?.status ?? "NOT_STARTED";
 
+/** The default order: municipality and code (clinics), zone and name (hubs). */
+const DEFAULT_SORT: TSort<TRespondentSortKey> = { key: RESPONDENT_DEFAULT_SORT, dir: "asc" };
+
+/**
+ * SQL order for the columns stored on the respondent itself, each with a stable tie-breaker
+ * (ascending whatever the direction). The columns that live on the Submission are ordered in
+ * memory (sortedRespondentIds); a clinic-only column on a hub list falls back to the name.
+ */
+function institutionOrder({ key, dir }: TSort<TRespondentSortKey>): Prisma.InstitutionOrderByWithRelationInput[] {
+  const tie: Prisma.InstitutionOrderByWithRelationInput[] = [
+    { municipalityCode: "asc" },
+    { code: "asc" },
+    { id: "asc" },
+  ];
+  switch (key) {
+    case "code":
+      return [{ code: dir }, { id: "asc" }];
+    case "name":
+      return [{ name: dir }, ...tie];
+    case "kind":
+      return [{ kind: dir }, ...tie];
+    default:
+      return [{ municipalityCode: dir }, { code: "asc" }, { id: "asc" }];
+  }
+}
+
+function hubOrder({ key, dir }: TSort<TRespondentSortKey>): Prisma.HubOrderByWithRelationInput[] {
+  if (key === "area") return [{ zone: { name: dir } }, { name: "asc" }, { id: "asc" }];
+  return [{ name: key === "name" ? dir : "asc" }, { id: "asc" }];
+}
+
 async function findRespondents(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
   where: TRespondentWhere,
   page?: { skip: number; take: number },
+  sort: TSort<TRespondentSortKey> = DEFAULT_SORT,
 ) {
   if ("institution" in where) {
     const [total, rows] = await Promise.all([
@@ -141,7 +183,7 @@ async function findRespondents(
           municipality: { select: { name: true } },
           submissions: { where: { cycleId: cycle.id }, select: submissionSelect },
         },
-        orderBy: [{ municipalityCode: "asc" }, { code: "asc" }],
+        orderBy: institutionOrder(sort),
         ...page,
       }),
     ]);
@@ -179,7 +221,7 @@ async function findRespondents(
         zone: { select: { name: true } },
         submissions: { where: { cycleId: cycle.id }, select: submissionSelect },
       },
-      orderBy: { name: "asc" },
+      orderBy: hubOrder(sort),
       ...page,
     }),
   ]);
@@ -206,10 +248,84 @@ async function findRespondents(
   };
 }
 
-/** One page of the cycle's respondents, in municipality and code order. */
-export async function listRespondents(viewer: TViewer, cycle: Pick<TCycle, "id" | "kind">, filter: TRespondentFilter) {
+/**
+ * Every matching respondent's id in the order of a Submission column (status, dates, deadline).
+ * Two flat reads (respondents, and their submissions of this cycle) under the same scoped where,
+ * joined and sorted in memory: a prefecture has thousands of respondents, not millions, and the
+ * page's full rows are read afterwards by id.
+ */
+async function sortedRespondentIds(
+  cycle: Pick<TCycle, "id" | "closesAt">,
+  where: TRespondentWhere,
+  sort: TSort<"status" | "deadline" | "updated">,
+): Promise<string[]> {
+  const submissionSelect = { status: true, submittedAt: true, updatedAt: true, reopenedUntil: true } as const;
+  const [people, submissions] =
+    "institution" in where
+      ? await Promise.all([
+          db.institution
+            .findMany({ where: where.institution, select: { id: true, code: true, municipalityCode: true } })
+            .then((rows) => rows.map((r) => ({ id: r.id, tie: [r.municipalityCode, r.code] }))),
+          db.submission
+            .findMany({
+              where: { cycleId: cycle.id, institution: where.institution },
+              select: { institutionId: true, ...submissionSelect },
+            })
+            .then((rows) => rows.map(({ institutionId, ...s }) => ({ ...s, owner: institutionId }))),
+        ])
+      : await Promise.all([
+          db.hub
+            .findMany({ where: where.hub, select: { id: true, name: true } })
+            .then((rows) => rows.map((r) => ({ id: r.id, tie: [r.name] }))),
+          db.submission
+            .findMany({ where: { cycleId: cycle.id, hub: where.hub }, select: { hubId: true, ...submissionSelect } })
+            .then((rows) => rows.map(({ hubId, ...s }) => ({ ...s, owner: hubId }))),
+        ]);
+  const byOwner = new Map(submissions.map((s) => [s.owner, s]));
+  const rows = people.map((p): TOrderableRespondent => {
+    const s = byOwner.get(p.id);
+    return {
+      id: p.id,
+      tie: p.tie,
+      status: s?.status ?? "NOT_STARTED",
+      submittedAt: s?.submittedAt ?? null,
+      updatedAt: s?.updatedAt ?? null,
+      reopenedUntil: s?.reopenedUntil ?? null,
+    };
+  });
+  return rows.sort(respondentComparator(sort.key, sort.dir, cycle.closesAt)).map((r) => r.id);
+}
+
+const inMemorySort = (sort: TSort<TRespondentSortKey>): sort is TSort<"status" | "deadline" | "updated"> =>
+  sort.key === "status" || sort.key === "deadline" || sort.key === "updated";
+
+/** One page of the cycle's respondents, in the filter's order (市区町村・コード by default). */
+export async function listRespondents(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind" | "closesAt">,
+  filter: TRespondentFilter,
+) {
   const where = await respondentsWhere(viewer, cycle, filter);
-  const result = await findRespondents(viewer, cycle, where, { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const sort = { key: filter.sort, dir: filter.dir };
+  const skip = (filter.page - 1) * PAGE_SIZE;
+  let result: Awaited<ReturnType<typeof findRespondents>>;
+  if (inMemorySort(sort)) {
+    const ids = await sortedRespondentIds(cycle, where, sort);
+    const pageIds = ids.slice(skip, skip + PAGE_SIZE);
+    // The page's rows, read under the same scoped where, then put back in the sorted order.
+    const pageWhere: TRespondentWhere =
+      "institution" in where
+        ? { institution: { AND: [where.institution, { id: { in: pageIds } }] } }
+        : { hub: { AND: [where.hub, { id: { in: pageIds } }] } };
+    const found = await findRespondents(viewer, cycle, pageWhere);
+    const position = new Map(pageIds.map((id, i) => [id, i]));
+    result = {
+      total: ids.length,
+      rows: found.rows.sort((a, b) => position.get(a.respondentId)! - position.get(b.respondentId)!),
+    };
+  } else {
+    result = await findRespondents(viewer, cycle, where, { skip, take: PAGE_SIZE }, sort);
+  }
   return { ...result, page: filter.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
 }
 
@@ -225,7 +341,7 @@ export function submittedOfWhere(cycleId: string, where: TRespondentWhere): Pris
 export async function countMatchingSubmitted(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
-  filter: Omit<TRespondentFilter, "page">,
+  filter: TRespondentWhereFilter & { status?: TResponseStatus },
 ): Promise<number> {
   return db.submission.count({ where: submittedOfWhere(cycle.id, await respondentsWhere(viewer, cycle, filter)) });
 }
@@ -237,7 +353,7 @@ export async function countMatchingSubmitted(
 export async function listNotSubmitted(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
-  filter: Omit<TRespondentFilter, "page">,
+  filter: TRespondentWhereFilter & { status?: TResponseStatus },
 ) {
   const statuses = filter.status ? NOT_YET_SUBMITTED.filter((s) => s === filter.status) : [...NOT_YET_SUBMITTED];
   if (statuses.length === 0) return [];

@@ -1,11 +1,30 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
-import type { TRosterFilter } from "@/lib/prefecture/filters";
+import type { TRosterFilter, TRosterSortKey, TSort } from "@/lib/prefecture/filters";
 import { findInstitution } from "./institutions";
 import { cycleScope, institutionScope, submissionScope, userScope, zoneScope } from "./scope";
 
 export const ROSTER_PAGE_SIZE = 50;
+
+/**
+ * SQL order of a roster column, then the stable tie-breaker (code, id; ascending whatever the
+ * direction). Empty phones and addresses come last both ways: they say nothing about the order.
+ */
+export function rosterOrder({ key, dir }: TSort<TRosterSortKey>): Prisma.InstitutionOrderByWithRelationInput[] {
+  const tie: Prisma.InstitutionOrderByWithRelationInput[] = [{ code: "asc" }, { id: "asc" }];
+  const primary: Record<TRosterSortKey, Prisma.InstitutionOrderByWithRelationInput[]> = {
+    municipality: [{ municipalityCode: dir }],
+    code: [{ code: dir }],
+    name: [{ name: dir }],
+    kind: [{ kind: dir }, { beds: { sort: dir, nulls: "last" } }],
+    phone: [{ phone: { sort: dir, nulls: "last" } }],
+    email: [{ contactEmail: { sort: dir, nulls: "last" } }],
+    accounts: [{ users: { _count: dir } }],
+    state: [{ isActive: dir === "asc" ? "desc" : "asc" }],
+  };
+  return [...primary[key], ...tie];
+}
 
 /** The roster as the prefecture searches it: by name or code, zone (any scheme), municipality, kind, state. */
 export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
@@ -51,7 +70,7 @@ export async function listRoster(viewer: TViewer, filter: TRosterFilter) {
         municipality: { select: { name: true } },
         _count: { select: { users: true } },
       },
-      orderBy: [{ municipalityCode: "asc" }, { code: "asc" }],
+      orderBy: rosterOrder({ key: filter.sort, dir: filter.dir }),
       skip: (filter.page - 1) * ROSTER_PAGE_SIZE,
       take: ROSTER_PAGE_SIZE,
     }),

@@ -14,6 +14,61 @@ const optionalText = (max: number) =>
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 
+// ---- Sorting -----------------------------------------------------------------------------------
+// `sort=<column>&dir=<asc|desc>` in the URL. Each list names the columns it can sort by; an
+// unknown column or direction falls back to the list's default order (never an error page). The
+// readers in lib/data add a stable tie-breaker, so pages never overlap or skip a row.
+
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type TSortDir = (typeof SORT_DIRECTIONS)[number];
+export type TSort<K extends string = string> = { key: K; dir: TSortDir };
+
+function sortFields<const K extends string>(keys: readonly [K, ...K[]], fallback: NoInfer<K>) {
+  return {
+    sort: z.enum(keys).catch(fallback).default(fallback),
+    dir: z.enum(SORT_DIRECTIONS).catch("asc").default("asc"),
+  };
+}
+
+/**
+ * The sort parameters to put in a URL: none for the default order, so a plain link and the
+ * default look the same (and a bookmark stays short).
+ */
+export function sortParams<K extends string>(
+  filter: { sort: K; dir: TSortDir },
+  fallback: K,
+): { sort?: K; dir?: TSortDir } {
+  return {
+    sort: filter.sort === fallback ? undefined : filter.sort,
+    dir: filter.dir === "asc" ? undefined : filter.dir,
+  };
+}
+
+/**
+ * Columns of the submissions list. `area` is the 市区町村 (clinics) or 圏域 (hubs); `deadline`
+ * is 期限までの日数 — who still owes a report, the soonest (or most overdue) deadline first.
+ */
+export const RESPONDENT_SORT_KEYS = ["area", "code", "name", "kind", "status", "deadline", "updated"] as const;
+export type TRespondentSortKey = (typeof RESPONDENT_SORT_KEYS)[number];
+export const RESPONDENT_DEFAULT_SORT: TRespondentSortKey = "area";
+
+export const ROSTER_SORT_KEYS = [
+  "municipality",
+  "code",
+  "name",
+  "kind",
+  "phone",
+  "email",
+  "accounts",
+  "state",
+] as const;
+export type TRosterSortKey = (typeof ROSTER_SORT_KEYS)[number];
+export const ROSTER_DEFAULT_SORT: TRosterSortKey = "municipality";
+
+export const ACCOUNT_SORT_KEYS = ["affiliation", "email", "state", "link", "lastLogin"] as const;
+export type TAccountSortKey = (typeof ACCOUNT_SORT_KEYS)[number];
+export const ACCOUNT_DEFAULT_SORT: TAccountSortKey = "affiliation";
+
 /** Statuses that still owe a report: the list for reminder calls. */
 export const NOT_YET_SUBMITTED: readonly TResponseStatus[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
@@ -28,6 +83,7 @@ export const ZRespondentFilter = z.object({
   status: z.enum(RESPONSE_STATUSES).optional().catch(undefined),
   q: optionalText(100),
   page,
+  ...sortFields(RESPONDENT_SORT_KEYS, RESPONDENT_DEFAULT_SORT),
 });
 export type TRespondentFilter = z.infer<typeof ZRespondentFilter>;
 
@@ -42,6 +98,7 @@ export const ZRosterFilter = z.object({
   active: z.enum(["active", "inactive", "all"]).catch("active").default("active"),
   q: optionalText(100),
   page,
+  ...sortFields(ROSTER_SORT_KEYS, ROSTER_DEFAULT_SORT),
 });
 export type TRosterFilter = z.infer<typeof ZRosterFilter>;
 
@@ -50,6 +107,7 @@ export const ZAccountFilter = z.object({
   state: z.enum(["active", "inactive", "pending"]).optional().catch(undefined),
   q: optionalText(100),
   page,
+  ...sortFields(ACCOUNT_SORT_KEYS, ACCOUNT_DEFAULT_SORT),
 });
 export type TAccountFilter = z.infer<typeof ZAccountFilter>;
 

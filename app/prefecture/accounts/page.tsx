@@ -5,7 +5,7 @@ import { countAccounts, listAccounts, planRespondentAccounts } from "@/lib/data/
 import { isMailConfigured } from "@/lib/services/mailer";
 import { LINK_TTL_DAYS } from "@/lib/services/accounts";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { ZAccountFilter } from "@/lib/prefecture/filters";
+import { ACCOUNT_DEFAULT_SORT, type TAccountSortKey, ZAccountFilter, sortParams } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -18,10 +18,21 @@ import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "アカウント" };
 
 const ROLE_NAMES = { INSTITUTION: "医療機関", HUB: "拠点", COUNCIL: "協議の場" } as const;
+
+const PATH = "/prefecture/accounts";
+
+const SORTABLE: { key: TAccountSortKey; label: string }[] = [
+  { key: "email", label: "メールアドレス" },
+  { key: "affiliation", label: "所属" },
+  { key: "state", label: "状態" },
+  { key: "link", label: "パスワード設定用リンク" },
+  { key: "lastLogin", label: "最終ログイン" },
+];
 
 function linkState(
   link: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; createdAt: Date } | null,
@@ -45,6 +56,10 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
   const mail = isMailConfigured();
   const now = new Date();
   const current = { role: filter.role, state: filter.state, q: filter.q };
+  const sort = { key: filter.sort, dir: filter.dir };
+  const listed = { ...current, ...sortParams(filter, ACCOUNT_DEFAULT_SORT) };
+  const sortHref = (key: TAccountSortKey, dir: typeof filter.dir) =>
+    withParams(PATH, current, sortParams({ sort: key, dir }, ACCOUNT_DEFAULT_SORT));
 
   return (
     <>
@@ -138,7 +153,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
         </Panel>
 
         <Panel title="一覧">
-          <form method="get" className="mb-4 grid gap-3 md:grid-cols-4" role="search" aria-label="アカウントの絞り込み">
+          <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="アカウントの絞り込み">
             <div>
               <label htmlFor="filter-q" className={labelClass}>
                 メール・名称・コード
@@ -161,9 +176,10 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                 { value: "inactive", label: "無効" },
               ]}
             />
+            <SortSelects sort={sort} fallback={ACCOUNT_DEFAULT_SORT} defaultLabel="所属順" columns={SORTABLE} />
             <div className="flex items-end gap-2">
               <Button type="submit">絞り込む</Button>
-              <Link href="/prefecture/accounts" className="text-sm text-teal-800 underline">
+              <Link href={PATH} className="text-sm text-teal-800 underline">
                 クリア
               </Link>
             </div>
@@ -171,82 +187,107 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
           {accounts.rows.length === 0 ? (
             <EmptyState title="該当するアカウントはありません" />
           ) : (
-            <ScrollRegion label="アカウントの一覧">
-              <table className="w-full min-w-[44rem] text-sm">
-                <thead>
-                  <tr>
-                    <th className={thClass}>メールアドレス</th>
-                    <th className={thClass}>所属</th>
-                    <th className={thClass}>状態</th>
-                    <th className={thClass}>パスワード設定用リンク</th>
-                    <th className={thClass}>最終ログイン</th>
-                    <th className={thClass}>
-                      <span className="sr-only">操作</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {accounts.rows.map((a) => (
-                    <tr key={a.id} className={a.isActive ? undefined : "bg-gray-50 text-gray-500"}>
-                      <td className={`${tdClass} break-all`}>{a.email}</td>
-                      <td className={tdClass}>
-                        <span className="text-xs text-gray-500">{ROLE_NAMES[a.role as keyof typeof ROLE_NAMES]}</span>
-                        <br />
-                        {a.institution ? (
-                          <Link href={`/prefecture/roster/${a.institution.id}`} className="text-teal-800 underline">
-                            {a.institution.name}
-                          </Link>
-                        ) : (
-                          (a.hub?.name ?? a.name)
-                        )}
-                      </td>
-                      <td className={tdClass}>
-                        {!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}
-                      </td>
-                      <td className={tdClass}>{linkState(a.latestLink, now)}</td>
-                      <td className={tdClass}>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—"}</td>
-                      <td className={`${tdClass} space-y-1`}>
-                        {a.isActive ? (
+            <>
+              <ListCards label="アカウントの一覧" testId="account-cards">
+                {accounts.rows.map((a) => (
+                  <ListCard
+                    key={a.id}
+                    title={<span className="break-all">{a.email}</span>}
+                    muted={!a.isActive}
+                    fields={[
+                      {
+                        label: "所属",
+                        value: (
                           <>
-                            <LinkButtons
-                              target={{ scope: "users", userIds: [a.id] }}
-                              count={1}
-                              mailConfigured={mail}
-                              compact
-                            />
-                            <ActionButton
-                              url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
-                              size="sm"
-                              variant="ghost"
-                              confirm={`${a.email} を無効にします。ログイン中でもすぐに使えなくなります。よろしいですか？`}
-                            >
-                              無効にする
-                            </ActionButton>
+                            {ROLE_NAMES[a.role as keyof typeof ROLE_NAMES]}・<Affiliation account={a} />
                           </>
-                        ) : (
-                          <ActionButton
-                            url={`/api/v1/prefecture/accounts/${a.id}/reactivate`}
-                            size="sm"
-                            variant="ghost"
-                          >
-                            有効に戻す
-                          </ActionButton>
-                        )}
-                      </td>
+                        ),
+                      },
+                      { label: "状態", value: stateText(a) },
+                      { label: "リンク", value: linkState(a.latestLink, now) },
+                      { label: "最終ログイン", value: a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—" },
+                    ]}
+                    actions={<AccountActions account={a} mail={mail} />}
+                  />
+                ))}
+              </ListCards>
+              <ScrollRegion label="アカウントの一覧（表）" className="hidden md:block">
+                <table className="w-full min-w-[44rem] text-sm">
+                  <thead>
+                    <tr>
+                      <SortableHeaders columns={SORTABLE} sort={sort} hrefFor={sortHref} />
+                      <th className={thClass}>
+                        <span className="sr-only">操作</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                  </thead>
+                  <tbody>
+                    {accounts.rows.map((a) => (
+                      <tr key={a.id} className={a.isActive ? undefined : "bg-gray-50 text-gray-600"}>
+                        <td className={`${tdClass} break-all`}>{a.email}</td>
+                        <td className={`${tdClass} min-w-[10rem]`}>
+                          <span className="text-xs text-gray-600">{ROLE_NAMES[a.role as keyof typeof ROLE_NAMES]}</span>
+                          <br />
+                          <Affiliation account={a} />
+                        </td>
+                        <td className={tdClass}>{stateText(a)}</td>
+                        <td className={tdClass}>{linkState(a.latestLink, now)}</td>
+                        <td className={tdClass}>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—"}</td>
+                        <td className={`${tdClass} space-y-1`}>
+                          <AccountActions account={a} mail={mail} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </>
           )}
           <Pagination
             page={accounts.page}
             pages={accounts.pages}
             total={accounts.total}
-            hrefFor={(page) => withParams("/prefecture/accounts", current, { page })}
+            hrefFor={(page) => withParams(PATH, listed, { page })}
           />
         </Panel>
       </div>
+    </>
+  );
+}
+
+type TAccountItem = Awaited<ReturnType<typeof listAccounts>>["rows"][number];
+
+const stateText = (a: TAccountItem) => (!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定");
+
+function Affiliation({ account: a }: Readonly<{ account: TAccountItem }>) {
+  return a.institution ? (
+    <Link href={`/prefecture/roster/${a.institution.id}`} className="text-teal-800 underline">
+      {a.institution.name}
+    </Link>
+  ) : (
+    <>{a.hub?.name ?? a.name}</>
+  );
+}
+
+function AccountActions({ account: a, mail }: Readonly<{ account: TAccountItem; mail: boolean }>) {
+  if (!a.isActive) {
+    return (
+      <ActionButton url={`/api/v1/prefecture/accounts/${a.id}/reactivate`} size="sm" variant="ghost">
+        有効に戻す
+      </ActionButton>
+    );
+  }
+  return (
+    <>
+      <LinkButtons target={{ scope: "users", userIds: [a.id] }} count={1} mailConfigured={mail} compact />
+      <ActionButton
+        url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
+        size="sm"
+        variant="ghost"
+        confirm={`${a.email} を無効にします。ログイン中でもすぐに使えなくなります。よろしいですか？`}
+      >
+        無効にする
+      </ActionButton>
     </>
   );
 }

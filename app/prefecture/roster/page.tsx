@@ -5,7 +5,7 @@ import { listRoster } from "@/lib/data/roster";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { listImportJobs } from "@/lib/data/import-jobs";
 import { INSTITUTION_KIND_LABELS } from "@/lib/domain/labels";
-import { ZRosterFilter } from "@/lib/prefecture/filters";
+import { ROSTER_DEFAULT_SORT, type TRosterSortKey, ZRosterFilter, sortParams } from "@/lib/prefecture/filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
@@ -15,11 +15,25 @@ import { RecentImports } from "@/components/prefecture/recent-imports";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
-import { tdClass, thClass } from "@/components/prefecture/table-styles";
+import { tdClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "医療機関名簿" };
+
+const PATH = "/prefecture/roster";
+
+const COLUMNS: { key: TRosterSortKey; label: string }[] = [
+  { key: "code", label: "医療機関コード" },
+  { key: "name", label: "名称" },
+  { key: "kind", label: "種別" },
+  { key: "municipality", label: "市区町村" },
+  { key: "phone", label: "電話" },
+  { key: "email", label: "担当者メール" },
+  { key: "accounts", label: "アカウント" },
+  { key: "state", label: "状態" },
+];
 
 export default async function RosterPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
@@ -37,6 +51,8 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
     kind: filter.kind,
     active: filter.active === "active" ? undefined : filter.active,
   };
+  const sort = { key: filter.sort, dir: filter.dir };
+  const listed = { ...current, ...sortParams(filter, ROSTER_DEFAULT_SORT) };
 
   return (
     <>
@@ -106,9 +122,10 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
                 { value: "all", label: "有効・無効すべて" },
               ]}
             />
+            <SortSelects sort={sort} fallback={ROSTER_DEFAULT_SORT} defaultLabel="市区町村順" columns={COLUMNS} />
             <div className="flex items-end gap-2 md:col-span-6">
               <Button type="submit">絞り込む</Button>
-              <Link href="/prefecture/roster" className="text-sm text-teal-800 underline">
+              <Link href={PATH} className="text-sm text-teal-800 underline">
                 条件をクリア
               </Link>
             </div>
@@ -116,61 +133,104 @@ export default async function RosterPage({ searchParams }: Readonly<{ searchPara
           {roster.rows.length === 0 ? (
             <EmptyState title="該当する医療機関はありません" />
           ) : (
-            <ScrollRegion label="医療機関名簿の一覧">
-              <table className="w-full min-w-[44rem] text-sm">
-                <thead>
-                  <tr>
-                    <th className={thClass}>医療機関コード</th>
-                    <th className={thClass}>名称</th>
-                    <th className={thClass}>種別</th>
-                    <th className={thClass}>市区町村</th>
-                    <th className={thClass}>電話</th>
-                    <th className={thClass}>担当者メール</th>
-                    <th className={thClass}>アカウント</th>
-                    <th className={thClass}>状態</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {roster.rows.map((r) => (
-                    <tr key={r.id} className={r.isActive ? undefined : "bg-gray-50 text-gray-500"}>
-                      <td className={`${tdClass} font-mono`}>{r.code}</td>
-                      <td className={tdClass}>
-                        <Link href={`/prefecture/roster/${r.id}`} className="text-teal-800 underline">
-                          {r.name}
-                        </Link>
-                      </td>
-                      <td className={tdClass}>
-                        {INSTITUTION_KIND_LABELS[r.kind]}
-                        {r.kind === "HOSPITAL" && r.beds !== null ? `（${r.beds}床）` : ""}
-                      </td>
-                      <td className={tdClass}>{r.municipality.name}</td>
-                      <td className={tdClass}>{r.phone ?? "—"}</td>
-                      <td className={`${tdClass} break-all`}>
-                        {r.contactEmail ?? <span className="text-amber-800">未登録</span>}
-                      </td>
-                      <td className={tdClass}>{r._count.users > 0 ? "有り" : "無し"}</td>
-                      <td className={tdClass}>
-                        {r.isActive ? "有効" : "無効"}
-                        {r.suspendedSince && (
-                          <span className="block text-xs text-gray-700" data-testid="suspension">
-                            休院（{r.suspendedSince}〜）{r.suspensionReason}
-                          </span>
-                        )}
-                      </td>
+            <>
+              <ListCards label="医療機関名簿の一覧" testId="roster-cards">
+                {roster.rows.map((r) => (
+                  <ListCard
+                    key={r.id}
+                    title={<InstitutionLink row={r} />}
+                    muted={!r.isActive}
+                    fields={[
+                      { label: "コード", value: <span className="font-mono">{r.code}</span> },
+                      { label: "種別・市区町村", value: `${kindText(r)}・${r.municipality.name}` },
+                      { label: "電話", value: r.phone ?? "—" },
+                      { label: "担当者メール", value: <ContactEmail email={r.contactEmail} /> },
+                      { label: "アカウント", value: accountText(r) },
+                      { label: "状態", value: <StateText row={r} /> },
+                    ]}
+                  />
+                ))}
+              </ListCards>
+              <ScrollRegion label="医療機関名簿の一覧（表）" className="hidden md:block">
+                <table className="w-full min-w-[44rem] text-sm">
+                  <thead>
+                    <tr>
+                      <SortableHeaders
+                        columns={COLUMNS}
+                        sort={sort}
+                        hrefFor={(key, dir) =>
+                          withParams(PATH, current, sortParams({ sort: key, dir }, ROSTER_DEFAULT_SORT))
+                        }
+                      />
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                  </thead>
+                  <tbody>
+                    {roster.rows.map((r) => (
+                      <tr key={r.id} className={r.isActive ? undefined : "bg-gray-50 text-gray-600"}>
+                        <td className={`${tdClass} font-mono`}>{r.code}</td>
+                        <td className={`${tdClass} min-w-[10rem]`}>
+                          <InstitutionLink row={r} />
+                        </td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{kindText(r)}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{r.municipality.name}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{r.phone ?? "—"}</td>
+                        <td className={`${tdClass} break-all`}>
+                          <ContactEmail email={r.contactEmail} />
+                        </td>
+                        <td className={tdClass}>{accountText(r)}</td>
+                        <td className={tdClass}>
+                          <StateText row={r} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </>
           )}
           <Pagination
             page={roster.page}
             pages={roster.pages}
             total={roster.total}
-            hrefFor={(page) => withParams("/prefecture/roster", current, { page })}
+            hrefFor={(page) => withParams(PATH, listed, { page })}
           />
         </Panel>
       </div>
+    </>
+  );
+}
+
+type TRosterRow = Awaited<ReturnType<typeof listRoster>>["rows"][number];
+
+function InstitutionLink({ row }: Readonly<{ row: TRosterRow }>) {
+  return (
+    <Link href={`/prefecture/roster/${row.id}`} className="text-teal-800 underline">
+      {row.name}
+    </Link>
+  );
+}
+
+const kindText = (row: TRosterRow) =>
+  `${INSTITUTION_KIND_LABELS[row.kind]}${row.kind === "HOSPITAL" && row.beds !== null ? `（${row.beds}床）` : ""}`;
+
+const accountText = (row: TRosterRow) => (row._count.users > 0 ? "有り" : "無し");
+
+function ContactEmail({ email }: Readonly<{ email: string | null }>) {
+  return email ? <span className="break-all">{email}</span> : <span className="text-amber-800">未登録</span>;
+}
+
+/** 有効 / 無効, and 休院 with its date and reason (left out of 対象 from the cycle's 1 January). */
+function StateText({
+  row,
+}: Readonly<{ row: { isActive: boolean; suspendedSince: string | null; suspensionReason: string | null } }>) {
+  return (
+    <>
+      {row.isActive ? "有効" : "無効"}
+      {row.suspendedSince && (
+        <span className="block text-xs text-gray-700" data-testid="suspension">
+          休院（{row.suspendedSince}〜）{row.suspensionReason}
+        </span>
+      )}
     </>
   );
 }

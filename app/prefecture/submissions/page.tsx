@@ -6,7 +6,14 @@ import { countMatchingSubmitted, listRespondents } from "@/lib/data/review";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { respondentStatusLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { NOT_YET_SUBMITTED, ZRespondentFilter } from "@/lib/prefecture/filters";
+import {
+  NOT_YET_SUBMITTED,
+  RESPONDENT_DEFAULT_SORT,
+  type TRespondentSortKey,
+  ZRespondentFilter,
+  sortParams,
+} from "@/lib/prefecture/filters";
+import { deadlineLabel } from "@/lib/prefecture/respondent-order";
 import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -20,8 +27,24 @@ import { inputClass, labelClass } from "@/components/prefecture/form-styles";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
 
 export const metadata: Metadata = { title: "提出状況・確認" };
+
+const PATH = "/prefecture/submissions";
+
+/** The list's columns, in table order; `clinic` columns are shown for clinic cycles only. */
+function columnsOf(isClinic: boolean): { key: TRespondentSortKey; label: string }[] {
+  return [
+    ...(isClinic ? [{ key: "code" as const, label: "医療機関コード" }] : []),
+    { key: "name", label: "名称" },
+    ...(isClinic ? [{ key: "kind" as const, label: "種別" }] : []),
+    { key: "area", label: isClinic ? "市区町村" : "圏域" },
+    { key: "status", label: "状況" },
+    { key: "deadline", label: "期限までの日数" },
+    { key: "updated", label: "提出・保存日時" },
+  ];
+}
 
 export default async function SubmissionsPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
@@ -68,6 +91,10 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
   const filterOnly = Object.fromEntries(
     Object.entries(current).filter(([k, v]) => k !== "cycle" && v !== undefined),
   ) as Record<string, string>;
+  const sort = { key: filter.sort, dir: filter.dir };
+  const listed = { ...current, ...sortParams(filter, RESPONDENT_DEFAULT_SORT) };
+  const columns = columnsOf(isClinic);
+  const now = new Date();
   const exportQuery = new URLSearchParams(filterOnly).toString();
 
   return (
@@ -82,10 +109,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
             </Link>
           }
         >
-          <StatusCounts
-            counts={counts}
-            hrefFor={(status) => withParams("/prefecture/submissions", { cycle: cycle.id, status })}
-          />
+          <StatusCounts counts={counts} hrefFor={(status) => withParams(PATH, { cycle: cycle.id, status })} />
         </Panel>
         <Panel title="一覧">
           <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="報告の絞り込み">
@@ -136,12 +160,15 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               </label>
               <input id="filter-q" name="q" defaultValue={filter.q ?? ""} className={inputClass} />
             </div>
+            <SortSelects
+              sort={sort}
+              fallback={RESPONDENT_DEFAULT_SORT}
+              defaultLabel={isClinic ? "市区町村・コード順" : "圏域順"}
+              columns={columns}
+            />
             <div className="flex items-end gap-2 md:col-span-6">
               <Button type="submit">絞り込む</Button>
-              <Link
-                href={withParams("/prefecture/submissions", { cycle: cycle.id })}
-                className="text-sm text-teal-800 underline"
-              >
+              <Link href={withParams(PATH, { cycle: cycle.id })} className="text-sm text-teal-800 underline">
                 条件をクリア
               </Link>
             </div>
@@ -167,71 +194,130 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
           {list.rows.length === 0 ? (
             <EmptyState title="該当する回答者はいません" />
           ) : (
-            <ScrollRegion label="提出状況の一覧">
-              <table className="w-full min-w-[44rem] text-sm" data-testid="respondent-table">
-                <thead>
-                  <tr>
-                    {isClinic && <th className={thClass}>医療機関コード</th>}
-                    <th className={thClass}>名称</th>
-                    <th className={thClass}>{isClinic ? "種別" : "区分"}</th>
-                    <th className={thClass}>{isClinic ? "市区町村" : "圏域"}</th>
-                    <th className={thClass}>状況</th>
-                    <th className={thClass}>提出・保存日時</th>
-                    <th className={thClass}>
-                      <span className="sr-only">操作</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((r) => (
-                    <tr key={r.respondentId}>
-                      {isClinic && <td className={`${tdClass} font-mono`}>{r.code}</td>}
-                      <td className={tdClass}>
-                        {r.name}
-                        {!r.isActive && <span className="ml-1 text-xs text-gray-500">（無効）</span>}
-                      </td>
-                      <td className={tdClass}>{r.kindLabel}</td>
-                      <td className={tdClass}>{r.municipalityName ?? r.zoneName}</td>
-                      <td className={tdClass}>
-                        {respondentStatusLabel(r.submission)}
-                        {r.submission?.reopenedUntil && r.submission.reopenedUntil > new Date() && (
-                          <span className="ml-1 text-xs text-amber-800">（期限後入力可）</span>
-                        )}
-                      </td>
-                      <td className={tdClass}>
-                        {r.submission?.submittedAt
-                          ? formatDateTime(r.submission.submittedAt)
-                          : r.submission
-                            ? `保存 ${formatDateTime(r.submission.updatedAt)}`
-                            : "—"}
-                      </td>
-                      <td className={`${tdClass} text-right`}>
-                        {r.submission ? (
-                          <Link href={`/prefecture/submissions/${r.submission.id}`} className="text-teal-800 underline">
-                            {r.submission.status === "SUBMITTED" ? "確認する" : "開く"}
-                            {/* The name starts with the visible words (WCAG 2.5.3) and says whose report. */}
-                            <span className="sr-only">（{r.name}の報告）</span>
-                          </Link>
-                        ) : r.respondentType === "institution" ? (
-                          <Link href={`/prefecture/roster/${r.respondentId}`} className="text-teal-800 underline">
-                            名簿
-                          </Link>
-                        ) : null}
-                      </td>
+            <>
+              <ListCards label="提出状況の一覧" testId="respondent-cards">
+                {list.rows.map((r) => (
+                  <ListCard
+                    key={r.respondentId}
+                    title={<RespondentName row={r} />}
+                    muted={!r.isActive}
+                    fields={[
+                      ...(isClinic ? [{ label: "コード", value: <span className="font-mono">{r.code}</span> }] : []),
+                      { label: isClinic ? "種別・市区町村" : "圏域", value: areaText(r, isClinic) },
+                      { label: "状況", value: <StatusText row={r} now={now} /> },
+                      {
+                        label: "期限",
+                        value: deadlineLabel(cycle.closesAt, r.status, r.submission?.reopenedUntil ?? null, now),
+                      },
+                      { label: "日時", value: savedText(r) },
+                    ]}
+                    actions={<RowAction row={r} />}
+                  />
+                ))}
+              </ListCards>
+              <ScrollRegion label="提出状況の一覧（表）" className="hidden md:block">
+                <table className="w-full min-w-[44rem] text-sm" data-testid="respondent-table">
+                  <thead>
+                    <tr>
+                      <SortableHeaders
+                        columns={columns}
+                        sort={sort}
+                        hrefFor={(key, dir) =>
+                          withParams(PATH, current, sortParams({ sort: key, dir }, RESPONDENT_DEFAULT_SORT))
+                        }
+                      />
+                      <th className={thClass}>
+                        <span className="sr-only">操作</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                  </thead>
+                  <tbody>
+                    {list.rows.map((r) => (
+                      <tr key={r.respondentId}>
+                        {isClinic && <td className={`${tdClass} font-mono`}>{r.code}</td>}
+                        <td className={`${tdClass} min-w-[10rem]`}>
+                          <RespondentName row={r} />
+                        </td>
+                        {isClinic && <td className={`${tdClass} whitespace-nowrap`}>{r.kindLabel}</td>}
+                        <td className={`${tdClass} whitespace-nowrap`}>{r.municipalityName ?? r.zoneName}</td>
+                        <td className={tdClass}>
+                          <StatusText row={r} now={now} />
+                        </td>
+                        <td className={`${tdClass} whitespace-nowrap`}>
+                          {deadlineLabel(cycle.closesAt, r.status, r.submission?.reopenedUntil ?? null, now)}
+                        </td>
+                        <td className={tdClass}>{savedText(r)}</td>
+                        <td className={`${tdClass} text-right`}>
+                          <RowAction row={r} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </>
           )}
           <Pagination
             page={list.page}
             pages={list.pages}
             total={list.total}
-            hrefFor={(page) => withParams("/prefecture/submissions", current, { page })}
+            hrefFor={(page) => withParams(PATH, listed, { page })}
           />
         </Panel>
       </div>
     </>
   );
+}
+
+type TRow = Awaited<ReturnType<typeof listRespondents>>["rows"][number];
+
+function RespondentName({ row }: Readonly<{ row: TRow }>) {
+  return (
+    <>
+      {row.name}
+      {!row.isActive && <span className="ml-1 text-xs text-gray-600">（無効）</span>}
+    </>
+  );
+}
+
+const areaText = (row: TRow, isClinic: boolean) =>
+  isClinic ? `${row.kindLabel}・${row.municipalityName ?? "—"}` : (row.zoneName ?? "—");
+
+function StatusText({ row, now }: Readonly<{ row: TRow; now: Date }>) {
+  return (
+    <>
+      {respondentStatusLabel(row.submission)}
+      {row.submission?.reopenedUntil && row.submission.reopenedUntil > now && (
+        <span className="ml-1 text-xs text-amber-800">（期限後入力可）</span>
+      )}
+    </>
+  );
+}
+
+const savedText = (row: TRow) =>
+  row.submission?.submittedAt
+    ? formatDateTime(row.submission.submittedAt)
+    : row.submission
+      ? `保存 ${formatDateTime(row.submission.updatedAt)}`
+      : "—";
+
+function RowAction({ row }: Readonly<{ row: TRow }>) {
+  if (row.submission) {
+    return (
+      <Link href={`/prefecture/submissions/${row.submission.id}`} className="text-teal-800 underline">
+        {row.submission.status === "SUBMITTED" ? "確認する" : "開く"}
+        {/* The name starts with the visible words (WCAG 2.5.3) and says whose report. */}
+        <span className="sr-only">（{row.name}の報告）</span>
+      </Link>
+    );
+  }
+  if (row.respondentType === "institution") {
+    return (
+      <Link href={`/prefecture/roster/${row.respondentId}`} className="text-teal-800 underline">
+        名簿
+        <span className="sr-only">（{row.name}）</span>
+      </Link>
+    );
+  }
+  return null;
 }
