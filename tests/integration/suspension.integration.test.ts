@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countCycleStatuses } from "@/lib/data/cycles";
 import { getPrefectureDashboard } from "@/lib/data/summaries";
-import { getProgress } from "@/lib/data/review";
+import { getProgress } from "@/lib/data/progress";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { referenceDateOf } from "@/lib/domain/suspension";
 import type { TClinicCounters } from "@/lib/aggregation";

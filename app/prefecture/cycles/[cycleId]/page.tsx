@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { countCycleStatuses, findCycle, listActiveHubs, listReopened } from "@/lib/data/cycles";
-import { getProgress } from "@/lib/data/review";
+import { getProgress } from "@/lib/data/progress";
 import { listImportJobs } from "@/lib/data/import-jobs";
 import { isAppError } from "@/lib/errors";
 import { CYCLE_STATUS_LABELS, respondentStatusLabel } from "@/lib/domain/labels";

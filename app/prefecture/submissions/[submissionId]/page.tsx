@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
-import { getReviewSubmission } from "@/lib/data/review";
+import { getReviewSubmission } from "@/lib/data/review-submission";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { isAppError } from "@/lib/errors";
 import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } from "@/lib/domain/labels";
