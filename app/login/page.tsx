@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { ROLE_HOME } from "@/lib/auth/roles";
@@ -31,6 +32,11 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
         <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">ログイン</h1>
           <LoginForm callbackUrl={callbackUrl} initialError={error} signedOut={signedOut} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/login/forgot" className="text-teal-800 underline">
+              パスワードをお忘れの方
+            </Link>
+          </p>
         </div>
         {showDemoAccounts && (
           <details className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" open>

@@ -212,6 +212,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                               count={1}
                               mailConfigured={mail}
                               compact
+                              mailOnly={a.hasPassword}
                             />
                             <ActionButton
                               url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
