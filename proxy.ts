@@ -17,6 +17,12 @@ export async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
+  if (token.mfaPending) {
+    // Password passed, second factor not yet: only the /two-factor pages (outside this matcher).
+    const twoFactor = new URL("/two-factor", request.url);
+    twoFactor.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(twoFactor);
+  }
   const area = roleForPath(pathname);
   if (area && isRole(token.role) && area !== token.role) {
     return NextResponse.redirect(new URL(ROLE_HOME[token.role], request.url));

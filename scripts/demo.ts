@@ -111,8 +111,10 @@ async function main() {
   await migrateDeploy(databaseUrl);
   log("マイグレーションを適用しました");
 
-  // The seed uses the app's own modules, which read DATABASE_URL when first imported.
+  // The seed uses the app's own modules, which read DATABASE_URL when first imported, and seals
+  // the demo second-factor secret with the key the app will use (from NEXTAUTH_SECRET).
   process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_SECRET = authSecret();
   const seed = await import("../prisma/seed/demo");
   if (await seed.isDatabaseSeeded()) {
     log("既存のデータを使用します（最初からやり直すには npm run demo -- --reset）");

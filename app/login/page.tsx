@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { getPendingSignIn, getViewer } from "@/lib/auth/viewer";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { hasDemoData } from "@/lib/data/viewer-context";
 import { LoginForm } from "@/components/auth/login-form";
@@ -16,6 +16,9 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
   if (viewer) redirect(ROLE_HOME[viewer.role]);
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  if (await getPendingSignIn()) {
+    redirect(callbackUrl ? `/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/two-factor");
+  }
   const error = typeof params.error === "string" ? params.error : undefined;
   const signedOut = params.signedOut === "1";
   const showDemoAccounts = await hasDemoData();

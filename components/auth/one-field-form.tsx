@@ -2,9 +2,16 @@
 import { useActionState, type HTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { RecoveryCodes } from "./recovery-codes";
 
 /** What a one-field server action answers: an error (form or field), or a success message. */
-export type TOneFieldState = { message: string | null; fieldError?: string; done?: boolean };
+export type TOneFieldState = {
+  message: string | null;
+  fieldError?: string;
+  done?: boolean;
+  /** New recovery codes to show once (they replace the form). */
+  recoveryCodes?: string[];
+};
 
 const inputClass = "mt-1 block w-full rounded-md border-gray-300 shadow-sm focus:border-teal-600 focus:ring-teal-600";
 
@@ -37,6 +44,7 @@ export function OneFieldForm({
 }>) {
   const [state, formAction, pending] = useActionState(action, { message: null });
   const describedBy = [hint ? `${name}-hint` : null, state.fieldError ? `${name}-error` : null].filter(Boolean);
+  if (state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} />;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {Object.entries(hidden).map(([key, value]) => (

@@ -4,6 +4,8 @@ declare module "next-auth" {
   interface User {
     role: TRole;
     sessionVersion: number;
+    /** What the sign-in still needs after the password (lib/services/two-factor.ts). */
+    secondFactor: "verify" | "enrol" | null;
   }
   interface Session {
     user: { id: string; email: string; name: string; role: TRole; sessionVersion: number };
@@ -14,5 +16,11 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: TRole;
     sessionVersion?: number;
+    /** When the password step succeeded (epoch seconds); kept when the token is refreshed. */
+    signedInAt?: number;
+    /** How the second factor was passed; null when the account has none. */
+    mfa?: "totp" | "recovery" | null;
+    /** Set until the second factor is passed: the session reaches only /two-factor pages. */
+    mfaPending?: "verify" | "enrol" | null;
   }
 }

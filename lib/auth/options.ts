@@ -47,11 +47,15 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) {
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          token.signedInAt = Math.floor(Date.now() / 1000);
+          token.mfa = null;
+          token.mfaPending = user.secondFactor;
         }
         return token;
       },
       session({ session, token }) {
-        if (token.sub && isRole(token.role)) {
+        // A session still waiting for its second factor is nobody yet.
+        if (token.sub && isRole(token.role) && !token.mfaPending) {
           session.user = {
             id: token.sub,
             email: token.email ?? "",

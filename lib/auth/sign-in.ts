@@ -5,6 +5,7 @@ import { verifyPassword } from "./password";
 import { checkThrottle, registerFailure } from "./throttle-policy";
 import { normalizeEmail } from "./messages";
 import { roleFromDb, type TRole } from "./roles";
+import { secondFactorStep, type TSecondFactorStep } from "./second-factor-policy";
 
 export type TAuthenticatedUser = {
   id: string;
@@ -12,6 +13,7 @@ export type TAuthenticatedUser = {
   name: string;
   role: TRole;
   sessionVersion: number;
+  secondFactor: TSecondFactorStep | null;
 };
 
 export type TSignInResult =
@@ -61,12 +63,13 @@ export async function authenticateWithPassword(
     db.loginThrottle.deleteMany({ where: { email } }),
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
   ]);
+  const secondFactor = secondFactorStep(user);
   await recordAudit(db, actor, {
     action: "auth.login",
     entityType: "user",
     entityId: user.id,
     prefectureCode: user.prefectureCode,
-    summary: "ログイン",
+    summary: secondFactor ? "パスワードを確認（続けて2段階認証）" : "ログイン",
   });
   return {
     ok: true,
@@ -76,6 +79,7 @@ export async function authenticateWithPassword(
       name: user.name,
       role: roleFromDb(user.role),
       sessionVersion: user.sessionVersion,
+      secondFactor,
     },
   };
 }

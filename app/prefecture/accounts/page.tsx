@@ -201,6 +201,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                       </td>
                       <td className={tdClass}>
                         {!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}
+                        {a.hasTwoFactor && <span className="block text-xs text-gray-600">2段階認証あり</span>}
                       </td>
                       <td className={tdClass}>{linkState(a.latestLink, now)}</td>
                       <td className={tdClass}>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—"}</td>
@@ -214,6 +215,16 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                               compact
                               mailOnly={a.hasPassword}
                             />
+                            {a.hasTwoFactor && (
+                              <ActionButton
+                                url={`/api/v1/prefecture/accounts/${a.id}/reset-two-factor`}
+                                size="sm"
+                                variant="ghost"
+                                confirm={`${a.email} の2段階認証をリセットします。本人はログイン中でもログアウトされ、次回ログイン時に設定し直します（本人にメールで通知します）。よろしいですか？`}
+                              >
+                                2段階認証をリセット
+                              </ActionButton>
+                            )}
                             <ActionButton
                               url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
                               size="sm"

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import { getPendingSignIn, getViewer } from "@/lib/auth/viewer";
+import { sameSitePath } from "@/lib/auth/same-site-path";
+import { prepareEnrolment } from "@/lib/services/two-factor";
+import type { TSearchParams } from "@/lib/search-params";
+import { AuthCard } from "@/components/auth/auth-card";
+import { TwoFactorEnrolment } from "@/components/auth/two-factor-enrolment";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { confirmEnrolmentAction } from "../actions";
+
+export const metadata: Metadata = { title: "2段階認証の設定" };
+
+/** Enrolment on the first sign-in of a role that requires a second factor. */
+export default async function TwoFactorSetupPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
+  const callbackUrl = sameSitePath((await searchParams).callbackUrl) ?? undefined;
+  const viewer = await getViewer();
+  if (viewer) redirect(`${ROLE_HOME[viewer.role]}/security`);
+  const pending = await getPendingSignIn();
+  if (!pending) redirect("/login");
+  if (pending.step !== "enrol") redirect("/two-factor");
+  const enrolment = await prepareEnrolment(pending);
+  return (
+    <AuthCard title="2段階認証の設定">
+      <p className="mb-4 text-sm text-gray-700">
+        このアカウント（<span className="break-all">{pending.email}</span>
+        ）では、パスワードに加えて認証アプリの確認コードでログインします。最初に一度だけ設定してください。
+      </p>
+      <TwoFactorEnrolment
+        qrSvgDataUrl={enrolment.qrSvgDataUrl}
+        secret={enrolment.secret}
+        sealed={enrolment.sealed}
+        callbackUrl={callbackUrl}
+        action={confirmEnrolmentAction}
+      />
+      <div className="mt-6 border-t border-gray-100 pt-4 text-right">
+        <SignOutButton />
+      </div>
+    </AuthCard>
+  );
+}
