@@ -147,11 +147,14 @@ async function main() {
   Renkei（連携）が起動しました（${seconds} 秒）: ${baseUrl}
 
   デモ用アカウント（パスワード: renkei-demo）
-    admin@demo.renkei.jp    全国管理者
-    pref@demo.renkei.jp     福井県 担当者
+    admin@demo.renkei.jp    全国管理者（2段階認証あり）
+    pref@demo.renkei.jp     福井県 担当者（2段階認証あり）
     council@demo.renkei.jp  丹南 協議の場 委員
     clinic@demo.renkei.jp   診療所（丹南・鯖江市）
     hub@demo.renkei.jp      丹南 在宅医療連携拠点
+
+  2段階認証の確認コード: npm run renkei -- demo-totp
+  （認証アプリに登録するキー: RENKEIDEMOTOTPKEYFORPREFANDADMIN）
 
   停止: Ctrl+C
 `);

@@ -54,13 +54,17 @@ export async function SecurityPage({ role }: Readonly<{ role: TRole }>) {
             <p className="mb-4 text-sm text-gray-700">
               パスワードに加えて、スマートフォンの認証アプリの確認コードでログインするようにします。パスワードが漏れても、他の人はログインできません。
             </p>
-            <TwoFactorEnrolment
-              {...await prepareEnrolment({ userId: viewer.userId!, email: viewer.email })}
-              action={confirmEnrolmentAction}
-            />
+            <EnrolmentForm userId={viewer.userId!} email={viewer.email} />
           </Panel>
         )}
       </div>
     </>
+  );
+}
+
+async function EnrolmentForm({ userId, email }: Readonly<{ userId: string; email: string }>) {
+  const { qrSvgDataUrl, secret, sealed } = await prepareEnrolment({ userId, email });
+  return (
+    <TwoFactorEnrolment qrSvgDataUrl={qrSvgDataUrl} secret={secret} sealed={sealed} action={confirmEnrolmentAction} />
   );
 }
