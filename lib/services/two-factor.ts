@@ -47,6 +47,9 @@ async function assertNotThrottled(userId: string, now: Date) {
   }
 }
 
+/** The clock and the mail transport, both replaceable in tests. */
+type TCodeOptions = { now?: Date; transport?: TMailTransport | null };
+
 const userSelect = {
   id: true,
   email: true,
@@ -96,7 +99,7 @@ export async function prepareEnrolment(user: { userId: string; email: string }):
 export async function confirmEnrolment(
   userId: string,
   input: { sealed: string; code: string },
-  options: { now?: Date; transport?: TMailTransport | null } = {},
+  options: TCodeOptions = {},
 ): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
   const now = options.now ?? new Date();
   const user = await loadUser(userId);
@@ -209,7 +212,7 @@ async function checkCode(user: TUser, code: string, now: Date, purpose: string):
 export async function verifySecondFactor(
   userId: string,
   code: string,
-  options: { now?: Date; transport?: TMailTransport | null } = {},
+  options: TCodeOptions = {},
 ): Promise<TSecondFactorMethod> {
   const now = options.now ?? new Date();
   const user = await loadUser(userId);
@@ -247,7 +250,7 @@ export async function secondFactorStatus(userId: string) {
 export async function regenerateRecoveryCodes(
   viewer: TViewer,
   code: string,
-  options: { now?: Date; transport?: TMailTransport | null } = {},
+  options: TCodeOptions = {},
 ): Promise<string[]> {
   const now = options.now ?? new Date();
   const user = await loadUser(requireUserId(viewer));
@@ -271,11 +274,7 @@ export async function regenerateRecoveryCodes(
 }
 
 /** Turns the second factor off, after a current code; not for the roles that require it. */
-export async function disableSecondFactor(
-  viewer: TViewer,
-  code: string,
-  options: { now?: Date; transport?: TMailTransport | null } = {},
-): Promise<void> {
+export async function disableSecondFactor(viewer: TViewer, code: string, options: TCodeOptions = {}): Promise<void> {
   if (secondFactorRequired(viewer.role)) {
     throw new AppError("FORBIDDEN", "都道府県・全国管理者のアカウントでは2段階認証を解除できません。");
   }

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/domain/wareki";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/notice";
-import { ActionButton } from "@/components/prefecture/action-button";
+import { ResetTwoFactorButton } from "@/components/auth/reset-two-factor-button";
 import { tdClass, thClass } from "@/components/prefecture/table-styles";
 
 export const metadata: Metadata = { title: "都道府県の担当者" };
@@ -54,14 +54,7 @@ export default async function OfficersPage() {
                     <td className={tdClass}>{o.lastLoginAt ? formatDateTime(o.lastLoginAt) : "—"}</td>
                     <td className={tdClass}>
                       {o.totpEnabledAt && (
-                        <ActionButton
-                          url={`/api/v1/admin/officers/${o.id}/reset-two-factor`}
-                          size="sm"
-                          variant="ghost"
-                          confirm={`${o.email} の2段階認証をリセットします。本人はログアウトされ、次回ログイン時に設定し直します（本人にメールで通知します）。よろしいですか？`}
-                        >
-                          2段階認証をリセット
-                        </ActionButton>
+                        <ResetTwoFactorButton url={`/api/v1/admin/officers/${o.id}/reset-two-factor`} email={o.email} />
                       )}
                     </td>
                   </tr>

@@ -11,6 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/notice";
 import { ActionButton } from "@/components/prefecture/action-button";
+import { ResetTwoFactorButton } from "@/components/auth/reset-two-factor-button";
 import { CreateAccountsButton, LinkButtons } from "@/components/prefecture/account-actions";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
@@ -216,14 +217,10 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                               mailOnly={a.hasPassword}
                             />
                             {a.hasTwoFactor && (
-                              <ActionButton
+                              <ResetTwoFactorButton
                                 url={`/api/v1/prefecture/accounts/${a.id}/reset-two-factor`}
-                                size="sm"
-                                variant="ghost"
-                                confirm={`${a.email} の2段階認証をリセットします。本人はログイン中でもログアウトされ、次回ログイン時に設定し直します（本人にメールで通知します）。よろしいですか？`}
-                              >
-                                2段階認証をリセット
-                              </ActionButton>
+                                email={a.email}
+                              />
                             )}
                             <ActionButton
                               url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
