@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/viewer";
-import type { TRole } from "@/lib/auth/roles";
+import { ROLE_HOME, type TRole } from "@/lib/auth/roles";
+import { readFlashedRecoveryCodes } from "@/lib/auth/recovery-codes-flash";
+import { NewRecoveryCodes } from "@/components/auth/new-recovery-codes";
 import { formatDateTime } from "@/lib/domain/wareki";
 import { prepareEnrolment, secondFactorStatus } from "@/lib/services/two-factor";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,10 +27,16 @@ const CODE_FIELD = {
 export async function SecurityPage({ role }: Readonly<{ role: TRole }>) {
   const viewer = await requireRole(role);
   const status = await secondFactorStatus(viewer.userId!);
+  const newCodes = await readFlashedRecoveryCodes(viewer.userId!);
   return (
     <>
       <PageHeader title="セキュリティ設定" description="ログインの2段階認証（認証アプリの確認コード）" />
       <div className="max-w-2xl space-y-6">
+        {newCodes && (
+          <Panel title="新しい回復コード">
+            <NewRecoveryCodes codes={newCodes} next={`${ROLE_HOME[role]}/security`} />
+          </Panel>
+        )}
         {status.enabledAt ? (
           <>
             <Panel title="2段階認証">

@@ -6,7 +6,7 @@ import { ROLE_HOME } from "@/lib/auth/roles";
 import { hasDemoData } from "@/lib/data/viewer-context";
 import { LoginForm } from "@/components/auth/login-form";
 import { DemoBanner } from "@/components/layout/app-shell";
-import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from "@/lib/demo-accounts";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ログイン" };
@@ -54,6 +54,12 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
                 </li>
               ))}
             </ul>
+            <p className="mt-2 text-amber-950">
+              2段階認証ありのアカウントの確認コードは{" "}
+              <code className="rounded bg-white px-1">npm run renkei -- demo-totp</code>{" "}
+              で表示されます（認証アプリのキー:{" "}
+              <code className="break-all rounded bg-white px-1">{DEMO_TOTP_SECRET}</code>）。
+            </p>
           </details>
         )}
       </main>

@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { getPendingSignIn, getViewer } from "@/lib/auth/viewer";
 import { rewriteSessionClaims } from "@/lib/auth/session-token";
+import { clearFlashedRecoveryCodes, flashRecoveryCodes } from "@/lib/auth/recovery-codes-flash";
 import { sameSitePath } from "@/lib/auth/same-site-path";
 import { confirmEnrolment, verifySecondFactor } from "@/lib/services/two-factor";
 import type { TOneFieldState } from "@/components/auth/one-field-form";
@@ -43,6 +44,7 @@ export async function confirmEnrolmentAction(_previous: TEnrolmentState, formDat
       code: String(formData.get("code") ?? ""),
     });
     await rewriteSessionClaims({ mfa: "totp", mfaPending: null, sessionVersion });
+    await flashRecoveryCodes(userId, recoveryCodes);
     const next = pending
       ? (sameSitePath(formData.get("callbackUrl")) ?? ROLE_HOME[role])
       : `${ROLE_HOME[role]}/security`;
@@ -51,4 +53,10 @@ export async function confirmEnrolmentAction(_previous: TEnrolmentState, formDat
     if (isAppError(error)) return { message: error.message, fieldError: error.fieldErrors?.code?.[0] };
     throw error;
   }
+}
+
+/** 「保管しました。続ける」: the new recovery codes are not shown again. */
+export async function finishEnrolmentAction(formData: FormData): Promise<void> {
+  await clearFlashedRecoveryCodes();
+  redirect(sameSitePath(formData.get("next")) ?? "/");
 }

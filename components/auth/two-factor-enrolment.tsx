@@ -1,9 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { RecoveryCodes } from "./recovery-codes";
+import { NewRecoveryCodes } from "./new-recovery-codes";
 import type { TEnrolmentState } from "@/app/two-factor/actions";
 
 const inputClass = "mt-1 block w-full rounded-md border-gray-300 shadow-sm focus:border-teal-600 focus:ring-teal-600";
@@ -23,17 +22,7 @@ export function TwoFactorEnrolment({
   action: (state: TEnrolmentState, data: FormData) => Promise<TEnrolmentState>;
 }>) {
   const [state, formAction, pending] = useActionState(action, { message: null });
-  if (state.recoveryCodes && state.next) {
-    return (
-      <div className="space-y-4">
-        <Notice tone="success">2段階認証を設定しました。</Notice>
-        <RecoveryCodes codes={state.recoveryCodes} />
-        <Link href={state.next} className={buttonClasses("primary", "lg", "w-full")}>
-          保管しました。続ける
-        </Link>
-      </div>
-    );
-  }
+  if (state.recoveryCodes && state.next) return <NewRecoveryCodes codes={state.recoveryCodes} next={state.next} />;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="sealed" value={sealed} />

@@ -1,14 +1,14 @@
 import "server-only";
 import QRCode from "qrcode";
 import { db } from "@/lib/db";
-import { getAuthSecret, getEnv } from "@/lib/env";
 import { AppError, notFoundError } from "@/lib/errors";
 import { auditRow, type TAuditActor } from "@/lib/data/audit";
 import { managedUserWhere } from "@/lib/data/accounts";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { roleFromDb } from "@/lib/auth/roles";
 import { secondFactorRequired, type TSecondFactorMethod } from "@/lib/auth/second-factor-policy";
-import { deriveKey, open, seal } from "@/lib/auth/secret-box";
+import { open, seal } from "@/lib/auth/secret-box";
+import { mfaBoxKey } from "@/lib/auth/mfa-key";
 import {
   looksLikeRecoveryCode,
   looksLikeTotp,
@@ -28,9 +28,8 @@ import { notifyHolder } from "./security-notice";
 // sealed at rest, recovery codes are stored as argon2id hashes and work once, a TOTP code is
 // refused for a time step already used, and wrong codes are throttled per account.
 
-const boxKey = () => deriveKey(getEnv().RENKEI_MFA_KEY ?? getAuthSecret());
-export const sealTotpSecret = (secret: string, userId: string) => seal(boxKey(), secret, `totp:${userId}`);
-const openTotpSecret = (sealed: string, userId: string) => open(boxKey(), sealed, `totp:${userId}`);
+export const sealTotpSecret = (secret: string, userId: string) => seal(mfaBoxKey(), secret, `totp:${userId}`);
+const openTotpSecret = (sealed: string, userId: string) => open(mfaBoxKey(), sealed, `totp:${userId}`);
 
 const WRONG_CODE =
   "確認コードが正しくありません。認証アプリに表示されている6桁の数字（または回復コード）を入力してください。";

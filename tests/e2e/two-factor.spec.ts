@@ -64,8 +64,9 @@ test("an officer enrols TOTP on first sign-in, then signs in with a code; a reco
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
   expect(codes).toHaveLength(10);
-  await page.getByRole("link", { name: "保管しました。続ける" }).click();
-  await expect(page).toHaveURL(/\/prefecture$/);
+  await page.getByRole("button", { name: "保管しました。続ける" }).click();
+  // On to the page first asked for (the pending session was sent to enrolment from there).
+  await expect(page).toHaveURL(/\/prefecture\/accounts$/);
 
   await signOut(page);
   await signIn(page, OFFICER.email, OFFICER.password);

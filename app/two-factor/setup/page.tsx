@@ -8,6 +8,8 @@ import type { TSearchParams } from "@/lib/search-params";
 import { AuthCard } from "@/components/auth/auth-card";
 import { TwoFactorEnrolment } from "@/components/auth/two-factor-enrolment";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NewRecoveryCodes } from "@/components/auth/new-recovery-codes";
+import { readFlashedRecoveryCodes } from "@/lib/auth/recovery-codes-flash";
 import { confirmEnrolmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "2段階認証の設定" };
@@ -16,7 +18,16 @@ export const metadata: Metadata = { title: "2段階認証の設定" };
 export default async function TwoFactorSetupPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const callbackUrl = sameSitePath((await searchParams).callbackUrl) ?? undefined;
   const viewer = await getViewer();
-  if (viewer) redirect(`${ROLE_HOME[viewer.role]}/security`);
+  if (viewer) {
+    // Just enrolled (the confirming action rewrote the session, so the page is rendered again).
+    const codes = await readFlashedRecoveryCodes(viewer.userId!);
+    if (!codes) redirect(`${ROLE_HOME[viewer.role]}/security`);
+    return (
+      <AuthCard title="2段階認証の設定">
+        <NewRecoveryCodes codes={codes} next={callbackUrl ?? ROLE_HOME[viewer.role]} />
+      </AuthCard>
+    );
+  }
   const pending = await getPendingSignIn();
   if (!pending) redirect("/login");
   if (pending.step !== "enrol") redirect("/two-factor");
