@@ -113,8 +113,11 @@ async function runEndToEnd(chromium: string): Promise<number> {
   const database = await createTestDatabase("embedded");
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
-  // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import.
+  // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import,
+  // and seals the demo second-factor secret with the server's NEXTAUTH_SECRET.
   process.env.DATABASE_URL = database.url;
+  const authSecret = randomBytes(32).toString("base64url");
+  process.env.NEXTAUTH_SECRET = authSecret;
   const { seedDemo } = await import("../prisma/seed/demo");
   await seedDemo();
 
@@ -124,7 +127,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
     ...env,
     RENKEI_DOCUMENTS_DIR: documentsDir,
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: authSecret,
     NEXTAUTH_URL: baseUrl,
   });
   try {

@@ -11,6 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/notice";
 import { ActionButton } from "@/components/prefecture/action-button";
+import { ResetTwoFactorButton } from "@/components/auth/reset-two-factor-button";
 import { CreateAccountsButton, LinkButtons } from "@/components/prefecture/account-actions";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
@@ -202,6 +203,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                       </td>
                       <td className={tdClass}>
                         {!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}
+                        {a.hasTwoFactor && <span className="block text-xs text-gray-600">2段階認証あり</span>}
                       </td>
                       <td className={tdClass}>{linkState(a.latestLink, now)}</td>
                       <td className={tdClass}>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : "—"}</td>
@@ -213,7 +215,14 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                               count={1}
                               mailConfigured={mail}
                               compact
+                              mailOnly={a.hasPassword}
                             />
+                            {a.hasTwoFactor && (
+                              <ResetTwoFactorButton
+                                url={`/api/v1/prefecture/accounts/${a.id}/reset-two-factor`}
+                                email={a.email}
+                              />
+                            )}
                             <ActionButton
                               url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
                               size="sm"
