@@ -11,8 +11,9 @@ import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/
  * - puts the security headers and a per-request CSP nonce on every response;
  * - refuses cross-site writes to server actions and next-auth (the JSON routes check the same
  *   rule themselves in lib/http/api.ts, with the same helper);
- * - sends signed-out visitors of a role area to sign-in, and people who wander into another
- *   role's area back to their own home, so nobody sees a bare error for a mistyped URL.
+ * - sends signed-out visitors of a role area to sign-in, sessions still waiting for their second
+ *   factor to /two-factor, and people who wander into another role's area back to their own
+ *   home, so nobody sees a bare error for a mistyped URL.
  */
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -36,6 +37,12 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse | 
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
+  }
+  if (token.mfaPending) {
+    // Password passed, second factor not yet: only the /two-factor pages (not a role area).
+    const twoFactor = new URL("/two-factor", request.url);
+    twoFactor.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(twoFactor);
   }
   if (isRole(token.role) && area !== token.role) {
     return NextResponse.redirect(new URL(ROLE_HOME[token.role], request.url));

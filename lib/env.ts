@@ -18,6 +18,8 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Public base URL used in e-mails and one-time links (defaults to NEXTAUTH_URL). */
   RENKEI_PUBLIC_URL: z.url().optional(),
+  /** Key for the second-factor secrets at rest; derived from NEXTAUTH_SECRET when not set (0015). */
+  RENKEI_MFA_KEY: z.string().min(32).optional(),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().optional(),
   SMTP_USER: z.string().optional(),

@@ -113,8 +113,10 @@ async function main() {
   await migrateDeploy(databaseUrl);
   log("マイグレーションを適用しました");
 
-  // The seed uses the app's own modules, which read DATABASE_URL when first imported.
+  // The seed uses the app's own modules, which read DATABASE_URL when first imported, and seals
+  // the demo second-factor secret with the key the app will use (from NEXTAUTH_SECRET).
   process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_SECRET = authSecret();
   const seed = await import("../prisma/seed/demo");
   if (await seed.isDatabaseSeeded()) {
     log("既存のデータを使用します（最初からやり直すには npm run demo -- --reset）");
@@ -165,11 +167,14 @@ async function main() {
   Renkei（連携）が起動しました（${seconds} 秒）: ${baseUrl}
 
   デモ用アカウント（パスワード: renkei-demo）
-    admin@demo.renkei.jp    全国管理者
-    pref@demo.renkei.jp     福井県 担当者
+    admin@demo.renkei.jp    全国管理者（2段階認証あり）
+    pref@demo.renkei.jp     福井県 担当者（2段階認証あり）
     council@demo.renkei.jp  丹南 協議の場 委員
     clinic@demo.renkei.jp   診療所（丹南・鯖江市）
     hub@demo.renkei.jp      丹南 在宅医療連携拠点
+
+  2段階認証の確認コード: npm run renkei -- demo-totp
+  （認証アプリに登録するキー: RENKEIDEMOTOTPKEYFORPREFANDADMIN）
 
   停止: Ctrl+C
 `);

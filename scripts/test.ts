@@ -111,8 +111,11 @@ async function runEndToEnd(chromium: string): Promise<number> {
   // The embedded default (CI); RENKEI_E2E_DB=postgres runs the same suite, both instances included,
   // on a fresh database at TEST_POSTGRES_URL.
   const database = await createTestDatabase(process.env.RENKEI_E2E_DB === "postgres" ? "postgres" : "embedded", "e2e");
-  // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import.
+  // Seed in this process: the seed uses the app's modules, which read DATABASE_URL on import,
+  // and seals the demo second-factor secret with the servers' NEXTAUTH_SECRET.
   process.env.DATABASE_URL = database.url;
+  const authSecret = randomBytes(32).toString("base64url");
+  process.env.NEXTAUTH_SECRET = authSecret;
   const { seedDemo } = await import("../prisma/seed/demo");
   await seedDemo();
 
@@ -120,7 +123,6 @@ async function runEndToEnd(chromium: string): Promise<number> {
   // (docs/deploy/README.md). The first runs no job workers, so every job it queues (the PDF
   // batches of pdf.spec.ts and two-instances.spec.ts) is run by the second and its files are
   // served by whichever instance is asked.
-  const secret = randomBytes(32).toString("base64url");
   const instances = [await findFreePort(), await findFreePort()];
   const urls = instances.map((port) => `http://localhost:${port}`);
   const servers = instances.map((port, i) =>
@@ -128,7 +130,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
       ...env,
       ...serverMemoryEnv(),
       DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: urls[i],
       RENKEI_JOB_WORKERS: i === 0 ? "0" : "1",
     }),

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { getPendingSignIn, getViewer } from "@/lib/auth/viewer";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { hasDemoData } from "@/lib/data/viewer-context";
 import { LoginForm } from "@/components/auth/login-form";
 import { DemoBanner } from "@/components/layout/app-shell";
-import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from "@/lib/demo-accounts";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ログイン" };
@@ -15,6 +16,9 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
   if (viewer) redirect(ROLE_HOME[viewer.role]);
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  if (await getPendingSignIn()) {
+    redirect(callbackUrl ? `/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/two-factor");
+  }
   const error = typeof params.error === "string" ? params.error : undefined;
   const signedOut = params.signedOut === "1";
   const showDemoAccounts = await hasDemoData();
@@ -31,6 +35,11 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
         <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">ログイン</h1>
           <LoginForm callbackUrl={callbackUrl} initialError={error} signedOut={signedOut} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/login/forgot" className="text-teal-800 underline">
+              パスワードをお忘れの方
+            </Link>
+          </p>
         </div>
         {showDemoAccounts && (
           <details className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" open>
@@ -45,6 +54,12 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
                 </li>
               ))}
             </ul>
+            <p className="mt-2 text-amber-950">
+              2段階認証ありのアカウントの確認コードは{" "}
+              <code className="rounded bg-white px-1">npm run renkei -- demo-totp</code>{" "}
+              で表示されます（認証アプリのキー:{" "}
+              <code className="break-all rounded bg-white px-1">{DEMO_TOTP_SECRET}</code>）。
+            </p>
           </details>
         )}
       </main>

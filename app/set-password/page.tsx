@@ -5,6 +5,7 @@ import { hashToken } from "@/lib/services/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { formatDateTime } from "@/lib/domain/wareki";
 import { Notice } from "@/components/ui/notice";
+import { AuthCard } from "@/components/auth/auth-card";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { setPasswordAction } from "./actions";
 import type { TSearchParams } from "@/lib/search-params";
@@ -19,40 +20,33 @@ export default async function SetPasswordPage({ searchParams }: Readonly<{ searc
   const state = token ? await inspectPasswordToken(hashToken(token)) : ({ ok: false, reason: "unknown" } as const);
 
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col px-4 py-12">
-      <div className="mb-8 text-center">
-        <p className="text-3xl font-bold text-teal-800">連携</p>
-        <p className="mt-1 text-sm font-semibold tracking-wide text-gray-500">Renkei</p>
-      </div>
-      <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-4 text-lg font-semibold">パスワードの設定</h1>
-        {state.ok && token ? (
-          <>
-            <p className="mb-1 text-sm text-gray-700">{state.name} さんのアカウント</p>
-            <p className="mb-4 text-sm">
-              ログインID（メールアドレス）: <strong className="break-all">{state.email}</strong>
-            </p>
-            <p className="mb-4 text-xs text-gray-500">
-              このリンクは {formatDateTime(state.expiresAt)} まで、一度だけ使えます。
-            </p>
-            <SetPasswordForm
-              token={token}
-              email={state.email}
-              minLength={MIN_PASSWORD_LENGTH}
-              action={setPasswordAction}
-            />
-          </>
-        ) : (
-          <>
-            <Notice tone="error">{LINK_STATE_MESSAGES[state.ok ? "unknown" : state.reason]}</Notice>
-            <p className="mt-4 text-sm">
-              <Link href="/login" className="text-teal-800 underline">
-                ログイン画面へ
-              </Link>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard title="パスワードの設定">
+      {state.ok && token ? (
+        <>
+          <p className="mb-1 text-sm text-gray-700">{state.name} さんのアカウント</p>
+          <p className="mb-4 text-sm">
+            ログインID（メールアドレス）: <strong className="break-all">{state.email}</strong>
+          </p>
+          <p className="mb-4 text-xs text-gray-500">
+            このリンクは {formatDateTime(state.expiresAt)} まで、一度だけ使えます。
+          </p>
+          <SetPasswordForm
+            token={token}
+            email={state.email}
+            minLength={MIN_PASSWORD_LENGTH}
+            action={setPasswordAction}
+          />
+        </>
+      ) : (
+        <>
+          <Notice tone="error">{LINK_STATE_MESSAGES[state.ok ? "unknown" : state.reason]}</Notice>
+          <p className="mt-4 text-sm">
+            <Link href="/login" className="text-teal-800 underline">
+              ログイン画面へ
+            </Link>
+          </p>
+        </>
+      )}
+    </AuthCard>
   );
 }

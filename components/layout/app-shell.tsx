@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TRole } from "@/lib/auth/roles";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_HOME, ROLE_LABELS } from "@/lib/auth/roles";
 import { NAV_ITEMS } from "./nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -35,6 +35,9 @@ export function AppShell({ context, children }: Readonly<{ context: TShellContex
               {context.userName}
               <span className="ml-2 text-gray-500">（{ROLE_LABELS[context.role]}）</span>
             </span>
+            <Link href={`${ROLE_HOME[context.role]}/security`} className="text-teal-800 underline">
+              セキュリティ設定
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -25,5 +25,6 @@ export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
   admin: [
     { href: "/admin", label: "全国" },
     { href: "/admin/questionnaires", label: "調査票の版" },
+    { href: "/admin/officers", label: "都道府県の担当者" },
   ],
 };

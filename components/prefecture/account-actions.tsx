@@ -51,11 +51,14 @@ export function LinkButtons({
   count,
   mailConfigured,
   compact = false,
+  mailOnly = false,
 }: Readonly<{
   target: { scope: "pending" } | { scope: "users"; userIds: string[] };
   count: number;
   mailConfigured: boolean;
   compact?: boolean;
+  /** The account has a password: a reset link may only be mailed to its holder, never exported. */
+  mailOnly?: boolean;
 }>) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -95,17 +98,22 @@ export function LinkButtons({
     }
   };
   const size = compact ? "sm" : "md";
+  if (mailOnly && !mailConfigured) {
+    return <p className="text-xs text-gray-600">再設定はメール送信の設定が必要です</p>;
+  }
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button
-          size={size}
-          variant={compact ? "ghost" : "primary"}
-          disabled={pending || count === 0}
-          onClick={() => download("csv")}
-        >
-          {compact ? "リンクを再発行（CSV）" : "リンクを CSV で出力（Excel 用 UTF-8）"}
-        </Button>
+        {!mailOnly && (
+          <Button
+            size={size}
+            variant={compact ? "ghost" : "primary"}
+            disabled={pending || count === 0}
+            onClick={() => download("csv")}
+          >
+            {compact ? "リンクを再発行（CSV）" : "リンクを CSV で出力（Excel 用 UTF-8）"}
+          </Button>
+        )}
         {!compact && (
           <Button
             size={size}
@@ -123,7 +131,7 @@ export function LinkButtons({
             disabled={pending || count === 0}
             onClick={send}
           >
-            {compact ? "メールで再送" : "メールで送信"}
+            {mailOnly ? "再設定リンクを本人にメール" : compact ? "メールで再送" : "メールで送信"}
           </Button>
         )}
       </div>

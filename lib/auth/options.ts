@@ -49,7 +49,11 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) {
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          // Set once, at the password step; renewals and the second factor keep it, so the
+          // absolute lifetime counts from the first sign-in step (lib/auth/session-policy.ts).
           token.signedInAt = epochSeconds(new Date());
+          token.mfa = null;
+          token.mfaPending = user.secondFactor;
           return token;
         }
         // Renewal (/api/auth/session): a thrown error makes next-auth clear the cookie, so a
@@ -64,7 +68,8 @@ export function getAuthOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        if (token.sub && isRole(token.role)) {
+        // A session still waiting for its second factor is nobody yet.
+        if (token.sub && isRole(token.role) && !token.mfaPending) {
           session.user = {
             id: token.sub,
             email: token.email ?? "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./safe-redirect";
+import { safeCallbackPath, safeRelativePath } from "./safe-redirect";
 
 const ORIGIN = "https://renkei.example.jp";
 
@@ -28,5 +28,19 @@ describe("safeCallbackPath (finding 1: open redirect after sign-in)", () => {
     undefined,
   ])("sends %j home instead of off-site", (raw) => {
     expect(safeCallbackPath(raw, ORIGIN)).toBe("/");
+  });
+});
+
+describe("safeRelativePath (the second-factor pages' callbackUrl)", () => {
+  it.each<[unknown, string | null]>([
+    ["/prefecture/cycles?year=2026", "/prefecture/cycles?year=2026"],
+    ["//evil.example/", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example/", "/"],
+    ["", null],
+    [undefined, null],
+    [["/hub", "/admin"], null],
+  ])("%j → %j", (raw, expected) => {
+    expect(safeRelativePath(raw)).toBe(expected);
   });
 });

@@ -17,3 +17,17 @@ export function safeCallbackPath(raw: string | undefined | null, origin: string)
   if (target.origin !== new URL(origin).origin) return "/";
   return `${target.pathname}${target.search}${target.hash}`;
 }
+
+// Any origin serves for resolving a path on our own site; a target on another origin (including
+// an absolute URL naming our own host) is then refused.
+const PATH_BASE = "http://renkei.invalid";
+
+/**
+ * The same check for a target that arrives without our origin at hand (a form field, a search
+ * parameter on the second-factor pages): a same-site path, "/" when the target would leave the
+ * site, or null when none was given (the caller picks its default).
+ */
+export function safeRelativePath(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw === "") return null;
+  return safeCallbackPath(raw, PATH_BASE);
+}

@@ -6,6 +6,7 @@ import { checkSignInThrottle, clearSignInThrottle, pruneSignInThrottle, recordSi
 import { normalizeEmail } from "./messages";
 import { UNKNOWN_ADDRESS } from "./throttle-policy";
 import { roleFromDb, type TRole } from "./roles";
+import { secondFactorStep, type TSecondFactorStep } from "./second-factor-policy";
 
 export type TAuthenticatedUser = {
   id: string;
@@ -13,6 +14,7 @@ export type TAuthenticatedUser = {
   name: string;
   role: TRole;
   sessionVersion: number;
+  secondFactor: TSecondFactorStep | null;
 };
 
 export type TSignInResult =
@@ -69,12 +71,13 @@ export async function authenticateWithPassword(
 
   await clearSignInThrottle(email, address);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  const secondFactor = secondFactorStep(user);
   await recordAudit(db, actor, {
     action: "auth.login",
     entityType: "user",
     entityId: user.id,
     prefectureCode,
-    summary: "ログイン",
+    summary: secondFactor ? "パスワードを確認（続けて2段階認証）" : "ログイン",
   });
   return {
     ok: true,
@@ -84,6 +87,7 @@ export async function authenticateWithPassword(
       name: user.name,
       role: roleFromDb(user.role),
       sessionVersion: user.sessionVersion,
+      secondFactor,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THROTTLE_RULES, delayAfterFailures, throttleKeys, type TThrottleScope } from "./throttle-policy";
+import { THROTTLE_RULES, attemptKey, delayAfterFailures, throttleKeys, type TThrottleScope } from "./throttle-policy";
 
 describe("delayAfterFailures: growing delays, never a lock", () => {
   it.each<[TThrottleScope, number[]]>([
@@ -28,5 +28,22 @@ describe("throttleKeys", () => {
       { scope: "address", key: "address:203.0.113.7" },
       { scope: "global", key: "global" },
     ]);
+  });
+});
+
+describe("other attempts in the same table", () => {
+  it("slows wrong second-factor codes after four, doubling up to 15 minutes", () => {
+    const waits = [1, 2, 3, 4, 5, 6, 7, 14, 100].map((n) => delayAfterFailures("second_factor", n));
+    expect(waits).toEqual([0, 0, 0, 0, 1, 2, 4, 512, 900]);
+  });
+
+  it.each(["reset_email", "reset_client"] as const)("%s is a quota: five free, then the whole 15 minutes", (scope) => {
+    expect([1, 4, 5, 6, 50].map((n) => delayAfterFailures(scope, n))).toEqual([0, 0, 900, 900, 900]);
+  });
+
+  it("keys them apart from the sign-in keys", () => {
+    expect(attemptKey("second_factor", "u1")).toEqual({ scope: "second_factor", key: "2fa:u1" });
+    expect(attemptKey("reset_email", "a@example.jp").key).toBe("reset:a@example.jp");
+    expect(attemptKey("reset_client", "203.0.113.7").key).toBe("reset-client:203.0.113.7");
   });
 });

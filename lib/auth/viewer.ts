@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db";
-import { getAuthSecret } from "@/lib/env";
 import { ROLE_HOME, roleFromDb, type TRole } from "./roles";
-import { isWithinAbsoluteLifetime } from "./session-policy";
+import { decodeSessionClaims, readSessionClaims } from "./session-token";
+import { secondFactorRequired } from "./second-factor-policy";
 import type { TViewer, TViewerOf } from "./viewer-types";
 
 /**
@@ -14,40 +13,41 @@ import type { TViewer, TViewerOf } from "./viewer-types";
  * changed scope or a bumped sessionVersion takes effect immediately, whatever the token says.
  */
 export const getViewer = cache(async (): Promise<TViewer | null> => {
-  const token = await readSessionToken();
-  return token ? viewerFromSessionToken(token) : null;
+  const claims = await readSessionClaims();
+  return claims ? viewerFromClaims(claims) : null;
 });
 
 /**
  * The viewer behind a session cookie's value, or null when the token is invalid, expired, older
- * than the absolute session lifetime, or revoked (sign-out and password changes bump the
- * account's sessionVersion).
+ * than the absolute session lifetime, revoked (sign-out and password changes bump the account's
+ * sessionVersion), or still waiting for its second factor.
  */
 export async function viewerFromSessionToken(token: string, now = new Date()): Promise<TViewer | null> {
-  // next-auth's own decoder: verifies the encryption and the expiry of the session token.
-  const payload = await decode({ token, secret: getAuthSecret() }).catch(() => null);
-  if (!payload?.sub || !isWithinAbsoluteLifetime(payload.signedInAt, now)) return null;
-  return loadViewer(payload.sub, payload.sessionVersion ?? 0);
+  const claims = await decodeSessionClaims(token, now);
+  return claims ? viewerFromClaims(claims) : null;
 }
 
-// The session cookie next-auth sets (with the __Secure- prefix on https), possibly split into
-// .0, .1, … chunks when large. Reading it directly avoids running next-auth's whole session
-// handler on every request (the autosave path is hot).
-const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-async function readSessionToken(): Promise<string | null> {
-  const store = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
-    const whole = store.get(name)?.value;
-    if (whole) return whole;
-    const chunks = store
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length > 0) return chunks.map((c) => c.value).join("");
-  }
-  return null;
+async function viewerFromClaims(claims: JWT): Promise<TViewer | null> {
+  if (!claims.sub || claims.mfaPending) return null;
+  const viewer = await loadViewer(claims.sub, claims.sessionVersion ?? 0);
+  // A role that requires a second factor is nobody without one (also tokens from before 0015).
+  if (viewer && secondFactorRequired(viewer.role) && !claims.mfa) return null;
+  return viewer;
 }
+
+/** A session that passed the password and still needs its second factor (the /two-factor pages). */
+export async function getPendingSignIn(): Promise<TPendingSignIn | null> {
+  const payload = await readSessionClaims();
+  if (!payload?.sub || !payload.mfaPending) return null;
+  const user = await db.user.findUnique({
+    where: { id: payload.sub },
+    select: { email: true, role: true, isActive: true, sessionVersion: true },
+  });
+  if (!user?.isActive || user.sessionVersion !== (payload.sessionVersion ?? 0)) return null;
+  return { userId: payload.sub, email: user.email, role: roleFromDb(user.role), step: payload.mfaPending };
+}
+
+export type TPendingSignIn = { userId: string; email: string; role: TRole; step: "verify" | "enrol" };
 
 export async function loadViewer(userId: string, sessionVersion?: number): Promise<TViewer | null> {
   const user = await db.user.findUnique({

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
+import { assertRole } from "@/lib/auth/viewer-guards";
 import { normalizeEmail } from "@/lib/auth/messages";
 import { parseEmail } from "@/lib/import/values";
 import type { TAccountFilter, TAccountSortKey, TSort } from "@/lib/prefecture/filters";
@@ -26,6 +27,7 @@ const accountSelect = {
   role: true,
   isActive: true,
   passwordHash: true,
+  totpEnabledAt: true,
   lastLoginAt: true,
   createdAt: true,
   institution: { select: { id: true, code: true, name: true } },
@@ -39,14 +41,16 @@ const accountSelect = {
 
 type TAccountRow = Prisma.UserGetPayload<{ select: typeof accountSelect }>;
 
-export type TAccount = Omit<TAccountRow, "passwordHash" | "passwordTokens"> & {
+export type TAccount = Omit<TAccountRow, "passwordHash" | "passwordTokens" | "totpEnabledAt"> & {
   hasPassword: boolean;
+  hasTwoFactor: boolean;
   latestLink: TAccountRow["passwordTokens"][number] | null;
 };
 
-const toAccount = ({ passwordHash, passwordTokens, ...rest }: TAccountRow): TAccount => ({
+const toAccount = ({ passwordHash, passwordTokens, totpEnabledAt, ...rest }: TAccountRow): TAccount => ({
   ...rest,
   hasPassword: passwordHash !== null,
+  hasTwoFactor: totpEnabledAt !== null,
   latestLink: passwordTokens[0] ?? null,
 });
 
@@ -177,6 +181,24 @@ export async function findAccount(viewer: TViewer, userId: string): Promise<TAcc
   });
   if (!user) throw notFoundError("アカウント");
   return toAccount(user);
+}
+
+/** Prefecture officers, for the national administrator (second-factor resets). */
+export async function listOfficers(viewer: TViewer) {
+  assertRole(viewer, "admin");
+  return db.user.findMany({
+    where: { role: "PREFECTURE" },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      prefectureCode: true,
+      isActive: true,
+      totpEnabledAt: true,
+      lastLoginAt: true,
+    },
+    orderBy: [{ prefectureCode: "asc" }, { email: "asc" }],
+  });
 }
 
 export async function countAccounts(viewer: TViewer) {

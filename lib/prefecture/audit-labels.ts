@@ -11,6 +11,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.login_failed": "ログイン失敗",
   "auth.locked": "ログイン一時停止",
   "auth.throttled": "ログイン失敗（試行待機）",
+  "auth.second_factor": "2段階認証",
+  "auth.second_factor_failed": "2段階認証の失敗",
+  "auth.second_factor_throttled": "2段階認証の失敗（入力待機）",
   "download.pdf_packet": "資料PDFのダウンロード",
   "download.pdf_batch": "資料一括ZIPのダウンロード",
   "download.summary_export": "集計表のダウンロード",
@@ -56,6 +59,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.set_password": "パスワードの設定",
   "account.deactivate": "アカウントの無効化",
   "account.reactivate": "アカウントの再有効化",
+  "account.reset_requested": "パスワード再設定の依頼",
+  "account.two_factor_enabled": "2段階認証の設定",
+  "account.two_factor_disabled": "2段階認証の解除",
+  "account.two_factor_reset": "2段階認証のリセット",
+  "account.recovery_codes_regenerated": "回復コードの再発行",
+  "account.notice_mail_failed": "通知メールの送信失敗",
 };
 
 /** Groups offered by the action filter (matched as prefixes). */

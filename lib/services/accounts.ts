@@ -22,12 +22,15 @@ import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { tableToFile, type TTableFile } from "@/lib/export/table-file";
 import { roleFromDb } from "@/lib/auth/roles";
 import { bulkInsert, insertAuditRows, newId, NOW_UTC } from "./bulk";
-import { getMailTransport, mailFrom, type TMailTransport } from "./mailer";
+import { getMailTransport, sendMail, type TMailMessage, type TMailTransport } from "./mailer";
+import { notifyHolder } from "./security-notice";
 
 // Respondent accounts: created in bulk from the roster's 担当者メール (and the hubs' e-mails);
 // each person sets a password through a one-time link that expires. Only the SHA-256 of a link's
 // token is stored, so neither the database nor the audit log can reproduce a link. With no SMTP
 // server the links are exported as CSV for the prefecture to hand over; with one, they are sent.
+// A link for an account that already has a password (a reset) goes only to the holder's own
+// address: handing it to anyone else would let them take the account over (issue 12, finding 3).
 
 export const LINK_TTL_DAYS = 7;
 const LINK_TTL_MS = LINK_TTL_DAYS * 86_400_000;
@@ -127,7 +130,14 @@ export type TIssuedLink = {
   respondentName: string | null;
   url: string;
   expiresAt: Date;
+  purpose: TLinkPurpose;
 };
+
+/** INVITE: first password; RESET: issued by the prefecture for an account that has one; SELF: asked for by the holder. */
+export type TLinkPurpose = "INVITE" | "RESET" | "SELF";
+
+const RESET_NEEDS_MAIL =
+  "パスワード設定済みのアカウントの再設定用リンクは、本人のメールアドレスにしか送れません（CSV では出力できません）。";
 
 function parseTarget(input: unknown): TLinkTarget {
   const parsed = ZLinkTarget.safeParse(input);
@@ -157,6 +167,7 @@ async function issueLinks(
       email: true,
       name: true,
       role: true,
+      passwordHash: true,
       institution: { select: { code: true, name: true } },
       hub: { select: { name: true } },
     },
@@ -168,10 +179,24 @@ async function issueLinks(
       "選んだアカウントの一部が見つからないか、無効になっています。画面を再読み込みしてください。",
     );
   }
+  const withPassword = users.filter((u) => u.passwordHash !== null);
+  if (delivery === "CSV" && withPassword.length > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `${RESET_NEEDS_MAIL}対象: ${withPassword
+        .slice(0, 5)
+        .map((u) => u.email)
+        .join("、")}${withPassword.length > 5 ? ` ほか${withPassword.length - 5}件` : ""}`,
+    );
+  }
   if (users.length === 0) return [];
   const now = new Date();
   const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
-  const issued = users.map((u) => ({ user: u, token: randomBytes(32).toString("base64url") }));
+  const issued = users.map((u) => ({
+    user: u,
+    token: randomBytes(32).toString("base64url"),
+    purpose: (u.passwordHash === null ? "INVITE" : "RESET") as TLinkPurpose,
+  }));
   await db.$transaction(
     async (tx) => {
       await tx.passwordToken.updateMany({
@@ -187,9 +212,10 @@ async function issueLinks(
           ["tokenHash", "text"],
           ["expiresAt", "timestamp"],
           ["delivery", "text"],
+          ["purpose", "text"],
           ["createdById", "text"],
         ],
-        issued.map((i) => [newId(), i.user.id, hashToken(i.token), expiresAt, delivery, officer.userId]),
+        issued.map((i) => [newId(), i.user.id, hashToken(i.token), expiresAt, delivery, i.purpose, officer.userId]),
         { constants: { createdAt: NOW_UTC } },
       );
       await insertAuditRows(
@@ -200,8 +226,8 @@ async function issueLinks(
             entityType: "user",
             entityId: i.user.id,
             prefectureCode: officer.prefectureCode,
-            summary: `${i.user.email} のパスワード設定用リンクを発行（${delivery === "CSV" ? "CSV で出力" : "メールで送信"}、有効期限 ${formatDateTime(expiresAt)}）`,
-            after: { delivery, expiresAt: expiresAt.toISOString() },
+            summary: `${i.user.email} の${i.purpose === "RESET" ? "パスワード再設定用" : "パスワード設定用"}リンクを発行（${delivery === "CSV" ? "CSV で出力" : "本人にメールで送信"}、有効期限 ${formatDateTime(expiresAt)}）`,
+            after: { delivery, purpose: i.purpose, expiresAt: expiresAt.toISOString() },
           }),
         ),
       );
@@ -217,6 +243,7 @@ async function issueLinks(
     respondentName: i.user.institution?.name ?? i.user.hub?.name ?? null,
     url: setPasswordUrl(i.token),
     expiresAt,
+    purpose: i.purpose,
   }));
 }
 
@@ -266,8 +293,10 @@ export async function exportSetPasswordLinks(
   return { file: await tableToFile(linksTable(links), format), count: links.length };
 }
 
-export function setPasswordMail(link: TIssuedLink, prefectureCode: string) {
+export function setPasswordMail(link: TIssuedLink, prefectureCode: string): TMailMessage {
   const prefecture = prefectureName(prefectureCode);
+  if (link.purpose === "RESET")
+    return resetPasswordMail(link, `${prefecture}の担当者`, `${prefecture} かかりつけ医機能報告 担当`);
   const subject =
     link.role === "HUB"
       ? `【Renkei】在宅医療連携拠点 自己評価のパスワード設定のお願い（${prefecture}）`
@@ -291,7 +320,32 @@ export function setPasswordMail(link: TIssuedLink, prefectureCode: string) {
     "",
     `${prefecture} かかりつけ医機能報告 担当`,
   ].join("\n");
-  return { subject, text };
+  return { to: link.email, subject, text };
+}
+
+/** A reset link for an account that has a password: to its holder only (never in a CSV). */
+export function resetPasswordMail(
+  link: Pick<TIssuedLink, "email" | "name" | "url" | "expiresAt">,
+  requestedBy: string,
+  signature: string,
+): TMailMessage {
+  const text = [
+    `${link.name} 様`,
+    "",
+    `${requestedBy}の依頼により、Renkei（連携）のパスワード再設定用のリンクをお送りします。`,
+    "",
+    `次のリンクを開き、${formatWareki(link.expiresAt)}（${formatDateTime(link.expiresAt)}）までに新しいパスワードを設定してください。`,
+    "リンクは一度だけ使えます。設定するまでは、今のパスワードでログインできます。",
+    "",
+    link.url,
+    "",
+    `ログインID（メールアドレス）: ${link.email}`,
+    "",
+    "心当たりがない場合は、このメールを破棄してください。リンクを開かなければパスワードは変わりません。",
+    "",
+    signature,
+  ].join("\n");
+  return { to: link.email, subject: "【Renkei】パスワード再設定のご案内", text };
 }
 
 export type TSendResult = { sent: number; failed: { email: string; message: string }[] };
@@ -306,7 +360,7 @@ export async function sendSetPasswordLinks(
   if (!transport) {
     throw new AppError(
       "CONFLICT",
-      "メールサーバー（SMTP）が設定されていないため送信できません。リンクを CSV で出力して配布してください。",
+      `メールサーバー（SMTP）が設定されていないため送信できません。パスワード未設定のアカウントは、リンクを CSV で出力して配布してください。${RESET_NEEDS_MAIL}`,
     );
   }
   const links = await issueLinks(officer, parseTarget(input), "EMAIL");
@@ -318,9 +372,8 @@ export async function sendSetPasswordLinks(
   const result: TSendResult = { sent: 0, failed: [] };
   const failedIds: string[] = [];
   for (const link of links) {
-    const { subject, text } = setPasswordMail(link, officer.prefectureCode);
     try {
-      await transport.sendMail({ from: mailFrom(), to: link.email, subject, text });
+      await sendMail(setPasswordMail(link, officer.prefectureCode), transport);
       result.sent += 1;
     } catch (error) {
       failedIds.push(link.userId);
@@ -399,9 +452,14 @@ export const ZSetPassword = z.object({
 /**
  * The person behind a link sets their password. The token works once (marked used in the same
  * update that checks it), ends every existing session (sessionVersion) and clears sign-in
- * throttling. Returns the e-mail to prefill the sign-in form.
+ * throttling. The audit event names the holder as actor (they used the link) and who issued it;
+ * the holder is then told by mail. Returns the e-mail to prefill the sign-in form.
  */
-export async function setPasswordWithToken(input: unknown, now = new Date()): Promise<{ email: string }> {
+export async function setPasswordWithToken(
+  input: unknown,
+  now = new Date(),
+  transport?: TMailTransport | null,
+): Promise<{ email: string }> {
   const parsed = ZSetPassword.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", LINK_STATE_MESSAGES.unknown);
   const { token, password, confirm } = parsed.data;
@@ -416,19 +474,37 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
     });
   }
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const claimed = await tx.passwordToken.updateMany({
       where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
     if (claimed.count === 0) throw new AppError("CONFLICT", LINK_STATE_MESSAGES.used);
-    const token = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
+    const token = await tx.passwordToken.findUniqueOrThrow({
+      where: { tokenHash },
+      select: {
+        userId: true,
+        purpose: true,
+        delivery: true,
+        createdById: true,
+        user: { select: { passwordHash: true } },
+      },
+    });
+    // An invitation handed over as CSV is for a first password only: should the account have one
+    // meanwhile, the link must not replace it (a reset goes to the holder's mail, RESET/SELF).
+    if (token.purpose === "INVITE" && token.user.passwordHash !== null) {
+      throw new AppError("CONFLICT", LINK_STATE_MESSAGES.used);
+    }
+    const issuer = token.createdById
+      ? await tx.user.findUnique({ where: { id: token.createdById }, select: { id: true, email: true, role: true } })
+      : null;
     const user = await tx.user.update({
       where: { id: token.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: {
         id: true,
         email: true,
+        name: true,
         role: true,
         prefectureCode: true,
         institution: { select: { prefectureCode: true } },
@@ -441,17 +517,29 @@ export async function setPasswordWithToken(input: unknown, now = new Date()): Pr
     });
     await clearAccountThrottle(tx, user.email);
     const actor: TAuditActor = { userId: user.id, email: user.email, role: roleFromDb(user.role) };
+    const prefectureCode = user.prefectureCode ?? user.institution?.prefectureCode ?? user.hub?.prefectureCode ?? null;
     await tx.auditEvent.createMany({
       data: [
         auditRow(actor, {
           action: "account.set_password",
           entityType: "user",
           entityId: user.id,
-          prefectureCode: user.prefectureCode ?? user.institution?.prefectureCode ?? user.hub?.prefectureCode ?? null,
-          summary: "パスワード設定用リンクでパスワードを設定",
+          prefectureCode,
+          summary: `${token.purpose === "SELF" ? "本人が依頼した再設定用リンク" : `${issuer?.email ?? "不明"} が発行したリンク（${token.delivery === "CSV" ? "CSV" : "メール"}）`}でパスワードを設定`,
+          after: {
+            purpose: token.purpose,
+            delivery: token.delivery,
+            issuedById: issuer?.id ?? null,
+            issuedByEmail: issuer?.email ?? null,
+          },
         }),
       ],
     });
-    return { email: user.email };
+    return { user: { ...user, prefectureCode }, purpose: token.purpose };
   });
+  await notifyHolder(result.user, result.purpose === "INVITE" ? "password_set" : "password_reset_by_link", {
+    at: now,
+    transport,
+  });
+  return { email: result.user.email };
 }

@@ -5,9 +5,16 @@ import { getEnv } from "@/lib/env";
 // E-mail through the SMTP server named in the environment (SMTP_HOST …, lib/env.ts), with
 // nodemailer. Without SMTP_HOST Renkei sends nothing and set-password links are exported as CSV
 // for the prefecture to hand over itself.
+//
+// Every mail goes out through sendMail(): callers build a TMailMessage (pure builders next to
+// their use case) and hand it over, so moving delivery onto the durable job queue later changes
+// this one function, not the callers.
 
 /** The smallest interface we use, so tests can pass nodemailer's JSON transport. */
 export type TMailTransport = { sendMail(message: SendMailOptions): Promise<unknown> };
+
+/** A message as the use cases build it (Japanese plain text; the sender is added here). */
+export type TMailMessage = { to: string; subject: string; text: string; html?: string };
 
 export function isMailConfigured(): boolean {
   return Boolean(getEnv().SMTP_HOST);
@@ -31,4 +38,16 @@ export function getMailTransport(): TMailTransport | null {
     auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
   });
   return transport;
+}
+
+/**
+ * Sends one message through the given transport (the configured one by default). Throws when
+ * no server is configured or the server refuses; callers decide whether that fails their use case.
+ */
+export async function sendMail(
+  message: TMailMessage,
+  transport: TMailTransport | null = getMailTransport(),
+): Promise<void> {
+  if (!transport) throw new Error("メールサーバー（SMTP）が設定されていません。");
+  await transport.sendMail({ from: mailFrom(), ...message });
 }

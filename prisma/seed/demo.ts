@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { db, type Prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/demo-accounts";
+import { sealTotpSecret } from "@/lib/services/two-factor";
 import { PREFECTURES } from "@/lib/domain/prefectures";
 import { buildInstitutionCode } from "@/lib/domain/codes";
 import { registerDefinition } from "@/lib/services/questionnaire-versions";
@@ -218,9 +219,17 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     hub: "丹南 拠点担当",
   };
   for (const account of DEMO_ACCOUNTS) {
-    await db.user.create({
+    const user = await db.user.create({
       data: { email: account.email, name: accountNames[account.role]!, passwordHash, ...scopeOf(account.role) },
     });
+    // The officer and the administrator must use a second factor: the documented demo secret,
+    // sealed with this installation's key (the seed runs with the app's NEXTAUTH_SECRET).
+    if ("totp" in account) {
+      await db.user.update({
+        where: { id: user.id },
+        data: { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET, user.id), totpEnabledAt: new Date() },
+      });
+    }
   }
 
   // --- cycles and submissions ---

@@ -35,6 +35,8 @@ import { recountCycles } from "@/lib/services/counters";
 import { allItems, parseDefinition } from "@/lib/questionnaire/definition";
 import { QUESTIONNAIRE_KIND_LABELS } from "@/lib/domain/labels";
 import { synthesize, SynthConflictError, SynthOptionsError } from "./synth";
+import { currentTotp } from "@/lib/auth/totp";
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from "@/lib/demo-accounts";
 
 export type TIo = { out: (line: string) => void; err: (line: string) => void };
 
@@ -80,6 +82,9 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
       データベース全体をファイルに保存し、またはファイルから戻します。PostgreSQL（DATABASE_URL）は
       pg_dump / pg_restore、組み込みデータベースは PGlite のデータフォルダの保存です（npm run demo を
       停止してから実行してください。復元前のデータは .data/pglite.before-restore-… に残ります）。
+  demo-totp
+      デモ用の都道府県担当者（pref@demo.renkei.jp）と全国管理者（admin@demo.renkei.jp）の
+      2段階認証の確認コード（今から30秒ごとに変わります）と、認証アプリに登録するキーを表示します。
   help
       この説明を表示します。
 
@@ -95,6 +100,7 @@ export function needsDatabase(argv: readonly string[]): boolean {
   return (
     command !== undefined &&
     command !== "help" &&
+    command !== "demo-totp" &&
     (COMMANDS as readonly string[]).includes(command) &&
     !argv.includes("--help") &&
     !argv.includes("-h")
@@ -113,6 +119,7 @@ const COMMANDS = [
   "synth",
   "publish-definition",
   "recount",
+  "demo-totp",
 ] as const;
 type TCommand = (typeof COMMANDS)[number];
 
@@ -408,6 +415,22 @@ async function recountCommand(io: TIo, values: TValues, positionals: string[]): 
   return EXIT.ok;
 }
 
+/** The demo accounts' current second-factor code (no database: the demo secret is public). */
+function demoTotpCommand(io: TIo): number {
+  const now = new Date();
+  const secondsLeft = 30 - (Math.floor(now.getTime() / 1000) % 30);
+  io.out(
+    `確認コード: ${currentTotp(DEMO_TOTP_SECRET, now)}（あと${secondsLeft}秒有効。同じコードは一度しか使えません）`,
+  );
+  io.out(
+    `対象: ${DEMO_ACCOUNTS.filter((a) => "totp" in a)
+      .map((a) => a.email)
+      .join("、")}`,
+  );
+  io.out(`認証アプリに登録するキー: ${DEMO_TOTP_SECRET}`);
+  return EXIT.ok;
+}
+
 /** Runs one command; never throws for expected problems (they become messages and an exit code). */
 export async function runRenkei(argv: string[], io: TIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -434,6 +457,8 @@ export async function runRenkei(argv: string[], io: TIo): Promise<number> {
         return await publishDefinitionCommand(io, values, positionals);
       case "recount":
         return await recountCommand(io, values, positionals);
+      case "demo-totp":
+        return demoTotpCommand(io);
       default:
         return await runImport(io, command as TCommand, values, positionals);
     }

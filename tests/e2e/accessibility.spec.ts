@@ -3,6 +3,7 @@ import { randomBytes, createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { buildInstitutionCode } from "../../lib/domain/codes";
+import { DEMO_PASSWORD } from "../../lib/demo-accounts";
 import { signInAs } from "./fixtures";
 
 // axe-core on every page of every role (JIS X 8341-3 AA ≈ WCAG 2.1 A + AA): each page is loaded
@@ -80,7 +81,9 @@ test.afterAll(async () => {
   if (created.tokenIds.length) await query(`delete from "PasswordToken" where id = any($1)`, [created.tokenIds]);
 });
 
-test("accessibility: the public pages (sign-in, password link)", async ({ page }) => {
+test("accessibility: the public pages (sign-in, password link, forgotten password, second factor)", async ({
+  page,
+}) => {
   // A valid one-time link shows the form; an unknown one shows the message.
   const token = randomBytes(24).toString("base64url");
   const userId = await firstId(`select id from "User" where role = 'INSTITUTION' order by email limit 1`);
@@ -89,7 +92,15 @@ test("accessibility: the public pages (sign-in, password link)", async ({ page }
     [`e2e-a11y-${randomBytes(6).toString("hex")}`, userId, createHash("sha256").update(token).digest("hex")],
   );
   created.tokenIds.push(row!.id);
-  await auditAll(page, ["/login", `/set-password?token=${token}`, "/set-password"]);
+  await auditAll(page, ["/login", `/set-password?token=${token}`, "/set-password", "/login/forgot"]);
+
+  // The second step of a sign-in: the officer's password passed, the code not yet entered.
+  await page.goto("/login");
+  await page.getByLabel("メールアドレス").fill("pref@demo.renkei.jp");
+  await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/two-factor/);
+  await auditAll(page, ["/two-factor"]);
 });
 
 test("accessibility: every page of the clinic and the hub", async ({ page }) => {
@@ -107,6 +118,7 @@ test("accessibility: every page of the clinic and the hub", async ({ page }) => 
       `${home}/cycles/${current}`,
       `${home}/cycles/${previous}/receipt`,
       `${home}/cycles/${previous}/history`,
+      `${home}/security`,
     ]);
   }
 });
@@ -118,7 +130,13 @@ test("accessibility: every page of the council member", async ({ page }) => {
     `select s.id from "Submission" s join "User" u on u."hubId" = s."hubId"
      where u.email = 'hub@demo.renkei.jp' and s.status in ('SUBMITTED', 'CONFIRMED') order by s."submittedAt" desc limit 1`,
   );
-  await auditAll(page, ["/council", "/council/hubs", `/council/hubs/${hubReport}`, "/council/packets"]);
+  await auditAll(page, [
+    "/council",
+    "/council/hubs",
+    `/council/hubs/${hubReport}`,
+    "/council/packets",
+    "/council/security",
+  ]);
 });
 
 test("accessibility: every page of the prefecture officer", async ({ page }) => {
@@ -164,6 +182,7 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/zones",
     "/prefecture/accounts",
     "/prefecture/audit",
+    "/prefecture/security",
     importPath,
   ]);
 });
@@ -177,6 +196,8 @@ test("accessibility: every page of the national administrator", async ({ page })
     `/admin/dashboard?cycle=${cycle}`,
     "/admin/questionnaires",
     `/admin/questionnaires/${version}`,
+    "/admin/officers",
+    "/admin/security",
   ]);
 });
 

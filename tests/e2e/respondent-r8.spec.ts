@@ -40,17 +40,22 @@ async function cycleIdOf(page: Page, fiscalYear: number): Promise<string> {
 /** Makes the clinic's latest 令和7年度 revision R7_REPORT: a first report, or a 変更報告 of one. */
 async function submitR7Report(page: Page, cycleId: string) {
   const api = `/api/v1/respondent/cycles/${cycleId}`;
-  const amendment = await page.request.post(`${api}/amendment`);
+  // Writes must carry our Origin (lib/http/request-guards.ts), as a browser's fetch does.
+  const headers = { origin: new URL(page.url()).origin };
+  const amendment = await page.request.post(`${api}/amendment`, { headers });
   let draftVersion = amendment.ok() ? ((await amendment.json()) as { draftVersion: number }).draftVersion : 0;
-  let draft = await page.request.put(`${api}/draft`, { data: { draftVersion, answers: R7_REPORT } });
+  let draft = await page.request.put(`${api}/draft`, { data: { draftVersion, answers: R7_REPORT }, headers });
   if (draft.status() === 409) {
     // A draft already exists: the refusal names its version.
     draftVersion = Number(/"_draftVersion":\["(\d+)"\]/.exec(await draft.text())?.[1]);
-    draft = await page.request.put(`${api}/draft`, { data: { draftVersion, answers: R7_REPORT } });
+    draft = await page.request.put(`${api}/draft`, { data: { draftVersion, answers: R7_REPORT }, headers });
   }
   expect(draft.status(), await draft.text()).toBe(200);
   const { draftVersion: saved } = (await draft.json()) as { draftVersion: number };
-  const submit = await page.request.post(`${api}/submit`, { data: { draftVersion: saved, answers: R7_REPORT } });
+  const submit = await page.request.post(`${api}/submit`, {
+    data: { draftVersion: saved, answers: R7_REPORT },
+    headers,
+  });
   expect(submit.status(), await submit.text()).toBe(200);
 }
 

@@ -22,15 +22,20 @@ function walk(dir: string): string[] {
 
 const METHOD_EXPORT = /export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
-/** Every entry point on disk: "page app/…/page.tsx", "GET app/…/route.ts", "action app/…:name". */
+/**
+ * Every entry point on disk: "page app/…/page.tsx", "GET app/…/route.ts", "action app/…:name".
+ * Private folders (_shared) hold no pages or routes, but a server action there is still an entry
+ * point anyone can POST to.
+ */
 export function inventory(): string[] {
-  const files = walk("app").filter((f) => !f.split(path.sep).some((s) => s.startsWith("_")));
   const entries: string[] = [];
-  for (const file of files) {
+  for (const file of walk("app")) {
     const rel = file.split(path.sep).join("/");
+    const routed = !file.split(path.sep).some((s) => s.startsWith("_"));
     const source = readFileSync(file, "utf8");
-    if (/\/page\.tsx$/.test(rel)) entries.push(`page ${rel}`);
-    if (/\/route\.ts$/.test(rel)) for (const m of source.matchAll(METHOD_EXPORT)) entries.push(`${m[1]} ${rel}`);
+    if (routed && /\/page\.tsx$/.test(rel)) entries.push(`page ${rel}`);
+    if (routed && /\/route\.ts$/.test(rel))
+      for (const m of source.matchAll(METHOD_EXPORT)) entries.push(`${m[1]} ${rel}`);
     if (/^\s*["']use server["']/.test(source)) {
       for (const m of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) entries.push(`action ${rel}:${m[1]}`);
     }

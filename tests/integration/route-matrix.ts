@@ -4,7 +4,7 @@
 // route on disk has no row here. A new route is one row: copy a neighbour and adjust.
 //
 // Outcomes: pages "ok" | "404" | "login" (sent to sign-in) | "home" (sent to the person's own
-// home); route handlers the HTTP status. Write rows call the handler with an empty JSON object.
+// home) | "to <path>" (sent to another page); route handlers the HTTP status. Write rows call the handler with an empty JSON object.
 // A cell left out is not run: the owner's successful writes are covered by the service tests.
 import type { TWorld } from "@/tests/factories/world";
 import type { TPageOutcome } from "@/tests/support/route-harness";
@@ -93,6 +93,9 @@ function adjust(row: TRow, cells: { own?: TCells; foreign?: TCells }): TRow {
   };
 }
 
+/** A server action: not callable in-process (it needs Next's action request); where it is tested. */
+const action = (route: string, skip: string): TRow => ({ route, method: "action", expect: { own: {} }, skip });
+
 const clinicCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiClinicCycle.id });
 const foreignCycle = (w: TWorld) => ({ cycleId: w.cycles.ishikawaClinicCycle.id });
 const hubCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiHubCycle.id });
@@ -118,12 +121,51 @@ export const ROUTE_MATRIX: TRow[] = [
     route: "app/set-password/done/page.tsx",
     expect: { own: Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, "ok"])) },
   },
+  action(
+    "app/set-password/actions.ts:setPasswordAction",
+    "public by design: the one-time token is the credential (accounts.integration.test.ts)",
+  ),
+  // 「パスワードをお忘れの方」: public, the same page and answer for everyone.
   {
-    route: "app/set-password/actions.ts:setPasswordAction",
-    method: "action",
-    expect: { own: {} },
-    skip: "public by design: the one-time token is the credential (accounts.integration.test.ts)",
+    route: "app/login/forgot/page.tsx",
+    expect: { own: Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, "ok"])) },
   },
+  action(
+    "app/login/forgot/actions.ts:requestResetAction",
+    "public by design, the same answer for every address; limits per client and per address (account-recovery.integration.test.ts)",
+  ),
+  // The second step of a sign-in. A full session is sent on (home, or its security settings);
+  // a pending one (password passed) is tested in two-factor.integration.test.ts and e2e.
+  {
+    route: "app/two-factor/page.tsx",
+    expect: { own: { anonymous: "login", ...Object.fromEntries(ROLES.map((r) => [r, "home"])) } },
+  },
+  {
+    route: "app/two-factor/setup/page.tsx",
+    expect: {
+      own: { anonymous: "login", ...Object.fromEntries(ROLES.map((r) => [r, `to /${r}/security`])) },
+    },
+  },
+  action(
+    "app/two-factor/actions.ts:verifyCodeAction",
+    "a pending 'verify' session only, else a message (two-factor.integration.test.ts, e2e two-factor.spec.ts)",
+  ),
+  action(
+    "app/two-factor/actions.ts:confirmEnrolmentAction",
+    "a pending 'enrol' session or the signed-in holder, own account only (two-factor.integration.test.ts, e2e)",
+  ),
+  action(
+    "app/two-factor/actions.ts:finishEnrolmentAction",
+    "clears the new-codes cookie and redirects to a same-site path; reads and writes nothing else",
+  ),
+  action(
+    "app/_shared/security-actions.ts:regenerateRecoveryCodesAction",
+    "the signed-in holder's own codes, after a code (two-factor.integration.test.ts)",
+  ),
+  action(
+    "app/_shared/security-actions.ts:disableSecondFactorAction",
+    "the signed-in holder's own second factor; refused for prefecture and admin (two-factor.integration.test.ts)",
+  ),
   {
     route: "app/api/auth/[...nextauth]/route.ts",
     method: "GET",
@@ -148,11 +190,13 @@ export const ROUTE_MATRIX: TRow[] = [
     params: clinicCycle,
     foreign: foreignCycle,
   }),
+  areaPage("app/institution/security/page.tsx", "institution"),
   // ---- hub ----
   areaPage("app/hub/page.tsx", "hub"),
   areaPage("app/hub/cycles/[cycleId]/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
   areaPage("app/hub/cycles/[cycleId]/history/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
   areaPage("app/hub/cycles/[cycleId]/receipt/page.tsx", "hub", { params: hubCycle, foreign: foreignCycle }),
+  areaPage("app/hub/security/page.tsx", "hub"),
   // ---- council ----
   areaPage("app/council/page.tsx", "council"),
   areaPage("app/council/hubs/page.tsx", "council"),
@@ -161,6 +205,7 @@ export const ROUTE_MATRIX: TRow[] = [
     foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
   }),
   areaPage("app/council/packets/page.tsx", "council"),
+  areaPage("app/council/security/page.tsx", "council"),
   // ---- prefecture ----
   areaPage("app/prefecture/page.tsx", "prefecture"),
   areaPage("app/prefecture/accounts/page.tsx", "prefecture"),
@@ -176,6 +221,7 @@ export const ROUTE_MATRIX: TRow[] = [
   },
   areaPage("app/prefecture/packets/page.tsx", "prefecture"),
   areaPage("app/prefecture/roster/page.tsx", "prefecture"),
+  areaPage("app/prefecture/security/page.tsx", "prefecture"),
   areaPage("app/prefecture/roster/[institutionId]/page.tsx", "prefecture", {
     params: (w) => ({ institutionId: w.institutions.sabaeClinic.id }),
     foreign: (w) => ({ institutionId: w.institutions.kanazawaClinic.id }),
@@ -189,7 +235,9 @@ export const ROUTE_MATRIX: TRow[] = [
   // ---- admin ----
   areaPage("app/admin/page.tsx", "admin"),
   areaPage("app/admin/dashboard/page.tsx", "admin", { query: summaryQuery }),
+  areaPage("app/admin/officers/page.tsx", "admin"),
   areaPage("app/admin/questionnaires/page.tsx", "admin"),
+  areaPage("app/admin/security/page.tsx", "admin"),
   areaPage("app/admin/questionnaires/[versionId]/page.tsx", "admin", {
     params: (w) => ({ versionId: w.cycles.fukuiClinicCycle.questionnaireVersionId }),
     foreign: missing("versionId"),
@@ -201,6 +249,12 @@ export const ROUTE_MATRIX: TRow[] = [
   write("POST", "app/api/v1/admin/questionnaires/route.ts", ["admin"], { refused: 400 }),
   write("POST", "app/api/v1/admin/questionnaires/[versionId]/publish/route.ts", ["admin"], {
     params: missing("versionId"),
+  }),
+  // The administrator resets officers only: a clinic user is "not found" here.
+  api("POST", "app/api/v1/admin/officers/[userId]/reset-two-factor/route.ts", ["admin"], {
+    ok: 409,
+    params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
+    foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
   }),
   api("GET", "app/api/v1/directory/route.ts", ["institution", "hub", "council", "prefecture", "admin"]),
   write("POST", "app/api/v1/pdf/jobs/route.ts", ["prefecture"], { refused: 400 }),
@@ -242,6 +296,13 @@ export const ROUTE_MATRIX: TRow[] = [
     foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
   }),
   write("POST", "app/api/v1/prefecture/accounts/[userId]/reactivate/route.ts", ["prefecture"], {
+    params: (w) => ({ userId: w.users.sabaeClinic.id }),
+    foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
+  }),
+  // Nobody in the world has a second factor: the owner's own cell is the 409 "none to reset"
+  // (the reset itself is in two-factor.integration.test.ts). Another prefecture's account 404.
+  api("POST", "app/api/v1/prefecture/accounts/[userId]/reset-two-factor/route.ts", ["prefecture"], {
+    ok: 409,
     params: (w) => ({ userId: w.users.sabaeClinic.id }),
     foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
   }),

@@ -25,6 +25,8 @@ async function tokenFor(claims: Partial<JWT>): Promise<{ jwt: JWT; cookie: strin
     role: "prefecture",
     sessionVersion: user.sessionVersion,
     signedInAt: nowSeconds(),
+    mfa: "totp",
+    mfaPending: null,
     ...claims,
   };
   return { jwt, cookie: await encode({ token: jwt, secret: getAuthSecret() }) };
@@ -60,9 +62,12 @@ describe("absolute session lifetime", () => {
       name: "担当",
       role: "prefecture" as const,
       sessionVersion: 0,
+      secondFactor: "verify" as const,
     };
     const token = await jwt({ token: { sub: userId }, user, account: null });
     expect(token.signedInAt).toBeGreaterThanOrEqual(nowSeconds() - 5);
+    // The password step alone: the session waits for the second factor.
+    expect(token).toMatchObject({ mfa: null, mfaPending: "verify" });
   });
 
   it("refuses a token signed in longer ago than the limit, even when renewed a minute ago", async () => {
@@ -77,5 +82,23 @@ describe("absolute session lifetime", () => {
   it("refuses a token without a sign-in time (issued before the rule)", async () => {
     const { cookie } = await tokenFor({ signedInAt: undefined });
     expect(await viewerFromSessionToken(cookie)).toBeNull();
+  });
+});
+
+describe("second factor in the session (ADR 0015)", () => {
+  it("reads nobody from a session still waiting for its second factor, or an officer's without one", async () => {
+    expect(await viewerFromSessionToken((await tokenFor({ mfa: null, mfaPending: "verify" })).cookie)).toBeNull();
+    expect(await viewerFromSessionToken((await tokenFor({ mfa: null, mfaPending: null })).cookie)).toBeNull();
+  });
+
+  it("keeps the absolute lifetime for a session that passed its second factor later", async () => {
+    // The sign-in time is the password step's; passing the code does not restart the clock.
+    const { cookie } = await tokenFor({ signedInAt: nowSeconds() - SESSION_ABSOLUTE_MAX_AGE_SECONDS - 60 });
+    expect(await viewerFromSessionToken(cookie)).toBeNull();
+  });
+
+  it("renews a pending session only while it is current, keeping it pending", async () => {
+    const { jwt } = await tokenFor({ mfa: null, mfaPending: "enrol" });
+    await expect(renew(jwt)).resolves.toMatchObject({ mfaPending: "enrol", mfa: null });
   });
 });

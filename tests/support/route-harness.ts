@@ -1,6 +1,6 @@
 // Calls Renkei's pages and route handlers in-process, as a given person, and reports what the
 // person would get: an HTTP status for route handlers; for pages "ok", "404", or where a redirect
-// sends them ("login" or "home"). The session is a real next-auth token in a cookie, read through
+// sends them ("login", "home", or "to <path>" for any other page). The session is a real next-auth token in a cookie, read through
 // the app's own getViewer; only next/headers is replaced (by the test file's vi.mock) with this
 // module's request store.
 import path from "node:path";
@@ -8,6 +8,7 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getAuthSecret } from "@/lib/env";
 import { roleFromDb } from "@/lib/auth/roles";
+import { secondFactorRequired } from "@/lib/auth/second-factor-policy";
 
 export const ORIGIN = "http://renkei.test";
 
@@ -28,13 +29,17 @@ export async function actAs(userId: string | null): Promise<string | null> {
   currentCookies = new Map();
   if (!userId) return null;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const role = roleFromDb(user.role);
   const token = await encode({
     token: {
       sub: user.id,
       email: user.email,
-      role: roleFromDb(user.role),
+      role,
       sessionVersion: user.sessionVersion,
       signedInAt: Math.floor(Date.now() / 1000),
+      // A full session: officers and the administrator have passed their second factor.
+      mfa: secondFactorRequired(role) ? "totp" : null,
+      mfaPending: null,
     },
     secret: getAuthSecret(),
   });
@@ -42,7 +47,7 @@ export async function actAs(userId: string | null): Promise<string | null> {
   return token;
 }
 
-export type TPageOutcome = "ok" | "404" | "login" | "home" | `error: ${string}`;
+export type TPageOutcome = "ok" | "404" | "login" | "home" | `to ${string}` | `error: ${string}`;
 
 type TModule = Record<string, unknown>;
 const load = (file: string): Promise<TModule> => import(path.join(process.cwd(), file));
@@ -54,7 +59,7 @@ function outcomeOfThrow(error: unknown, homeOf: (path: string) => boolean): TPag
     const target = digest.split(";")[2] ?? "";
     if (target.startsWith("/login")) return "login";
     if (homeOf(target)) return "home";
-    return `error: redirect to ${target}`;
+    return `to ${target}`;
   }
   return `error: ${(error as Error)?.message ?? String(error)}`;
 }

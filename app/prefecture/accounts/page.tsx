@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/notice";
 import { ActionButton } from "@/components/prefecture/action-button";
 import { CreateAccountsButton, LinkButtons } from "@/components/prefecture/account-actions";
+import { ResetTwoFactorButton } from "@/components/auth/reset-two-factor-button";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
@@ -257,7 +258,8 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
 
 type TAccountItem = Awaited<ReturnType<typeof listAccounts>>["rows"][number];
 
-const stateText = (a: TAccountItem) => (!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定");
+const stateText = (a: TAccountItem) =>
+  `${!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}${a.hasTwoFactor ? "（2段階認証あり）" : ""}`;
 
 function Affiliation({ account: a }: Readonly<{ account: TAccountItem }>) {
   return a.institution ? (
@@ -279,7 +281,16 @@ function AccountActions({ account: a, mail }: Readonly<{ account: TAccountItem; 
   }
   return (
     <>
-      <LinkButtons target={{ scope: "users", userIds: [a.id] }} count={1} mailConfigured={mail} compact />
+      <LinkButtons
+        target={{ scope: "users", userIds: [a.id] }}
+        count={1}
+        mailConfigured={mail}
+        compact
+        mailOnly={a.hasPassword}
+      />
+      {a.hasTwoFactor && (
+        <ResetTwoFactorButton url={`/api/v1/prefecture/accounts/${a.id}/reset-two-factor`} email={a.email} />
+      )}
       <ActionButton
         url={`/api/v1/prefecture/accounts/${a.id}/deactivate`}
         size="sm"

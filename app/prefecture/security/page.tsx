@@ -1,0 +1,7 @@
+import { SecurityPage, securityMetadata } from "@/app/_shared/security-page";
+
+export const metadata = securityMetadata;
+
+export default function Page() {
+  return <SecurityPage role="prefecture" />;
+}
