@@ -266,7 +266,7 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
   // The report's own trail: submitted, returned, resubmitted, confirmed — who and when.
   await page.goto(`/prefecture/audit?entity=submission&entityId=${submissionId}`);
   const trail = page.getByTestId("audit-table");
-  for (const action of ["submission.submit", "submission.return", "submission.amend", "submission.confirm"]) {
+  for (const action of ["submission.submit", "submission.return", "submission.resubmit", "submission.confirm"]) {
     await expect(trail.locator(`tr[data-action="${action}"]`).first()).toBeVisible();
   }
   await expect(trail.locator('tr[data-action="submission.return"]')).toContainText(COMMENT);

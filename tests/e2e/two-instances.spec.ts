@@ -42,7 +42,12 @@ test.describe("two app instances on one database", () => {
     await page.goto(`${A}/login`);
     await signIn(page, email);
     await expect(page).toHaveURL(new RegExp(`^${A}/institution$`));
-    await page.getByRole("link", { name: "報告を始める" }).click();
+    // The demo has 令和7年度 and 令和8年度 open side by side: start the 令和7年度 report.
+    await page
+      .getByTestId("open-cycle")
+      .and(page.locator('[data-fiscal-year="2025"]'))
+      .getByRole("link", { name: "報告を始める" })
+      .click();
     await expect(page).toHaveURL(/\/institution\/cycles\/[^/]+$/);
     const formPath = new URL(page.url()).pathname;
 
