@@ -117,7 +117,12 @@ export async function signInForCookie(baseUrl: string, email: string, password: 
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    // Same-origin, as a browser sends it: cross-site posts to next-auth are refused (proxy.ts).
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfCookie,
+      origin: new URL(baseUrl).origin,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = (response.headers.getSetCookie() ?? [])
