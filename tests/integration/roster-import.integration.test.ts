@@ -474,6 +474,10 @@ describe("roster import: the valid rows only, when the officer chooses so", () =
       "追加クリニック910005",
     ]);
 
+    // Another prefecture's officer cannot read the rejected lines (they hold roster data).
+    await expect(getRejectedRows(world.viewers.ishikawaPrefecture, jobId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const { rejectedRows } = await getRejectedRows(officer, jobId);
     expect(rejectedRows?.format).toBe("csv-sjis");
     expect(rejectedRows?.table.header).toEqual([...HEADER, "元の行", "取り込めなかった理由"]);
