@@ -37,6 +37,8 @@ const accountSelect = {
     take: 1,
     select: { createdAt: true, expiresAt: true, usedAt: true, revokedAt: true, delivery: true },
   },
+  // A council member's zones, named in the 所属 column (0022).
+  zones: { select: { zone: { select: { name: true } } }, orderBy: { zone: { name: "asc" } } },
 } as const satisfies Prisma.UserSelect;
 
 type TAccountRow = Prisma.UserGetPayload<{ select: typeof accountSelect }>;

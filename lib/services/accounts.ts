@@ -300,14 +300,18 @@ export function setPasswordMail(link: TIssuedLink, prefectureCode: string): TMai
   const subject =
     link.role === "HUB"
       ? `【Renkei】在宅医療連携拠点 自己評価のパスワード設定のお願い（${prefecture}）`
-      : `【Renkei】かかりつけ医機能報告のパスワード設定のお願い（${prefecture}）`;
+      : link.role === "COUNCIL"
+        ? `【Renkei】協議の場のアカウントのご案内（${prefecture}）`
+        : `【Renkei】かかりつけ医機能報告のパスワード設定のお願い（${prefecture}）`;
   const text = [
     `${link.respondentName ?? ""} ${link.name} 様`.trim(),
     "",
     `${prefecture}から、Renkei（連携）のアカウントをご用意しました。`,
     link.role === "HUB"
       ? "在宅医療に必要な連携を担う拠点の自己評価は、このアカウントで入力・提出していただきます。"
-      : "かかりつけ医機能報告は、このアカウントで入力・提出していただきます。",
+      : link.role === "COUNCIL"
+        ? "協議の場の構成員として、担当する圏域のダッシュボードと協議の場の資料をご覧いただけます。"
+        : "かかりつけ医機能報告は、このアカウントで入力・提出していただきます。",
     "",
     `次のリンクを開き、${formatWareki(link.expiresAt)}（${formatDateTime(link.expiresAt)}）までにパスワードを設定してください。`,
     "リンクは一度だけ使えます。期限が過ぎた場合は、都道府県の担当者に再発行を依頼してください。",
@@ -443,6 +447,9 @@ export const reactivateAccount = (viewer: TViewer, userId: string) => setActive(
 
 // ---- Setting the password (public, with the link's token) ------------------------------------------
 
+/** How a link was handed over, as the audit log words it (SCREEN: shown once to its issuer, 0022). */
+const DELIVERY_WORDS: Record<string, string> = { CSV: "CSV", EMAIL: "メール", SCREEN: "画面表示" };
+
 export const ZSetPassword = z.object({
   token: z.string().min(20).max(200),
   password: z.string().max(1000),
@@ -525,7 +532,7 @@ export async function setPasswordWithToken(
           entityType: "user",
           entityId: user.id,
           prefectureCode,
-          summary: `${token.purpose === "SELF" ? "本人が依頼した再設定用リンク" : `${issuer?.email ?? "不明"} が発行したリンク（${token.delivery === "CSV" ? "CSV" : "メール"}）`}でパスワードを設定`,
+          summary: `${token.purpose === "SELF" ? "本人が依頼した再設定用リンク" : `${issuer?.email ?? "不明"} が発行したリンク（${DELIVERY_WORDS[token.delivery] ?? token.delivery}）`}でパスワードを設定`,
           after: {
             purpose: token.purpose,
             delivery: token.delivery,

@@ -37,6 +37,9 @@ const cycleOf = (kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT", fiscalYear: numb
     fiscalYear,
   ]);
 
+/** The demo council member's account (its page shows the zone form). */
+const councilAccount = () => firstId(`select id from "User" where email = 'council@demo.renkei.jp'`);
+
 type TFinding = { path: string; problems: string[] };
 
 /**
@@ -181,6 +184,7 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     `/prefecture/roster/${institution}`,
     "/prefecture/zones",
     "/prefecture/accounts",
+    `/prefecture/accounts/${await councilAccount()}`,
     "/prefecture/audit",
     "/prefecture/security",
     importPath,
@@ -227,8 +231,27 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   const zone = await firstId(
     `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
   );
-  const paths = ["/prefecture/submissions", "/prefecture/dashboard", `/prefecture/dashboard?zone=${zone}`];
+  const paths = [
+    "/prefecture/submissions",
+    "/prefecture/dashboard",
+    `/prefecture/dashboard?zone=${zone}`,
+    "/prefecture/accounts",
+    `/prefecture/accounts/${await councilAccount()}`,
+  ];
   const findings: TFinding[] = [];
+  await phonePaths(page, paths, findings);
+  expect(findings.filter((f) => f.problems.length > 0)).toEqual([]);
+});
+
+test("accessibility: the administrator's officer accounts at 390 px (a phone)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "admin@demo.renkei.jp", "/admin");
+  const findings: TFinding[] = [];
+  await phonePaths(page, ["/admin/officers"], findings);
+  expect(findings.filter((f) => f.problems.length > 0)).toEqual([]);
+});
+
+async function phonePaths(page: Page, paths: string[], findings: TFinding[]) {
   for (const path of paths) {
     const finding = await audit(page, path);
     // WCAG 1.4.10: wide tables scroll inside their own region, never the whole page.
@@ -242,5 +265,4 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
         fullPage: true,
       });
   }
-  expect(findings.filter((f) => f.problems.length > 0)).toEqual([]);
-});
+}

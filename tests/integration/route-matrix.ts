@@ -209,6 +209,11 @@ export const ROUTE_MATRIX: TRow[] = [
   // ---- prefecture ----
   areaPage("app/prefecture/page.tsx", "prefecture"),
   areaPage("app/prefecture/accounts/page.tsx", "prefecture"),
+  // accounts (0022): another prefecture's account is a 404, like an unknown one.
+  areaPage("app/prefecture/accounts/[userId]/page.tsx", "prefecture", {
+    params: (w) => ({ userId: w.users.tannanCouncil.id }),
+    foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
+  }),
   areaPage("app/prefecture/audit/page.tsx", "prefecture"),
   areaPage("app/prefecture/cycles/page.tsx", "prefecture"),
   areaPage("app/prefecture/cycles/[cycleId]/page.tsx", "prefecture", { params: clinicCycle, foreign: foreignCycle }),
@@ -252,6 +257,20 @@ export const ROUTE_MATRIX: TRow[] = [
   }),
   // The administrator resets officers only: a clinic user is "not found" here.
   api("POST", "app/api/v1/admin/officers/[userId]/reset-two-factor/route.ts", ["admin"], {
+    ok: 409,
+    params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
+    foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
+  }),
+  // accounts (0022): officers are the administrator's; any other account is "not found" there.
+  write("POST", "app/api/v1/admin/officers/route.ts", ["admin"]),
+  ...["deactivate", "reactivate"].map((action) =>
+    write("POST", `app/api/v1/admin/officers/[userId]/${action}/route.ts`, ["admin"], {
+      params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
+      foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
+    }),
+  ),
+  // The world's officer has a password: a new invitation is refused (409), nothing is written.
+  api("POST", "app/api/v1/admin/officers/[userId]/invite/route.ts", ["admin"], {
     ok: 409,
     params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
     foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
@@ -307,6 +326,11 @@ export const ROUTE_MATRIX: TRow[] = [
     foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
   }),
   write("POST", "app/api/v1/prefecture/accounts/bulk-create/route.ts", ["prefecture"]),
+  write("POST", "app/api/v1/prefecture/accounts/route.ts", ["prefecture"]),
+  write("PUT", "app/api/v1/prefecture/accounts/[userId]/zones/route.ts", ["prefecture"], {
+    params: (w) => ({ userId: w.users.tannanCouncil.id }),
+    foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
+  }),
   write("POST", "app/api/v1/prefecture/accounts/links/route.ts", ["prefecture"], { refused: 400 }),
   ...["bulk-confirm", "close", "open", "reopen"].map((action) =>
     write("POST", `app/api/v1/prefecture/cycles/[cycleId]/${action}/route.ts`, ["prefecture"], {

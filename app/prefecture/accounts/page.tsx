@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { countAccounts, listAccounts, planRespondentAccounts } from "@/lib/data/accounts";
+import { accountFormOptions } from "@/lib/data/account-options";
 import { isMailConfigured } from "@/lib/services/mailer";
 import { LINK_TTL_DAYS } from "@/lib/services/accounts";
 import { formatDateTime } from "@/lib/domain/wareki";
@@ -20,6 +21,7 @@ import { tdClass, thClass } from "@/components/prefecture/table-styles";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ListCard, ListCards, SortSelects, SortableHeaders } from "@/components/prefecture/sortable-list";
+import { RespondentAccountForm } from "@/components/accounts/respondent-account-form";
 
 export const metadata: Metadata = { title: "アカウント" };
 
@@ -49,10 +51,11 @@ function linkState(
 export default async function AccountsPage({ searchParams }: Readonly<{ searchParams: Promise<TSearchParams> }>) {
   const viewer = await requireRole("prefecture");
   const filter = ZAccountFilter.parse(flattenParams(await searchParams));
-  const [plan, counts, accounts] = await Promise.all([
+  const [plan, counts, accounts, options] = await Promise.all([
     planRespondentAccounts(viewer),
     countAccounts(viewer),
     listAccounts(viewer, filter),
+    accountFormOptions(viewer),
   ]);
   const mail = isMailConfigured();
   const now = new Date();
@@ -135,6 +138,16 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
           <CreateAccountsButton count={plan.toCreate.length} />
         </Panel>
 
+        <Panel title="協議の場・拠点のアカウントを追加">
+          <p className="mb-3 text-sm text-gray-700">
+            協議の場の構成員（担当する圏域を選びます）や拠点の担当者のアカウントを1件ずつ作り、招待します。
+            {mail
+              ? "招待メールで届いたリンクから、本人がパスワードを設定します。"
+              : "メールサーバーが設定されていないため、招待のリンクは作成後にこの画面に一度だけ表示されます。"}
+          </p>
+          <RespondentAccountForm zones={options.zones} hubs={options.hubs} />
+        </Panel>
+
         <Panel title="パスワード設定用リンク">
           <p className="mb-3 text-sm text-gray-700">
             リンクは {LINK_TTL_DAYS}日間有効で、一度だけ使えます。発行し直すと、それまでのリンクは使えなくなります。
@@ -193,7 +206,7 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                 {accounts.rows.map((a) => (
                   <ListCard
                     key={a.id}
-                    title={<span className="break-all">{a.email}</span>}
+                    title={<AccountLink account={a} />}
                     muted={!a.isActive}
                     fields={[
                       {
@@ -225,7 +238,9 @@ export default async function AccountsPage({ searchParams }: Readonly<{ searchPa
                   <tbody>
                     {accounts.rows.map((a) => (
                       <tr key={a.id} className={a.isActive ? undefined : "bg-gray-50 text-gray-600"}>
-                        <td className={`${tdClass} break-all`}>{a.email}</td>
+                        <td className={`${tdClass} break-all`}>
+                          <AccountLink account={a} />
+                        </td>
                         <td className={`${tdClass} min-w-[10rem]`}>
                           <span className="text-xs text-gray-600">{ROLE_NAMES[a.role as keyof typeof ROLE_NAMES]}</span>
                           <br />
@@ -261,7 +276,21 @@ type TAccountItem = Awaited<ReturnType<typeof listAccounts>>["rows"][number];
 const stateText = (a: TAccountItem) =>
   `${!a.isActive ? "無効" : a.hasPassword ? "利用中" : "パスワード未設定"}${a.hasTwoFactor ? "（2段階認証あり）" : ""}`;
 
+function AccountLink({ account: a }: Readonly<{ account: TAccountItem }>) {
+  return (
+    <Link href={`${PATH}/${a.id}`} className="break-all text-teal-800 underline">
+      {a.email}
+    </Link>
+  );
+}
+
 function Affiliation({ account: a }: Readonly<{ account: TAccountItem }>) {
+  if (a.role === "COUNCIL")
+    return (
+      <>
+        {a.zones.map((z) => z.zone.name).join("、") || "圏域なし"}（{a.name}）
+      </>
+    );
   return a.institution ? (
     <Link href={`/prefecture/roster/${a.institution.id}`} className="text-teal-800 underline">
       {a.institution.name}
