@@ -1,9 +1,7 @@
-import type { TSummaryTable } from "@/lib/summaries/tables";
+import { isFigureCell, tableCellText, type TSummaryTable } from "@/lib/summaries/tables";
 import { cx } from "@/components/ui/cx";
 import { ExportLinks, type TExportScope } from "./export-links";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-
-const isNumeric = (cell: unknown) => typeof cell === "number" || (typeof cell === "string" && /^-?[\d,.]+$/.test(cell));
 
 /**
  * One table of lib/summaries/tables.ts as an HTML table: the accessible alternative of a chart,
@@ -41,21 +39,17 @@ export function SummaryTableView({
               {row.map((cell, i) =>
                 i === 0 ? (
                   <th key={i} scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
-                    {cell ?? ""}
+                    {tableCellText(cell)}
                   </th>
                 ) : (
                   <td
                     key={i}
                     className={cx(
                       "whitespace-nowrap px-2 py-1",
-                      isNumeric(cell) ? "text-right tabular-nums" : "text-left",
+                      isFigureCell(cell) ? "text-right tabular-nums" : "text-left",
                     )}
                   >
-                    {cell === "" || cell === null || cell === undefined
-                      ? "—"
-                      : typeof cell === "number"
-                        ? cell.toLocaleString("ja-JP")
-                        : cell}
+                    {tableCellText(cell) || "—"}
                   </td>
                 ),
               )}

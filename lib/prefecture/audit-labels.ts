@@ -1,9 +1,14 @@
 // How audit events read on screen: Japanese names for actions, entities and fields, and values
-// (enums, dates) as people read them. Pure; unknown keys fall back to the raw text.
+// (enums, dates) as people read them. Pure.
+//
+// THE registry of event kinds: a branch that records a new kind adds one line to
+// AUDIT_ACTION_LABELS (and, for a new family, one to AUDIT_FAMILY_LABELS). A kind missing here
+// still reads in words (auditActionLabel: 「メールの送信」, 「協議の場の操作」), never as a raw key.
 import { CYCLE_STATUS_LABELS, SUBMISSION_STATUS_LABELS } from "@/lib/domain/labels";
 import { INSTITUTION_KIND_LABELS, type TInstitutionKind } from "@/lib/domain/institution-kinds";
 import { formatDateTime } from "@/lib/domain/wareki";
 import type { TJson } from "@/lib/audit/diff";
+import { ROLE_LABELS, type TRole } from "@/lib/auth/roles";
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "system.seed_demo": "デモデータの作成",
@@ -65,7 +70,91 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.two_factor_reset": "2段階認証のリセット",
   "account.recovery_codes_regenerated": "回復コードの再発行",
   "account.notice_mail_failed": "通知メールの送信失敗",
+  "auth.logout": "ログアウト",
+  "import.download_rejected": "取り込めなかった行のダウンロード",
+  "import.partial": "取込（一部の行を除く）",
+  "counters.reconcile": "集計の照合・補正",
+  "audit.export": "監査ログの出力",
 };
+
+/** The first part of an event kind ("mail" of "mail.send"): what it is about, for unknown kinds. */
+export const AUDIT_FAMILY_LABELS: Record<string, string> = {
+  system: "システム",
+  auth: "ログイン",
+  download: "ダウンロード",
+  cycle: "報告サイクル",
+  submission: "報告",
+  submissions: "報告",
+  roster: "名簿",
+  institution: "医療機関",
+  zones: "圏域",
+  zone: "圏域",
+  zone_scheme: "圏域の区分",
+  population: "人口",
+  municipality: "市区町村",
+  ndb: "NDBプレプリント値",
+  accounts: "アカウント",
+  account: "アカウント",
+  audit: "監査ログ",
+  mail: "メール",
+  reminder: "督促",
+  reminders: "督促",
+  notice: "通知",
+  council: "協議の場",
+  council_record: "協議の場の記録",
+  publication: "公表",
+  query: "照会",
+  queries: "照会",
+  import: "取込",
+  counters: "集計",
+  job: "バックグラウンド処理",
+  jobs: "バックグラウンド処理",
+  questionnaire: "調査票",
+  hub: "在宅医療連携拠点",
+};
+
+/** The last part of an event kind ("send" of "mail.send"), for unknown kinds. */
+export const AUDIT_VERB_LABELS: Record<string, string> = {
+  create: "作成",
+  update: "更新",
+  delete: "削除",
+  import: "取込",
+  export: "出力",
+  send: "送信",
+  resend: "再送信",
+  schedule: "予約",
+  cancel: "取消",
+  preview: "プレビュー",
+  publish: "公表",
+  unpublish: "公表の取消",
+  open: "開始",
+  close: "終了",
+  answer: "回答",
+  ask: "照会",
+  reply: "返信",
+  deactivate: "無効化",
+  reactivate: "再有効化",
+  bounce: "不達",
+  fail: "失敗",
+  failed: "失敗",
+  delivered: "配信",
+  record: "記録",
+};
+
+/** An event kind in words: its registered label, else words built from its parts — never the raw key. */
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTION_LABELS[action];
+  if (known) return known;
+  const [family = "", ...rest] = action.split(".");
+  const subject = AUDIT_FAMILY_LABELS[family];
+  const verbKey = rest.join("_").split("_").at(-1) ?? "";
+  const verb = AUDIT_VERB_LABELS[rest.join("_")] ?? AUDIT_VERB_LABELS[verbKey];
+  if (subject && verb) return `${subject}の${verb}`;
+  if (subject) return `${subject}の操作`;
+  return verb ? `${verb}（その他）` : "その他の操作";
+}
+
+export const auditEntityLabel = (entityType: string) => AUDIT_ENTITY_LABELS[entityType] ?? "その他";
 
 /** Groups offered by the action filter (matched as prefixes). */
 export const AUDIT_ACTION_GROUPS: { value: string; label: string }[] = [
@@ -79,6 +168,8 @@ export const AUDIT_ACTION_GROUPS: { value: string; label: string }[] = [
   { value: "ndb.", label: "NDBプレプリント値" },
   { value: "account", label: "アカウント" },
   { value: "auth.", label: "ログイン" },
+  { value: "download.", label: "ダウンロード" },
+  { value: "submissions.export", label: "出力" },
 ];
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -91,6 +182,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   municipality: "市区町村",
   user: "アカウント",
   prefecture: "都道府県",
+  document: "資料",
+  audit_log: "監査ログ",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -133,6 +226,36 @@ const FIELD_LABELS: Record<string, string> = {
   defaultScheme: "既定の区分",
   deactivateMissing: "ファイルにない医療機関を無効化",
   overwriteWeb: "Web の報告を上書き",
+  format: "形式",
+  rows: "件数",
+  confirmed: "確認した件数",
+  filter: "絞り込み条件",
+  table: "表",
+  document: "資料",
+  zoneId: "圏域",
+  schemeId: "圏域の区分",
+  cycleId: "報告サイクル",
+  cycle: "報告サイクル",
+  zone: "圏域",
+  q: "検索語",
+  sort: "並び順",
+  role: "役割",
+  count: "件数",
+  comment: "コメント",
+  reason: "理由",
+  until: "期限",
+  from: "期間（から）",
+  to: "期間（まで）",
+  actor: "操作した人",
+  action: "操作",
+  institution: "医療機関",
+};
+
+/** Values of the export formats as officers name them. */
+const FORMAT_LABELS: Record<string, string> = {
+  csv: "CSV（UTF-8）",
+  "csv-sjis": "CSV（Shift_JIS）",
+  xlsx: "Excel（.xlsx）",
 };
 
 export const auditFieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
@@ -147,10 +270,22 @@ export function auditValue(field: string, value: TJson | undefined): string {
   if (typeof value === "string") {
     if (field === "status" && STATUS_LABELS[value]) return STATUS_LABELS[value]!;
     if (field === "kind") return INSTITUTION_KIND_LABELS[value as TInstitutionKind] ?? value;
+    if (field === "format") return FORMAT_LABELS[value] ?? value;
+    if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as TRole];
     if (ISO_DATE.test(value)) return formatDateTime(new Date(value));
     return value;
   }
   if (typeof value === "number") return value.toLocaleString("ja-JP");
   if (Array.isArray(value)) return value.map((v) => auditValue(field, v)).join("、");
-  return JSON.stringify(value);
+  return objectText(value);
+}
+
+/** An object as words: a named thing by its name (and code), anything else as 「項目: 値」 pairs. */
+function objectText(value: { [key: string]: TJson }): string {
+  if (typeof value.name === "string")
+    return typeof value.code === "string" ? `${value.name}（${value.code}）` : value.name;
+  const parts = Object.entries(value)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${auditFieldLabel(k)}: ${auditValue(k, v)}`);
+  return parts.length > 0 ? parts.join("・") : "（なし）";
 }

@@ -7,7 +7,9 @@ import { buildInstitutionCode } from "@/lib/domain/codes";
 const CODE_A = buildInstitutionCode("18", "000001");
 const CODE_B = buildInstitutionCode("18", "000002");
 const PARTNER = buildInstitutionCode("18", "010001");
+import { cellPlainText, dateTimeCell } from "@/lib/export/cells";
 import {
+  answerCodeTable,
   functionStatusLabel,
   notSubmittedTable,
   readBackExport,
@@ -18,7 +20,9 @@ import {
 const def = miniClinicDefinition();
 const answers = {
   ...FUNCTION1_MET,
+  f1_areas: ["1", "9"],
   i_rota: "2",
+  i_overtime: 1234,
   i_note: "=SUM(A1)",
   ro_beds: "5",
   ro_partners: [{ code: PARTNER, name: "連携病院" }],
@@ -51,7 +55,7 @@ describe("submissions export", () => {
   const table = submissionsExportTable(def, [submitted, notStarted], "institution");
   const rows = [table.header, ...table.rows].map((cells, i) => ({
     line: i + 1,
-    cells: cells.map((c) => (c === null || c === undefined ? "" : String(c))),
+    cells: cells.map(cellPlainText),
   }));
 
   it("has codes, name, municipality, every item as key:label, the derived status, status and revision", () => {
@@ -76,12 +80,32 @@ describe("submissions export", () => {
       "有り",
       "有り（連携）",
       "提出済",
-      "2",
+      2,
       "Web",
-      "2026/01/10 12:00",
+      dateTimeCell(new Date("2026-01-10T03:00:00Z")),
     ]);
     // Formula-like answers are neutralised for spreadsheets.
     expect(table.rows[0]).toContain("'=SUM(A1)");
+  });
+
+  it("puts each coded answer's words beside its code, and numbers as numbers", () => {
+    const at = (header: string) => table.rows[0]![table.header.indexOf(header)];
+    expect(at("f1_areas:一次診療の対応ができる領域")).toBe("1;9");
+    expect(at("f1_areas:一次診療の対応ができる領域（回答の内容）")).toBe("皮膚・形成外科領域、循環器系領域");
+    expect(at("ro_beds:後方支援病床の確保")).toBe("5");
+    expect(at("ro_beds:後方支援病床の確保（回答の内容）")).toBe("有り(連携による確保)");
+    expect(at("i_overtime:時間外加算の算定回数")).toBe(1234);
+    // A yes/no answer is a word already: no second column.
+    expect(table.header).not.toContain("f1_notice:院内掲示（回答の内容）");
+    // An unanswered coded item leaves both cells blank.
+    expect(table.rows[1]![table.header.indexOf("ro_beds:後方支援病床の確保（回答の内容）")]).toBe("");
+  });
+
+  it("has a code sheet with every code of every coded item", () => {
+    const codes = answerCodeTable(def);
+    expect(codes.header).toEqual(["項目キー", "項目", "コード", "選択肢"]);
+    expect(codes.rows).toContainEqual(["ro_beds", "後方支援病床の確保", "5", "有り(連携による確保)"]);
+    expect(codes.rows.filter((r) => r[0] === "f1_areas")).toHaveLength(3);
   });
 
   it("reads back through the paper-report importer exactly (export → import is lossless)", () => {
@@ -147,8 +171,8 @@ describe("not-submitted list", () => {
       "0778-00-0000",
       "a@example.jp",
       "未着手",
-      "",
-      "",
+      null,
+      null,
     ]);
   });
 });

@@ -5,21 +5,23 @@
 // imported again. The columns that only inform (市区町村, derived function status, status,
 // revision…) are named here and removed before such a file is read back (readBackExport).
 import {
-  answersToCsvCells,
+  answerToCell,
+  PAPER_CODE_HEADER,
+  PAPER_NAME_HEADER,
   paperItemHeader,
-  paperSubmissionHeaders,
   paperSubmissionItems,
-  paperSubmissionRow,
+  type TPaperItem,
 } from "@/lib/import/paper";
-import { normalizeHeader } from "@/lib/import/table";
+import { neutralizeFormula, normalizeHeader } from "@/lib/import/table";
 import type { TRawRow } from "@/lib/import/csv";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
-import type { TAnswers } from "@/lib/questionnaire/answers";
+import type { TAnswers, TAnswerValue } from "@/lib/questionnaire/answers";
 import type { TFunctionStatus } from "@/lib/questionnaire/derive";
 import { PROVISION_MODE_LABELS } from "@/lib/questionnaire/input";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
-import { formatDateTime } from "@/lib/domain/wareki";
+import { formatAnswer } from "@/lib/questionnaire/format";
 import type { TTable } from "@/lib/export/table-file";
+import { dateTimeCell, type TCell } from "@/lib/export/cells";
 import { RESPONSE_STATUS_LABELS, type TResponseStatus } from "@/lib/aggregation/status";
 
 export const MUNICIPALITY_CODE_HEADER = "市区町村コード";
@@ -29,6 +31,8 @@ export const REVISION_HEADER = "版";
 export const CHANNEL_HEADER = "提出方法";
 export const SUBMITTED_AT_HEADER = "提出日時";
 export const FUNCTION_HEADER_PREFIX = "機能:";
+/** Beside each coded answer (p4, 7;9, d01;d06): the same answer in words, read by people only. */
+export const ANSWER_LABEL_SUFFIX = "（回答の内容）";
 
 const EXPORT_ONLY = new Set(
   [
@@ -41,10 +45,11 @@ const EXPORT_ONLY = new Set(
   ].map(normalizeHeader),
 );
 const FUNCTION_PREFIX = normalizeHeader(FUNCTION_HEADER_PREFIX);
+const LABEL_SUFFIX = normalizeHeader(ANSWER_LABEL_SUFFIX);
 
 export function isExportOnlyHeader(header: string): boolean {
   const h = normalizeHeader(header);
-  return EXPORT_ONLY.has(h) || h.startsWith(FUNCTION_PREFIX);
+  return EXPORT_ONLY.has(h) || h.startsWith(FUNCTION_PREFIX) || h.endsWith(LABEL_SUFFIX);
 }
 
 /**
@@ -102,19 +107,58 @@ export type TExportRespondent = {
   derived: TStoredDerived | null;
 };
 
-/** One row per respondent: codes, name, municipality, every item, derived status, status, revision. */
+/** Items answered with codes: their column gets a neighbour holding the answer in words. */
+const isCoded = (item: TPaperItem) => item.type === "single" || item.type === "multi";
+
+/**
+ * One answer as a typed cell: numbers as numbers (numeric cells in .xlsx), everything else as
+ * the text the paper import reads back (codes, "7;9", "code:name|…"), formula-neutralised.
+ */
+function answerCell(item: TPaperItem, value: TAnswerValue): TCell {
+  if ((item.type === "integer" || item.type === "decimal") && typeof value === "number") return value;
+  return neutralizeFormula(answerToCell(item, value));
+}
+
+function answerLabelCell(item: TPaperItem, value: TAnswerValue): TCell {
+  const cell = answerToCell(item, value);
+  return cell === "" ? "" : neutralizeFormula(formatAnswer(item, value));
+}
+
+/** Column headers and cells for every item: "key:label", and "key:label（回答の内容）" after coded ones. */
+function itemColumns(definition: Pick<TQuestionnaireDefinition, "sections">) {
+  const items = paperSubmissionItems(definition);
+  return {
+    header: items.flatMap((item) =>
+      isCoded(item)
+        ? [paperItemHeader(item), `${paperItemHeader(item)}${ANSWER_LABEL_SUFFIX}`]
+        : [paperItemHeader(item)],
+    ),
+    cells: (answers: TAnswers): TCell[] =>
+      items.flatMap((item) =>
+        isCoded(item)
+          ? [answerCell(item, answers[item.key]), answerLabelCell(item, answers[item.key])]
+          : [answerCell(item, answers[item.key])],
+      ),
+  };
+}
+
+/**
+ * One row per respondent: codes, name, municipality, every item (coded answers with their words
+ * beside them), derived status, status, revision. Re-importable: readBackExport drops what only
+ * informs.
+ */
 export function submissionsExportTable(
   definition: Pick<TQuestionnaireDefinition, "sections" | "functions">,
   respondents: readonly TExportRespondent[],
   respondentType: "institution" | "hub",
 ): TTable {
   const functions = definition.functions;
-  const tail = (r: TExportRespondent) => [
+  const tail = (r: TExportRespondent): TCell[] => [
     ...functions.map((fn) => functionStatusLabel(r.derived?.functions[fn.key])),
     RESPONSE_STATUS_LABELS[r.status],
-    r.revision > 0 ? String(r.revision) : "",
+    r.revision > 0 ? r.revision : null,
     r.channel ? (CHANNEL_LABELS[r.channel] ?? r.channel) : "",
-    r.submittedAt ? formatDateTime(r.submittedAt) : "",
+    dateTimeCell(r.submittedAt),
   ];
   const tailHeader = [
     ...functions.map((fn) => `${FUNCTION_HEADER_PREFIX}${fn.label}`),
@@ -123,31 +167,48 @@ export function submissionsExportTable(
     CHANNEL_HEADER,
     SUBMITTED_AT_HEADER,
   ];
+  const items = itemColumns(definition);
 
   if (respondentType === "hub") {
-    const items = paperSubmissionItems(definition);
     return {
-      header: ["拠点名", "圏域", ...items.map(paperItemHeader), ...tailHeader],
-      rows: respondents.map((r) => {
-        const cells = answersToCsvCells(definition, r.answers);
-        return [r.name, r.municipalityName ?? "", ...items.map((item) => cells[item.key] ?? ""), ...tail(r)];
-      }),
+      header: ["拠点名", "圏域", ...items.header, ...tailHeader],
+      rows: respondents.map((r) => [
+        neutralizeFormula(r.name),
+        r.municipalityName ?? "",
+        ...items.cells(r.answers),
+        ...tail(r),
+      ]),
     };
   }
-  const [codeHeader, nameHeader, ...itemHeaders] = paperSubmissionHeaders(definition);
   return {
     header: [
-      codeHeader!,
-      nameHeader!,
+      PAPER_CODE_HEADER,
+      PAPER_NAME_HEADER,
       MUNICIPALITY_CODE_HEADER,
       MUNICIPALITY_NAME_HEADER,
-      ...itemHeaders,
+      ...items.header,
       ...tailHeader,
     ],
-    rows: respondents.map((r) => {
-      const [code, name, ...items] = paperSubmissionRow(definition, { code: r.code ?? "", name: r.name }, r.answers);
-      return [code!, name!, r.municipalityCode ?? "", r.municipalityName ?? "", ...items, ...tail(r)];
-    }),
+    rows: respondents.map((r) => [
+      r.code ?? "",
+      neutralizeFormula(r.name),
+      r.municipalityCode ?? "",
+      r.municipalityName ?? "",
+      ...items.cells(r.answers),
+      ...tail(r),
+    ]),
+  };
+}
+
+/** The code sheet of an export: every coded item's codes and what they mean. */
+export function answerCodeTable(definition: Pick<TQuestionnaireDefinition, "sections">): TTable {
+  return {
+    header: ["項目キー", "項目", "コード", "選択肢"],
+    rows: paperSubmissionItems(definition).flatMap((item) =>
+      item.type === "single" || item.type === "multi"
+        ? item.options.map((o) => [item.key, item.label, o.code, o.label])
+        : [],
+    ),
   };
 }
 
@@ -176,7 +237,7 @@ export function notSubmittedTable(rows: readonly TNotSubmittedRow[], respondentT
       "担当者メール",
       "状況",
       "最終保存日時",
-      "期限後の入力許可",
+      "期限後の入力許可（期限）",
     ],
     rows: rows.map((r) => [
       r.code ?? "",
@@ -186,8 +247,8 @@ export function notSubmittedTable(rows: readonly TNotSubmittedRow[], respondentT
       r.phone ?? "",
       r.contactEmail ?? "",
       RESPONSE_STATUS_LABELS[r.status],
-      r.lastSavedAt ? formatDateTime(r.lastSavedAt) : "",
-      r.reopenedUntil ? `${formatDateTime(r.reopenedUntil)} まで` : "",
+      dateTimeCell(r.lastSavedAt),
+      dateTimeCell(r.reopenedUntil),
     ]),
   };
 }

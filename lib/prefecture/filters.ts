@@ -116,6 +116,7 @@ export const ZAuditFilter = z.object({
   entity: optionalText(40),
   entityId: optionalText(60),
   actor: optionalText(120),
+  institution: optionalText(60),
   from: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -133,3 +134,32 @@ export const ZAuditFilter = z.object({
     .catch(undefined),
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
+
+const DAY_MS = 86_400_000;
+const JST_OFFSET_MS = 9 * 3600_000;
+const startOfDayJst = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - JST_OFFSET_MS);
+
+/** The URL's audit filter as the reader takes it: days in Japan time, "to" included. */
+export function auditQuery(filter: TAuditFilter) {
+  return {
+    action: filter.action,
+    entityType: filter.entity,
+    entityId: filter.entityId,
+    actorEmail: filter.actor,
+    institution: filter.institution,
+    from: filter.from ? startOfDayJst(filter.from) : undefined,
+    to: filter.to ? new Date(startOfDayJst(filter.to).getTime() + DAY_MS) : undefined,
+    before: filter.before ? BigInt(filter.before) : undefined,
+  };
+}
+
+/** The filter without its page, for links that keep it (export, 「最新に戻る」). */
+export const auditFilterParams = (filter: TAuditFilter) => ({
+  action: filter.action,
+  entity: filter.entity,
+  entityId: filter.entityId,
+  actor: filter.actor,
+  institution: filter.institution,
+  from: filter.from,
+  to: filter.to,
+});

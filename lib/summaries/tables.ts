@@ -1,7 +1,7 @@
 // Every table a dashboard shows, as plain rows: the screen's accessible table alternative, the
 // CSV/.xlsx exports and the packet appendices all come from these functions, so they agree.
-// Shares are written as percentages with one decimal (formatted here, at the edge), with their
-// counts and denominators beside them.
+// Cells are typed (lib/export/cells.ts): counts are numbers, shares percent cells, with their
+// counts and denominators beside them; tableCellText words a cell for the screen.
 import {
   INSTITUTION_KIND_LABELS,
   MODE_KEYS,
@@ -14,7 +14,11 @@ import {
   type TPopulationRate,
   type TRate,
 } from "@/lib/aggregation";
-import type { TTable } from "@/lib/export/table-file";
+import type { TTable, TTableFormat } from "@/lib/export/table-file";
+import { exportFileName, type TFileName } from "@/lib/export/file-name";
+import { toDateInputJst } from "@/lib/domain/jst-dates";
+import { cellPlainText, isDateCell, isPercentCell, percentCell, type TCell } from "@/lib/export/cells";
+import { formatDateTime } from "@/lib/domain/wareki";
 import {
   INSTITUTION_STATUS_LABELS,
   JUDGEMENT_TEXTS,
@@ -26,14 +30,22 @@ import type { TInstitutionStatusRow, TNationalDashboard, TPrefectureDashboard, T
 
 export type TSummaryTable = TTable & { key: string; title: string };
 
-const percent = (r: TRate | null | undefined): string => {
-  const v = rateValue(r);
-  return v === null ? "" : (v * 100).toFixed(1);
-};
-const per10k = (r: TPopulationRate): string => {
-  const v = per10kValue(r);
-  return v === null ? "" : v.toFixed(1);
-};
+// Shares are percent cells (numbers with a percent format in .xlsx, "12.3" in CSV and on
+// screen) and rates per 10,000 are numbers with one decimal, so a spreadsheet can sum and sort them.
+const percent = (r: TRate | null | undefined): TCell => percentCell(rateValue(r));
+const oneDecimal = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+const per10k = (r: TPopulationRate): number | null => oneDecimal(per10kValue(r));
+
+/** A table cell as the screen shows it: numbers with separators, shares as "12.3", instants in Japan time. */
+export function tableCellText(cell: TCell): string {
+  if (typeof cell === "number") return cell.toLocaleString("ja-JP", { maximumFractionDigits: 3 });
+  if (isDateCell(cell)) return formatDateTime(cell.at);
+  return cellPlainText(cell);
+}
+
+/** Whether a cell holds a figure (aligned right on screen). */
+export const isFigureCell = (cell: TCell): boolean =>
+  typeof cell === "number" || isPercentCell(cell) || (typeof cell === "string" && /^-?[\d,.]+$/.test(cell));
 
 type TNamedSummary = { name: string; summary: TClinicSummary };
 
@@ -57,7 +69,7 @@ function headlineTable(key: string, title: string, groupLabel: string, groups: T
       name,
       summary.status.respondents,
       summary.n,
-      summary.population.age65 ?? "",
+      summary.population.age65 ?? null,
       ...summary.functions.flatMap((f) => [f.has.count, percent(f.has), per10k(f.per10k65)]),
     ]),
   };
@@ -161,7 +173,7 @@ function hubsTable(hubs: TPrefectureDashboard["hubs"]): TSummaryTable {
           : ["", "", ""];
       }),
       h.summary.total ? percent(h.summary.total.requiredMet) : "",
-      h.summary.change?.total.required.delta == null ? "" : (h.summary.change.total.required.delta * 100).toFixed(1),
+      h.summary.change?.total.required.delta == null ? null : oneDecimal(h.summary.change.total.required.delta * 100),
     ]),
   };
 }
@@ -246,4 +258,31 @@ export function nationalTables(d: TNationalDashboard): TSummaryTable[] {
 
 export function findTable(tables: TSummaryTable[], key: string): TSummaryTable | undefined {
   return tables.find((t) => t.key === key);
+}
+
+/**
+ * The file name of a dashboard table's export: table, cycle, scope (prefecture or zone), day and
+ * encoding — 圏域別の1号・2号機能_令和7年度かかりつけ医機能報告_福井県_2026-12-05_UTF-8.csv.
+ */
+export function summaryExportFileName(
+  view: TPrefectureDashboard | TZoneDashboard | TNationalDashboard,
+  table: Pick<TSummaryTable, "key" | "title">,
+  format: TTableFormat,
+  now: Date = new Date(),
+): TFileName {
+  const base = { what: table.title, whatAscii: `summary-${table.key}`, date: toDateInputJst(now), format };
+  if (view.level === "national") {
+    return exportFileName({
+      ...base,
+      cycle: null,
+      scope: { name: `全国_${view.fiscalYear}年度`, ascii: `national-FY${view.fiscalYear}` },
+    });
+  }
+  const cycle = { title: view.cycle.title, fiscalYear: view.cycle.fiscalYear };
+  const prefecture = { name: view.cycle.prefectureName, ascii: `pref${view.cycle.prefectureCode}` };
+  const scope =
+    view.level === "zone"
+      ? { name: `${view.cycle.prefectureName}_${view.zone.name}`, ascii: `${prefecture.ascii}-zone` }
+      : prefecture;
+  return exportFileName({ ...base, cycle, scope });
 }

@@ -5,7 +5,7 @@
 //
 // Exit codes: 0 success; 1 the file (or the data it names) is invalid — nothing was written;
 // 2 the command line itself is wrong; 3 the apply failed — nothing was written.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
@@ -62,8 +62,9 @@ export const HELP = `Renkei コマンドライン — npm run renkei -- <コマ�
       誤りのある行があっても、正しい行だけを取り込みます（既定は1行でも誤りがあれば何も取り込みません）。
       取り込まなかった行は、元の列に「元の行」「取り込めなかった理由」を加えたファイルに書き出します
       （既定: <ファイル名>_取り込めなかった行.csv / .xlsx）。--deactivate-missing とは併用できません。
-  export-submissions --cycle <ID> --format csv|xlsx [--encoding utf-8|shift_jis] <ファイル>
+  export-submissions --cycle <ID> --format csv|xlsx [--encoding utf-8|shift_jis] <ファイルまたはフォルダ>
       回答者ごとに1行（コード・名称・市区町村・全項目・機能の有無・状況・版）で出力します。
+      フォルダを指定すると、画面からのダウンロードと同じファイル名（年度・都道府県・日付・文字コード入り）で保存します。
       出力したファイルは import-submissions でそのまま読み込めます。
   synth --institutions <件数> [--prefectures 13,27] [--seed <文字列>] [--reset]
       ベンチマーク・負荷試験・帳票確認用の合成データ（架空）を作ります。都道府県ごとに市区町村・人口・
@@ -316,10 +317,10 @@ async function exportCommand(io: TIo, values: TValues, positionals: string[]): P
     cycleRow.id,
     format === "xlsx" ? "xlsx" : encoding === "shift_jis" ? "csv-sjis" : "csv",
   );
-  writeFileSync(target, file.bytes);
-  io.out(
-    `${file.cycleTitle}: ${file.rows.toLocaleString("ja-JP")}件を ${target} に出力しました（列 ${file.columns}）。`,
-  );
+  // A folder as the target gets the file under the same name the browser download carries.
+  const out = existsSync(target) && statSync(target).isDirectory() ? path.join(target, file.fileName) : target;
+  writeFileSync(out, file.bytes);
+  io.out(`${file.cycleTitle}: ${file.rows.toLocaleString("ja-JP")}件を ${out} に出力しました（列 ${file.columns}）。`);
   return EXIT.ok;
 }
 

@@ -265,13 +265,13 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
 
   // The report's own trail: submitted, returned, resubmitted, confirmed — who and when.
   await page.goto(`/prefecture/audit?entity=submission&entityId=${submissionId}`);
-  const trail = page.getByTestId("audit-table");
+  const trail = page.getByTestId("audit-entries");
   for (const action of ["submission.submit", "submission.return", "submission.resubmit", "submission.confirm"]) {
-    await expect(trail.locator(`tr[data-action="${action}"]`).first()).toBeVisible();
+    await expect(trail.locator(`li[data-action="${action}"]`).first()).toBeVisible();
   }
-  await expect(trail.locator('tr[data-action="submission.return"]')).toContainText(COMMENT);
-  await expect(trail.locator('tr[data-action="submission.confirm"]')).toContainText("pref@demo.renkei.jp");
-  await expect(trail.locator('tr[data-action="submission.submit"]')).toContainText(CLINIC.email);
+  await expect(trail.locator('li[data-action="submission.return"]')).toContainText(COMMENT);
+  await expect(trail.locator('li[data-action="submission.confirm"]')).toContainText("pref@demo.renkei.jp");
+  await expect(trail.locator('li[data-action="submission.submit"]')).toContainText(CLINIC.email);
 
   // The steps before it, each found with the action filter.
   for (const [action, text] of [
@@ -284,10 +284,10 @@ test("prefecture cycle: the officer confirms, and the audit log shows every step
   ] as const) {
     await page.goto(`/prefecture/audit?action=${action}`);
     await expect(
-      page.getByTestId("audit-table").locator(`tr[data-action="${action}"]`).filter({ hasText: text }).first(),
+      page.getByTestId("audit-entries").locator(`li[data-action="${action}"]`).filter({ hasText: text }).first(),
     ).toBeVisible();
   }
   await page.goto(`/prefecture/audit?action=cycle.open`);
-  await expect(page.getByTestId("audit-table")).toContainText("準備中");
-  await expect(page.getByTestId("audit-table")).toContainText("受付中");
+  await expect(page.getByTestId("audit-entries")).toContainText("準備中");
+  await expect(page.getByTestId("audit-entries")).toContainText("受付中");
 });

@@ -346,6 +346,8 @@ export const ROUTE_MATRIX: TRow[] = [
     params: clinicCycle,
     foreign: foreignCycle,
   }),
+  // exports-audit: the audit log as filtered (scoped to the officer's prefecture, never a 404).
+  api("GET", "app/api/v1/prefecture/audit/export/route.ts", ["prefecture"], { query: () => "?format=xlsx" }),
   write("PUT", "app/api/v1/prefecture/cycles/[cycleId]/route.ts", ["prefecture"], {
     params: clinicCycle,
     foreign: foreignCycle,

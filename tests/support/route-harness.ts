@@ -120,6 +120,17 @@ export async function callRoute(
   query = "",
   body: unknown = {},
 ): Promise<number> {
+  return (await callRouteResponse(file, method, params, query, body)).status;
+}
+
+/** As callRoute, but the whole response (headers and body, e.g. of a download). */
+export async function callRouteResponse(
+  file: string,
+  method: string,
+  params: Record<string, string>,
+  query = "",
+  body: unknown = {},
+): Promise<Response> {
   const handler = (await load(file))[method] as (request: Request, context: unknown) => Promise<Response>;
   const url = `${ORIGIN}${routeUrl(file, params)}${query}`;
   const write = method !== "GET" && method !== "HEAD";
@@ -128,8 +139,7 @@ export async function callRoute(
     headers: write ? { origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json" } : {},
     body: write ? JSON.stringify(body) : undefined,
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  return response.status;
+  return handler(request, { params: Promise.resolve(params) });
 }
 
 function routeUrl(file: string, params: Record<string, string>): string {

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
 import { getReviewSubmission } from "@/lib/data/review-submission";
-import { listAuditEvents } from "@/lib/data/audit-log";
+import { listAuditHistory } from "@/lib/data/audit-log";
+import { auditEntries } from "@/lib/summaries/audit-history";
+import { AuditEntryList } from "@/components/audit/audit-entry-list";
 import { isAppError } from "@/lib/errors";
 import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
@@ -31,7 +33,8 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
     throw error;
   });
   const { submission, cycle, respondent, definition, derived, answers, revisions, lastYear } = review;
-  const events = await listAuditEvents(viewer, { entityType: "submission", entityId: submission.id, take: 30 });
+  const history = await listAuditHistory(viewer, { entityType: "submission", entityId: submission.id, take: 50 });
+  const events = auditEntries(history.rows);
   const title = cycleTitle(cycle);
   const latest = revisions.at(-1);
 
@@ -178,13 +181,19 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             <ReopenForm cycleId={cycle.id} respondentId={respondent.id} defaultUntil={todayJst()} />
           </Panel>
           <Panel title="記録">
-            <ul className="space-y-1 text-xs text-gray-700">
-              {events.map((e) => (
-                <li key={String(e.id)}>
-                  {formatDateTime(e.at)} {e.summary ?? e.action}（{e.actorEmail ?? "システム"}）
-                </li>
-              ))}
-            </ul>
+            {events.length === 0 ? (
+              <p className="text-sm text-gray-600">記録はまだありません。</p>
+            ) : (
+              <AuditEntryList entries={events} compact />
+            )}
+            <p className="mt-2 text-xs">
+              <Link
+                href={withParams("/prefecture/audit", { entity: "submission", entityId: submission.id })}
+                className="text-teal-800 underline"
+              >
+                この報告の記録をすべて見る・出力する
+              </Link>
+            </p>
           </Panel>
         </div>
       </div>

@@ -1,6 +1,6 @@
 // 付録: every institution of the zone with each function's answer, the export's own table.
 import { formatInteger } from "@/lib/format";
-import { institutionsTable } from "@/lib/summaries/tables";
+import { institutionsTable, tableCellText } from "@/lib/summaries/tables";
 import type { TBlock } from "../../layout/blocks";
 import { note } from "../common";
 import type { TZoneSectionInput } from "./zone-input";
@@ -28,7 +28,7 @@ export function appendixSection(input: TZoneSectionInput): TBlock[] {
           width: COLUMN_WIDTHS[i] ?? FUNCTION_COLUMN_WIDTH,
           wrap: i === 1 ? false : undefined,
         })),
-        rows: table.rows.map((row) => ({ cells: row.map((value) => String(value)) })),
+        rows: table.rows.map((row) => ({ cells: row.map((value) => tableCellText(value)) })),
         empty: "医療機関はありません。",
       },
     },

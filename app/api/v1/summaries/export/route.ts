@@ -5,7 +5,7 @@ import { fileResponse } from "@/lib/http/download";
 import { AppError } from "@/lib/errors";
 import { getSummaryView, tablesOf } from "@/lib/data/summary-views";
 import { parseSummaryParams } from "@/lib/summaries/params";
-import { findTable } from "@/lib/summaries/tables";
+import { findTable, summaryExportFileName } from "@/lib/summaries/tables";
 import { TABLE_FORMATS, tableToFile } from "@/lib/export/table-file";
 
 const ZExport = z.object({ table: z.string().min(1).max(40), format: z.enum(TABLE_FORMATS) });
@@ -23,18 +23,12 @@ export const GET = apiRoute(async ({ viewer, request }) => {
   const table = findTable(tablesOf(view), parsed.data.table);
   if (!table) throw new AppError("NOT_FOUND", "指定された表はありません。");
   const file = await tableToFile(table, parsed.data.format, table.title);
-  const scope =
-    view.level === "national"
-      ? `全国_${view.fiscalYear}`
-      : view.level === "zone"
-        ? `${view.cycle.prefectureName}_${view.zone.name}`
-        : view.cycle.prefectureName;
-  const fileName = `${scope}_${table.title}.${file.extension}`;
+  const { fileName, asciiFileName } = summaryExportFileName(view, table, parsed.data.format);
   await auditDownload(viewer, {
     action: "download.summary_export",
     fileName,
     cycleId: view.level === "national" ? null : view.cycle.id,
     scope: { table: parsed.data.table, format: parsed.data.format, schemeId: params.schemeId, zoneId: params.zoneId },
   });
-  return fileResponse(file.bytes, fileName, file.contentType);
+  return fileResponse(file.bytes, fileName, file.contentType, asciiFileName);
 });

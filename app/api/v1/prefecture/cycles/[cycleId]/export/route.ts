@@ -10,5 +10,5 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
   assertRole(viewer, "prefecture");
   const format = z.enum(TABLE_FORMATS).catch("xlsx").parse(new URL(request.url).searchParams.get("format"));
   const file = await exportSubmissions(viewer, params.cycleId, format);
-  return fileResponse(file.bytes, file.fileName, file.contentType);
+  return fileResponse(file.bytes, file.fileName, file.contentType, file.asciiFileName);
 });

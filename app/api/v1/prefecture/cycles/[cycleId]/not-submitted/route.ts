@@ -14,5 +14,5 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
   const format = z.enum(TABLE_FORMATS).catch("csv").parse(search.get("format"));
   const filter = ZRespondentFilter.parse(flattenParams(search));
   const file = await exportNotSubmitted(viewer, params.cycleId, filter, format);
-  return fileResponse(file.bytes, file.fileName, file.contentType);
+  return fileResponse(file.bytes, file.fileName, file.contentType, file.asciiFileName);
 });
