@@ -217,10 +217,14 @@ export function storedSoftWarnings(
   };
 }
 
-/** Explanations of the rules that still warn (stale ones are dropped, nothing else). */
+/** Explanations of the rules that still warn, trimmed (stale and blank ones are dropped). */
 export function keepExplanations(warnings: TSoftWarning[], explanations: TExplanations): TExplanations {
   const ruleIds = new Set(warnings.map((w) => w.ruleId));
-  return Object.fromEntries(Object.entries(explanations).filter(([id, text]) => ruleIds.has(id) && text.trim()));
+  return Object.fromEntries(
+    Object.entries(explanations)
+      .filter(([id, text]) => ruleIds.has(id) && text.trim())
+      .map(([id, text]) => [id, text.trim()]),
+  );
 }
 
 /** The flags the officer filters on (review list): unexplained warnings, big changes from last year. */
