@@ -4,13 +4,42 @@ import { evaluateAnswers } from "@/lib/questionnaire/derive";
 import { allItems } from "@/lib/questionnaire/definition";
 import { formatAnswer, itemHeading, STAR_LEGEND } from "@/lib/questionnaire/format";
 import { GroupAnswerTable } from "./group-answer-table";
+import { SOFT_RULE_IMPORTANCE_LABELS, type TStoredSoftWarning } from "@/lib/questionnaire/soft-rules";
 
-/** Every visible item with its answer, by section (receipts, reviews). */
+/** The soft-rule warnings a submitted revision carried, under the item they were shown next to. */
+function StoredWarnings({ warnings }: Readonly<{ warnings: TStoredSoftWarning[] }>) {
+  return (
+    <ul className="mt-1 space-y-1">
+      {warnings.map((w) => (
+        <li
+          key={w.ruleId}
+          className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950"
+          data-testid={`stored-warning-${w.ruleId}`}
+        >
+          <span className="font-semibold">［{SOFT_RULE_IMPORTANCE_LABELS[w.importance]}］</span>
+          {w.message}
+          <span className="mt-0.5 block font-medium">
+            説明: {w.explanation ?? (w.explanationRequired ? "（未記入）" : "（記入なし）")}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every visible item with its answer, by section (receipts, reviews), with the warnings it carried. */
 export function AnswersTable({
   definition,
   answers,
   fiscalYear,
-}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers; fiscalYear?: number }>) {
+  warnings = [],
+}: Readonly<{
+  definition: TQuestionnaireDefinition;
+  answers: TAnswers;
+  fiscalYear?: number;
+  warnings?: TStoredSoftWarning[];
+}>) {
+  const warningsOf = (key: string) => warnings.filter((w) => w.items[0] === key);
   const { visibility } = evaluateAnswers(definition, answers);
   return (
     <div className="space-y-6">
@@ -46,6 +75,7 @@ export function AnswersTable({
                         </th>
                         <td className="whitespace-pre-line py-1.5 text-gray-900">
                           {formatAnswer(item, answers[item.key])}
+                          {warningsOf(item.key).length > 0 && <StoredWarnings warnings={warningsOf(item.key)} />}
                         </td>
                       </tr>
                     ),

@@ -26,6 +26,14 @@ import { SubmitDialog } from "./submit-dialog";
 import { errorAt, flattenErrors } from "./errors";
 import { useAutosave } from "./use-autosave";
 import { SUBMIT_BUTTON_LABELS } from "@/lib/domain/labels";
+import {
+  evaluateSoftRules,
+  unexplainedRequired,
+  type TExplanations,
+  type TSoftRuleContext,
+  type TSoftRuleSet,
+} from "@/lib/questionnaire/soft-rules";
+import { SoftWarnings } from "./soft-warnings";
 import type { RevisionKind } from "@/lib/generated/prisma/enums";
 
 export type TQuestionnaireFormProps = Readonly<{
@@ -44,6 +52,8 @@ export type TQuestionnaireFormProps = Readonly<{
   /** 初回提出, 再提出 (差戻し or not yet reviewed) or 変更報告 (after 確認済み): the words on the button. */
   nextKind: RevisionKind;
   copyPrevious: { fiscalYearLabel: string } | null;
+  /** Soft rules of the bound version (without administrators' notes), their inputs and the saved explanations. */
+  softRules?: { ruleSet: TSoftRuleSet | null; context: TSoftRuleContext; explanations: TExplanations } | null;
 }>;
 
 /**
@@ -73,6 +83,17 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
     [definition, values, hasScores],
   );
 
+  // --- soft rules: live warnings and their explanations (saved with the draft) ---
+  const softRules = props.softRules ?? null;
+  const warnings = useMemo(
+    () => (softRules ? evaluateSoftRules(definition, softRules.ruleSet, values, softRules.context) : []),
+    [definition, softRules, values],
+  );
+  const [explanations, setExplanations] = useState<TExplanations>(softRules?.explanations ?? {});
+  const explanationsRef = useRef(explanations);
+  explanationsRef.current = explanations;
+  const [missingExplanations, setMissingExplanations] = useState<ReadonlySet<string>>(new Set());
+
   // --- autosave: invalid fields keep their last saved value until corrected ---
   const lastSaved = useRef<TAnswers>(props.initialAnswers);
   const collect = useCallback(() => {
@@ -92,8 +113,9 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
       else delete current[key];
     }
     for (const key of Object.keys(current)) if (!items.has(key)) delete current[key];
-    return { answers: current, skippedKeys: [...skippedKeys] };
-  }, [draftSchema, getValues, items, setError]);
+    const extra = softRules ? { explanations: explanationsRef.current } : undefined;
+    return { answers: current, skippedKeys: [...skippedKeys], extra };
+  }, [draftSchema, getValues, items, setError, softRules]);
   const autosave = useAutosave({
     url: `${apiBase}/draft`,
     enabled: editable,
@@ -134,6 +156,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
   const [submitting, setSubmitting] = useState(false);
   const [banner, setBanner] = useState<TApiError | null>(null);
   const [summaryEntries, setSummaryEntries] = useState<TErrorEntry[]>([]);
+  const [summaryTitle, setSummaryTitle] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const describeErrors = useCallback(
@@ -157,12 +180,27 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
   );
 
   const showSummary = (errors: FieldErrors) => {
+    setSummaryTitle(null);
     setSummaryEntries(describeErrors(errors));
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
   const onRequestSubmit = handleSubmit(
     () => {
+      const missing = unexplainedRequired(warnings, explanations);
+      setMissingExplanations(new Set(missing.map((w) => w.ruleId)));
+      if (missing.length > 0) {
+        setSummaryEntries(
+          missing.map((w) => ({
+            path: w.items[0] ?? w.ruleId,
+            label: items.get(w.items[0] ?? "")?.label ?? w.ruleId,
+            message: "確認事項の説明を記入してください。",
+          })),
+        );
+        setSummaryTitle(`提出できません。説明の記入が必要な確認事項が${missing.length}件あります。`);
+        requestAnimationFrame(() => summaryRef.current?.focus());
+        return;
+      }
       setSummaryEntries([]);
       setDialogOpen(true);
     },
@@ -177,6 +215,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
     const result = await callApi<{ submissionId: string; revision: number }>("POST", `${apiBase}/submit`, {
       draftVersion,
       answers: getValues(),
+      ...(softRules ? { explanations } : {}),
     });
     if (result.ok) {
       router.push(`${props.receiptHref}?revision=${result.data.revision}&submitted=1`);
@@ -186,6 +225,9 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
     setDialogOpen(false);
     if (result.error.code === "INVALID_INPUT") {
       applyServerErrors(result.error);
+      const unexplained = result.error.fieldErrors?._softWarnings ?? [];
+      setMissingExplanations(new Set(unexplained));
+      setSummaryTitle(unexplained.length > 0 ? result.error.message : null);
       setSummaryEntries(
         Object.entries(result.error.fieldErrors ?? {})
           .filter(([path]) => !path.startsWith("_"))
@@ -257,18 +299,30 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
       ) : (
         <ScalarInput item={item} name={item.key} disabled={!editable} invalid={Boolean(error)} />
       );
+    const itemWarnings = warnings.filter((w) => w.items[0] === item.key);
     return (
-      <FieldShell
-        key={item.key}
-        item={item}
-        name={item.key}
-        error={error}
-        required={item.required}
-        ndb={ndb}
-        asFieldset={isGroupedInput(item)}
-      >
-        {input}
-      </FieldShell>
+      <div key={item.key}>
+        <FieldShell
+          item={item}
+          name={item.key}
+          error={error}
+          required={item.required}
+          ndb={ndb}
+          asFieldset={isGroupedInput(item)}
+        >
+          {input}
+        </FieldShell>
+        <SoftWarnings
+          warnings={itemWarnings}
+          explanations={explanations}
+          disabled={!editable}
+          missing={missingExplanations}
+          onExplain={(ruleId, text) => {
+            setExplanations((current) => ({ ...current, [ruleId]: text }));
+            autosave.schedule();
+          }}
+        />
+      </div>
     );
   };
 
@@ -318,7 +372,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
           {copyNotice && <Notice tone="success">{copyNotice}</Notice>}
           <ErrorSummary
             ref={summaryRef}
-            title={`提出できません。未回答または誤りのある項目が${summaryEntries.length}件あります。`}
+            title={summaryTitle ?? `提出できません。未回答または誤りのある項目が${summaryEntries.length}件あります。`}
             entries={summaryEntries}
           />
           <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={definition.title}>

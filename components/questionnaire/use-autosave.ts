@@ -34,8 +34,11 @@ export function useAutosave({
   enabled: boolean;
   initialVersion: number;
   initialSavedAt: string | null;
-  /** The answers to save now, and the keys left at their last saved value because they are invalid. */
-  collect: () => { answers: TAnswers; skippedKeys: string[] };
+  /**
+   * The answers to save now, the keys left at their last saved value because they are invalid,
+   * and other fields of the working copy sent with them (the soft-rule explanations).
+   */
+  collect: () => { answers: TAnswers; skippedKeys: string[]; extra?: Record<string, unknown> };
   /** Called with exactly what the server accepted. */
   onSaved?: (answers: TAnswers) => void;
 }) {
@@ -62,8 +65,9 @@ export function useAutosave({
     dirty.current = false;
     const run = (async () => {
       setState({ kind: "saving" });
-      const { answers, skippedKeys } = collectRef.current();
+      const { answers, skippedKeys, extra } = collectRef.current();
       const result = await callApi<{ draftVersion: number; savedAt: string }>("PUT", url, {
+        ...extra,
         draftVersion: version.current,
         answers,
       });

@@ -4,6 +4,13 @@ import { CLINIC_COUNTERS_FORMAT, INSTITUTION_KINDS, RESPONSE_STATUSES, type TCli
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { PROVISION_MODES } from "@/lib/questionnaire/definition";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
+import {
+  EXPLANATION_MAX_LENGTH,
+  SOFT_RULE_IMPORTANCES,
+  SOFT_RULE_KINDS,
+  type TExplanations,
+  type TStoredSoftWarnings,
+} from "@/lib/questionnaire/soft-rules";
 
 // The JSON columns, parsed at the read boundary as prisma/schema.prisma promises: answers,
 // the derived status stored with a revision, and the dashboard counters. A row that does not have
@@ -86,6 +93,22 @@ const ZClinicCounters = z.object({
   cells: z.partialRecord(z.enum(INSTITUTION_KINDS), z.partialRecord(z.enum(RESPONSE_STATUSES), ZClinicTally)),
 });
 
+const ZStoredSoftWarnings = z.object({
+  ruleSetKey: z.string(),
+  warnings: z.array(
+    z.object({
+      ruleId: z.string(),
+      kind: z.enum(SOFT_RULE_KINDS),
+      importance: z.enum(SOFT_RULE_IMPORTANCES),
+      items: z.array(z.string()),
+      message: z.string(),
+      explanationRequired: z.boolean(),
+      explanation: z.string().max(EXPLANATION_MAX_LENGTH).nullable(),
+    }),
+  ),
+});
+const ZWarningExplanations = z.record(z.string(), z.string().max(EXPLANATION_MAX_LENGTH));
+
 function parseColumn<T>(schema: z.ZodType, value: unknown, column: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as T;
@@ -109,3 +132,11 @@ export const parseOptionalDerived = (value: unknown): TStoredDerived | null =>
 
 /** ClinicCounterCell.counters / ClinicCounterTotal.counters (rows of the current format only). */
 export const parseClinicCounters = (value: unknown): TClinicCounters => parseColumn(ZClinicCounters, value, "counters");
+
+/** SubmissionRevision.softWarnings / Submission.softWarnings (null: no rule set applied). */
+export const parseSoftWarnings = (value: unknown): TStoredSoftWarnings | null =>
+  value === null || value === undefined ? null : parseColumn(ZStoredSoftWarnings, value, "softWarnings");
+
+/** Submission.warningExplanations: the working copy's explanations (rule id → text). */
+export const parseWarningExplanations = (value: unknown): TExplanations =>
+  value === null || value === undefined ? {} : parseColumn(ZWarningExplanations, value, "warningExplanations");

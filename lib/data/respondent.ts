@@ -6,7 +6,7 @@ import { cycleWritability, type TWritability } from "@/lib/domain/cycle-window";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { getRespondentDefinition } from "./questionnaires";
 import { cycleScope } from "./scope";
-import { parseStoredAnswers, parseStoredDerived } from "./json-columns";
+import { parseSoftWarnings, parseStoredAnswers, parseStoredDerived } from "./json-columns";
 
 /**
  * The respondent side of a cycle — an institution filling in the clinic report or a hub its
@@ -38,6 +38,7 @@ const submissionSelect = {
   reopenedUntil: true,
   updatedAt: true,
   questionnaireVersionId: true,
+  warningExplanations: true,
 } as const satisfies Prisma.SubmissionSelect;
 
 export type TRespondentSubmission = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
@@ -209,6 +210,11 @@ export async function getOwnRevision(viewer: TRespondentViewer, cycleId: string,
     cycle,
     submission,
     definition: await getRespondentDefinition(submission.questionnaireVersionId, cycle.fiscalYear),
-    revision: { ...row, answers: parseStoredAnswers(row.answers), derived: parseStoredDerived(row.derived) },
+    revision: {
+      ...row,
+      answers: parseStoredAnswers(row.answers),
+      derived: parseStoredDerived(row.derived),
+      softWarnings: parseSoftWarnings(row.softWarnings),
+    },
   };
 }

@@ -10,7 +10,7 @@ import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import { diffAnswers } from "@/lib/questionnaire/diff";
 import { mapPreviousAnswers } from "@/lib/questionnaire/copy";
 
-import { parseOptionalDerived, parseStoredAnswers, parseStoredDerived } from "./json-columns";
+import { parseOptionalDerived, parseSoftWarnings, parseStoredAnswers, parseStoredDerived } from "./json-columns";
 
 // One report opened for review, with its derived status, revisions and changes since last year
 // (split from review.ts), scoped by the viewer.
@@ -58,6 +58,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
           channel: true,
           submittedById: true,
           kind: true,
+          softWarnings: true,
         },
       },
     },
@@ -68,6 +69,7 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
     ...r,
     answers: parseStoredAnswers(r.answers),
     derived: parseStoredDerived(r.derived),
+    softWarnings: parseSoftWarnings(r.softWarnings),
   }));
   const latest = revisions.at(-1) ?? null;
   const answers = latest?.answers ?? parseStoredAnswers(submission.answers);
@@ -172,6 +174,8 @@ export async function getReviewSubmission(viewer: TViewer, submissionId: string)
     definition,
     derived,
     answers,
+    /** The soft-rule warnings the latest revision carried, with the respondent's explanations. */
+    softWarnings: latest?.softWarnings ?? null,
     isDraftOnly: latest === null,
     revisions: revisions.map((r, i) => ({
       revision: r.revision,

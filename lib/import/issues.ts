@@ -44,6 +44,8 @@ export type TImportIssueCode =
   | "coverage"
   /** Warning: a plausible but unusual value (a hospital with fewer than 20 beds, …). */
   | "unusual_value"
+  /** Warning: a soft rule of the questionnaire (注意 / 確認) raised on this report (docs/decisions/0019). */
+  | "soft_rule"
   /** Warning: rows left out on purpose (NDB values for institutions not in the roster). */
   | "skipped"
   /** Added when the list was cut at MAX_REPORTED_ISSUES. */

@@ -16,6 +16,8 @@ import { formatLines, issue } from "@/lib/import/issues";
 import { invalidPreview, type TImportHandler, plannedCheck, refusedWhole } from "./import-handler";
 import { bulkInsert, bulkUpdate, insertAuditRows, newId, NOW_UTC } from "./bulk";
 import { parseStoredAnswers } from "@/lib/data/json-columns";
+import type { TStoredSoftWarnings } from "@/lib/questionnaire/soft-rules";
+import { paperSoftWarnings } from "./import-paper-soft-rules";
 
 // 紙で届いた報告: one row per institution, validated exactly as a web submission
 // (lib/import/paper.ts), stored as a new submitted revision with channel PAPER.
@@ -36,7 +38,14 @@ type TExisting = {
   hasWeb: boolean;
 };
 
-type TItem = { row: TPaperRow; institutionId: string; name: string; existing: TExisting | null };
+type TItem = {
+  row: TPaperRow;
+  institutionId: string;
+  name: string;
+  existing: TExisting | null;
+  /** The soft-rule warnings of this row (stored with the revision, unexplained). */
+  softWarnings: TStoredSoftWarnings | null;
+};
 export type TPaperPlan = { creates: TItem[]; updates: TItem[]; conflicts: TItem[]; unchanged: number };
 
 const isEmpty = (answers: TAnswers) => Object.keys(answers).length === 0;
@@ -46,7 +55,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     const cycle = context.cycle!;
     const institutions = await client.institution.findMany({
       where: { prefectureCode: context.prefectureCode, isActive: true },
-      select: { id: true, code: true, name: true },
+      select: { id: true, code: true, name: true, kind: true, beds: true },
     });
     const byCode = new Map(institutions.map((i) => [i.code, i]));
     // A submissions export (lib/prefecture/exports.ts) can be read back: its informational
@@ -69,6 +78,8 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ),
       );
     }
+    const soft = await paperSoftWarnings(client, cycle, outcome.rows, (code) => byCode.get(code)!);
+    outcome.warnings.push(...soft.issues);
     const result = buildResult(table, readWarnings, outcome);
     if (refusedWhole(result)) return { preview: invalidPreview(result), plan: null };
 
@@ -109,7 +120,13 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     for (const row of result.rows) {
       const institution = byCode.get(row.institutionCode)!;
       const existing = existingBy.get(institution.id) ?? null;
-      const item: TItem = { row, institutionId: institution.id, name: institution.name, existing };
+      const item: TItem = {
+        row,
+        institutionId: institution.id,
+        name: institution.name,
+        existing,
+        softWarnings: soft.byLine.get(row.line) ?? null,
+      };
       if (!existing) plan.creates.push(item);
       // The same answers as the last submitted revision: nothing to write, whoever submitted it.
       else if (existing.latest && jsonEqual(existing.latest.answers, row.answers)) plan.unchanged += 1;
@@ -155,8 +172,19 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
     const updates = options.overwriteWeb ? [...plan.updates, ...plan.conflicts] : plan.updates;
     const revisions: unknown[][] = [];
     const audits: Prisma.AuditEventCreateManyInput[] = [];
-    const revision = (submissionId: string, n: number, answers: TAnswers, derived: unknown, kind: RevisionKind) =>
-      revisions.push([newId(), submissionId, n, answers, derived, now, actor.userId, "PAPER", kind]);
+    const revision = (submissionId: string, n: number, item: TItem, derived: unknown, kind: RevisionKind) =>
+      revisions.push([
+        newId(),
+        submissionId,
+        n,
+        item.row.answers,
+        derived,
+        now,
+        actor.userId,
+        "PAPER",
+        kind,
+        item.softWarnings,
+      ]);
 
     const created = plan.creates.map((item) => ({ item, id: newId(), derived: derivedOf(item.row.answers) }));
     await bulkInsert(
@@ -174,6 +202,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["revision", "int"],
         ["derived", "jsonb"],
         ["submittedAt", "timestamp"],
+        ["softWarnings", "jsonb"],
       ],
       created.map((c) => [
         c.id,
@@ -187,11 +216,12 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         1,
         c.derived,
         now,
+        c.item.softWarnings,
       ]),
       { constants: { createdAt: NOW_UTC, updatedAt: NOW_UTC } },
     );
     for (const c of created) {
-      revision(c.id, 1, c.item.row.answers, c.derived, "INITIAL");
+      revision(c.id, 1, c.item, c.derived, "INITIAL");
       audits.push(
         auditRow(actor, {
           action: "submission.paper_submit",
@@ -223,6 +253,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["derived", "jsonb"],
         ["revision", "int"],
         ["submittedAt", "timestamp"],
+        ["softWarnings", "jsonb"],
       ],
       changed.map((c) => [
         c.existing.id,
@@ -230,6 +261,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         c.derived,
         c.revision,
         now,
+        c.item.softWarnings,
         c.existing.revision,
         c.existing.draftVersion,
       ]),
@@ -254,7 +286,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
       );
     }
     for (const c of changed) {
-      revision(c.existing.id, c.revision, c.item.row.answers, c.derived, nextRevisionKind(c.existing));
+      revision(c.existing.id, c.revision, c.item, c.derived, nextRevisionKind(c.existing));
       audits.push(
         auditRow(actor, {
           action: "submission.paper_submit",
@@ -280,6 +312,7 @@ export const paperHandler: TImportHandler<TPaperPlan> = {
         ["submittedById", "text"],
         ["channel", "text"],
         ["kind", { enum: "RevisionKind" }],
+        ["softWarnings", "jsonb"],
       ],
       revisions,
     );

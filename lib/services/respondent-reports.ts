@@ -23,6 +23,8 @@ import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import { copyForwardAnswers } from "@/lib/questionnaire/copy";
 import { jsonEqual, type TSnapshot } from "@/lib/audit/diff";
 import type { TResponseStatus } from "@/lib/aggregation";
+import { ZExplanations } from "@/lib/questionnaire/soft-rules";
+import { checkSoftRulesForSubmit } from "./soft-rule-check";
 import { deltaFor, readWriteContext, writeCounted, type TCounterPosition } from "./respondent-write";
 
 // The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
@@ -38,6 +40,8 @@ import { deltaFor, readWriteContext, writeCounted, type TCounterPosition } from 
 export const ZAnswersInput = z.object({
   draftVersion: z.int().min(0),
   answers: z.record(z.string(), z.unknown()),
+  /** Explanations of soft-rule warnings (rule id → text); absent: leave the saved ones. */
+  explanations: ZExplanations.optional(),
 });
 export type TAnswersInput = z.infer<typeof ZAnswersInput>;
 
@@ -46,7 +50,13 @@ export const STALE_MESSAGE =
 
 function parseInput(input: unknown): TAnswersInput {
   const parsed = ZAnswersInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "送信された内容の形式が正しくありません。");
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.path[0] === "explanations");
+    throw new AppError(
+      "INVALID_INPUT",
+      tooLong ? "確認事項の説明は1,000文字以内で入力してください。" : "送信された内容の形式が正しくありません。",
+    );
+  }
   return parsed.data;
 }
 
@@ -99,7 +109,7 @@ export type TSaveResult = { submissionId: string; draftVersion: number; savedAt:
 
 /** Saves the working copy. Lenient about completeness, strict about types and codes. */
 export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown): Promise<TSaveResult> {
-  const { draftVersion, answers: raw } = parseInput(input);
+  const { draftVersion, answers: raw, explanations } = parseInput(input);
   const { respondent, cycle, submission, versionId, definition, position } = await loadWriteContext(
     viewer,
     cycleId,
@@ -143,10 +153,11 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
         submission.id,
         draftVersion,
         answers,
+        explanations,
         audit(submission.id),
         savedAt,
       )
-    : await writeFirstDraft(respondent, cycle, versionId, position, answers, savedAt, audit);
+    : await writeFirstDraft(respondent, cycle, versionId, position, { answers, explanations }, savedAt, audit);
   return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
 }
 
@@ -162,6 +173,7 @@ async function updateDraftWithAudit(
   submissionId: string,
   expectedVersion: number,
   answers: TAnswers,
+  explanations: Record<string, string> | undefined,
   audit: Prisma.AuditEventCreateManyInput,
   now: Date,
 ): Promise<string> {
@@ -169,6 +181,7 @@ async function updateDraftWithAudit(
     WITH updated AS (
       UPDATE "Submission"
       SET "answers" = ${JSON.stringify(answers)}::jsonb, "draftVersion" = "draftVersion" + 1, "updatedAt" = ${now}
+        ${explanations === undefined ? Prisma.empty : Prisma.sql`, "warningExplanations" = ${JSON.stringify(explanations)}::jsonb`}
       WHERE "id" = ${submissionId} AND "draftVersion" = ${expectedVersion}
       RETURNING "id"
     )
@@ -190,7 +203,7 @@ async function writeFirstDraft(
   cycle: { id: string; kind: string; prefectureCode: string },
   versionId: string,
   position: TCounterPosition | null,
-  answers: TAnswers,
+  { answers, explanations }: { answers: TAnswers; explanations: Record<string, string> | undefined },
   now: Date,
   audit: (submissionId: string) => Prisma.AuditEventCreateManyInput,
 ): Promise<string> {
@@ -201,6 +214,7 @@ async function writeFirstDraft(
     versionId,
     existing: null,
     answers,
+    explanations,
     submit: null,
     now,
     position,
@@ -237,7 +251,7 @@ export async function submitReport(
   input: unknown,
   attempt = 0,
 ): Promise<TSubmitResult> {
-  const { draftVersion, answers: raw } = parseInput(input);
+  const { draftVersion, answers: raw, explanations: given } = parseInput(input);
   const { respondent, cycle, submission, versionId, definition, position } = await loadWriteContext(
     viewer,
     cycleId,
@@ -261,6 +275,13 @@ export async function submitReport(
   }
   if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
 
+  const soft = await checkSoftRulesForSubmit(
+    respondent,
+    cycle,
+    definition,
+    answers,
+    given ?? submission?.explanations ?? {},
+  );
   const derived = computeStoredDerived(definition, answers);
   const revision = (submission?.revision ?? 0) + 1;
   const kind = nextRevisionKind(submission);
@@ -277,7 +298,8 @@ export async function submitReport(
     versionId,
     existing: submission,
     answers,
-    submit: { revision, kind, derived, submittedById: viewer.userId },
+    explanations: soft.explanations,
+    submit: { revision, kind, derived, submittedById: viewer.userId, softWarnings: soft.softWarnings },
     now,
     position,
     change: await deltaFor(cycleId, position, before, { status: "SUBMITTED", revision, versionId, answers, derived }),

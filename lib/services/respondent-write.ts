@@ -5,7 +5,9 @@ import type { TRespondentViewer } from "@/lib/data/respondent";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TDerivedStatus } from "@/lib/questionnaire/derive";
 import type { TInstitutionKind, TResponseStatus } from "@/lib/aggregation";
+import type { TExplanations, TStoredSoftWarnings } from "@/lib/questionnaire/soft-rules";
 import { newId } from "./bulk";
+import { parseWarningExplanations } from "@/lib/data/json-columns";
 import {
   counterDelta,
   counterDeltaSql,
@@ -38,6 +40,7 @@ type TContextRow = {
   id: string;
   status: "PREPARING" | "OPEN" | "CLOSED";
   kind: "CLINIC_REPORT" | "HUB_SELF_ASSESSMENT";
+  fiscalYear: number;
   opensAt: Date;
   closesAt: Date;
   prefectureCode: string;
@@ -50,6 +53,7 @@ type TContextRow = {
   sRevision: number | null;
   sReopenedUntil: Date | null;
   sVersionId: string | null;
+  sExplanations: unknown;
   iKind: TInstitutionKind | null;
   iMunicipalityCode: string | null;
   iActive: boolean | null;
@@ -72,11 +76,11 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
       : Prisma.sql`s."hubId" = ${respondent.hubId}`;
   const kind = respondent.role === "institution" ? "CLINIC_REPORT" : "HUB_SELF_ASSESSMENT";
   const [row] = await db.$queryRaw<TContextRow[]>`
-    SELECT c."id", c."status"::text AS "status", c."kind"::text AS "kind", c."opensAt", c."closesAt", c."prefectureCode",
+    SELECT c."id", c."status"::text AS "status", c."kind"::text AS "kind", c."fiscalYear", c."opensAt", c."closesAt", c."prefectureCode",
            c."questionnaireVersionId",
            s."id" AS "sId", s."status"::text AS "sStatus", s."answers" AS "sAnswers", s."draftVersion" AS "sDraftVersion",
            s."isAmending" AS "sIsAmending", s."revision" AS "sRevision", s."reopenedUntil" AS "sReopenedUntil",
-           s."questionnaireVersionId" AS "sVersionId",
+           s."questionnaireVersionId" AS "sVersionId", s."warningExplanations" AS "sExplanations",
            i."kind"::text AS "iKind", i."municipalityCode" AS "iMunicipalityCode",
            (i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) AS "iActive",
            r."answers" AS "rAnswers", r."derived" AS "rDerived"
@@ -90,6 +94,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
     id: row.id,
     status: row.status,
     kind: row.kind,
+    fiscalYear: row.fiscalYear,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     prefectureCode: row.prefectureCode,
@@ -105,6 +110,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
         revision: row.sRevision!,
         reopenedUntil: row.sReopenedUntil,
         questionnaireVersionId: row.sVersionId!,
+        explanations: parseWarningExplanations(row.sExplanations),
       }
     : null;
   const position: TCounterPosition | null =
@@ -158,8 +164,16 @@ export type TCountedWrite = {
   /** The submission as read (null: none yet, the statement creates it). */
   existing: { id: string; draftVersion: number; status: TResponseStatus; revision: number } | null;
   answers: TAnswers;
-  /** For a submission: the new revision with its derived status; absent for a draft. */
-  submit: { revision: number; kind: RevisionKind; derived: TDerivedStatus; submittedById: string | null } | null;
+  /** For a submission: the new revision with its derived status and soft warnings; absent for a draft. */
+  submit: {
+    revision: number;
+    kind: RevisionKind;
+    derived: TDerivedStatus;
+    submittedById: string | null;
+    softWarnings: TStoredSoftWarnings | null;
+  } | null;
+  /** The explanations of soft-rule warnings in the working copy (undefined: leave as they are). */
+  explanations?: TExplanations;
   now: Date;
   audit: (submissionId: string) => TAudit;
   position: TCounterPosition | null;
@@ -186,26 +200,29 @@ function statement(write: TCountedWrite, withCounters: boolean): Prisma.Sql {
           AND "municipalityCode" = ${position.municipalityCode} AND "isActive" = ${position.active} FOR SHARE),`
     : Prisma.sql`position_ok AS (SELECT 1),`;
   const status = submit ? Prisma.sql`'SUBMITTED'::"SubmissionStatus"` : Prisma.sql`'DRAFT'::"SubmissionStatus"`;
+  const explained =
+    write.explanations === undefined ? Prisma.empty : Prisma.sql`, "warningExplanations" = ${json(write.explanations)}`;
   const written = existing
     ? Prisma.sql`written AS (
-        UPDATE "Submission" SET "answers" = ${answers}::jsonb, "draftVersion" = "draftVersion" + 1, "updatedAt" = ${iso(now)}
-          ${submit ? Prisma.sql`, "status" = ${status}, "revision" = ${submit.revision}, "derived" = ${json(submit.derived)}, "submittedAt" = ${iso(now)}, "isAmending" = false` : Prisma.empty}
+        UPDATE "Submission" SET "answers" = ${answers}::jsonb, "draftVersion" = "draftVersion" + 1, "updatedAt" = ${iso(now)}${explained}
+          ${submit ? Prisma.sql`, "status" = ${status}, "revision" = ${submit.revision}, "derived" = ${json(submit.derived)}, "submittedAt" = ${iso(now)}, "isAmending" = false, "softWarnings" = ${json(submit.softWarnings)}` : Prisma.empty}
         WHERE "id" = ${existing.id} AND "draftVersion" = ${existing.draftVersion}
           AND "status" = ${existing.status}::"SubmissionStatus" AND "revision" = ${existing.revision}
           AND EXISTS (SELECT 1 FROM position_ok)
         RETURNING "id")`
     : Prisma.sql`written AS (
         INSERT INTO "Submission" ("id", "cycleId", "questionnaireVersionId", ${respondentColumn}, "prefectureCode", "status", "answers",
-          "draftVersion", "revision", "derived", "submittedAt", "updatedAt")
+          "draftVersion", "revision", "derived", "submittedAt", "updatedAt", "warningExplanations", "softWarnings")
         SELECT ${id}, ${write.cycleId}, ${write.versionId}, ${respondentId}, ${write.prefectureCode}, ${status}, ${answers}::jsonb,
-          1, ${submit?.revision ?? 0}, ${json(submit?.derived)}, ${submit ? iso(now) : null}, ${iso(now)}
+          1, ${submit?.revision ?? 0}, ${json(submit?.derived)}, ${submit ? iso(now) : null}, ${iso(now)},
+          ${json(write.explanations)}, ${json(submit?.softWarnings)}
         WHERE EXISTS (SELECT 1 FROM position_ok)
         ON CONFLICT DO NOTHING
         RETURNING "id")`;
   const revision = submit
     ? Prisma.sql`, revised AS (
-        INSERT INTO "SubmissionRevision" ("id", "submissionId", "revision", "kind", "answers", "derived", "submittedAt", "submittedById")
-        SELECT ${newId()}, written."id", ${submit.revision}, ${submit.kind}::"RevisionKind", ${answers}::jsonb, ${json(submit.derived)}, ${iso(now)}, ${submit.submittedById}
+        INSERT INTO "SubmissionRevision" ("id", "submissionId", "revision", "kind", "answers", "derived", "submittedAt", "submittedById", "softWarnings")
+        SELECT ${newId()}, written."id", ${submit.revision}, ${submit.kind}::"RevisionKind", ${answers}::jsonb, ${json(submit.derived)}, ${iso(now)}, ${submit.submittedById}, ${json(submit.softWarnings)}
         FROM written)`
     : Prisma.empty;
   const a = write.audit(id);

@@ -20,6 +20,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
 import { AmendmentActions } from "./amendment-actions";
 import { orNotFound } from "@/app/_shared/not-found";
+import { getSoftRuleInputs } from "@/lib/data/soft-rules";
+import { parseWarningExplanations } from "@/lib/data/json-columns";
+import { respondentRuleSet } from "@/lib/questionnaire/soft-rules";
 
 /**
  * The questionnaire page of a respondent (institution or hub): editable while the window is open
@@ -42,6 +45,7 @@ export async function RespondentFormPage({
     submission?.questionnaireVersionId ?? cycle.questionnaireVersionId,
     cycle.fiscalYear,
   );
+  const soft = await getSoftRuleInputs(viewer, cycle, definition);
   const writability = writabilityOf(cycle, submission);
   // The same two rules the write services apply (lib/domain/cycle-window.ts).
   const locked = submission !== null && isLockedBySubmission(submission);
@@ -127,6 +131,11 @@ export async function RespondentFormPage({
         nextRevision={(submission?.revision ?? 0) + 1}
         nextKind={nextRevisionKind(submission)}
         copyPrevious={editable && previous ? { fiscalYearLabel: fiscalYearLabel(previous.cycle.fiscalYear) } : null}
+        softRules={{
+          ruleSet: respondentRuleSet(soft.ruleSet),
+          context: soft.context,
+          explanations: parseWarningExplanations(submission?.warningExplanations),
+        }}
       />
       <p className="no-print mt-6 text-sm">
         <Link href={ROLE_HOME[role]} className="text-teal-800 underline">

@@ -112,7 +112,7 @@ export async function RespondentReceiptPage({
         </Panel>
       )}
       <Panel title="提出内容" className="mt-5">
-        <AnswersTable definition={definition} answers={row.answers} />
+        <AnswersTable definition={definition} answers={row.answers} warnings={row.softWarnings?.warnings} />
       </Panel>
       <p className="no-print mt-6 text-sm">
         <Link href={ROLE_HOME[role]} className="text-teal-800 underline">

@@ -16,6 +16,7 @@ import { FactList, Panel } from "@/components/ui/panel";
 import { Notice } from "@/components/ui/notice";
 import { StatusPanel } from "@/components/questionnaire/status-panel";
 import { AnswersTable } from "@/components/questionnaire/answers-table";
+import { SoftWarningSummary } from "@/components/prefecture/soft-warning-summary";
 import { RevisionDiffTable } from "@/components/questionnaire/revision-diff-table";
 import { ReviewActions } from "@/components/prefecture/review-actions";
 import { ReopenForm } from "@/components/prefecture/reopen-form";
@@ -32,7 +33,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const { submission, cycle, respondent, definition, derived, answers, revisions, lastYear } = review;
+  const { submission, cycle, respondent, definition, derived, answers, revisions, lastYear, softWarnings } = review;
   const history = await listAuditHistory(viewer, { entityType: "submission", entityId: submission.id, take: 50 });
   const events = auditEntries(history.rows);
   const title = cycleTitle(cycle);
@@ -107,6 +108,12 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             </div>
           </Panel>
 
+          {!review.isDraftOnly && (
+            <Panel title="確認事項（提出時の注意・説明）">
+              <SoftWarningSummary definition={definition} stored={softWarnings} />
+            </Panel>
+          )}
+
           <Panel
             title={
               lastYear ? `前年度（${lastYear.cycleTitle}・第${lastYear.revision}版）からの変更` : "前年度からの変更"
@@ -133,7 +140,12 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
           )}
 
           <Panel title={review.isDraftOnly ? "回答内容（下書き）" : `回答内容（第${submission.revision}版）`}>
-            <AnswersTable definition={definition} answers={answers} fiscalYear={cycle.fiscalYear} />
+            <AnswersTable
+              definition={definition}
+              answers={answers}
+              fiscalYear={cycle.fiscalYear}
+              warnings={softWarnings?.warnings}
+            />
           </Panel>
         </div>
 

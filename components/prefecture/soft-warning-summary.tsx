@@ -1,0 +1,40 @@
+import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
+import { itemIndex } from "@/lib/questionnaire/definition";
+import {
+  SOFT_RULE_IMPORTANCE_LABELS,
+  softWarningFlags,
+  type TStoredSoftWarnings,
+} from "@/lib/questionnaire/soft-rules";
+
+/**
+ * For the officer: the soft-rule warnings the report carried when submitted, each with its item
+ * and the respondent's explanation (docs/decisions/0019-soft-rules.md). The items themselves are
+ * marked in the answers below.
+ */
+export function SoftWarningSummary({
+  definition,
+  stored,
+}: Readonly<{ definition: TQuestionnaireDefinition; stored: TStoredSoftWarnings | null }>) {
+  if (!stored) return <p className="text-sm text-gray-600">この版には確認ルールの記録がありません。</p>;
+  if (stored.warnings.length === 0) return <p className="text-sm text-gray-600">確認事項はありません。</p>;
+  const items = itemIndex(definition);
+  const flags = softWarningFlags(stored);
+  return (
+    <div className="space-y-2 text-sm" data-testid="soft-warning-summary">
+      <p className="text-gray-700">
+        {flags.total}件（説明未記入 {flags.unexplained}件・前年比大 {flags.bigChange}件）
+      </p>
+      <ul className="space-y-2">
+        {stored.warnings.map((w) => (
+          <li key={w.ruleId} className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+            <p className="font-medium">
+              ［{SOFT_RULE_IMPORTANCE_LABELS[w.importance]}］{items.get(w.items[0] ?? "")?.label ?? w.items[0]}
+            </p>
+            <p className="mt-0.5">{w.message}</p>
+            <p className="mt-0.5 font-medium">説明: {w.explanation ?? "（未記入）"}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
