@@ -237,7 +237,7 @@ export function notSubmittedTable(rows: readonly TNotSubmittedRow[], respondentT
       "担当者メール",
       "状況",
       "最終保存日時",
-      "期限後の入力許可（期限）",
+      "期限後の入力許可",
     ],
     rows: rows.map((r) => [
       r.code ?? "",
