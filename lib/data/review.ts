@@ -21,6 +21,8 @@ import { respondentComparator, type TOrderableRespondent } from "@/lib/prefectur
 import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
 import { parseOptionalDerived, parseStoredAnswers } from "./json-columns";
+import { softWarningCounts, softWarningWhere } from "./soft-warning-where";
+import type { TSoftWarningCounts } from "@/lib/prefecture/soft-warning-filter";
 
 // 体制の有無の確認: the cycle's respondents (those who have not started included), their progress
 // per zone and municipality, and one report opened for review with its derived status, its
@@ -73,6 +75,7 @@ export async function respondentsWhere(
             ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }] }
             : {},
           status,
+          softWarningWhere(cycle.id, filter.warning),
         ],
       },
     };
@@ -92,6 +95,7 @@ export async function respondentsWhere(
           : {},
         filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
         status,
+        softWarningWhere(cycle.id, filter.warning),
       ],
     },
   };
@@ -106,6 +110,7 @@ const submissionSelect = {
   reviewedAt: true,
   reopenedUntil: true,
   updatedAt: true,
+  softWarnings: true,
 } as const satisfies Prisma.SubmissionSelect;
 
 type TSubmissionSummary = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
@@ -123,10 +128,19 @@ export type TRespondentRow = {
   contactEmail: string | null;
   isActive: boolean;
   status: TResponseStatus;
-  submission: TSubmissionSummary | null;
+  submission: Omit<TSubmissionSummary, "softWarnings"> | null;
+  /** Soft-rule warnings of the latest revision (null: none stored). */
+  warningCounts: TSoftWarningCounts | null;
 };
 
 const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => submission?.status ?? "NOT_STARTED";
+
+/** The row's submission without the stored JSON, and the warning counts read from it. */
+function withWarningCounts(submission: TSubmissionSummary | null) {
+  if (!submission) return { submission: null, warningCounts: null };
+  const { softWarnings, ...rest } = submission;
+  return { submission: rest, warningCounts: softWarningCounts(softWarnings) };
+}
 
 /** The default order: municipality and code (clinics), zone and name (hubs). */
 const DEFAULT_SORT: TSort<TRespondentSortKey> = { key: RESPONDENT_DEFAULT_SORT, dir: "asc" };
@@ -204,7 +218,7 @@ async function findRespondents(
           contactEmail: r.contactEmail,
           isActive: r.isActive,
           status: statusOf(submission),
-          submission,
+          ...withWarningCounts(submission),
         };
       }),
     };
@@ -242,7 +256,7 @@ async function findRespondents(
         contactEmail: r.contactEmail,
         isActive: r.isActive,
         status: statusOf(submission),
-        submission,
+        ...withWarningCounts(submission),
       };
     }),
   };

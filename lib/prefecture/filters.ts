@@ -3,6 +3,7 @@
 // Pure, so pages, route handlers and client components share them.
 import { z } from "zod";
 import { RESPONSE_STATUSES, type TResponseStatus } from "@/lib/aggregation/status";
+import { SOFT_WARNING_FILTERS } from "./soft-warning-filter";
 
 const optionalText = (max: number) =>
   z
@@ -82,6 +83,8 @@ export const ZRespondentFilter = z.object({
   kind: z.enum(["HOSPITAL", "CLINIC"]).optional().catch(undefined),
   status: z.enum(RESPONSE_STATUSES).optional().catch(undefined),
   q: optionalText(100),
+  /** Soft-rule warnings the report carried (lib/prefecture/soft-warning-filter.ts). */
+  warning: z.enum(SOFT_WARNING_FILTERS).optional().catch(undefined),
   page,
   ...sortFields(RESPONDENT_SORT_KEYS, RESPONDENT_DEFAULT_SORT),
 });

@@ -17,6 +17,10 @@ import type { TAnswers } from "@/lib/questionnaire/answers";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 import { csvFile, inst } from "@/tests/fixtures/import/builders";
 import { importFile } from "@/tests/support/prefecture-ops";
+import { findCycle } from "@/lib/data/cycles";
+import { listRespondents } from "@/lib/data/review";
+import { ZRespondentFilter } from "@/lib/prefecture/filters";
+import { softWarningBadgeText } from "@/lib/prefecture/soft-warning-filter";
 
 let world: TWorld;
 let clinic: Extract<TRespondentViewer, { role: "institution" }>;
@@ -278,5 +282,25 @@ describe("paper reports run the same rules", () => {
       ruleSetKey: "clinic-report-r7-v1.rules-1",
       warnings: [],
     });
+  });
+});
+
+describe("the review list filters on the stored warnings", () => {
+  const names = async (warning?: "any" | "unexplained" | "bigChange") => {
+    const viewer = world.viewers.fukuiPrefecture;
+    const cycle = await findCycle(viewer, cycleId);
+    const list = await listRespondents(viewer, cycle, ZRespondentFilter.parse({ warning, status: "SUBMITTED" }));
+    return list.rows.map((r) => [r.name, softWarningBadgeText(r.warningCounts)]);
+  };
+
+  it("確認事項あり / 注意あり・説明未記入 / 前年比大, with the counts next to the status", async () => {
+    // Explained on the web: 前年比大 but nothing unexplained. On paper: two unexplained warnings.
+    expect(await names("bigChange")).toEqual([["説明テストクリニック", "確認事項 1（前年比大 1）"]]);
+    expect(await names("unexplained")).toEqual([["紙テスト無床クリニック", "確認事項 2（説明未記入 2）"]]);
+    expect((await names("any")).map(([name]) => name).sort()).toEqual([
+      "紙テスト無床クリニック",
+      "説明テストクリニック",
+    ]);
+    expect(await names()).toContainEqual(["紙テスト問題なしクリニック", null]);
   });
 });

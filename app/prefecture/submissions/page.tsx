@@ -21,6 +21,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/notice";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
+import { SoftWarningBadge, SoftWarningFilterSelect } from "@/components/prefecture/soft-warning-filter";
 import { StatusCounts } from "@/components/prefecture/status-counts";
 import { BulkConfirmButton } from "@/components/prefecture/bulk-confirm-button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
@@ -87,6 +88,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
     kind: filter.kind,
     status: filter.status,
     q: filter.q,
+    warning: filter.warning,
   };
   const filterOnly = Object.fromEntries(
     Object.entries(current).filter(([k, v]) => k !== "cycle" && v !== undefined),
@@ -154,6 +156,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                 ]}
               />
             )}
+            <SoftWarningFilterSelect value={filter.warning} />
             <div>
               <label htmlFor="filter-q" className={labelClass}>
                 名称・コード
@@ -290,6 +293,7 @@ function StatusText({ row, now }: Readonly<{ row: TRow; now: Date }>) {
       {row.submission?.reopenedUntil && row.submission.reopenedUntil > now && (
         <span className="ml-1 text-xs text-amber-800">（期限後入力可）</span>
       )}
+      <SoftWarningBadge counts={row.warningCounts} />
     </>
   );
 }
