@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -10,7 +11,14 @@ export function AnswersTable({
   definition,
   answers,
   fiscalYear,
-}: Readonly<{ definition: TQuestionnaireDefinition; answers: TAnswers; fiscalYear?: number }>) {
+  marks,
+}: Readonly<{
+  definition: TQuestionnaireDefinition;
+  answers: TAnswers;
+  fiscalYear?: number;
+  /** Shown under an item's answer (the officer's review flags, issue 16). */
+  marks?: Readonly<Record<string, ReactNode>>;
+}>) {
   const { visibility } = evaluateAnswers(definition, answers);
   return (
     <div className="space-y-6">
@@ -46,6 +54,7 @@ export function AnswersTable({
                         </th>
                         <td className="whitespace-pre-line py-1.5 text-gray-900">
                           {formatAnswer(item, answers[item.key])}
+                          {marks?.[item.key]}
                         </td>
                       </tr>
                     ),

@@ -44,6 +44,8 @@ export type TQuestionnaireFormProps = Readonly<{
   /** 初回提出, 再提出 (差戻し or not yet reviewed) or 変更報告 (after 確認済み): the words on the button. */
   nextKind: RevisionKind;
   copyPrevious: { fiscalYearLabel: string } | null;
+  /** 照会 not yet closed, by item key: shown next to the item (issue 16). */
+  itemNotes?: Readonly<Record<string, readonly string[]>>;
 }>;
 
 /**
@@ -265,6 +267,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
         error={error}
         required={item.required}
         ndb={ndb}
+        notes={props.itemNotes?.[item.key]}
         asFieldset={isGroupedInput(item)}
       >
         {input}

@@ -20,6 +20,8 @@ import { ReopenForm } from "@/components/prefecture/reopen-form";
 import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
 import { compareScores } from "@/lib/questionnaire/score";
 import { withParams } from "@/lib/search-params";
+import { getSubmissionFlags } from "@/lib/data/review-flags";
+import { ReviewFlagsPanel, outlierMarks } from "@/components/prefecture/review-flags-panel";
 
 export const metadata: Metadata = { title: "報告の確認" };
 
@@ -31,7 +33,10 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
     throw error;
   });
   const { submission, cycle, respondent, definition, derived, answers, revisions, lastYear } = review;
-  const events = await listAuditEvents(viewer, { entityType: "submission", entityId: submission.id, take: 30 });
+  const [events, flags] = await Promise.all([
+    listAuditEvents(viewer, { entityType: "submission", entityId: submission.id, take: 30 }),
+    getSubmissionFlags(viewer, submission.id),
+  ]);
   const title = cycleTitle(cycle);
   const latest = revisions.at(-1);
 
@@ -104,6 +109,19 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             </div>
           </Panel>
 
+          {!review.isDraftOnly && (
+            <Panel title="確認の目印（外れ値・照会）">
+              <ReviewFlagsPanel
+                submissionId={submission.id}
+                definition={definition}
+                answers={answers}
+                flags={flags}
+                kindLabel={respondent.kindLabel}
+                canAsk={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
+              />
+            </Panel>
+          )}
+
           <Panel
             title={
               lastYear ? `前年度（${lastYear.cycleTitle}・第${lastYear.revision}版）からの変更` : "前年度からの変更"
@@ -130,7 +148,12 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
           )}
 
           <Panel title={review.isDraftOnly ? "回答内容（下書き）" : `回答内容（第${submission.revision}版）`}>
-            <AnswersTable definition={definition} answers={answers} fiscalYear={cycle.fiscalYear} />
+            <AnswersTable
+              definition={definition}
+              answers={answers}
+              fiscalYear={cycle.fiscalYear}
+              marks={outlierMarks(flags, respondent.kindLabel)}
+            />
           </Panel>
         </div>
 
