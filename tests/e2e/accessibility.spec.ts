@@ -173,6 +173,8 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/cycles",
     `/prefecture/cycles/${cycle}`,
     "/prefecture/submissions",
+    // The list filtered and ranked by review flags (issue 16).
+    "/prefecture/submissions?flag=any&sort=flags",
     `/prefecture/submissions/${submission}`,
     "/prefecture/dashboard",
     `/prefecture/dashboard?zone=${zone}`,
@@ -227,7 +229,12 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   const zone = await firstId(
     `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
   );
-  const paths = ["/prefecture/submissions", "/prefecture/dashboard", `/prefecture/dashboard?zone=${zone}`];
+  const paths = [
+    "/prefecture/submissions",
+    "/prefecture/submissions?flag=any&sort=flags",
+    "/prefecture/dashboard",
+    `/prefecture/dashboard?zone=${zone}`,
+  ];
   const findings: TFinding[] = [];
   for (const path of paths) {
     const finding = await audit(page, path);

@@ -10,7 +10,7 @@ import { computeOutlierFlags, sweepOutlierFlags } from "@/lib/services/outlier-f
 import { answerItemQuery, askItemQuery, closeItemQuery } from "@/lib/services/item-queries";
 import { bulkConfirm, confirmSubmission } from "@/lib/services/review";
 import { startAmendment, submitReport } from "@/lib/services/respondent-reports";
-import { findOwnSubmission } from "@/lib/data/respondent";
+import { asRespondent, findOwnSubmission } from "@/lib/data/respondent";
 import { getCycleFlagSummary, getSubmissionFlags, listOwnQueries } from "@/lib/data/review-flags";
 import { listRespondents } from "@/lib/data/review";
 import { findCycle } from "@/lib/data/cycles";
@@ -230,7 +230,7 @@ describe("item-level queries (照会)", () => {
     expect(await errorOf(answerItemQuery(clinic, queryId, { answer: "追記" }))).toMatchObject({ code: "CONFLICT" });
     expect(await errorOf(closeItemQuery(officer, queryId, {}))).toMatchObject({ code: "CONFLICT" });
     await confirmSubmission(officer, submissionId, { revision: 2 });
-    expect((await findOwnSubmission(clinic, cycleId))?.status).toBe("CONFIRMED");
+    expect((await findOwnSubmission(asRespondent(clinic), cycleId))?.status).toBe("CONFIRMED");
 
     const actions = (
       await db.auditEvent.findMany({
