@@ -2,17 +2,23 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { leftOutText, type TBulkConfirmResult } from "@/lib/prefecture/review-flags";
 import { ApiErrorNotice } from "./api-error";
 import { useApiAction } from "./use-api-action";
 
-/** Confirms every 提出済 report matching the list's current filter, and says how many. */
+/**
+ * Confirms every 提出済 report matching the list's current filter that carries no review flag
+ * (outliers, unresolved 照会), and says how many were left out and why.
+ */
 export function BulkConfirmButton({
   cycleId,
   filter,
   submittedCount,
-}: Readonly<{ cycleId: string; filter: Record<string, string>; submittedCount: number }>) {
-  const { run, pending, error } = useApiAction<{ confirmed: number; notSubmitted: number }>();
-  const [result, setResult] = useState<{ confirmed: number; notSubmitted: number } | null>(null);
+  flaggedCount = 0,
+}: Readonly<{ cycleId: string; filter: Record<string, string>; submittedCount: number; flaggedCount?: number }>) {
+  const { run, pending, error } = useApiAction<TBulkConfirmResult>();
+  const [result, setResult] = useState<TBulkConfirmResult | null>(null);
+  const n = (v: number) => v.toLocaleString("ja-JP");
   return (
     <div className="space-y-2">
       <Button
@@ -21,7 +27,7 @@ export function BulkConfirmButton({
         onClick={async () => {
           if (
             !window.confirm(
-              `この条件に当てはまる提出済の報告 ${submittedCount.toLocaleString("ja-JP")}件をまとめて確認済みにします。よろしいですか？`,
+              `この条件に当てはまる提出済の報告 ${n(submittedCount)}件をまとめて確認済みにします。${flaggedCount > 0 ? `目印（外れ値・照会）のある ${n(flaggedCount)}件は対象外です。` : ""}よろしいですか？`,
             )
           )
             return;
@@ -29,12 +35,22 @@ export function BulkConfirmButton({
           if (data) setResult(data);
         }}
       >
-        {pending ? "処理中…" : `この条件の提出済 ${submittedCount.toLocaleString("ja-JP")}件をまとめて確認済みにする`}
+        {pending ? "処理中…" : `この条件の提出済 ${n(submittedCount)}件をまとめて確認済みにする`}
       </Button>
+      {flaggedCount > 0 && (
+        <p className="text-sm text-gray-700" data-testid="bulk-flagged-count">
+          目印（外れ値・照会）のある提出済の報告 {n(flaggedCount)}
+          件は、一括確認の対象外です（1件ずつ確認してください）。
+        </p>
+      )}
       {result && (
         <Notice tone="success">
-          {result.confirmed.toLocaleString("ja-JP")}件を確認済みにしました。
-          {result.notSubmitted > 0 && `提出済でない ${result.notSubmitted.toLocaleString("ja-JP")}件はそのままです。`}
+          <span data-testid="bulk-confirm-result">
+            {n(result.confirmed)}件を確認済みにしました。
+            {result.flaggedReports > 0 &&
+              `目印のある ${n(result.flaggedReports)}件は対象外としました（${leftOutText(result)}）。`}
+            {result.notSubmitted > 0 && `提出済でない ${n(result.notSubmitted)}件はそのままです。`}
+          </span>
         </Notice>
       )}
       <ApiErrorNotice error={error} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import { evaluateAnswers } from "@/lib/questionnaire/derive";
@@ -33,11 +34,14 @@ export function AnswersTable({
   answers,
   fiscalYear,
   warnings = [],
+  marks,
 }: Readonly<{
   definition: TQuestionnaireDefinition;
   answers: TAnswers;
   fiscalYear?: number;
   warnings?: TStoredSoftWarning[];
+  /** Shown under an item's answer (the officer's review flags, issue 16). */
+  marks?: Readonly<Record<string, ReactNode>>;
 }>) {
   const warningsOf = (key: string) => warnings.filter((w) => w.items[0] === key);
   const { visibility } = evaluateAnswers(definition, answers);
@@ -76,6 +80,7 @@ export function AnswersTable({
                         <td className="whitespace-pre-line py-1.5 text-gray-900">
                           {formatAnswer(item, answers[item.key])}
                           {warningsOf(item.key).length > 0 && <StoredWarnings warnings={warningsOf(item.key)} />}
+                          {marks?.[item.key]}
                         </td>
                       </tr>
                     ),

@@ -24,6 +24,7 @@ export function FieldShell({
   error,
   required,
   ndb,
+  notes,
   asFieldset,
   children,
 }: Readonly<{
@@ -32,6 +33,8 @@ export function FieldShell({
   error?: string;
   required: boolean;
   ndb?: { value: number; changed: boolean };
+  /** The prefecture's open 照会 about this item (issue 16). */
+  notes?: readonly string[];
   /** Radio and checkbox groups are a fieldset with a legend; single inputs have a label. */
   asFieldset: boolean;
   children: ReactNode;
@@ -80,6 +83,19 @@ export function FieldShell({
             <span className="ml-2 rounded bg-amber-100 px-1.5 font-semibold">NDB値から変更しています</span>
           )}
         </p>
+      )}
+      {notes && notes.length > 0 && (
+        <div
+          className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid={`query-note-${name}`}
+        >
+          <p className="font-semibold">都道府県からの照会</p>
+          {notes.map((note, i) => (
+            <p key={i} className="whitespace-pre-line">
+              {note}
+            </p>
+          ))}
+        </div>
       )}
       <div className="mt-2">{children}</div>
       {error && (

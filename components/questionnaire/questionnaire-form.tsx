@@ -54,6 +54,8 @@ export type TQuestionnaireFormProps = Readonly<{
   copyPrevious: { fiscalYearLabel: string } | null;
   /** Soft rules of the bound version (without administrators' notes), their inputs and the saved explanations. */
   softRules?: { ruleSet: TSoftRuleSet | null; context: TSoftRuleContext; explanations: TExplanations } | null;
+  /** 照会 not yet closed, by item key: shown next to the item (issue 16). */
+  itemNotes?: Readonly<Record<string, readonly string[]>>;
 }>;
 
 /**
@@ -308,6 +310,7 @@ export function QuestionnaireForm(props: TQuestionnaireFormProps) {
           error={error}
           required={item.required}
           ndb={ndb}
+          notes={props.itemNotes?.[item.key]}
           asFieldset={isGroupedInput(item)}
         >
           {input}

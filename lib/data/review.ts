@@ -23,6 +23,8 @@ import type { TExportRespondent } from "@/lib/prefecture/exports";
 import { parseOptionalDerived, parseStoredAnswers } from "./json-columns";
 import { softWarningCounts, softWarningWhere } from "./soft-warning-where";
 import type { TSoftWarningCounts } from "@/lib/prefecture/soft-warning-filter";
+import { flagCountsOf, flagWhere } from "./review-flags";
+import { NO_FLAGS, totalFlags, type TReviewFlagCounts, type TReviewFlagFilter } from "@/lib/prefecture/review-flags";
 
 // 体制の有無の確認: the cycle's respondents (those who have not started included), their progress
 // per zone and municipality, and one report opened for review with its derived status, its
@@ -63,6 +65,7 @@ export async function respondentsWhere(
   const base = cycleRespondentsWhere(viewer, cycle);
   const zoneCodes = filter.zone ? await zoneMunicipalities(viewer, filter.zone) : null;
   const status = statusWhere(cycle.id, filter.status);
+  const flagged = filter.flag ? { submissions: { some: { cycleId: cycle.id, ...flagWhere(filter.flag) } } } : {};
   if ("institution" in base) {
     return {
       institution: {
@@ -76,6 +79,7 @@ export async function respondentsWhere(
             : {},
           status,
           softWarningWhere(cycle.id, filter.warning),
+          flagged,
         ],
       },
     };
@@ -96,6 +100,7 @@ export async function respondentsWhere(
         filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
         status,
         softWarningWhere(cycle.id, filter.warning),
+        flagged,
       ],
     },
   };
@@ -131,6 +136,8 @@ export type TRespondentRow = {
   submission: Omit<TSubmissionSummary, "softWarnings"> | null;
   /** Soft-rule warnings of the latest revision (null: none stored). */
   warningCounts: TSoftWarningCounts | null;
+  /** Review flags of the report (issue 16); all zero without a report. */
+  flags: TReviewFlagCounts;
 };
 
 const statusOf = (submission: TSubmissionSummary | null): TResponseStatus => submission?.status ?? "NOT_STARTED";
@@ -219,6 +226,7 @@ async function findRespondents(
           isActive: r.isActive,
           status: statusOf(submission),
           ...withWarningCounts(submission),
+          flags: NO_FLAGS,
         };
       }),
     };
@@ -257,6 +265,7 @@ async function findRespondents(
         isActive: r.isActive,
         status: statusOf(submission),
         ...withWarningCounts(submission),
+        flags: NO_FLAGS,
       };
     }),
   };
@@ -271,9 +280,9 @@ async function findRespondents(
 async function sortedRespondentIds(
   cycle: Pick<TCycle, "id" | "closesAt">,
   where: TRespondentWhere,
-  sort: TSort<"status" | "deadline" | "updated">,
+  sort: TSort<"status" | "deadline" | "updated" | "flags">,
 ): Promise<string[]> {
-  const submissionSelect = { status: true, submittedAt: true, updatedAt: true, reopenedUntil: true } as const;
+  const submissionSelect = { id: true, status: true, submittedAt: true, updatedAt: true, reopenedUntil: true } as const;
   const [people, submissions] =
     "institution" in where
       ? await Promise.all([
@@ -296,6 +305,7 @@ async function sortedRespondentIds(
             .then((rows) => rows.map(({ hubId, ...s }) => ({ ...s, owner: hubId }))),
         ]);
   const byOwner = new Map(submissions.map((s) => [s.owner, s]));
+  const flags = sort.key === "flags" ? await flagCountsOf(submissions.map((s) => s.id)) : null;
   const rows = people.map((p): TOrderableRespondent => {
     const s = byOwner.get(p.id);
     return {
@@ -305,13 +315,14 @@ async function sortedRespondentIds(
       submittedAt: s?.submittedAt ?? null,
       updatedAt: s?.updatedAt ?? null,
       reopenedUntil: s?.reopenedUntil ?? null,
+      flags: s && flags ? totalFlags(flags.get(s.id)) : 0,
     };
   });
   return rows.sort(respondentComparator(sort.key, sort.dir, cycle.closesAt)).map((r) => r.id);
 }
 
-const inMemorySort = (sort: TSort<TRespondentSortKey>): sort is TSort<"status" | "deadline" | "updated"> =>
-  sort.key === "status" || sort.key === "deadline" || sort.key === "updated";
+const inMemorySort = (sort: TSort<TRespondentSortKey>): sort is TSort<"status" | "deadline" | "updated" | "flags"> =>
+  sort.key === "status" || sort.key === "deadline" || sort.key === "updated" || sort.key === "flags";
 
 /** One page of the cycle's respondents, in the filter's order (市区町村・コード by default). */
 export async function listRespondents(
@@ -340,7 +351,15 @@ export async function listRespondents(
   } else {
     result = await findRespondents(viewer, cycle, where, { skip, take: PAGE_SIZE }, sort);
   }
-  return { ...result, page: filter.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+  const flags = await flagCountsOf(result.rows.flatMap((r) => (r.submission ? [r.submission.id] : [])));
+  const rows = result.rows.map((r) => ({ ...r, flags: (r.submission && flags.get(r.submission.id)) || NO_FLAGS }));
+  return {
+    ...result,
+    rows,
+    page: filter.page,
+    pageSize: PAGE_SIZE,
+    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+  };
 }
 
 /** The 提出済 reports of the respondents matching a filter (what bulk confirmation would confirm). */
@@ -352,12 +371,40 @@ export function submittedOfWhere(cycleId: string, where: TRespondentWhere): Pris
   };
 }
 
+/** What bulk confirmation confirms: the matching 提出済 reports without any review flag. */
+export function unflaggedSubmittedOfWhere(cycleId: string, where: TRespondentWhere): Prisma.SubmissionWhereInput {
+  return { AND: [submittedOfWhere(cycleId, where), { NOT: flagWhere("any") }] };
+}
+
+/** Matching 提出済 reports carrying a flag of this kind (what bulk confirmation leaves out). */
+export function flaggedSubmittedOfWhere(
+  cycleId: string,
+  where: TRespondentWhere,
+  kind: TReviewFlagFilter,
+): Prisma.SubmissionWhereInput {
+  return { AND: [submittedOfWhere(cycleId, where), flagWhere(kind)] };
+}
+
 export async function countMatchingSubmitted(
   viewer: TViewer,
   cycle: Pick<TCycle, "id" | "kind">,
   filter: TRespondentWhereFilter & { status?: TResponseStatus },
 ): Promise<number> {
   return db.submission.count({ where: submittedOfWhere(cycle.id, await respondentsWhere(viewer, cycle, filter)) });
+}
+
+/** The matching 提出済 reports bulk confirmation would confirm, and those its flags keep out. */
+export async function countBulkConfirmable(
+  viewer: TViewer,
+  cycle: Pick<TCycle, "id" | "kind">,
+  filter: TRespondentWhereFilter & { status?: TResponseStatus },
+): Promise<{ confirmable: number; flagged: number }> {
+  const where = await respondentsWhere(viewer, cycle, filter);
+  const [confirmable, flagged] = await Promise.all([
+    db.submission.count({ where: unflaggedSubmittedOfWhere(cycle.id, where) }),
+    db.submission.count({ where: flaggedSubmittedOfWhere(cycle.id, where, "any") }),
+  ]);
+  return { confirmable, flagged };
 }
 
 /**

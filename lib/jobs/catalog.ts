@@ -48,6 +48,17 @@ export const JOB_TYPES = {
     concurrency: 1,
     minIntervalMs: 0,
   }),
+  /**
+   * Recomputes one clinic-report cycle's outlier flags (lib/services/outlier-flags.ts); keyed by
+   * the cycle, so requests while one waits coalesce into it.
+   */
+  "review-flags.compute": jobType(z.object({ cycleId: z.string().min(1).max(64) }), {
+    expireInSeconds: 10 * 60,
+    retryLimit: 2,
+    retryDelaySeconds: 10,
+    concurrency: 1,
+    minIntervalMs: 0,
+  }),
 };
 
 export type TJobName = keyof typeof JOB_TYPES;

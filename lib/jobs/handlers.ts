@@ -2,6 +2,7 @@ import "server-only";
 import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
+import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
 
@@ -22,6 +23,7 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "import.apply": ({ importJobId }, { attempt }) => runImportJob(importJobId, { retry: attempt > 0 }),
   "documents.packet-batch": ({ documentJobId }, { attempt }) =>
     runPacketBatchJob(documentJobId, { retry: attempt > 0 }),
+  "review-flags.compute": ({ cycleId }) => computeOutlierFlags(cycleId),
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
@@ -29,3 +31,7 @@ registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJob
 const reconcileEvery = reconciliationIntervalSeconds();
 if (reconcileEvery !== null)
   registerRecurring("counters.reconcile", { seconds: reconcileEvery }, runCounterReconciliation);
+// Outlier flags follow the reports: cycles changed since their last run are queued (issue 16).
+const outlierSweepEvery = outlierSweepIntervalSeconds();
+if (outlierSweepEvery !== null)
+  registerRecurring("review-flags.sweep", { seconds: outlierSweepEvery }, sweepOutlierFlags);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { RESPONSE_STATUSES, type TResponseStatus } from "@/lib/aggregation/status";
 import { SOFT_WARNING_FILTERS } from "./soft-warning-filter";
+import { REVIEW_FLAG_FILTERS } from "./review-flags";
 
 const optionalText = (max: number) =>
   z
@@ -49,7 +50,7 @@ export function sortParams<K extends string>(
  * Columns of the submissions list. `area` is the 市区町村 (clinics) or 圏域 (hubs); `deadline`
  * is 期限までの日数 — who still owes a report, the soonest (or most overdue) deadline first.
  */
-export const RESPONDENT_SORT_KEYS = ["area", "code", "name", "kind", "status", "deadline", "updated"] as const;
+export const RESPONDENT_SORT_KEYS = ["area", "code", "name", "kind", "status", "deadline", "updated", "flags"] as const;
 export type TRespondentSortKey = (typeof RESPONDENT_SORT_KEYS)[number];
 export const RESPONDENT_DEFAULT_SORT: TRespondentSortKey = "area";
 
@@ -82,6 +83,8 @@ export const ZRespondentFilter = z.object({
     .catch(undefined),
   kind: z.enum(["HOSPITAL", "CLINIC"]).optional().catch(undefined),
   status: z.enum(RESPONSE_STATUSES).optional().catch(undefined),
+  /** Review flags (issue 16): reports with any flag, or with one kind. */
+  flag: z.enum(REVIEW_FLAG_FILTERS).optional().catch(undefined),
   q: optionalText(100),
   /** Soft-rule warnings the report carried (lib/prefecture/soft-warning-filter.ts). */
   warning: z.enum(SOFT_WARNING_FILTERS).optional().catch(undefined),

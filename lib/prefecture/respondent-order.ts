@@ -14,6 +14,8 @@ export type TOrderableRespondent = {
   submittedAt: Date | null;
   updatedAt: Date | null;
   reopenedUntil: Date | null;
+  /** Review flags of the report (outliers, unresolved queries; lib/prefecture/review-flags.ts). */
+  flags?: number;
 };
 
 /** 未着手 → 下書き → 差戻し → 提出済 → 確認済: the order of the cycle's work. */
@@ -69,7 +71,7 @@ function compareNullable(a: number | null, b: number | null, sign: number): numb
   return sign * (a - b);
 }
 
-export type TRespondentSortKeyInMemory = "status" | "deadline" | "updated";
+export type TRespondentSortKeyInMemory = "status" | "deadline" | "updated" | "flags";
 
 /**
  * A comparator for one column and direction, with the tie-breaker (ascending) last, so the order
@@ -78,6 +80,8 @@ export type TRespondentSortKeyInMemory = "status" | "deadline" | "updated";
  * - `deadline` (期限までの日数): those who owe a report first, by their own deadline (overdue
  *   first), then 提出済 and 確認済; descending reverses it (the done ones first).
  * - `updated` (提出・保存日時): the submission time, or the last save of a draft.
+ * - `flags` (目印): like `deadline`, ascending puts what needs the officer first — the most
+ *   flagged reports, then fewer, then none.
  */
 export function respondentComparator(
   key: TRespondentSortKeyInMemory,
@@ -103,6 +107,8 @@ export function respondentComparator(
         }
         return sign * (STATUS_RANK[a.status] - STATUS_RANK[b.status]);
       }
+      case "flags":
+        return sign * ((b.flags ?? 0) - (a.flags ?? 0));
     }
   };
   return (a, b) => primary(a, b) || compareTie(a, b);

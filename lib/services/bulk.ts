@@ -9,7 +9,7 @@ import type { TDb } from "./import-handler";
 // transaction that holds the single PGlite session is that much shorter. Table and column names
 // are constants written in the services, never input.
 
-export type TColumnType = "text" | "int" | "boolean" | "jsonb" | "timestamp" | { enum: string };
+export type TColumnType = "text" | "int" | "float8" | "boolean" | "jsonb" | "timestamp" | { enum: string };
 
 export type TColumn = readonly [name: string, type: TColumnType];
 

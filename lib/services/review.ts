@@ -7,7 +7,9 @@ import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, notFoundError } from "@/lib/errors";
 import { auditRow } from "./audit";
 import { findCycle } from "@/lib/data/cycles";
-import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
+import { flaggedSubmittedOfWhere, respondentsWhere, unflaggedSubmittedOfWhere } from "@/lib/data/review";
+import { assertNoUnresolvedQueries } from "./item-queries";
+import { NO_FLAGS, REVIEW_FLAG_KINDS, type TBulkConfirmResult } from "@/lib/prefecture/review-flags";
 import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
@@ -95,6 +97,8 @@ async function review(
   }
   const now = new Date();
   await db.$transaction(async (tx) => {
+    // 照会 not yet closed: the officer settles them first (issue 16).
+    if (to === "CONFIRMED") await assertNoUnresolvedQueries(tx, submission.id);
     const updated = await tx.submission.updateMany({
       where: { id: submission.id, status: submission.status, revision: input.revision },
       data: { status: to, reviewedAt: now, reviewedById: officer.userId, reviewComment: input.comment },
@@ -131,13 +135,10 @@ export async function returnSubmission(viewer: TViewer, submissionId: string, in
 
 /**
  * Confirms every 提出済 report among the respondents matching the filter (the list's own filter,
- * status included). Reports in any other state are left as they are and counted.
+ * status included) that carries no review flag (outliers, unresolved 照会). Reports in any other
+ * state, and flagged ones, are left as they are and counted by reason.
  */
-export async function bulkConfirm(
-  viewer: TViewer,
-  cycleId: string,
-  rawFilter: unknown,
-): Promise<{ confirmed: number; notSubmitted: number }> {
+export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: unknown): Promise<TBulkConfirmResult> {
   const officer = asOfficer(viewer);
   const cycle = await findCycle(officer, cycleId);
   const params = rawFilter && typeof rawFilter === "object" ? (rawFilter as Record<string, string>) : {};
@@ -148,17 +149,24 @@ export async function bulkConfirm(
       ? await db.institution.count({ where: where.institution })
       : await db.hub.count({ where: where.hub });
   const now = new Date();
+  // What the flags keep out, counted per kind (a report with two kinds counts under both).
+  const flagged = { ...NO_FLAGS };
+  for (const kind of REVIEW_FLAG_KINDS)
+    flagged[kind] = await db.submission.count({ where: flaggedSubmittedOfWhere(cycle.id, where, kind) });
+  const flaggedReports = await db.submission.count({ where: flaggedSubmittedOfWhere(cycle.id, where, "any") });
 
   const confirmed = await db.$transaction(async (tx) => {
     const candidates = await tx.submission.findMany({
-      where: submittedOfWhere(cycle.id, where),
+      where: unflaggedSubmittedOfWhere(cycle.id, where),
       select: { id: true, institution: { select: { name: true } }, hub: { select: { name: true } } },
     });
     if (candidates.length === 0) return [];
+    // A query asked meanwhile still keeps its report out (the guard is in the UPDATE itself).
     const rows = await tx.$queryRaw<{ id: string; revision: number }[]>`
       UPDATE "Submission" SET "status" = 'CONFIRMED', "reviewedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
         "reviewedById" = ${officer.userId}, "reviewComment" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE "id" = ANY(${candidates.map((c) => c.id)}::text[]) AND "status" = 'SUBMITTED' AND "cycleId" = ${cycle.id}
+        AND NOT EXISTS (SELECT 1 FROM "ItemQuery" q WHERE q."submissionId" = "Submission"."id" AND q."status" IN ('OPEN', 'ANSWERED'))
       RETURNING "id", "revision"`;
     const names = new Map(candidates.map((c) => [c.id, c.institution?.name ?? c.hub?.name ?? ""]));
     await insertAuditRows(tx, [
@@ -178,8 +186,12 @@ export async function bulkConfirm(
         entityType: "reporting_cycle",
         entityId: cycle.id,
         prefectureCode: cycle.prefectureCode,
-        summary: `${cycle.title}: 提出済の報告 ${rows.length}件を一括で確認済みにした`,
-        after: { confirmed: rows.length, filter: JSON.parse(JSON.stringify({ ...filter, page: undefined })) as TJson },
+        summary: `${cycle.title}: 提出済の報告 ${rows.length}件を一括で確認済みにした${flaggedReports > 0 ? `（目印のある ${flaggedReports}件は除外）` : ""}`,
+        after: {
+          confirmed: rows.length,
+          leftOutFlagged: flaggedReports,
+          filter: JSON.parse(JSON.stringify({ ...filter, page: undefined })) as TJson,
+        },
       }),
     ]);
     // Only the municipalities of the confirmed reports change; recounted in this transaction.
@@ -189,5 +201,10 @@ export async function bulkConfirm(
     );
     return rows;
   });
-  return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
+  return {
+    confirmed: confirmed.length,
+    notSubmitted: matchingRespondents - confirmed.length - flaggedReports,
+    flagged,
+    flaggedReports,
+  };
 }

@@ -26,6 +26,8 @@ import {
   groupLabel,
   readingDetail,
   readingText,
+  outlierDirectionText,
+  outlierPeerText,
 } from "./texts";
 import { filterInstitutions, institutionListItems, institutionListRows, sortInstitutions } from "./institutions";
 import { functionModeBars, functionRateBars, referenceBars, yearOverYearBars } from "./bars";
@@ -672,5 +674,32 @@ describe("tileMap", () => {
     expect(per10kBreaks([])).toEqual([1, 2, 3, 4]);
     expect(per10kBreaks([23])).toEqual([5, 10, 15, 20]);
     expect(per10kBreaks([0.9])).toEqual([0.2, 0.4, 0.6, 0.8]);
+  });
+});
+
+describe("outlier texts (review flags)", () => {
+  const flag = {
+    value: 120,
+    direction: "high",
+    peerScope: "zone",
+    peerN: 35,
+    peerMedian: 12,
+    lower: -3.2,
+    upper: 47.96,
+  };
+  it.each([
+    // A fence below 0 reads 0 (counts); 47.96 is 48 to a reader, 47.6 keeps its decimal.
+    [flag, "診療所", "同じ圏域の診療所 35件：中央値 12、目安 0〜48"],
+    [
+      { ...flag, peerScope: "prefecture", peerN: 1234, peerMedian: 10.7, lower: 1.5, upper: 47.6 },
+      "病院",
+      "県内の病院 1,234件：中央値 10.7、目安 1.5〜47.6",
+    ],
+  ])("outlierPeerText %#", (input, kind, expected) => {
+    expect(outlierPeerText(input, kind)).toBe(expected);
+  });
+  it("direction words", () => {
+    expect(outlierDirectionText("high")).toBe("高い値");
+    expect(outlierDirectionText("low")).toBe("低い値");
   });
 });

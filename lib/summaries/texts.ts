@@ -109,3 +109,33 @@ export function institutionFunctionText(fn: TInstitutionStatusRow["functions"][s
   }
   return fn.intent ? { state: "intent", text: "無し（意向有り）" } : { state: "none", text: "無し" };
 }
+
+// ---- Review flags (issue 16): an outlier against its peers, for the prefecture's review only ----
+
+/** A peer figure: counts as integers, a back-transformed median or fence with one decimal. */
+const peerFigure = (value: number): string => {
+  const v = Math.max(0, value);
+  return Math.abs(v - Math.round(v)) < 0.05 ? formatInteger(Math.round(v)) : v.toFixed(1);
+};
+
+export type TOutlierTextInput = {
+  value: number;
+  direction: string;
+  peerScope: string;
+  peerN: number;
+  peerMedian: number;
+  lower: number;
+  upper: number;
+};
+
+/** 「高い値」「低い値」 */
+export const outlierDirectionText = (direction: string): string => (direction === "low" ? "低い値" : "高い値");
+
+/**
+ * 「同じ圏域の診療所 35件：中央値 12、目安 2〜48」 — the peers' distribution next to a flagged
+ * answer; `kindLabel` names the peers' institution kind.
+ */
+export function outlierPeerText(flag: TOutlierTextInput, kindLabel: string): string {
+  const scope = flag.peerScope === "zone" ? "同じ圏域" : "県内";
+  return `${scope}の${kindLabel} ${formatInteger(flag.peerN)}件：中央値 ${peerFigure(flag.peerMedian)}、目安 ${peerFigure(flag.lower)}〜${peerFigure(flag.upper)}`;
+}

@@ -176,6 +176,8 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/cycles",
     `/prefecture/cycles/${cycle}`,
     "/prefecture/submissions",
+    // The list filtered and ranked by review flags (issue 16).
+    "/prefecture/submissions?flag=any&sort=flags",
     `/prefecture/submissions/${submission}`,
     "/prefecture/dashboard",
     `/prefecture/dashboard?zone=${zone}`,
@@ -233,6 +235,7 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   );
   const paths = [
     "/prefecture/submissions",
+    "/prefecture/submissions?flag=any&sort=flags",
     "/prefecture/dashboard",
     `/prefecture/dashboard?zone=${zone}`,
     "/prefecture/accounts",

@@ -22,6 +22,7 @@ import { tableToFile } from "@/lib/export/table-file";
 import { notSubmittedTable } from "@/lib/prefecture/exports";
 import { readTableFile } from "@/lib/import/read";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
+import { NO_FLAGS } from "@/lib/prefecture/review-flags";
 import { FUNCTION1_MET, miniClinicDefinition } from "@/tests/factories/questionnaire";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
@@ -377,7 +378,7 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
       ).status.byStatus.CONFIRMED;
     const confirmedBefore = await confirmedInCounters();
     const result = await bulkConfirm(world.viewers.fukuiPrefecture, cycle.id, { zone: world.zones.tannan.id });
-    expect(result).toEqual({ confirmed: 1, notSubmitted: 1 });
+    expect(result).toEqual({ confirmed: 1, notSubmitted: 1, flagged: NO_FLAGS, flaggedReports: 0 });
     // The dashboard counters follow, and recounting the whole cycle finds nothing left to correct.
     expect(await confirmedInCounters()).toBe(confirmedBefore + 1);
     expect((await recountCycles({ cycleId: cycle.id })).corrected).toBe(0);
@@ -392,6 +393,8 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
     expect(await bulkConfirm(world.viewers.fukuiPrefecture, cycle.id, { zone: world.zones.tannan.id })).toEqual({
       confirmed: 0,
       notSubmitted: 2,
+      flagged: NO_FLAGS,
+      flaggedReports: 0,
     });
   });
 });

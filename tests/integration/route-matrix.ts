@@ -332,7 +332,8 @@ export const ROUTE_MATRIX: TRow[] = [
     foreign: (w) => ({ userId: w.users.kanazawaClinic.id }),
   }),
   write("POST", "app/api/v1/prefecture/accounts/links/route.ts", ["prefecture"], { refused: 400 }),
-  ...["bulk-confirm", "close", "open", "reopen"].map((action) =>
+  // "outliers" queues the cycle's outlier flags (issue 16): the officer only; never a respondent.
+  ...["bulk-confirm", "close", "open", "outliers", "reopen"].map((action) =>
     write("POST", `app/api/v1/prefecture/cycles/[cycleId]/${action}/route.ts`, ["prefecture"], {
       params: clinicCycle,
       foreign: foreignCycle,
@@ -377,6 +378,18 @@ export const ROUTE_MATRIX: TRow[] = [
     params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
     foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
   }),
+  // 照会 (issue 16): asked by the officer about its own prefecture's reports.
+  write("POST", "app/api/v1/prefecture/submissions/[submissionId]/queries/route.ts", ["prefecture"], {
+    body: { itemKeys: ["i_rota"], message: "確認してください。" },
+    params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
+    foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+  }),
+  // No query exists in the world: the officer's own cell is the 404 of an unknown id (the close
+  // itself, and another prefecture's query, are in review-flags.integration.test.ts).
+  api("POST", "app/api/v1/prefecture/queries/[queryId]/close/route.ts", ["prefecture"], {
+    params: missing("queryId"),
+    ok: 404,
+  }),
   write("POST", "app/api/v1/prefecture/submissions/[submissionId]/return/route.ts", ["prefecture"], {
     body: { revision: 1, comment: "確認してください。" },
     params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
@@ -405,6 +418,12 @@ export const ROUTE_MATRIX: TRow[] = [
       foreign: foreignCycle,
     }),
   ),
+  // The respondent answers a 照会 on its own report only: an unknown (or another's) id is 404.
+  api("POST", "app/api/v1/respondent/queries/[queryId]/answer/route.ts", ["institution", "hub"], {
+    body: { answer: "確認しました。" },
+    params: missing("queryId"),
+    ok: 404,
+  }),
   // The council's view is its zone, which has no table of the prefecture's zones: 404.
   adjust(
     api("GET", "app/api/v1/summaries/export/route.ts", ["prefecture", "admin"], {

@@ -23,6 +23,9 @@ import { orNotFound } from "@/app/_shared/not-found";
 import { getSoftRuleInputs } from "@/lib/data/soft-rules";
 import { parseWarningExplanations } from "@/lib/data/json-columns";
 import { respondentRuleSet } from "@/lib/questionnaire/soft-rules";
+import { listOwnQueries } from "@/lib/data/review-flags";
+import { allItems } from "@/lib/questionnaire/definition";
+import { QueryPanel, queryNotesByItem } from "./item-queries";
 
 /**
  * The questionnaire page of a respondent (institution or hub): editable while the window is open
@@ -35,11 +38,12 @@ export async function RespondentFormPage({
 }: Readonly<{ role: "institution" | "hub"; cycleId: string }>) {
   const viewer = await requireRole(role);
   const cycle = await orNotFound(findRespondentCycle(viewer, cycleId));
-  const [submission, identity, ndb, previous] = await Promise.all([
+  const [submission, identity, ndb, previous, queries] = await Promise.all([
     findOwnSubmission(viewer, cycleId),
     getRespondentIdentity(viewer),
     getNdbValues(viewer, cycleId),
     findPreviousSubmission(viewer, cycle),
+    listOwnQueries(viewer, cycleId),
   ]);
   const definition = await getRespondentDefinition(
     submission?.questionnaireVersionId ?? cycle.questionnaireVersionId,
@@ -53,6 +57,7 @@ export async function RespondentFormPage({
   const nextKind = nextRevisionKind(submission);
   const base = `${ROLE_HOME[role]}/cycles/${cycleId}`;
   const apiBase = `/api/v1/respondent/cycles/${cycleId}`;
+  const itemLabels = new Map(allItems(definition).map((item) => [item.key, item.label]));
 
   return (
     <>
@@ -81,6 +86,7 @@ export async function RespondentFormPage({
         }
       />
       <div className="mb-5 space-y-3">
+        <QueryPanel queries={queries} labelOf={(key) => itemLabels.get(key) ?? key} canCorrect={editable} />
         {definition.respondentNotice && (
           <details className="rounded-md border border-gray-200 bg-white px-4 py-2 text-sm text-gray-700">
             <summary className="cursor-pointer font-medium">この調査票について（{definition.versionLabel}）</summary>
@@ -136,6 +142,7 @@ export async function RespondentFormPage({
           context: soft.context,
           explanations: parseWarningExplanations(submission?.warningExplanations),
         }}
+        itemNotes={queryNotesByItem(queries)}
       />
       <p className="no-print mt-6 text-sm">
         <Link href={ROLE_HOME[role]} className="text-teal-800 underline">

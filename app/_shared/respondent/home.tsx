@@ -9,13 +9,19 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, EmptyState } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
+import { listOwnQueries, type TItemQueryView } from "@/lib/data/review-flags";
+import { QueryHomeNotice } from "./item-queries";
 
 const DAY = 86_400_000;
 
 /** The respondent's home: the open cycle first (deadline in 和暦 and 西暦, status, next step), then past years. */
 export async function RespondentHome({ role }: Readonly<{ role: "institution" | "hub" }>) {
   const viewer = await requireRole(role);
-  const [identity, cycles] = await Promise.all([getRespondentIdentity(viewer), listRespondentCycles(viewer)]);
+  const [identity, cycles, queries] = await Promise.all([
+    getRespondentIdentity(viewer),
+    listRespondentCycles(viewer),
+    listOwnQueries(viewer),
+  ]);
   const base = ROLE_HOME[role];
   const now = Date.now();
   // Every open cycle is "current" (a new 年度 can open while last year's is still open or reopened);
@@ -36,7 +42,12 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
       )}
       {current.map((entry) => (
         <div key={entry.cycle.id} data-testid="open-cycle" data-fiscal-year={entry.cycle.fiscalYear}>
-          <CurrentCyclePanel entry={entry} base={base} now={now} />
+          <CurrentCyclePanel
+            entry={entry}
+            base={base}
+            now={now}
+            queries={queries.filter((q) => q.cycleId === entry.cycle.id)}
+          />
         </div>
       ))}
       {past.length > 0 && (
@@ -82,7 +93,12 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
 type TCycleEntry = Awaited<ReturnType<typeof listRespondentCycles>>[number];
 
 /** One open (or the newest) cycle: status, deadline, the next step and any word from the prefecture. */
-function CurrentCyclePanel({ entry, base, now }: Readonly<{ entry: TCycleEntry; base: string; now: number }>) {
+function CurrentCyclePanel({
+  entry,
+  base,
+  now,
+  queries,
+}: Readonly<{ entry: TCycleEntry; base: string; now: number; queries: TItemQueryView[] }>) {
   return (
     <Panel title={cycleTitle(entry.cycle)} className="mb-6">
       <div className="grid gap-4 md:grid-cols-[1fr_auto]">
@@ -132,6 +148,7 @@ function CurrentCyclePanel({ entry, base, now }: Readonly<{ entry: TCycleEntry; 
           )}
         </div>
       </div>
+      <QueryHomeNotice queries={queries} formHref={`${base}/cycles/${entry.cycle.id}`} />
       {entry.submission?.status === "RETURNED" && entry.submission.reviewComment && (
         <Notice tone="warning" title="都道府県から差戻しがありました" className="mt-4">
           {entry.submission.reviewComment}

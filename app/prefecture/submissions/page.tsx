@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { countCycleStatuses, findCycle, listCycles } from "@/lib/data/cycles";
-import { countMatchingSubmitted, listRespondents } from "@/lib/data/review";
+import { countBulkConfirmable, listRespondents } from "@/lib/data/review";
+import { getCycleFlagSummary } from "@/lib/data/review-flags";
+import { REVIEW_FLAG_FILTERS, REVIEW_FLAG_FILTER_LABELS } from "@/lib/prefecture/review-flags";
+import { FlagBadges, ReviewFlagSummary } from "@/components/prefecture/review-flag-list";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { respondentStatusLabel } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/wareki";
@@ -44,6 +47,7 @@ function columnsOf(isClinic: boolean): { key: TRespondentSortKey; label: string 
     { key: "status", label: "状況" },
     { key: "deadline", label: "期限までの日数" },
     { key: "updated", label: "提出・保存日時" },
+    { key: "flags", label: "目印" },
   ];
 }
 
@@ -74,12 +78,13 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
   }
   const cycle = await findCycle(viewer, chosen.id);
   const isClinic = cycle.kind === "CLINIC_REPORT";
-  const [list, counts, schemes, municipalities, submittedMatching] = await Promise.all([
+  const [list, counts, schemes, municipalities, bulk, flagSummary] = await Promise.all([
     listRespondents(viewer, cycle, filter),
     countCycleStatuses(viewer, cycle),
     listZoneSchemes(viewer),
     listMunicipalities(viewer),
-    countMatchingSubmitted(viewer, cycle, filter),
+    countBulkConfirmable(viewer, cycle, filter),
+    getCycleFlagSummary(viewer, cycle.id),
   ]);
   const current = {
     cycle: cycle.id,
@@ -87,6 +92,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
     municipality: filter.municipality,
     kind: filter.kind,
     status: filter.status,
+    flag: filter.flag,
     q: filter.q,
     warning: filter.warning,
   };
@@ -113,6 +119,14 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
         >
           <StatusCounts counts={counts} hrefFor={(status) => withParams(PATH, { cycle: cycle.id, status })} />
         </Panel>
+        <Panel title="確認の目印">
+          <ReviewFlagSummary
+            cycleId={cycle.id}
+            isClinic={isClinic}
+            summary={flagSummary}
+            hrefFor={(flag) => withParams(PATH, { cycle: cycle.id, flag, sort: "flags" })}
+          />
+        </Panel>
         <Panel title="一覧">
           <form method="get" className="mb-4 grid gap-3 md:grid-cols-6" role="search" aria-label="報告の絞り込み">
             <SelectFilter
@@ -127,6 +141,12 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               label="状況"
               value={filter.status}
               options={RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] }))}
+            />
+            <SelectFilter
+              name="flag"
+              label="目印"
+              value={filter.flag}
+              options={REVIEW_FLAG_FILTERS.map((f) => ({ value: f, label: REVIEW_FLAG_FILTER_LABELS[f] }))}
             />
             <SelectFilter
               name="zone"
@@ -177,7 +197,12 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
             </div>
           </form>
           <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
-            <BulkConfirmButton cycleId={cycle.id} filter={filterOnly} submittedCount={submittedMatching} />
+            <BulkConfirmButton
+              cycleId={cycle.id}
+              filter={filterOnly}
+              submittedCount={bulk.confirmable}
+              flaggedCount={bulk.flagged}
+            />
             {(!filter.status || NOT_YET_SUBMITTED.includes(filter.status)) && (
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <span className="text-gray-700">この条件の未提出一覧:</span>
@@ -213,6 +238,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                         value: deadlineLabel(cycle.closesAt, r.status, r.submission?.reopenedUntil ?? null, now),
                       },
                       { label: "日時", value: savedText(r) },
+                      { label: "目印", value: <FlagBadges flags={r.flags} /> },
                     ]}
                     actions={<RowAction row={r} />}
                   />
@@ -250,6 +276,9 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                           {deadlineLabel(cycle.closesAt, r.status, r.submission?.reopenedUntil ?? null, now)}
                         </td>
                         <td className={tdClass}>{savedText(r)}</td>
+                        <td className={tdClass}>
+                          <FlagBadges flags={r.flags} />
+                        </td>
                         <td className={`${tdClass} text-right`}>
                           <RowAction row={r} />
                         </td>

@@ -23,6 +23,8 @@ import { ReopenForm } from "@/components/prefecture/reopen-form";
 import { ScoreChangeTable } from "@/components/questionnaire/score-change-table";
 import { compareScores } from "@/lib/questionnaire/score";
 import { withParams } from "@/lib/search-params";
+import { getSubmissionFlags } from "@/lib/data/review-flags";
+import { ReviewFlagsPanel, outlierMarks } from "@/components/prefecture/review-flags-panel";
 
 export const metadata: Metadata = { title: "報告の確認" };
 
@@ -34,7 +36,10 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
     throw error;
   });
   const { submission, cycle, respondent, definition, derived, answers, revisions, lastYear, softWarnings } = review;
-  const history = await listAuditHistory(viewer, { entityType: "submission", entityId: submission.id, take: 50 });
+  const [history, flags] = await Promise.all([
+    listAuditHistory(viewer, { entityType: "submission", entityId: submission.id, take: 50 }),
+    getSubmissionFlags(viewer, submission.id),
+  ]);
   const events = auditEntries(history.rows);
   const title = cycleTitle(cycle);
   const latest = revisions.at(-1);
@@ -114,6 +119,19 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
             </Panel>
           )}
 
+          {!review.isDraftOnly && (
+            <Panel title="確認の目印（外れ値・照会）">
+              <ReviewFlagsPanel
+                submissionId={submission.id}
+                definition={definition}
+                answers={answers}
+                flags={flags}
+                kindLabel={respondent.kindLabel}
+                canAsk={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
+              />
+            </Panel>
+          )}
+
           <Panel
             title={
               lastYear ? `前年度（${lastYear.cycleTitle}・第${lastYear.revision}版）からの変更` : "前年度からの変更"
@@ -145,6 +163,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
               answers={answers}
               fiscalYear={cycle.fiscalYear}
               warnings={softWarnings?.warnings}
+              marks={outlierMarks(flags, respondent.kindLabel)}
             />
           </Panel>
         </div>

@@ -1,0 +1,135 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { assertRole } from "@/lib/auth/viewer-guards";
+import { notFoundError } from "@/lib/errors";
+import {
+  NO_FLAGS,
+  type TReviewFlagCounts,
+  type TReviewFlagFilter,
+  type TReviewFlagKind,
+  UNRESOLVED_QUERY_STATUSES,
+} from "@/lib/prefecture/review-flags";
+import { submissionScope } from "./scope";
+import { findCycle } from "./cycles";
+import { asRespondent, respondentWhere } from "./respondent";
+
+// Reads of the review flags (issue 16): outliers are the prefecture's only (every read of them
+// asserts the officer role and the submission scope); queries are read by the officer and by the
+// one respondent whose report they are about.
+
+/** Where a Submission carries a flag of this kind (the extension point of TReviewFlagKind). */
+export function flagWhere(kind: TReviewFlagFilter): Prisma.SubmissionWhereInput {
+  const byKind: Record<TReviewFlagKind, Prisma.SubmissionWhereInput> = {
+    outlier: { outlierFlags: { some: {} } },
+    "query-open": { itemQueries: { some: { status: "OPEN" } } },
+    "query-answered": { itemQueries: { some: { status: "ANSWERED" } } },
+  };
+  return kind === "any" ? { OR: Object.values(byKind) } : byKind[kind];
+}
+
+/** Each report's flag counts (reports without flags are absent from the map). */
+export async function flagCountsOf(submissionIds: readonly string[]): Promise<Map<string, TReviewFlagCounts>> {
+  const out = new Map<string, TReviewFlagCounts>();
+  if (submissionIds.length === 0) return out;
+  const ids = [...submissionIds];
+  const [outliers, queries] = await Promise.all([
+    db.outlierFlag.groupBy({ by: ["submissionId"], where: { submissionId: { in: ids } }, _count: { _all: true } }),
+    db.itemQuery.groupBy({
+      by: ["submissionId", "status"],
+      where: { submissionId: { in: ids }, status: { in: [...UNRESOLVED_QUERY_STATUSES] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const entry = (id: string) => {
+    let counts = out.get(id);
+    if (!counts) out.set(id, (counts = { ...NO_FLAGS }));
+    return counts;
+  };
+  for (const o of outliers) entry(o.submissionId).outlier = o._count._all;
+  for (const q of queries) entry(q.submissionId)[q.status === "OPEN" ? "query-open" : "query-answered"] = q._count._all;
+  return out;
+}
+
+/** The flags of one report for its review page: outliers with their peers, and every query. */
+export async function getSubmissionFlags(viewer: TViewer, submissionId: string) {
+  assertRole(viewer, "prefecture");
+  const submission = await db.submission.findFirst({
+    where: { AND: [submissionScope(viewer), { id: submissionId }] },
+    select: { id: true, revision: true },
+  });
+  if (!submission) throw notFoundError("報告");
+  const [outliers, queries] = await Promise.all([
+    db.outlierFlag.findMany({
+      where: { submissionId: submission.id },
+      orderBy: [{ itemKey: "asc" }],
+      select: {
+        itemKey: true,
+        revision: true,
+        value: true,
+        direction: true,
+        peerScope: true,
+        peerN: true,
+        peerMedian: true,
+        peerQ1: true,
+        peerQ3: true,
+        method: true,
+        lower: true,
+        upper: true,
+        computedAt: true,
+      },
+    }),
+    db.itemQuery.findMany({
+      where: { submissionId: submission.id },
+      orderBy: { askedAt: "desc" },
+      select: querySelect,
+    }),
+  ]);
+  return { revision: submission.revision, outliers, queries };
+}
+
+const querySelect = {
+  id: true,
+  itemKeys: true,
+  message: true,
+  status: true,
+  askedRevision: true,
+  askedAt: true,
+  answer: true,
+  answeredRevision: true,
+  answeredAt: true,
+  closeNote: true,
+  closedAt: true,
+} as const satisfies Prisma.ItemQuerySelect;
+
+export type TItemQueryView = Prisma.ItemQueryGetPayload<{ select: typeof querySelect }>;
+
+/**
+ * The respondent's own queries (home: every cycle; form: one cycle), newest first. Never any
+ * outlier: those stay with the prefecture.
+ */
+export async function listOwnQueries(
+  viewer: TViewer,
+  cycleId?: string,
+): Promise<(TItemQueryView & { cycleId: string })[]> {
+  const respondent = asRespondent(viewer);
+  return db.itemQuery.findMany({
+    where: { submission: respondentWhere(respondent), ...(cycleId ? { cycleId } : {}) },
+    orderBy: { askedAt: "desc" },
+    select: { ...querySelect, cycleId: true },
+  });
+}
+
+/** The cycle's latest outlier run and how many reports carry each flag, for the review list. */
+export async function getCycleFlagSummary(viewer: TViewer, cycleId: string) {
+  assertRole(viewer, "prefecture");
+  const cycle = await findCycle(viewer, cycleId);
+  const [run, outlierReports, open, answered] = await Promise.all([
+    db.outlierRun.findUnique({ where: { cycleId: cycle.id } }),
+    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("outlier") } }),
+    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("query-open") } }),
+    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("query-answered") } }),
+  ]);
+  const reports: TReviewFlagCounts = { outlier: outlierReports, "query-open": open, "query-answered": answered };
+  return { run, reports };
+}
