@@ -2,6 +2,8 @@ import "server-only";
 import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
+import { runMailJob } from "@/lib/services/mail-delivery";
+import { dispatchQueuedMail, runReminderSchedule } from "@/lib/services/mail-dispatch";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
 
@@ -22,6 +24,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "import.apply": ({ importJobId }, { attempt }) => runImportJob(importJobId, { retry: attempt > 0 }),
   "documents.packet-batch": ({ documentJobId }, { attempt }) =>
     runPacketBatchJob(documentJobId, { retry: attempt > 0 }),
+  "mail.send": ({ mailId }, { attempt }) => runMailJob(mailId, { attempt }),
+  "mail.dispatch": () => dispatchQueuedMail(),
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
@@ -29,3 +33,6 @@ registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJob
 const reconcileEvery = reconciliationIntervalSeconds();
 if (reconcileEvery !== null)
   registerRecurring("counters.reconcile", { seconds: reconcileEvery }, runCounterReconciliation);
+// Mail (docs/decisions/0021): rows whose dispatch kick was lost, and the reminder rounds that are due.
+registerRecurring("mail.dispatch", { seconds: 60 }, dispatchQueuedMail);
+registerRecurring("mail.reminders", { seconds: 300 }, () => runReminderSchedule());

@@ -11,6 +11,7 @@ import { respondentsWhere, submittedOfWhere } from "@/lib/data/review";
 import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
+import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
 import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
@@ -116,7 +117,10 @@ async function review(
     });
     // The report moves between status cells: its municipality is recounted in this transaction.
     await recountForSubmissions(tx, [submission.id]);
+    // The respondent's notice (with the comment) is queued with the decision, or not at all.
+    await queueSubmissionNotices(tx, to, [submission.id], officer.userId);
   });
+  await kickMailDispatch();
 }
 
 /** 確認済み, optionally with a note the respondent sees. */
@@ -187,7 +191,14 @@ export async function bulkConfirm(
       tx,
       rows.map((row) => row.id),
     );
+    await queueSubmissionNotices(
+      tx,
+      "CONFIRMED",
+      rows.map((row) => row.id),
+      officer.userId,
+    );
     return rows;
   });
+  if (confirmed.length > 0) await kickMailDispatch();
   return { confirmed: confirmed.length, notSubmitted: matchingRespondents - confirmed.length };
 }
