@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueMany } from "@/lib/jobs/queue";
-import { endOfDayJst, startOfDayJst, toDateInputJst } from "@/lib/domain/jst-dates";
+import { endOfDayJst, toDateInputJst } from "@/lib/domain/jst-dates";
+import { reminderSendAt } from "@/lib/mail/schedule";
+
+export { reminderSendAt };
 import type { TViewerOf } from "@/lib/auth/viewer-types";
 import { isMailConfigured } from "./mailer";
 import { queueBulkMail } from "./cycle-mail";
@@ -46,12 +49,6 @@ export async function dispatchQueuedMail(): Promise<number> {
  */
 function unsafeScheduleViewer(prefectureCode: string): TViewerOf<"prefecture"> {
   return { role: "prefecture", userId: null, email: "schedule", name: "督促の予定", prefectureCode };
-}
-
-/** 09:00 JST, `days` days before the deadline's day. */
-export function reminderSendAt(closesAt: Date, days: number): Date {
-  const deadlineDay = startOfDayJst(toDateInputJst(closesAt));
-  return new Date(deadlineDay.getTime() - days * 86_400_000 + 9 * 3600_000);
 }
 
 /**
