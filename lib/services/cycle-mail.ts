@@ -110,8 +110,9 @@ export type TBulkPreview = {
 /** What a bulk send would do: how many messages of which kind, and the first one as it will read. */
 export async function previewBulkMail(viewer: TViewer, cycleId: string, rawInput: unknown): Promise<TBulkPreview> {
   const officer = asOfficer(viewer);
-  const input = parseBulkInput(rawInput);
+  // The cycle first: another prefecture's id is a 404 whatever the input.
   const cycle = await findCycle(officer, cycleId);
+  const input = parseBulkInput(rawInput);
   const [plan, { sender }] = await Promise.all([
     planBulkMail(officer, cycle, input.kind, filterOf(input)),
     getMailSettings(officer),
@@ -181,9 +182,9 @@ export async function queueBulkMail(
   options: { scheduleKey?: string } = {},
 ): Promise<{ batchId: string; queued: number; withoutAccount: number } | null> {
   const officer = asOfficer(viewer);
+  const cycle = await findCycle(officer, cycleId);
   requireMail();
   const input = parseBulkInput(rawInput);
-  const cycle = await findCycle(officer, cycleId);
   if (cycle.status === "CLOSED")
     throw new AppError("CONFLICT", "受付を締め切った報告サイクルには、案内・督促を送れません。");
   const plan: TBulkPlan = await planBulkMail(officer, cycle, input.kind, filterOf(input));
@@ -258,8 +259,8 @@ export async function queueBulkMail(
  */
 export async function resendMail(viewer: TViewer, cycleId: string, mailId: string): Promise<{ mailId: string }> {
   const officer = asOfficer(viewer);
-  requireMail();
   const { cycle, message } = await findMailMessage(officer, cycleId, mailId);
+  requireMail();
   if (message.status === "QUEUED" || message.status === "SENDING")
     throw new AppError("CONFLICT", "このメールはまだ送信待ちです。送信が終わってから再送してください。");
   const id = newId();

@@ -24,8 +24,8 @@ function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
 }
 
 async function planFor(officer: TViewerOf<"prefecture">, cycleId: string, rawInput: unknown) {
-  const input = parseBulkInput(rawInput);
   const cycle = await findCycle(officer, cycleId);
+  const input = parseBulkInput(rawInput);
   const plan = await planBulkMail(officer, cycle, input.kind, input);
   const ids = [
     ...new Set([...plan.mails.map((m) => m.respondentId), ...plan.withoutAccount.map((r) => r.respondentId)]),

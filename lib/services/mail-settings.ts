@@ -91,8 +91,8 @@ export const ZReminderSchedule = z.object({
 /** Sets the days before the deadline on which the cycle's reminders go out by themselves. */
 export async function saveReminderSchedule(viewer: TViewer, cycleId: string, input: unknown): Promise<number[]> {
   const officer = asOfficer(viewer);
-  const { days } = parse(ZReminderSchedule, input);
   const cycle = await findCycle(officer, cycleId);
+  const { days } = parse(ZReminderSchedule, input);
   const before = await getReminderSchedule(officer, cycle.id);
   const sorted = [...new Set(days)].sort((a, b) => b - a);
   await db.$transaction([
