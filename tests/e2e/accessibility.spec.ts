@@ -183,6 +183,9 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/accounts",
     "/prefecture/audit",
     "/prefecture/security",
+    // --- cycle-mail ---
+    `/prefecture/cycles/${cycle}/mail`,
+    "/prefecture/mail-settings",
     importPath,
   ]);
 });
@@ -227,7 +230,13 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   const zone = await firstId(
     `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
   );
-  const paths = ["/prefecture/submissions", "/prefecture/dashboard", `/prefecture/dashboard?zone=${zone}`];
+  const mailCycle = await cycleOf("CLINIC_REPORT", FISCAL_YEAR);
+  const paths = [
+    "/prefecture/submissions",
+    "/prefecture/dashboard",
+    `/prefecture/dashboard?zone=${zone}`,
+    `/prefecture/cycles/${mailCycle}/mail`,
+  ];
   const findings: TFinding[] = [];
   for (const path of paths) {
     const finding = await audit(page, path);

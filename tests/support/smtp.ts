@@ -22,7 +22,7 @@ export type TTestSmtp = {
   /** A nodemailer transport to this server, as the app would build from SMTP_HOST/SMTP_PORT. */
   transport: TMailTransport;
   /** Mail to that address, waiting briefly for it to arrive. */
-  waitFor(to: string, count?: number): Promise<TReceivedMail[]>;
+  waitFor(to: string, count?: number, timeoutMs?: number): Promise<TReceivedMail[]>;
   close(): Promise<void>;
 };
 
@@ -67,8 +67,8 @@ export async function startTestSmtp(options: TTestSmtpOptions = {}): Promise<TTe
     port,
     received,
     transport,
-    async waitFor(to, count = 1) {
-      const deadline = Date.now() + 5_000;
+    async waitFor(to, count = 1, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
       while (matching(to).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       return matching(to);
     },
