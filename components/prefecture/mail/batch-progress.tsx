@@ -34,6 +34,8 @@ export function BatchProgress({
   labels,
 }: Readonly<{ cycleId: string; initial: TBatchView[]; labels: Record<string, string> }>) {
   const [batches, setBatches] = useState(initial);
+  // A send made on this page refreshes the server data: take the new list (with the new batch).
+  useEffect(() => setBatches(initial), [initial]);
   const running = batches.some((b) => b.done < b.total);
   useEffect(() => {
     if (!running) return;
