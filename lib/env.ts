@@ -37,6 +37,11 @@ export function getEnv(): TEnv {
   return cached;
 }
 
+/** Reads the environment again at next use (tests that start a mail server, then set SMTP_PORT). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
+
 /**
  * Validates the settings; throws a Japanese message naming what is wrong. Production needs a
  * session secret: instrumentation.ts calls this at server start, so a server without one stops

@@ -124,6 +124,9 @@ async function runEndToEnd(chromium: string): Promise<number> {
   // batches of pdf.spec.ts and two-instances.spec.ts) is run by the second and its files are
   // served by whichever instance is asked.
   const instances = [await findFreePort(), await findFreePort()];
+  // The second instance has a mail server configured (cycle-mail.spec.ts starts it on this port and
+  // reads what arrives); the first has none, so both ways of the mail screens are exercised.
+  const smtpPort = await findFreePort();
   const urls = instances.map((port) => `http://localhost:${port}`);
   const servers = instances.map((port, i) =>
     start("next", ["start", "--port", String(port)], {
@@ -133,6 +136,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: urls[i],
       RENKEI_JOB_WORKERS: i === 0 ? "0" : "1",
+      ...(i === 1 ? { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), SMTP_FROM: "renkei@e2e.example.jp" } : {}),
     }),
   );
   const baseUrl = urls[0]!;
@@ -151,6 +155,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
       {
         E2E_BASE_URL: baseUrl,
         E2E_SECOND_URL: urls[1],
+        E2E_SMTP_PORT: String(smtpPort),
         E2E_DATABASE_URL: database.url,
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",

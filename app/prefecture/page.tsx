@@ -122,6 +122,11 @@ export default async function PrefectureHome() {
           { href: "/prefecture/accounts", title: "アカウント", text: "報告者アカウントとパスワード設定リンク" },
           { href: "/prefecture/packets", title: "協議の場資料", text: "圏域ごとの PDF 資料" },
           { href: "/prefecture/audit", title: "監査ログ", text: "操作の記録の確認" },
+          {
+            href: "/prefecture/mail-settings",
+            title: "メールの差出人・署名",
+            text: "案内・督促メールの差出人と問い合わせ先",
+          },
         ].map((link) => (
           <Link
             key={link.href}

@@ -59,6 +59,26 @@ export const JOB_TYPES = {
     concurrency: 1,
     minIntervalMs: 0,
   }),
+  // --- cycle-mail ---
+  /** Sends one message of the send log (MailMessage row), re-checking at send time whether it is still due. */
+  "mail.send": jobType(z.object({ mailId: z.string().min(1).max(64) }), {
+    // One SMTP conversation; nodemailer gives up on a silent server after 2 minutes.
+    expireInSeconds: 3 * 60,
+    // 5 attempts over about 8 minutes (30 s, 60 s, 120 s, 240 s) before the row is FAILED.
+    retryLimit: 4,
+    retryDelaySeconds: 30,
+    concurrency: 1,
+    // Throttled: at most 5 mails a second per app instance, under the usual relay limits.
+    minIntervalMs: 200,
+  }),
+  /** Puts a "mail.send" job on the queue for every QUEUED row of the send log that has none. */
+  "mail.dispatch": jobType(z.object({}), {
+    expireInSeconds: 5 * 60,
+    retryLimit: 2,
+    retryDelaySeconds: 5,
+    concurrency: 1,
+    minIntervalMs: 0,
+  }),
 };
 
 export type TJobName = keyof typeof JOB_TYPES;

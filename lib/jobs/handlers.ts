@@ -3,6 +3,8 @@ import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
 import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
+import { runMailJob } from "@/lib/services/mail-delivery";
+import { dispatchQueuedMail, runReminderSchedule } from "@/lib/services/mail-dispatch";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
 
@@ -24,6 +26,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "documents.packet-batch": ({ documentJobId }, { attempt }) =>
     runPacketBatchJob(documentJobId, { retry: attempt > 0 }),
   "review-flags.compute": ({ cycleId }) => computeOutlierFlags(cycleId),
+  "mail.send": ({ mailId }, { attempt }) => runMailJob(mailId, { attempt }),
+  "mail.dispatch": () => dispatchQueuedMail(),
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
@@ -35,3 +39,6 @@ if (reconcileEvery !== null)
 const outlierSweepEvery = outlierSweepIntervalSeconds();
 if (outlierSweepEvery !== null)
   registerRecurring("review-flags.sweep", { seconds: outlierSweepEvery }, sweepOutlierFlags);
+// Mail (docs/decisions/0021): rows whose dispatch kick was lost, and the reminder rounds that are due.
+registerRecurring("mail.dispatch", { seconds: 60 }, dispatchQueuedMail);
+registerRecurring("mail.reminders", { seconds: 300 }, () => runReminderSchedule());

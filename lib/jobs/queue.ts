@@ -140,3 +140,19 @@ function stableKey(data: object): string {
   const entries = Object.entries(data).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(entries);
 }
+
+/**
+ * Queues many jobs of one type in one statement (a bulk mail send); a job whose key is already
+ * waiting is not queued again. Each payload is checked against its type's schema first.
+ */
+export async function enqueueMany<N extends TJobName>(
+  name: N,
+  payloads: readonly TJobPayload<N>[],
+  keyOf: (payload: TJobPayload<N>) => string,
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const boss = await jobQueue();
+  await boss.insert(
+    payloads.map((payload) => ({ name, data: parseJobPayload(name, payload) as object, singletonKey: keyOf(payload) })),
+  );
+}

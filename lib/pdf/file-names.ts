@@ -23,6 +23,8 @@ export function documentFileName(request: TDocumentRequest): string {
       return safe(
         `提出控え_${request.input.respondent.name}_${fiscalYearLabel(request.input.cycle.fiscalYear)}_第${request.input.revision.number}版.pdf`,
       );
+    case "mailLetters":
+      return safe(`${request.input.prefectureName}_${request.input.title}.pdf`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TPrefectureDashboard, TZoneDashboard } from "@/lib/summaries/types";
+import type { TMailBlock } from "@/lib/mail/templates/blocks";
 
 export type TZonePacketInput = {
   dashboard: TZoneDashboard;
@@ -40,10 +41,21 @@ export type TRespondentDocumentInput = {
   generatedAt: string;
 };
 
+/** Letters for post (cycle-mail): the blocks of each mail under its postal address. */
+export type TMailLettersInput = {
+  title: string;
+  prefectureName: string;
+  fiscalYear: number;
+  dateLabel: string;
+  isDemo: boolean;
+  letters: { addressLines: string[]; subject: string; blocks: TMailBlock[] }[];
+};
+
 export type TDocumentRequest =
   | { kind: "zonePacket"; input: TZonePacketInput }
   | { kind: "prefectureSummary"; input: TPrefectureSummaryInput }
   | { kind: "clinicNotice"; input: TRespondentDocumentInput }
-  | { kind: "submissionCopy"; input: TRespondentDocumentInput };
+  | { kind: "submissionCopy"; input: TRespondentDocumentInput }
+  | { kind: "mailLetters"; input: TMailLettersInput };
 
 export type TDocumentKind = TDocumentRequest["kind"];

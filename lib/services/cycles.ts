@@ -13,6 +13,7 @@ import { endOfDayJst, isDateInput, startOfDayJst, toDateInputJst, todayJst } fro
 import { formatDeadline } from "@/lib/domain/wareki";
 import { cycleTitle } from "@/lib/domain/labels";
 import type { TSnapshot } from "@/lib/audit/diff";
+import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
 
 // The yearly cycle (ReportingCycle): created from a published definition version, with its
 // dates; opened, closed; and one respondent reopened after the deadline. Every change is audited.
@@ -273,7 +274,7 @@ export async function reopenRespondent(
   if (!respondent) throw notFoundError(cycle.kind === "CLINIC_REPORT" ? "医療機関" : "拠点");
   const key = cycle.kind === "CLINIC_REPORT" ? { institutionId: respondent.id } : { hubId: respondent.id };
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let submission = await tx.submission.findFirst({
       where: { cycleId: cycle.id, ...key },
       select: { id: true, reopenedUntil: true },
@@ -316,6 +317,9 @@ export async function reopenRespondent(
         }),
       ],
     });
+    if (reopenedUntil) await queueSubmissionNotices(tx, "REOPENED", [submission.id], officer.userId);
     return { submissionId: submission.id, reopenedUntil };
   });
+  if (reopenedUntil) await kickMailDispatch();
+  return result;
 }

@@ -14,7 +14,16 @@ import { getEnv } from "@/lib/env";
 export type TMailTransport = { sendMail(message: SendMailOptions): Promise<unknown> };
 
 /** A message as the use cases build it (Japanese plain text; the sender is added here). */
-export type TMailMessage = { to: string; subject: string; text: string; html?: string };
+export type TMailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Overrides the sender (e.g. the prefecture's name in front of SMTP_FROM's address). */
+  from?: { name: string; address: string };
+  /** A stable Message-ID, so a message sent twice is recognisably the same one. */
+  messageId?: string;
+};
 
 export function isMailConfigured(): boolean {
   return Boolean(getEnv().SMTP_HOST);

@@ -26,6 +26,7 @@ import type { TResponseStatus } from "@/lib/aggregation";
 import { ZExplanations } from "@/lib/questionnaire/soft-rules";
 import { checkSoftRulesForSubmit } from "./soft-rule-check";
 import { deltaFor, readWriteContext, writeCounted, type TCounterPosition } from "./respondent-write";
+import { kickMailDispatch, receiptCte } from "./mail-outbox";
 
 // The respondent's write path: save a draft, submit, start and discard an amendment (変更報告),
 // copy last year's answers. Every write
@@ -303,6 +304,14 @@ export async function submitReport(
     now,
     position,
     change: await deltaFor(cycleId, position, before, { status: "SUBMITTED", revision, versionId, answers, derived }),
+    // The receipt mail is queued by the very statement that records the submission.
+    alsoCte: receiptCte({
+      submitterId: viewer.userId,
+      cycleId,
+      prefectureCode: cycle.prefectureCode,
+      revision,
+      revisionKind: kind,
+    }),
     audit: (id) =>
       auditRow(viewer, {
         action: SUBMIT_ACTIONS[kind],
@@ -314,7 +323,10 @@ export async function submitReport(
         after: { status: "SUBMITTED", revision },
       }),
   });
-  if (result.ok) return { submissionId: result.submissionId, revision, alreadySubmitted: false };
+  if (result.ok) {
+    await kickMailDispatch();
+    return { submissionId: result.submissionId, revision, alreadySubmitted: false };
+  }
   // The institution moved (a roster import) between the read and the write: read again.
   if (result.reason === "moved" && attempt < 2) return submitReport(viewer, cycleId, input, attempt + 1);
   // Two clicks racing, or a retry after a timeout whose first request committed: the identical

@@ -178,6 +178,8 @@ export type TCountedWrite = {
   audit: (submissionId: string) => TAudit;
   position: TCounterPosition | null;
   change: TCounterDelta | null;
+  /** One more CTE reading `written`, in the same statement (the receipt mail, lib/services/mail-outbox.ts). */
+  alsoCte?: Prisma.Sql | null;
 };
 
 export type TCountedWriteResult = { ok: true; submissionId: string } | { ok: false; reason: "stale" | "moved" };
@@ -235,6 +237,7 @@ function statement(write: TCountedWrite, withCounters: boolean): Prisma.Sql {
       SELECT ${iso(now)}, ${a.actorId}, ${a.actorEmail}, ${a.actorRole}::"Role", ${a.action}, ${a.entityType}, written."id",
              ${a.prefectureCode}, ${a.summary}, ${json(a.before)}, ${json(a.after)}
       FROM written)
+    ${write.alsoCte ? Prisma.sql`, ${write.alsoCte}` : Prisma.empty}
     ${counters.ctes}
     SELECT (SELECT "id" FROM written) AS "id", ${counters.assertion} AS "written", (SELECT count(*) FROM position_ok) AS "positioned"`;
 }

@@ -13,6 +13,7 @@ import { NO_FLAGS, REVIEW_FLAG_KINDS, type TBulkConfirmResult } from "@/lib/pref
 import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
+import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
 import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
@@ -120,7 +121,10 @@ async function review(
     });
     // The report moves between status cells: its municipality is recounted in this transaction.
     await recountForSubmissions(tx, [submission.id]);
+    // The respondent's notice (with the comment) is queued with the decision, or not at all.
+    await queueSubmissionNotices(tx, to, [submission.id], officer.userId);
   });
+  await kickMailDispatch();
 }
 
 /** 確認済み, optionally with a note the respondent sees. */
@@ -199,8 +203,15 @@ export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: u
       tx,
       rows.map((row) => row.id),
     );
+    await queueSubmissionNotices(
+      tx,
+      "CONFIRMED",
+      rows.map((row) => row.id),
+      officer.userId,
+    );
     return rows;
   });
+  if (confirmed.length > 0) await kickMailDispatch();
   return {
     confirmed: confirmed.length,
     notSubmitted: matchingRespondents - confirmed.length - flaggedReports,

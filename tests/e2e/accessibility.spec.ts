@@ -189,6 +189,9 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     `/prefecture/accounts/${await councilAccount()}`,
     "/prefecture/audit",
     "/prefecture/security",
+    // --- cycle-mail ---
+    `/prefecture/cycles/${cycle}/mail`,
+    "/prefecture/mail-settings",
     importPath,
   ]);
 });
@@ -233,6 +236,7 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   const zone = await firstId(
     `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
   );
+  const mailCycle = await cycleOf("CLINIC_REPORT", FISCAL_YEAR);
   const paths = [
     "/prefecture/submissions",
     "/prefecture/submissions?flag=any&sort=flags",
@@ -240,6 +244,7 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
     `/prefecture/dashboard?zone=${zone}`,
     "/prefecture/accounts",
     `/prefecture/accounts/${await councilAccount()}`,
+    `/prefecture/cycles/${mailCycle}/mail`,
   ];
   const findings: TFinding[] = [];
   await phonePaths(page, paths, findings);

@@ -217,6 +217,12 @@ export const ROUTE_MATRIX: TRow[] = [
   areaPage("app/prefecture/audit/page.tsx", "prefecture"),
   areaPage("app/prefecture/cycles/page.tsx", "prefecture"),
   areaPage("app/prefecture/cycles/[cycleId]/page.tsx", "prefecture", { params: clinicCycle, foreign: foreignCycle }),
+  // --- cycle-mail ---
+  areaPage("app/prefecture/cycles/[cycleId]/mail/page.tsx", "prefecture", {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  areaPage("app/prefecture/mail-settings/page.tsx", "prefecture"),
   areaPage("app/prefecture/dashboard/page.tsx", "prefecture", { query: summaryQuery }),
   // No import job exists in the world: an unknown id is the officer's 404 page.
   {
@@ -349,6 +355,42 @@ export const ROUTE_MATRIX: TRow[] = [
   }),
   // exports-audit: the audit log as filtered (scoped to the officer's prefecture, never a 404).
   api("GET", "app/api/v1/prefecture/audit/export/route.ts", ["prefecture"], { query: () => "?format=xlsx" }),
+  // --- cycle-mail --- (the tests run without SMTP: a send or resend by the owner is a 409)
+  api("POST", "app/api/v1/prefecture/cycles/[cycleId]/mail/preview/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+    body: { kind: "REMINDER" },
+  }),
+  api("POST", "app/api/v1/prefecture/cycles/[cycleId]/mail/send/route.ts", ["prefecture"], {
+    ok: 409,
+    params: clinicCycle,
+    foreign: foreignCycle,
+    body: { kind: "REMINDER" },
+  }),
+  api("GET", "app/api/v1/prefecture/cycles/[cycleId]/mail/batches/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  write("POST", "app/api/v1/prefecture/cycles/[cycleId]/mail/schedule/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+  }),
+  api("POST", "app/api/v1/prefecture/cycles/[cycleId]/mail/[mailId]/resend/route.ts", ["prefecture"], {
+    ok: 404,
+    params: (w) => ({ ...clinicCycle(w), mailId: "no-such-id" }),
+    foreign: (w) => ({ ...foreignCycle(w), mailId: "no-such-id" }),
+  }),
+  api("GET", "app/api/v1/prefecture/cycles/[cycleId]/mail/recipients/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+    query: () => "kind=REMINDER&format=csv",
+  }),
+  api("GET", "app/api/v1/prefecture/cycles/[cycleId]/mail/letters/route.ts", ["prefecture"], {
+    params: clinicCycle,
+    foreign: foreignCycle,
+    query: () => "kind=REMINDER",
+  }),
+  write("POST", "app/api/v1/prefecture/mail-settings/route.ts", ["prefecture"], { refused: 403 }),
   write("PUT", "app/api/v1/prefecture/cycles/[cycleId]/route.ts", ["prefecture"], {
     params: clinicCycle,
     foreign: foreignCycle,

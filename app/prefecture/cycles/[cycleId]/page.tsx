@@ -166,6 +166,19 @@ export default async function CyclePage({
           </div>
         </Panel>
 
+        <Panel
+          title="案内・督促メール"
+          actions={
+            <Link href={`/prefecture/cycles/${cycle.id}/mail`} className="text-sm text-teal-800 underline">
+              メールの画面へ
+            </Link>
+          }
+        >
+          <p className="text-sm text-gray-700">
+            受付開始の案内、未提出の回答者への督促（期限前の自動送信の予定を含む）、送信履歴と再送。メールサーバーがない場合は宛先一覧と郵送用の文書を作成します。
+          </p>
+        </Panel>
+
         <Panel title={isClinic ? "圏域・市区町村別の進み具合" : "圏域別の進み具合"}>
           {progress.schemes.length > 1 && (
             <form method="get" className="mb-4 flex items-end gap-2">

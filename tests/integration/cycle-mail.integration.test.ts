@@ -1,0 +1,307 @@
+// Mail that runs the cycle (docs/decisions/0021-cycle-mail.md), on the real database with a real
+// SMTP server started here: the announcement (and the invitation with a working set-password link),
+// reminders re-checked at send time (a clinic that submits in between gets none, but its receipt),
+// the scheduled rounds sent once, the notice of a 差戻し carrying the comment, failures retried and
+// logged, and a restart in the middle of a bulk send that sends no mail twice and loses none.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reloadEnv } from "@/lib/env";
+
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/viewer";
+import type { TViewer } from "@/lib/auth/viewer-types";
+import { jobQueue } from "@/lib/jobs/queue";
+import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/workers";
+import { previewBulkMail, queueBulkMail, resendMail } from "@/lib/services/cycle-mail";
+import { dispatchQueuedMail, reminderSendAt, runReminderSchedule } from "@/lib/services/mail-dispatch";
+import { runMailJob } from "@/lib/services/mail-delivery";
+import { saveMailSettings, saveReminderSchedule } from "@/lib/services/mail-settings";
+import { returnSubmission } from "@/lib/services/review";
+import { saveDraft, submitReport } from "@/lib/services/respondent-reports";
+import { hashToken, setPasswordWithToken } from "@/lib/services/accounts";
+import { listMailBatches, listMailLog } from "@/lib/data/cycle-mail";
+import { buildWorld, type TWorld } from "@/tests/factories/world";
+import { FUNCTION1_MET } from "@/tests/factories/questionnaire";
+import { startTestSmtp, type TTestSmtp } from "@/tests/support/smtp";
+
+const complete = { ...FUNCTION1_MET, i_rota: "2", ro_beds: "0" };
+
+let world: TWorld;
+let smtp: TTestSmtp;
+let officer: TViewer;
+let echizen: TViewer;
+const cycleId = () => world.cycles.fukuiClinicCycle.id;
+
+async function user(email: string, institutionId: string, withPassword: boolean) {
+  const created = await db.user.create({
+    data: {
+      email,
+      name: `担当 ${email.split("@")[0]}`,
+      role: "INSTITUTION",
+      institutionId,
+      passwordHash: withPassword ? "x" : null,
+    },
+  });
+  return (await loadViewer(created.id))!;
+}
+
+async function statuses(batchId?: string) {
+  const rows = await db.mailMessage.findMany({
+    where: { cycleId: cycleId(), ...(batchId ? { batchId } : {}) },
+    select: { recipient: true, kind: true, status: true, error: true, attempts: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows;
+}
+
+/** Runs what the workers would: the dispatcher, then every queued message's send job. */
+async function sendAllQueued(transport = smtp.transport) {
+  await dispatchQueuedMail();
+  const rows = await db.mailMessage.findMany({ where: { status: "QUEUED" }, select: { id: true } });
+  for (const row of rows) await runMailJob(row.id, { attempt: 0 }, transport);
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  smtp = await startTestSmtp({
+    refuse: (address) =>
+      address.startsWith("unknown")
+        ? Object.assign(new Error("5.1.1 そのような宛先はありません"), { responseCode: 550 })
+        : null,
+  });
+  // The app's SMTP settings, as an operator would set them (README: メールの設定).
+  process.env.SMTP_HOST = "127.0.0.1";
+  process.env.SMTP_PORT = String(smtp.port);
+  process.env.SMTP_FROM = "renkei@pref.example.jp";
+  reloadEnv();
+  world = await buildWorld();
+  officer = world.viewers.fukuiPrefecture;
+  // 越前病院 (下書き) has an account with a password, 敦賀 (未着手) one without; 福井 (提出済) none.
+  echizen = await user("echizen-mail@example.jp", world.institutions.echizenHospital.id, true);
+  await user("tsuruga-mail@example.jp", world.institutions.tsurugaClinic.id, false);
+  await jobQueue();
+  await db.$executeRawUnsafe(`delete from pgboss.job`);
+});
+
+afterAll(async () => {
+  await stopJobWorkers();
+  await smtp?.close();
+  delete process.env.SMTP_HOST;
+  delete process.env.SMTP_PORT;
+  delete process.env.SMTP_FROM;
+  reloadEnv();
+});
+
+describe("cycle mail", () => {
+  it("the announcement: previewed, then sent by the queue's workers in Japanese with the prefecture's signature; an account without a password gets a working set-password link", async () => {
+    await saveMailSettings(officer, {
+      senderName: "福井県 健康福祉部 地域医療課",
+      contact: "電話 0776-20-0000（平日 9時〜17時）",
+      signature: "よろしくお願いいたします。",
+    });
+    const preview = await previewBulkMail(officer, cycleId(), { kind: "ANNOUNCEMENT" });
+    // 鯖江 (world user) and 越前: 案内; 敦賀: パスワード設定付き; 福井 has no account.
+    expect(preview.mailConfigured).toBe(true);
+    expect(preview.messages).toBe(3);
+    expect(Object.fromEntries(preview.byKind.map((k) => [k.kind, k.count]))).toEqual({
+      ANNOUNCEMENT: 2,
+      INVITATION: 1,
+    });
+    expect(preview.withoutAccount).toBe(1);
+    expect(preview.withoutAccountSample[0]!.name).toContain("福井クリニック");
+    // The sample is the first message (敦賀 comes first by municipality), as it will read.
+    expect(preview.sample!.to).toBe("tsuruga-mail@example.jp");
+    expect(preview.sample!.subject).toBe("【福井県】令和7年度 かかりつけ医機能報告のご案内（パスワード設定のお願い）");
+    expect(preview.sample!.text).toContain("福井県 健康福祉部 地域医療課");
+
+    const queued = await queueBulkMail(officer, cycleId(), { kind: "ANNOUNCEMENT" });
+    expect(queued).toMatchObject({ queued: 3, withoutAccount: 1 });
+    await startJobWorkers();
+    const done = await waitFor(
+      () => statuses(queued!.batchId),
+      (rows) => rows.every((r) => r.status === "SENT"),
+    );
+    expect(done.map((r) => r.status)).toEqual(["SENT", "SENT", "SENT"]);
+    await stopJobWorkers();
+
+    const [announcement] = await smtp.waitFor("echizen-mail@example.jp");
+    expect(announcement!.subject).toBe("【福井県】令和7年度 かかりつけ医機能報告のご案内");
+    expect(announcement!.text).toContain("越前病院");
+    expect(announcement!.text).toContain("担当 echizen-mail 様");
+    expect(announcement!.text).toContain("福井県 健康福祉部 地域医療課\n電話 0776-20-0000（平日 9時〜17時）");
+    expect(announcement!.html).toContain("<a href=");
+    expect(announcement!.from).toBe("renkei@pref.example.jp");
+
+    const [invitation] = await smtp.waitFor("tsuruga-mail@example.jp");
+    expect(invitation!.subject).toContain("パスワード設定のお願い");
+    const token = /set-password\?token=([A-Za-z0-9_-]+)/.exec(invitation!.text)?.[1];
+    expect(token).toBeTruthy();
+    expect(
+      await db.passwordToken.count({ where: { tokenHash: hashToken(token!), purpose: "INVITE", revokedAt: null } }),
+    ).toBe(1);
+    await setPasswordWithToken(
+      { token, password: "long-enough-password-42", confirm: "long-enough-password-42" },
+      new Date(),
+      null,
+    );
+    expect((await db.user.findUnique({ where: { email: "tsuruga-mail@example.jp" } }))!.passwordHash).not.toBeNull();
+
+    const batches = await listMailBatches(officer, cycleId());
+    expect(batches[0]).toMatchObject({ total: 3, done: 3, counts: { SENT: 3 } });
+  });
+
+  it("reminders are re-checked at send time: a clinic that submits after queueing gets its receipt, not a reminder", async () => {
+    const before = smtp.received.length;
+    const queued = await queueBulkMail(officer, cycleId(), { kind: "REMINDER" });
+    // 越前 (下書き) and 敦賀 (未着手); 鯖江 and 福井 have submitted.
+    expect(queued!.queued).toBe(2);
+
+    const [draft] = await db.submission.findMany({
+      where: { cycleId: cycleId(), institutionId: world.institutions.echizenHospital.id },
+    });
+    const saved = await saveDraft(echizen, cycleId(), { draftVersion: draft!.draftVersion, answers: complete });
+    await submitReport(echizen, cycleId(), { draftVersion: saved.draftVersion, answers: complete });
+    await sendAllQueued();
+
+    const rows = await statuses(queued!.batchId);
+    expect(rows.map((r) => [r.recipient, r.status])).toEqual(
+      expect.arrayContaining([
+        ["echizen-mail@example.jp", "SKIPPED"],
+        ["tsuruga-mail@example.jp", "SENT"],
+      ]),
+    );
+    expect(rows.find((r) => r.status === "SKIPPED")!.error).toBe("送信前に提出済になったため送信しませんでした。");
+    const arrived = smtp.received.slice(before);
+    expect(arrived.map((m) => [m.to[0], m.subject])).toEqual(
+      expect.arrayContaining([
+        ["tsuruga-mail@example.jp", "【福井県】令和7年度 かかりつけ医機能報告の提出期限が近づいています"],
+        ["echizen-mail@example.jp", "【福井県】令和7年度 かかりつけ医機能報告の報告を受け付けました"],
+      ]),
+    );
+    expect(arrived.filter((m) => m.subject.includes("提出期限が近づいています")).map((m) => m.to[0])).toEqual([
+      "tsuruga-mail@example.jp",
+    ]);
+    const receipt = arrived.find((m) => m.to[0] === "echizen-mail@example.jp")!;
+    expect(receipt.text).toContain("（初回提出）を受け付けました");
+    expect(receipt.text).toContain("版: 第1版");
+  });
+
+  it("a reminder schedule sends the latest due round once, however often it runs", async () => {
+    const cycle = world.cycles.fukuiClinicCycle;
+    // The deadline is 30 days away: rounds 60, 45 and 31 days before are due, 14 is not.
+    await saveReminderSchedule(officer, cycle.id, { days: "60, 45, 31, 14" });
+    expect(reminderSendAt(cycle.closesAt, 31).getTime()).toBeLessThan(Date.now());
+    expect(await runReminderSchedule()).toBe(1);
+    expect(await runReminderSchedule()).toBe(0);
+    const rounds = await db.mailBatch.findMany({
+      where: { cycleId: cycle.id, scheduleKey: { not: null } },
+      select: { scheduleKey: true, total: true },
+      orderBy: { scheduleKey: "asc" },
+    });
+    // Only 敦賀 still owes a report: one message in the sent round, none in the passed ones.
+    expect(rounds).toEqual([
+      { scheduleKey: "schedule:31", total: 1 },
+      { scheduleKey: "schedule:45", total: 0 },
+      { scheduleKey: "schedule:60", total: 0 },
+    ]);
+    const before = smtp.received.length;
+    await sendAllQueued();
+    expect(smtp.received.slice(before).map((m) => m.to[0])).toEqual(["tsuruga-mail@example.jp"]);
+  });
+
+  it("a 差戻し queues its notice in the same transaction, carrying the comment", async () => {
+    const submission = await db.submission.findFirstOrThrow({
+      where: { cycleId: cycleId(), institutionId: world.institutions.echizenHospital.id },
+    });
+    await returnSubmission(officer, submission.id, {
+      revision: 1,
+      comment: "問2の病床数を確認してください。\n再提出をお願いします。",
+    });
+    const queued = await db.mailMessage.findMany({ where: { submissionId: submission.id, kind: "RETURNED" } });
+    expect(queued).toHaveLength(1);
+    const before = smtp.received.length;
+    await sendAllQueued();
+    const [notice] = smtp.received.slice(before);
+    expect(notice!.to).toEqual(["echizen-mail@example.jp"]);
+    expect(notice!.subject).toBe("【福井県】令和7年度 かかりつけ医機能報告の報告が差し戻されました");
+    expect(notice!.text).toContain("＞ 問2の病床数を確認してください。\n＞ 再提出をお願いします。");
+    expect(notice!.text).toContain("（第1版）");
+
+    // A 差戻し rejected by its own check (stale revision) queues nothing.
+    await expect(returnSubmission(officer, submission.id, { revision: 9, comment: "x" })).rejects.toThrow();
+    expect(await db.mailMessage.count({ where: { submissionId: submission.id, kind: "RETURNED" } })).toBe(1);
+  });
+
+  it("failures: a refused address bounces at once; a temporary failure is retried, then sent or failed, all in the log", async () => {
+    const bouncing = await user("unknown-mail@example.jp", world.institutions.tsurugaClinic.id, true);
+    const flaky: TTestSmtp["transport"] = {
+      calls: 0,
+      async sendMail(message) {
+        this.calls += 1;
+        if (this.calls === 1) throw Object.assign(new Error("421 4.7.0 しばらくしてから"), { responseCode: 421 });
+        return smtp.transport.sendMail(message);
+      },
+    } as TTestSmtp["transport"] & { calls: number };
+    const queued = await queueBulkMail(officer, cycleId(), { kind: "ANNOUNCEMENT", municipality: "182028" });
+    await dispatchQueuedMail();
+    const rows = await db.mailMessage.findMany({ where: { batchId: queued!.batchId }, orderBy: { recipient: "asc" } });
+    const tsuruga = rows.find((r) => r.recipient === "tsuruga-mail@example.jp")!;
+    const unknown = rows.find((r) => r.userId === bouncing.userId)!;
+
+    await expect(runMailJob(tsuruga.id, { attempt: 0 }, flaky)).rejects.toThrow("421");
+    expect(await db.mailMessage.findUnique({ where: { id: tsuruga.id } })).toMatchObject({
+      status: "QUEUED",
+      attempts: 1,
+      error: expect.stringContaining("再試行します"),
+    });
+    expect(await runMailJob(tsuruga.id, { attempt: 1 }, flaky)).toBe("SENT");
+    expect(await runMailJob(tsuruga.id, { attempt: 2 }, flaky)).toBe("ALREADY_DONE");
+    expect(await runMailJob(unknown.id, { attempt: 0 }, smtp.transport)).toBe("BOUNCED");
+    expect((await db.mailMessage.findUnique({ where: { id: unknown.id } }))!.error).toContain("550");
+
+    // The last attempt that fails leaves the row FAILED; a resend is a new row that is sent.
+    const dead: TTestSmtp["transport"] = { sendMail: () => Promise.reject(new Error("connect ECONNREFUSED")) };
+    const again = await resendMail(officer, cycleId(), tsuruga.id);
+    await expect(runMailJob(again.mailId, { attempt: 0 }, dead)).rejects.toThrow();
+    expect(await runMailJob(again.mailId, { attempt: 4 }, dead)).toBe("FAILED");
+    const log = await listMailLog(officer, cycleId(), { page: 1 });
+    expect(log.rows.find((r) => r.id === again.mailId)).toMatchObject({ status: "FAILED", resendOfId: tsuruga.id });
+    expect(log.byStatus.BOUNCED).toBe(1);
+    await db.user.update({ where: { id: bouncing.userId! }, data: { isActive: false } });
+  });
+
+  it("a restart in the middle of a bulk send sends no mail twice and loses none", async () => {
+    const extra = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => user(`restart-${i}@example.jp`, world.institutions.tsurugaClinic.id, true)),
+    );
+    const before = smtp.received.length;
+    const queued = await queueBulkMail(officer, cycleId(), { kind: "ANNOUNCEMENT", municipality: "182028" });
+    expect(queued!.queued).toBe(9);
+    await startJobWorkers();
+    await waitFor(
+      async () => smtp.received.length - before,
+      (n) => n >= 3,
+    );
+    await stopJobWorkers(5_000); // the instance stops mid-batch (a deploy, a restart)
+    const midway = smtp.received.length - before;
+    expect(midway).toBeLessThan(9);
+    await startJobWorkers(); // the restart
+    const rows = await waitFor(
+      () => statuses(queued!.batchId),
+      (r) => r.every((m) => m.status === "SENT"),
+    );
+    await stopJobWorkers();
+    expect(rows.map((r) => r.status)).toEqual(Array(9).fill("SENT"));
+    const arrived = smtp.received.slice(before).map((m) => m.to[0]);
+    expect(new Set(arrived).size).toBe(9);
+    expect(arrived).toHaveLength(9);
+    for (const u of extra) expect(arrived).toContain(u.email);
+  });
+});
