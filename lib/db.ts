@@ -5,10 +5,11 @@
 // scripts/lib/register-server-only.mjs, tests through the alias in vitest.config.ts.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import pg from "pg";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { getEnv } from "./env";
 
-const globalForDb = globalThis as unknown as { renkeiDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { renkeiDb?: PrismaClient; renkeiPool?: pg.Pool };
 
 // Limits for a deadline rush (docs/decisions/0012-deadline-rush-write-path.md):
 // - POOL_MAX connections per process (RENKEI_DB_POOL_MAX, default 10). N instances use up to
@@ -20,20 +21,53 @@ const globalForDb = globalThis as unknown as { renkeiDb?: PrismaClient };
 export const POOL_MAX = Math.max(1, Number(process.env.RENKEI_DB_POOL_MAX) || 10);
 export const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 60_000 } as const;
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
+// One pg pool per process, shared by Prisma (through adapter-pg) and by `hotQuery`, so the
+// limits above hold for both together.
+function createPool(): pg.Pool {
+  return new pg.Pool({
     connectionString: getEnv().DATABASE_URL,
     max: POOL_MAX,
     connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
   });
+}
+
+function createClient(pool: pg.Pool): PrismaClient {
+  // disposeExternalPool: `$disconnect()` ends the pool, as it did when the adapter owned it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
 }
 
 // Creating the client opens no connection; the pool connects on the first query, so importing
 // this module during `next build` is harmless.
-export const db: PrismaClient = globalForDb.renkeiDb ?? createClient();
-if (getEnv().NODE_ENV !== "production") globalForDb.renkeiDb = db;
+const pool: pg.Pool = globalForDb.renkeiPool ?? createPool();
+export const db: PrismaClient = globalForDb.renkeiDb ?? createClient(pool);
+if (getEnv().NODE_ENV !== "production") Object.assign(globalForDb, { renkeiDb: db, renkeiPool: pool });
+
+// The values `hotQuery` returns are those `db.$queryRaw` returns: int8 as bigint, `timestamp`
+// (Prisma's DateTime, stored as UTC without a zone) as a Date in UTC, jsonb parsed.
+const HOT_PARSERS: Record<number, (value: string) => unknown> = {
+  20: (value) => BigInt(value),
+  1114: (value) => new Date(`${value.replace(" ", "T")}Z`),
+};
+const hotTypes = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    (format ?? "text") === "text" && HOT_PARSERS[oid] ? HOT_PARSERS[oid] : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
+
+/**
+ * A raw statement straight on the pool, for the few statements of the respondent's hot path
+ * (viewer, save, submit: docs/decisions/0012). Same SQL and same results as `db.$queryRaw`, without
+ * the Prisma client's per-query work (request serialisation, the query plan, result tagging), which
+ * cost as much CPU as the statement. Dates are sent as UTC ISO strings, as Prisma sends them, so
+ * the process time zone never matters. Errors are pg's (message and SQLSTATE `code`); the callers
+ * that inspect errors (isCounterRowProblem, the 503 mapping in lib/http/api.ts) read only those.
+ */
+export async function hotQuery<T>(statement: Prisma.Sql): Promise<T[]> {
+  const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const result = await pool.query<T & pg.QueryResultRow>({ text: statement.text, values, types: hotTypes });
+  return result.rows;
+}
 
 export type { PrismaClient };
 export { Prisma } from "./generated/prisma/client";

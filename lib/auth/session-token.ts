@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/env";
-import { SESSION_MAX_AGE_SECONDS, isWithinAbsoluteLifetime } from "./session-policy";
+import { SESSION_MAX_AGE_SECONDS, epochSeconds, isWithinAbsoluteLifetime } from "./session-policy";
 
 // The session cookie next-auth sets (with the __Secure- prefix on https), possibly split into
 // .0, .1, … chunks when large. Reading it directly avoids running next-auth's whole session
@@ -30,8 +30,41 @@ async function readSessionCookie(): Promise<{ name: string; value: string } | nu
  * against the database.
  */
 export async function decodeSessionClaims(token: string, now = new Date()): Promise<JWT | null> {
-  const claims = await decode({ token, secret: getAuthSecret() }).catch(() => null);
-  return claims && isWithinAbsoluteLifetime(claims.signedInAt, now) ? claims : null;
+  const secret = getAuthSecret();
+  let claims: JWT | null | undefined = verifiedClaims(token, secret);
+  if (claims === undefined) {
+    claims = await decode({ token, secret }).catch(() => null);
+    if (claims) rememberVerified(token, secret, claims);
+  }
+  return claims && notExpired(claims, now) && isWithinAbsoluteLifetime(claims.signedInAt, now) ? claims : null;
+}
+
+// Decrypting a session token (next-auth: an HKDF key derivation, then AES-GCM) on every autosave
+// cost more CPU than the write itself. A token is an authenticated ciphertext, so the same string
+// always decrypts to the same claims: the claims of tokens already verified are remembered,
+// keyed by the whole token string (and the secret), and only the time checks run again. Nothing
+// about the account is cached here — revocation, deactivation and scope are read from the
+// database on every request (lib/auth/viewer.ts). Bounded: oldest entries leave first.
+const VERIFIED_TOKENS_MAX = 10_000;
+const verifiedTokens = new Map<string, { secret: string; claims: JWT }>();
+
+function verifiedClaims(token: string, secret: string): JWT | undefined {
+  const entry = verifiedTokens.get(token);
+  return entry && entry.secret === secret ? entry.claims : undefined;
+}
+
+function rememberVerified(token: string, secret: string, claims: JWT) {
+  if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) {
+    const oldest = verifiedTokens.keys().next().value;
+    if (oldest !== undefined) verifiedTokens.delete(oldest);
+  }
+  verifiedTokens.set(token, { secret, claims: Object.freeze({ ...claims }) });
+}
+
+/** The expiry check next-auth's decoder makes (jose, with its 15 s clock tolerance). */
+function notExpired(claims: JWT, now: Date): boolean {
+  const exp = (claims as { exp?: unknown }).exp;
+  return typeof exp === "number" && exp > epochSeconds(now) - 15;
 }
 
 /** The current request's session claims (see decodeSessionClaims). */

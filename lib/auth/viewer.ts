@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { JWT } from "next-auth/jwt";
-import { db } from "@/lib/db";
-import { ROLE_HOME, roleFromDb, type TRole } from "./roles";
+import { db, hotQuery, Prisma } from "@/lib/db";
+import { ROLE_HOME, roleFromDb, type TDbRole, type TRole } from "./roles";
 import { decodeSessionClaims, readSessionClaims } from "./session-token";
 import { secondFactorRequired } from "./second-factor-policy";
 import type { TViewer, TViewerOf } from "./viewer-types";
@@ -49,49 +49,78 @@ export async function getPendingSignIn(): Promise<TPendingSignIn | null> {
 
 export type TPendingSignIn = { userId: string; email: string; role: TRole; step: "verify" | "enrol" };
 
+type TViewerRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  isActive: boolean;
+  sessionVersion: number;
+  institutionId: string | null;
+  hubId: string | null;
+  prefectureCode: string | null;
+  institutionPrefectureCode: string | null;
+  hubPrefectureCode: string | null;
+};
+
+/**
+ * The account behind a session, read on EVERY request (never cached in the process: with several
+ * instances a deactivation or a sign-out on another one must take effect here at once). It is the
+ * hottest query of Renkei — every autosave makes it — so it is one raw statement: Prisma's query
+ * client for the nested `include` cost more CPU than the write it guards (docs/decisions/0012).
+ */
 export async function loadViewer(userId: string, sessionVersion?: number): Promise<TViewer | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: {
-      zones: { include: { zone: { include: { municipalities: { select: { municipalityCode: true } } } } } },
-      institution: { select: { prefectureCode: true, isActive: true } },
-      hub: { select: { prefectureCode: true, isActive: true } },
-    },
-  });
+  const [user] = await hotQuery<TViewerRow>(Prisma.sql`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."isActive", u."sessionVersion",
+           u."institutionId", u."hubId", u."prefectureCode",
+           i."prefectureCode" AS "institutionPrefectureCode", h."prefectureCode" AS "hubPrefectureCode"
+    FROM "User" u
+    LEFT JOIN "Institution" i ON i."id" = u."institutionId"
+    LEFT JOIN "Hub" h ON h."id" = u."hubId"
+    WHERE u."id" = ${userId}`);
   if (!user || !user.isActive) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   const base = { userId: user.id, email: user.email, name: user.name };
-  switch (roleFromDb(user.role)) {
+  switch (roleFromDb(user.role as TDbRole)) {
     case "institution":
-      if (!user.institutionId || !user.institution) return null;
+      if (!user.institutionId || !user.institutionPrefectureCode) return null;
       return {
         ...base,
         role: "institution",
         institutionId: user.institutionId,
-        prefectureCode: user.institution.prefectureCode,
+        prefectureCode: user.institutionPrefectureCode,
       };
     case "hub":
-      if (!user.hubId || !user.hub) return null;
-      return { ...base, role: "hub", hubId: user.hubId, prefectureCode: user.hub.prefectureCode };
+      if (!user.hubId || !user.hubPrefectureCode) return null;
+      return { ...base, role: "hub", hubId: user.hubId, prefectureCode: user.hubPrefectureCode };
     case "prefecture":
       if (!user.prefectureCode) return null;
       return { ...base, role: "prefecture", prefectureCode: user.prefectureCode };
-    case "council": {
-      if (!user.prefectureCode || user.zones.length === 0) return null;
-      const municipalityCodes = new Set(
-        user.zones.flatMap((uz) => uz.zone.municipalities.map((m) => m.municipalityCode)),
-      );
-      return {
-        ...base,
-        role: "council",
-        prefectureCode: user.prefectureCode,
-        zoneIds: user.zones.map((uz) => uz.zoneId),
-        municipalityCodes: [...municipalityCodes].sort(),
-      };
-    }
+    case "council":
+      return user.prefectureCode ? councilViewer(base, user.prefectureCode) : null;
     case "admin":
       return { ...base, role: "admin" };
   }
+}
+
+/** A council member's zones and their municipalities (not a hot path: pages, not autosaves). */
+async function councilViewer(
+  base: { userId: string; email: string; name: string },
+  prefectureCode: string,
+): Promise<TViewer | null> {
+  const zones = await db.userZone.findMany({
+    where: { userId: base.userId },
+    include: { zone: { include: { municipalities: { select: { municipalityCode: true } } } } },
+  });
+  if (zones.length === 0) return null;
+  const municipalityCodes = new Set(zones.flatMap((uz) => uz.zone.municipalities.map((m) => m.municipalityCode)));
+  return {
+    ...base,
+    role: "council",
+    prefectureCode,
+    zoneIds: zones.map((uz) => uz.zoneId),
+    municipalityCodes: [...municipalityCodes].sort(),
+  };
 }
 
 /** For pages: the viewer, or a redirect to sign-in. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db, hotQuery, Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { AppError, notFoundError } from "@/lib/errors";
 import { auditRow } from "./audit";
@@ -178,7 +178,7 @@ async function updateDraftWithAudit(
   audit: Prisma.AuditEventCreateManyInput,
   now: Date,
 ): Promise<string> {
-  const rows = await db.$queryRaw<{ id: bigint }[]>`
+  const rows = await hotQuery<{ id: bigint }>(Prisma.sql`
     WITH updated AS (
       UPDATE "Submission"
       SET "answers" = ${JSON.stringify(answers)}::jsonb, "draftVersion" = "draftVersion" + 1, "updatedAt" = ${now}
@@ -190,7 +190,7 @@ async function updateDraftWithAudit(
     SELECT ${now}, ${audit.actorId}, ${audit.actorEmail}, ${audit.actorRole}::"Role", ${audit.action}, ${audit.entityType}, updated."id",
            ${audit.prefectureCode}, ${audit.summary}, ${audit.before === undefined ? null : JSON.stringify(audit.before)}::jsonb, ${audit.after === undefined ? null : JSON.stringify(audit.after)}::jsonb
     FROM updated
-    RETURNING "id"`;
+    RETURNING "id"`);
   if (rows.length === 0) {
     const current = await findOwnSubmission(respondent, cycleId);
     throw staleError(current?.draftVersion ?? 0);

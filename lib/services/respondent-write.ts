@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, hotQuery, Prisma } from "@/lib/db";
 import type { RevisionKind } from "@/lib/generated/prisma/client";
 import type { TRespondentViewer } from "@/lib/data/respondent";
 import type { TAnswers } from "@/lib/questionnaire/answers";
@@ -75,7 +75,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
       ? Prisma.sql`s."institutionId" = ${respondent.institutionId}`
       : Prisma.sql`s."hubId" = ${respondent.hubId}`;
   const kind = respondent.role === "institution" ? "CLINIC_REPORT" : "HUB_SELF_ASSESSMENT";
-  const [row] = await db.$queryRaw<TContextRow[]>`
+  const [row] = await hotQuery<TContextRow>(Prisma.sql`
     SELECT c."id", c."status"::text AS "status", c."kind"::text AS "kind", c."fiscalYear", c."opensAt", c."closesAt", c."prefectureCode",
            c."questionnaireVersionId",
            s."id" AS "sId", s."status"::text AS "sStatus", s."answers" AS "sAnswers", s."draftVersion" AS "sDraftVersion",
@@ -88,7 +88,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
     LEFT JOIN "Submission" s ON s."cycleId" = c."id" AND ${owner}
     LEFT JOIN "Institution" i ON i."id" = ${institutionId ?? ""}
     LEFT JOIN "SubmissionRevision" r ON ${withLatest} AND r."submissionId" = s."id" AND r."revision" = s."revision"
-    WHERE c."id" = ${cycleId} AND c."prefectureCode" = ${respondent.prefectureCode} AND c."kind" = ${kind}::"QuestionnaireKind"`;
+    WHERE c."id" = ${cycleId} AND c."prefectureCode" = ${respondent.prefectureCode} AND c."kind" = ${kind}::"QuestionnaireKind"`);
   if (!row) return null;
   const cycle = {
     id: row.id,
@@ -252,7 +252,7 @@ type TRow = { id: string | null; written: bigint; positioned: bigint };
 export async function writeCounted(write: TCountedWrite): Promise<TCountedWriteResult> {
   let row: TRow | undefined;
   try {
-    [row] = await db.$queryRaw<TRow[]>(statement(write, true));
+    [row] = await hotQuery<TRow>(statement(write, true));
   } catch (error) {
     if (!isCounterRowProblem(error) || !write.change) throw error;
     const change = write.change;
