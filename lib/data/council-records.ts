@@ -174,3 +174,23 @@ export async function getPublishedCouncilRecord(prefectureCode: string, zoneCode
     isDemo: row.zone.scheme.prefecture.isDemo,
   };
 }
+
+/** The record PDF's input: the record by id within the viewer's scope (else 404). */
+export async function getCouncilRecordDocumentInput(viewer: TViewer, recordId: string) {
+  if (viewer.role === "institution" || viewer.role === "hub") throw notFoundError("協議の記録");
+  const row = await db.councilRecord.findFirst({
+    where: { AND: [councilRecordScope(viewer), { id: recordId }] },
+    include: RECORD_INCLUDE,
+  });
+  if (!row) throw notFoundError("協議の記録");
+  const prefecture = await db.prefecture.findUniqueOrThrow({
+    where: { code: row.prefectureCode },
+    select: { name: true, isDemo: true },
+  });
+  return {
+    record: shapeRecord(row),
+    prefectureName: prefecture.name,
+    isDemo: prefecture.isDemo,
+    generatedAt: new Date().toISOString(),
+  };
+}

@@ -11,6 +11,7 @@ import { buildZonePacket } from "./documents/zone-packet";
 import { buildPrefectureSummary } from "./documents/prefecture-summary";
 import { buildClinicNotice } from "./documents/clinic-notice";
 import { buildSubmissionCopy } from "./documents/submission-copy";
+import { buildCouncilRecord } from "./documents/council-record";
 import { BarChart } from "./components/bar-chart";
 
 let measurerPromise: Promise<TextMeasurer> | null = null;
@@ -46,6 +47,8 @@ function build(request: TDocumentRequest, measurer: TextMeasurer): TBuilt {
       return buildClinicNotice(request.input, measurer);
     case "submissionCopy":
       return buildSubmissionCopy(request.input, measurer);
+    case "councilRecord":
+      return buildCouncilRecord(request.input, measurer);
   }
 }
 

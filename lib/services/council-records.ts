@@ -299,3 +299,23 @@ export async function saveCouncilMeasure(viewer: TViewer, recordId: string, meas
     return { id: saved.id };
   });
 }
+
+/** Who downloaded a record's PDF (filed under the record's prefecture). */
+export async function auditRecordDownload(viewer: TViewer, recordId: string, fileName: string): Promise<void> {
+  const record = await db.councilRecord.findUniqueOrThrow({
+    where: { id: recordId },
+    select: { prefectureCode: true },
+  });
+  await db.auditEvent.createMany({
+    data: [
+      auditRow(viewer, {
+        action: "download.council_record",
+        entityType: "council_record",
+        entityId: recordId,
+        prefectureCode: record.prefectureCode,
+        summary: `ダウンロード: ${fileName}`,
+        after: { fileName },
+      }),
+    ],
+  });
+}
