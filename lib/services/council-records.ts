@@ -206,6 +206,19 @@ type TBaselineColumns = Pick<
   | "baselineFrozenAt"
 >;
 
+function baselineOfRow(row: TBaselineColumns): TBaselineColumns {
+  return {
+    baselineUnit: row.baselineUnit,
+    baselineCount: row.baselineCount,
+    baselineDenominator: row.baselineDenominator,
+    baselineBase: row.baselineBase,
+    baselineValue: row.baselineValue,
+    baselineCycleId: row.baselineCycleId,
+    baselineFiscalYear: row.baselineFiscalYear,
+    baselineFrozenAt: row.baselineFrozenAt,
+  };
+}
+
 function baselineColumns(frozen: Awaited<ReturnType<typeof freezeBaseline>>, at: Date): TBaselineColumns {
   return {
     baselineUnit: frozen?.unit ?? null,
@@ -292,7 +305,8 @@ export async function saveCouncilMeasure(viewer: TViewer, recordId: string, meas
           prefectureCode: record.prefectureCode,
           summary: `${recordLabel(record.zone.name, record.fiscalYear)} の対応策「${data.title}」（担当: ${COUNCIL_BODY_LABELS[data.ownerBody]}）を${existing ? "更新" : "追加"}`,
           before: existing ? snapshot(previous as typeof fields & TBaselineColumns) : null,
-          after: snapshot({ ...fields, ...baseline }),
+          // Unchanged baseline columns are in both snapshots, so only real changes are listed.
+          after: snapshot({ ...fields, ...(indicatorChanged ? baseline : baselineOfRow(existing!)) }),
         }),
       ],
     });
