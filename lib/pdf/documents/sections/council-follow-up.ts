@@ -21,32 +21,28 @@ const TONE_COLORS: Record<TFollowUpRow["tone"], string> = {
   muted: COLORS.muted,
 };
 
-function progressTable(rows: readonly TFollowUpRow[]): TBlock {
-  return {
-    kind: "table",
-    table: {
-      zebra: true,
-      columns: [
-        { header: "対応策（担当・時期）", width: 150 },
-        { header: "確認する指標", width: 100 },
-        { header: "基準値（決定時）", width: 78, align: "right" },
-        { header: "現在値", width: 66, align: "right" },
-        { header: "目標", width: 40, align: "right" },
-        { header: "判定", width: 60 },
-      ],
-      rows: rows.map((r) => ({
-        cells: [
-          `${r.measure}\n${r.owner}・${r.period}・${r.status}`,
-          r.indicator,
-          r.baseline || "—",
-          r.current,
-          r.target,
-          { text: r.verdict, color: TONE_COLORS[r.tone], bold: r.tone === "good" || r.tone === "bad" },
-        ],
-      })),
-      empty: "前年度に決めた対応策はありません。",
+/** One block per measure: what, who and when, then baseline → current → target and the verdict. */
+function progressBlocks(rows: readonly TFollowUpRow[]): TBlock[] {
+  if (rows.length === 0) return [note("前年度に決めた対応策はありません。")];
+  return rows.flatMap((r, i): TBlock[] => [
+    { kind: "text", text: `対応策${i + 1}: ${r.measure}`, size: TYPE.body, bold: true, gapAfter: 2 },
+    {
+      kind: "text",
+      text: `課題: ${r.issue}　担当: ${r.owner}　時期: ${r.period}　状況: ${r.status}`,
+      size: TYPE.small,
+      color: COLORS.muted,
+      gapAfter: 2,
     },
-  };
+    {
+      kind: "text",
+      text: `指標: ${r.indicator}\n基準値（決定時）: ${r.baseline || "—"} → 現在値: ${r.current} → 目標: ${r.target}　判定: ${r.verdict}（${r.n}）`,
+      size: TYPE.body,
+      color: TONE_COLORS[r.tone],
+      indent: 8,
+      gapAfter: r.notes ? 2 : 8,
+    },
+    ...(r.notes ? [note(`経過: ${r.notes}`)] : []),
+  ]);
 }
 
 export function councilFollowUpSection(followUp: TCouncilFollowUp | null | undefined, year: string): TBlock[] {
@@ -86,7 +82,7 @@ export function councilFollowUpSection(followUp: TCouncilFollowUp | null | undef
       empty: "課題の記録はありません。",
     },
   });
-  blocks.push(progressTable(rows));
+  blocks.push({ kind: "heading", level: 2, text: "対応策の進捗（基準値 → 現在値 → 目標）" }, ...progressBlocks(rows));
   return blocks;
 }
 
