@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { checkDashboardAccess } from "@/app/_shared/dashboard/dashboard-data";
 import { StreamedDashboard } from "@/app/_shared/dashboard/streamed-dashboard";
+import { FollowUpPanel } from "@/app/_shared/council/follow-up-panel";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "圏域のダッシュボード" };
@@ -35,5 +36,10 @@ export default async function CouncilHome({ searchParams }: Readonly<{ searchPar
       </>
     );
   }
-  return <StreamedDashboard viewer={viewer} searchParams={params} basePath="/council" audience="council" />;
+  return (
+    <>
+      <FollowUpPanel viewer={viewer} searchParams={params} />
+      <StreamedDashboard viewer={viewer} searchParams={params} basePath="/council" audience="council" />
+    </>
+  );
 }

@@ -12,6 +12,7 @@ export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
     { href: "/prefecture/submissions", label: "提出状況・確認" },
     { href: "/prefecture/dashboard", label: "ダッシュボード" },
     { href: "/prefecture/packets", label: "協議の場資料" },
+    { href: "/prefecture/councils", label: "協議の記録" },
     { href: "/prefecture/roster", label: "医療機関名簿" },
     { href: "/prefecture/zones", label: "圏域・人口" },
     { href: "/prefecture/accounts", label: "アカウント" },
@@ -21,6 +22,7 @@ export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
     { href: "/council", label: "ホーム" },
     { href: "/council/hubs", label: "在宅医療連携拠点" },
     { href: "/council/packets", label: "協議の場資料" },
+    { href: "/council/records", label: "協議の記録" },
   ],
   admin: [
     { href: "/admin", label: "全国" },

@@ -10,3 +10,4 @@ export * from "./pools";
 export * from "./indicators";
 export * from "./compare";
 export * from "./hub";
+export * from "./council-progress";

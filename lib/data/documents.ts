@@ -7,6 +7,7 @@ import { receiptNumber } from "@/lib/domain/receipt";
 import type { TSummaryParams } from "@/lib/summaries/params";
 import type { TPrefectureSummaryInput, TRespondentDocumentInput, TZonePacketInput } from "@/lib/pdf/props";
 import { getPrefectureDashboard, getZoneDashboard } from "./summaries";
+import { getCouncilFollowUp } from "./council-follow-up";
 import { resolveSummaryFilter } from "./summary-scope";
 import { asRespondent, getOwnRevision, getRespondentIdentity } from "./respondent";
 
@@ -19,7 +20,9 @@ export async function getZonePacketInput(viewer: TViewer, params: TSummaryParams
   if (!params.zoneId) throw new AppError("INVALID_INPUT", "資料を作成する圏域を選んでください。");
   const filter = await resolveSummaryFilter(viewer, params);
   const dashboard = await getZoneDashboard(viewer, filter);
-  return { dashboard, generatedAt: new Date().toISOString() };
+  // Last year's council decisions and their progress (「前年度の協議結果と進捗」, ADR 0018).
+  const councilFollowUp = await getCouncilFollowUp(viewer, params.zoneId, dashboard.cycle.fiscalYear);
+  return { dashboard, generatedAt: new Date().toISOString(), councilFollowUp };
 }
 
 /** The prefecture summary (all zones side by side): officers and the administrator only. */

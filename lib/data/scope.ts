@@ -166,3 +166,22 @@ export function auditScope(viewer: TViewer): Prisma.AuditEventWhereInput {
 export function viewerPrefecture(viewer: TViewer): string | null {
   return viewer.role === "admin" ? null : viewer.prefectureCode;
 }
+
+// --- council-loop ---
+/**
+ * Council records (協議の場の記録): a council member its own zones', the officer its prefecture's,
+ * the administrator all (read only). Respondents see none.
+ */
+export function councilRecordScope(viewer: TViewer): Prisma.CouncilRecordWhereInput {
+  switch (viewer.role) {
+    case "institution":
+    case "hub":
+      return { id: NOTHING };
+    case "prefecture":
+      return { prefectureCode: viewer.prefectureCode };
+    case "council":
+      return { prefectureCode: viewer.prefectureCode, zoneId: { in: viewer.zoneIds } };
+    case "admin":
+      return {};
+  }
+}

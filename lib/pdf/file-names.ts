@@ -19,6 +19,10 @@ export function documentFileName(request: TDocumentRequest): string {
     }
     case "clinicNotice":
       return safe(`院内掲示_${request.input.respondent.name}_${fiscalYearLabel(request.input.cycle.fiscalYear)}.pdf`);
+    case "councilRecord": {
+      const r = request.input.record;
+      return safe(`${request.input.prefectureName}_${fiscalYearLabel(r.fiscalYear)}_協議の結果_${r.zone.name}.pdf`);
+    }
     case "submissionCopy":
       return safe(
         `提出控え_${request.input.respondent.name}_${fiscalYearLabel(request.input.cycle.fiscalYear)}_第${request.input.revision.number}版.pdf`,

@@ -8,11 +8,15 @@ import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { TStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TPrefectureDashboard, TZoneDashboard } from "@/lib/summaries/types";
 import type { TMailBlock } from "@/lib/mail/templates/blocks";
+import type { TCouncilFollowUp } from "@/lib/summaries/council";
+import type { TCouncilRecordDocumentInput } from "@/lib/summaries/council-record";
 
 export type TZonePacketInput = {
   dashboard: TZoneDashboard;
   /** ISO instant the packet is dated (the cover's 和暦 date). */
   generatedAt: string;
+  /** Last year's council decisions and their progress (null: no record last year). */
+  councilFollowUp?: TCouncilFollowUp | null;
 };
 
 export type TPrefectureSummaryInput = {
@@ -56,6 +60,7 @@ export type TDocumentRequest =
   | { kind: "prefectureSummary"; input: TPrefectureSummaryInput }
   | { kind: "clinicNotice"; input: TRespondentDocumentInput }
   | { kind: "submissionCopy"; input: TRespondentDocumentInput }
-  | { kind: "mailLetters"; input: TMailLettersInput };
+  | { kind: "mailLetters"; input: TMailLettersInput }
+  | { kind: "councilRecord"; input: TCouncilRecordDocumentInput };
 
 export type TDocumentKind = TDocumentRequest["kind"];

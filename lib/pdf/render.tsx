@@ -12,6 +12,7 @@ import { buildPrefectureSummary } from "./documents/prefecture-summary";
 import { buildClinicNotice } from "./documents/clinic-notice";
 import { buildSubmissionCopy } from "./documents/submission-copy";
 import { buildMailLetters } from "./documents/mail-letters";
+import { buildCouncilRecord } from "./documents/council-record";
 import { BarChart } from "./components/bar-chart";
 
 let measurerPromise: Promise<TextMeasurer> | null = null;
@@ -49,6 +50,8 @@ function build(request: TDocumentRequest, measurer: TextMeasurer): TBuilt {
       return buildSubmissionCopy(request.input, measurer);
     case "mailLetters":
       return buildMailLetters(request.input, measurer);
+    case "councilRecord":
+      return buildCouncilRecord(request.input, measurer);
   }
 }
 

@@ -2,8 +2,12 @@
 // and every PDF section print these, so a −0.03 pt gap or a 課題の候補 reads the same everywhere.
 // Figures stay counts and denominators until here (lib/format does the rounding).
 import {
+  MIN_N_FOR_COMPARISON,
   MODE_LABELS,
   RESPONSE_STATUS_LABELS,
+  type TFrozenBaseline,
+  type TProgress,
+  type TProgressVerdict,
   type TIndicatorJudgement,
   type TIndicatorReading,
   type TIndicatorUnit,
@@ -138,4 +142,46 @@ export const outlierDirectionText = (direction: string): string => (direction ==
 export function outlierPeerText(flag: TOutlierTextInput, kindLabel: string): string {
   const scope = flag.peerScope === "zone" ? "同じ圏域" : "県内";
   return `${scope}の${kindLabel} ${formatInteger(flag.peerN)}件：中央値 ${peerFigure(flag.peerMedian)}、目安 ${peerFigure(flag.lower)}〜${peerFigure(flag.upper)}`;
+}
+
+// ---- Council follow-up (協議の場 PDCA, docs/decisions/0018) -------------------------------------
+
+/** The words of each follow-up verdict: baseline → current → target of a council measure. */
+export const PROGRESS_TEXTS: Record<TProgressVerdict, string> = {
+  achieved: "達成",
+  improved: "改善",
+  flat: "横ばい",
+  worsened: "悪化",
+  noBaseline: "基準値なし",
+  noCurrent: "今年度の値なし",
+  indicatorRemoved: "指標が調査票にありません",
+};
+
+export function progressTone(verdict: TProgressVerdict): "good" | "bad" | "warn" | "muted" {
+  if (verdict === "achieved" || verdict === "improved") return "good";
+  if (verdict === "worsened") return "bad";
+  return verdict === "indicatorRemoved" ? "warn" : "muted";
+}
+
+/** "改善" or "改善（参考値: n<10）" — a verdict resting on few reports says so. */
+export function progressText(progress: TProgress): string {
+  const text = PROGRESS_TEXTS[progress.verdict];
+  const judged = progress.verdict === "achieved" || progress.verdict === "improved" || progress.verdict === "flat";
+  return progress.smallN && (judged || progress.verdict === "worsened")
+    ? `${text}（参考値: n<${MIN_N_FOR_COMPARISON}）`
+    : text;
+}
+
+/** A frozen value or a target in the indicator's unit: "42.1%" / "12.3"; "—" when undefined. */
+export function indicatorValueText(value: number | null | undefined, unit: TIndicatorUnit): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return unit === "share" ? formatShare(value) : value.toFixed(1);
+}
+
+/** "42.1%（24/57）" — a frozen baseline with what it rests on. */
+export function frozenBaselineText(b: TFrozenBaseline | null): string {
+  if (!b) return "—";
+  const value = indicatorValueText(b.value, b.unit);
+  if (b.unit === "share") return `${value}（${formatInteger(b.count)}/${formatInteger(b.denominator ?? 0)}）`;
+  return `${value}（有り ${formatInteger(b.count)}・n=${formatInteger(b.base)}）`;
 }

@@ -18,6 +18,7 @@ import { auditRow } from "@/lib/services/audit";
 import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { createRandom, type TRandom } from "./random";
+import { seedCouncilRecords } from "./council-records";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
 import { generateAnswers, truncateToDraft, type TAnswerProfile } from "./answers";
 import { functionPropensities, planFunctions, regionalOffsets } from "./function-plan";
@@ -429,6 +430,8 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   await seedNextYearNdb(clinicCurrent.id, clinicNext);
   for (const cycle of [clinicPrevious, clinicCurrent, clinicNext]) await recountClinicCounters(cycle.id);
   await refreshPlannerStatistics(db);
+  // 令和6年度 council records of 丹南 and 嶺南: 令和7年度 shows their progress (ADR 0018).
+  await seedCouncilRecords(FUKUI_PREFECTURE_CODE, clinicPrevious.fiscalYear, secondaryZones);
 
   await db.auditEvent.createMany({
     data: [

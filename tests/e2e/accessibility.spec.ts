@@ -95,7 +95,14 @@ test("accessibility: the public pages (sign-in, password link, forgotten passwor
     [`e2e-a11y-${randomBytes(6).toString("hex")}`, userId, createHash("sha256").update(token).digest("hex")],
   );
   created.tokenIds.push(row!.id);
-  await auditAll(page, ["/login", `/set-password?token=${token}`, "/set-password", "/login/forgot"]);
+  await auditAll(page, [
+    "/login",
+    `/set-password?token=${token}`,
+    "/set-password",
+    "/login/forgot",
+    // council-loop: the published council result of 丹南 (令和6年度, seeded as 公表).
+    `/public/18/councils/1803/${FISCAL_YEAR - 1}`,
+  ]);
 
   // The second step of a sign-in: the officer's password passed, the code not yet entered.
   await page.goto("/login");
@@ -133,12 +140,19 @@ test("accessibility: every page of the council member", async ({ page }) => {
     `select s.id from "Submission" s join "User" u on u."hubId" = s."hubId"
      where u.email = 'hub@demo.renkei.jp' and s.status in ('SUBMITTED', 'CONFIRMED') order by s."submittedAt" desc limit 1`,
   );
+  const tannan = await firstId(
+    `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
+  );
   await auditAll(page, [
     "/council",
     "/council/hubs",
     `/council/hubs/${hubReport}`,
     "/council/packets",
     "/council/security",
+    // council-loop: the records list, last year's seeded record (with its forms) and this year's.
+    "/council/records",
+    `/council/records/${tannan}/${FISCAL_YEAR - 1}`,
+    `/council/records/${tannan}/${FISCAL_YEAR}`,
   ]);
 });
 
@@ -193,6 +207,9 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     `/prefecture/cycles/${cycle}/mail`,
     "/prefecture/mail-settings",
     importPath,
+    // council-loop: every zone's records side by side, and one record with its forms.
+    "/prefecture/councils",
+    `/prefecture/councils/${zone}/${FISCAL_YEAR - 1}`,
   ]);
 });
 

@@ -206,6 +206,12 @@ export const ROUTE_MATRIX: TRow[] = [
   }),
   areaPage("app/council/packets/page.tsx", "council"),
   areaPage("app/council/security/page.tsx", "council"),
+  // --- council-loop: council records (ADR 0018). Another zone of the prefecture is a 404. ---
+  areaPage("app/council/records/page.tsx", "council"),
+  areaPage("app/council/records/[zoneId]/[fiscalYear]/page.tsx", "council", {
+    params: (w) => ({ zoneId: w.zones.tannan.id, fiscalYear: "2025" }),
+    foreign: (w) => ({ zoneId: w.zones.fukuiSakai.id, fiscalYear: "2025" }),
+  }),
   // ---- prefecture ----
   areaPage("app/prefecture/page.tsx", "prefecture"),
   areaPage("app/prefecture/accounts/page.tsx", "prefecture"),
@@ -243,6 +249,12 @@ export const ROUTE_MATRIX: TRow[] = [
     foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
   }),
   areaPage("app/prefecture/zones/page.tsx", "prefecture"),
+  // --- council-loop ---
+  areaPage("app/prefecture/councils/page.tsx", "prefecture"),
+  areaPage("app/prefecture/councils/[zoneId]/[fiscalYear]/page.tsx", "prefecture", {
+    params: (w) => ({ zoneId: w.zones.fukuiSakai.id, fiscalYear: "2025" }),
+    foreign: (w) => ({ zoneId: w.zones.kanazawa.id, fiscalYear: "2025" }),
+  }),
   // ---- admin ----
   areaPage("app/admin/page.tsx", "admin"),
   areaPage("app/admin/dashboard/page.tsx", "admin", { query: summaryQuery }),
@@ -252,6 +264,20 @@ export const ROUTE_MATRIX: TRow[] = [
   areaPage("app/admin/questionnaires/[versionId]/page.tsx", "admin", {
     params: (w) => ({ versionId: w.cycles.fukuiClinicCycle.questionnaireVersionId }),
     foreign: missing("versionId"),
+  }),
+
+  // --- council-loop: public council results. Only 公表 records exist here, for everyone alike;
+  // the world has none, so every cell is the 404 (the published case: council-records.integration).
+  ...["page", "GET csv", "GET pdf"].map((kind): TRow => {
+    const [method, sub] = kind === "page" ? [undefined, ""] : (kind.split(" ") as [string, string]);
+    const everyone = (o: TOutcome) => Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, o]));
+    return {
+      route: `app/public/[prefCode]/councils/[zoneCode]/[fiscalYear]/${sub ? `${sub}/route.ts` : "page.tsx"}`,
+      ...(method ? { method } : {}),
+      params: (w) => ({ prefCode: "18", zoneCode: w.zones.tannan.code, fiscalYear: "2025" }),
+      foreign: (w) => ({ prefCode: "17", zoneCode: w.zones.kanazawa.code, fiscalYear: "2025" }),
+      expect: { own: everyone(method ? 404 : "404"), foreign: everyone(method ? 404 : "404") },
+    };
   }),
 
   // ---- JSON routes ----
@@ -280,6 +306,29 @@ export const ROUTE_MATRIX: TRow[] = [
     ok: 409,
     params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
     foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
+  }),
+  // --- council-loop: council record writes. Writers are the zone's council and the officer;
+  // a record or zone outside their scope (or none) is a 404, readers and respondents a 403.
+  api("POST", "app/api/v1/council/records/route.ts", ["council", "prefecture"], { ok: 404 }),
+  ...(
+    [
+      ["PUT", "[recordId]/route.ts"],
+      ["POST", "[recordId]/issues/route.ts"],
+      ["PUT", "[recordId]/issues/[issueId]/route.ts"],
+      ["POST", "[recordId]/measures/route.ts"],
+      ["PUT", "[recordId]/measures/[measureId]/route.ts"],
+    ] as const
+  ).map(([method, path]) =>
+    api(method, `app/api/v1/council/records/${path}`, ["council", "prefecture"], {
+      ok: 404,
+      params: () => ({ recordId: "no-such-id", issueId: "no-such-id", measureId: "no-such-id" }),
+    }),
+  ),
+  // The record PDF: a record out of scope (or none) is not found for everyone.
+  api("GET", "app/api/v1/council/records/[recordId]/pdf/route.ts", ["council", "prefecture", "admin"], {
+    ok: 404,
+    refused: 404,
+    params: missing("recordId"),
   }),
   api("GET", "app/api/v1/directory/route.ts", ["institution", "hub", "council", "prefecture", "admin"]),
   write("POST", "app/api/v1/pdf/jobs/route.ts", ["prefecture"], { refused: 400 }),

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/notice";
 import { checkDashboardAccess } from "@/app/_shared/dashboard/dashboard-data";
 import { StreamedDashboard } from "@/app/_shared/dashboard/streamed-dashboard";
+import { FollowUpPanel } from "@/app/_shared/council/follow-up-panel";
 import type { TSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
@@ -38,12 +39,15 @@ export default async function PrefectureDashboardPage({
     );
   }
   return (
-    <StreamedDashboard
-      viewer={viewer}
-      searchParams={params}
-      basePath="/prefecture/dashboard"
-      audience="prefecture"
-      rosterHref="/prefecture/roster"
-    />
+    <>
+      <FollowUpPanel viewer={viewer} searchParams={params} />
+      <StreamedDashboard
+        viewer={viewer}
+        searchParams={params}
+        basePath="/prefecture/dashboard"
+        audience="prefecture"
+        rosterHref="/prefecture/roster"
+      />
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type { TextMeasurer } from "../layout/measure";
 import type { TZonePacketInput } from "../props";
 import { note, warekiDateTime, warekiOf } from "./common";
 import { appendixSection } from "./sections/appendix";
+import { councilFollowUpSection } from "./sections/council-follow-up";
 import { zoneAreasSection } from "./sections/areas";
 import { hubsSection } from "./sections/hubs";
 import { zoneIssuesSection } from "./sections/issues";
@@ -29,14 +30,16 @@ const SECTIONS = {
   areas: "3. 一次診療の17領域",
   pools: "4. 意向有りの医療機関（実施の意向がある医療機関）",
   hubs: "5. 在宅医療連携拠点の自己評価",
-  issues: "6. 課題の候補（県全体を下回る指標）",
-  worksheets: "7. 協議ワークシート",
+  followUp: "6. 前年度の協議結果と進捗",
+  issues: "7. 課題の候補（県全体を下回る指標）",
+  worksheets: "8. 協議ワークシート",
   appendix: "付録 医療機関ごとの機能の有無",
 } as const;
 
 /** Where each step of the council cycle starts, noted in the contents. */
 const STEP_NOTES: Partial<Record<keyof typeof SECTIONS, string>> = {
   overview: "① 現状の共有",
+  followUp: "前年度の対応策の効果",
   issues: "② 目指す姿・③ 課題",
   worksheets: "④ 原因・⑤ 対応策と担当",
 };
@@ -98,9 +101,11 @@ export function buildZonePacket(packet: TZonePacketInput, measurer: TextMeasurer
     ...poolsSection(input),
     ...sectionStart("hubs", SECTIONS.hubs),
     ...hubsSection({ hubs: dashboard.hubs, year: input.year, packet: { measurer } }),
+    ...sectionStart("followUp", SECTIONS.followUp),
+    ...councilFollowUpSection(packet.councilFollowUp, input.year),
     ...sectionStart("issues", SECTIONS.issues),
     ...zoneIssuesSection(input),
-    ...worksheetsSection(input, "worksheets", SECTIONS.worksheets),
+    ...worksheetsSection(input, "worksheets", SECTIONS.worksheets, packet.councilFollowUp ?? null),
     ...sectionStart("appendix", SECTIONS.appendix, "landscape"),
     ...appendixSection(input),
   ];

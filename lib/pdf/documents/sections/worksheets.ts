@@ -1,5 +1,6 @@
-// 7. 協議ワークシート: one page per theme (each function, then the hubs) with the facts to start
-// from and blanks for ② target, ③ problem, ④ causes and ⑤ measures and owners.
+// 8. 協議ワークシート: one page per theme (each function, then the hubs) with the facts to start
+// from and blanks for ② target, ③ problem, ④ causes and ⑤ measures and owners. When the zone kept
+// a council record last year, the first page carries its 課題 and 対応策 with their progress.
 import {
   MODE_KEYS,
   MODE_LABELS,
@@ -13,6 +14,8 @@ import { countOfText, per10kText, rateText, readingText, shareOf } from "@/lib/s
 import type { TBlock } from "../../layout/blocks";
 import { COLORS } from "../../theme";
 import { blankTable, linedBox, note } from "../common";
+import type { TCouncilFollowUp } from "@/lib/summaries/council";
+import { carryOverWorksheet } from "./council-follow-up";
 import { sectionStart } from "./outline";
 import { functionOf, type TZoneSectionInput } from "./zone-input";
 
@@ -106,13 +109,24 @@ function worksheetBlocks(index: number, theme: { title: string; lines: string[] 
 }
 
 /** The worksheets, the first opened by the section heading, each next on a new page. */
-export function worksheetsSection(input: TZoneSectionInput, key: string, title: string): TBlock[] {
+export function worksheetsSection(
+  input: TZoneSectionInput,
+  key: string,
+  title: string,
+  followUp: TCouncilFollowUp | null = null,
+): TBlock[] {
+  const carried = followUp ? [...sectionStart(key, title), ...carryOverWorksheet(followUp)] : [];
   const themes = [
     ...input.zoneSummary.functions.map((f) => ({ title: f.label, lines: functionFacts(input, f) })),
     { title: "在宅医療の連携拠点（在宅医療に必要な連携を担う拠点）", lines: hubFacts(input) },
   ];
-  return themes.flatMap((theme, index) => [
-    ...(index === 0 ? sectionStart(key, title) : [{ kind: "pageBreak", orientation: "portrait" } as const]),
-    ...worksheetBlocks(index, theme),
-  ]);
+  return [
+    ...carried,
+    ...themes.flatMap((theme, index) => [
+      ...(index === 0 && !followUp
+        ? sectionStart(key, title)
+        : [{ kind: "pageBreak", orientation: "portrait" } as const]),
+      ...worksheetBlocks(index, theme),
+    ]),
+  ];
 }
