@@ -109,3 +109,26 @@ export const parseOptionalDerived = (value: unknown): TStoredDerived | null =>
 
 /** ClinicCounterCell.counters / ClinicCounterTotal.counters (rows of the current format only). */
 export const parseClinicCounters = (value: unknown): TClinicCounters => parseColumn(ZClinicCounters, value, "counters");
+
+// --- publication ---
+const ZPublicFunction = z.object({
+  has: z.boolean(),
+  intent: z.boolean(),
+  mode: z.enum(PROVISION_MODES).nullable(),
+});
+const ZPublicDetail = z.object({
+  functions: z.object({
+    f1: ZPublicFunction,
+    f2i: ZPublicFunction,
+    f2ro: ZPublicFunction,
+    f2ha: ZPublicFunction,
+    f2ni: ZPublicFunction,
+  }),
+  areaLabels: z.array(z.string()),
+  answers: z.array(z.object({ section: z.string(), item: z.string(), label: z.string(), answer: z.string() })),
+  counts: z.record(z.string(), z.number()),
+});
+
+/** PublishedInstitution.detail (lib/aggregation/public-row.ts TPublicDetail). */
+export const parsePublicDetail = (value: unknown): import("@/lib/aggregation/public-row").TPublicDetail =>
+  parseColumn(ZPublicDetail, value, "detail");

@@ -1,6 +1,7 @@
 import "server-only";
 import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
+import { queueDuePublications, runPublication } from "@/lib/services/publication";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
@@ -22,6 +23,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "import.apply": ({ importJobId }, { attempt }) => runImportJob(importJobId, { retry: attempt > 0 }),
   "documents.packet-batch": ({ documentJobId }, { attempt }) =>
     runPacketBatchJob(documentJobId, { retry: attempt > 0 }),
+  "publication.run": ({ cycleId, trigger, requestedById, requestedByEmail }) =>
+    runPublication(cycleId, trigger, { id: requestedById, email: requestedByEmail }),
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
@@ -29,3 +32,6 @@ registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJob
 const reconcileEvery = reconciliationIntervalSeconds();
 if (reconcileEvery !== null)
   registerRecurring("counters.reconcile", { seconds: reconcileEvery }, runCounterReconciliation);
+// Publications whose date has come although no job was queued for it (the date was changed on the
+// cycle page): checked every 5 minutes.
+registerRecurring("publication.due", { seconds: 300 }, queueDuePublications);
