@@ -151,12 +151,24 @@ export type TPublicListRow = {
 const LIST_COLUMNS = Prisma.sql`"institutionId", "code", "name", "kind"::text AS "kind", "municipalityCode",
   "municipalityName", "zoneName", "address", "areas", "f1", "f2i", "f2ro", "f2ha", "f2ni"`;
 
-async function zoneOfMunicipality(runId: string, municipalityCode: string): Promise<string | null> {
-  const row = await db.publishedInstitution.findFirst({
-    where: { runId, municipalityCode },
-    select: { zoneCode: true },
+/** The zone of a municipality in the prefecture's default scheme (what the runs record). */
+async function zoneOfMunicipality(prefectureCode: string, municipalityCode: string): Promise<string | null> {
+  const row = await db.zoneMunicipality.findFirst({
+    where: { municipalityCode, zone: { scheme: { prefectureCode, isDefault: true } } },
+    select: { zone: { select: { code: true } } },
   });
-  return row?.zoneCode ?? null;
+  return row?.zone.code ?? null;
+}
+
+/** Every municipality of the prefecture (the search form offers those without institutions too). */
+export function publicMunicipalities(live: TLivePublication): Promise<{ code: string; name: string }[]> {
+  return cached(live, "municipalities", () =>
+    db.municipality.findMany({
+      where: { prefectureCode: live.prefectureCode },
+      select: { code: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+  );
 }
 
 function searchConditions(runId: string, s: TPublicSearch, nearZone: string | null): Prisma.Sql[] {
@@ -183,7 +195,7 @@ export async function searchPublicInstitutions(
   if (search.fn && !PUBLIC_FUNCTION_KEYS.includes(search.fn)) throw new Error(`unknown function ${search.fn}`);
   return cached(live, `search:${JSON.stringify(search)}`, async () => {
     const nearZone =
-      search.municipality && search.near ? await zoneOfMunicipality(live.runId, search.municipality) : null;
+      search.municipality && search.near ? await zoneOfMunicipality(live.prefectureCode, search.municipality) : null;
     const where = Prisma.join(searchConditions(live.runId, search, nearZone), " AND ");
     const order = search.municipality
       ? Prisma.sql`("municipalityCode" <> ${search.municipality}), "code"`

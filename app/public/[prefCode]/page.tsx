@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { publicCounts, publicDiseases } from "@/lib/data/public";
+import { publicCounts, publicDiseases, publicMunicipalities } from "@/lib/data/public";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import type { TSearchParams } from "@/lib/search-params";
 import { Breadcrumbs } from "@/components/public/public-shell";
@@ -19,10 +19,11 @@ export async function generateMetadata({ params, searchParams }: TProps): Promis
 export default async function PublicPrefecturePage({ params, searchParams }: TProps) {
   const { prefCode } = await params;
   const { live, yearParam } = await livePublicationOr404(prefCode, await searchParams);
-  const [zones, municipalities, diseases] = await Promise.all([
+  const [zones, municipalities, diseases, allMunicipalities] = await Promise.all([
     publicCounts(live, "zone"),
     publicCounts(live, "municipality"),
     publicDiseases(live),
+    publicMunicipalities(live),
   ]);
   const base = `/public/${live.prefectureCode}`;
   return (
@@ -51,7 +52,7 @@ export default async function PublicPrefecturePage({ params, searchParams }: TPr
         <PublicSearchForm
           action={`${base}/search`}
           query={{}}
-          municipalities={municipalities.rows}
+          municipalities={allMunicipalities}
           diseases={diseases}
           year={yearParam}
         />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { publicCounts, publicDiseases, searchPublicInstitutions } from "@/lib/data/public";
+import { publicDiseases, publicMunicipalities, searchPublicInstitutions } from "@/lib/data/public";
 import { hasCriteria } from "@/lib/domain/public-search";
 import { withParams, type TSearchParams } from "@/lib/search-params";
 import { Breadcrumbs } from "@/components/public/public-shell";
@@ -18,7 +18,7 @@ export default async function PublicSearchPage({ params, searchParams }: TProps)
   const { live, query, yearParam } = await livePublicationOr404(prefCode, await searchParams);
   const base = `/public/${live.prefectureCode}`;
   const [municipalities, diseases, result] = await Promise.all([
-    publicCounts(live, "municipality"),
+    publicMunicipalities(live),
     publicDiseases(live),
     hasCriteria(query) ? searchPublicInstitutions(live, query) : Promise.resolve(null),
   ]);
@@ -46,7 +46,7 @@ export default async function PublicSearchPage({ params, searchParams }: TProps)
       <PublicSearchForm
         action={`${base}/search`}
         query={query}
-        municipalities={municipalities.rows}
+        municipalities={municipalities}
         diseases={diseases}
         year={yearParam}
       />
