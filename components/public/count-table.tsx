@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import type { TCountRecordInput } from "@/lib/summaries/public-open-data";
 import { PUBLIC_COUNT_COLUMNS, publicCountText } from "@/lib/summaries/public";
@@ -19,7 +20,7 @@ export function CountTable({
   testId?: string;
 }>) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm" data-testid={testId}>
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -70,6 +71,6 @@ export function CountTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import type { TPublicListRow } from "@/lib/data/public";
 import { PUBLIC_FUNCTION_ORDER, PUBLIC_FUNCTION_TEXTS } from "@/lib/summaries/public";
@@ -12,7 +13,7 @@ export function FunctionMatrix({
   hrefOf,
 }: Readonly<{ caption: string; rows: readonly TPublicListRow[]; hrefOf: (row: TPublicListRow) => string }>) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm" data-testid="function-matrix">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead className="print:table-header-group">
@@ -51,7 +52,7 @@ export function FunctionMatrix({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

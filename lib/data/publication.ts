@@ -149,8 +149,15 @@ export async function getOwnPublicationPreviews(viewer: TViewer) {
     where: {
       prefectureCode: viewer.prefectureCode,
       kind: "CLINIC_REPORT",
-      OR: [{ publishAt: null }, { publishAt: { gt: now } }],
-      submissions: { some: { institutionId: viewer.institutionId, revision: { gt: 0 } } },
+      AND: [
+        { OR: [{ publishAt: null }, { publishAt: { gt: now } }] },
+        {
+          OR: [
+            { publication: { status: "SCHEDULED" } },
+            { submissions: { some: { institutionId: viewer.institutionId, revision: { gt: 0 } } } },
+          ],
+        },
+      ],
     },
     orderBy: { fiscalYear: "desc" },
     select: { id: true, prefectureCode: true, fiscalYear: true, publishAt: true },

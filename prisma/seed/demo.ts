@@ -17,6 +17,7 @@ import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
 import { auditRow } from "@/lib/services/audit";
 import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
+import { seedDemoPublication } from "./publication";
 import { createRandom, type TRandom } from "./random";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
 import { generateAnswers, truncateToDraft, type TAnswerProfile } from "./answers";
@@ -429,6 +430,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   await seedNextYearNdb(clinicCurrent.id, clinicNext);
   for (const cycle of [clinicPrevious, clinicCurrent, clinicNext]) await recountClinicCounters(cycle.id);
   await refreshPlannerStatistics(db);
+  await seedDemoPublication({ published: clinicPrevious.id, scheduled: clinicCurrent.id });
 
   await db.auditEvent.createMany({
     data: [

@@ -9,6 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, EmptyState } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
+import { OwnPublicationPreview } from "./publication-preview";
 
 const DAY = 86_400_000;
 
@@ -39,6 +40,7 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
           <CurrentCyclePanel entry={entry} base={base} now={now} />
         </div>
       ))}
+      {role === "institution" && <OwnPublicationPreview />}
       {past.length > 0 && (
         <Panel title="過去の報告">
           <table className="w-full text-sm">

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import type { TSearchParams } from "@/lib/search-params";
@@ -84,12 +85,7 @@ export default async function PublicOpenDataPage({ params, searchParams }: TProp
           <h2 id={`schema-${table}-heading`} className="mb-2 text-lg font-semibold">
             項目の説明: {OPEN_DATA_TABLES[table].title}
           </h2>
-          <div
-            className="overflow-x-auto"
-            role="region"
-            aria-label={`${OPEN_DATA_TABLES[table].title}の項目`}
-            tabIndex={0}
-          >
+          <ScrollRegion label={`${OPEN_DATA_TABLES[table].title}の項目`}>
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="border-b border-gray-300 text-left">
@@ -120,7 +116,7 @@ export default async function PublicOpenDataPage({ params, searchParams }: TProp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
       <p className="text-xs text-gray-700">一覧の区切り文字: {LIST_SEPARATOR}</p>
