@@ -4,6 +4,7 @@ import { getAuthSecret } from "@/lib/env";
 import { ROLE_HOME, isRole, roleForPath } from "@/lib/auth/roles";
 import { FOREIGN_ORIGIN_MESSAGE, isSameOriginWrite, isWriteMethod } from "@/lib/http/request-guards";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+import { isPublicPath } from "@/lib/http/public-paths";
 
 /**
  * Runs before every request. It never authorizes (CVE-2025-29927 showed why a proxy must not be
@@ -11,6 +12,7 @@ import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/
  * - puts the security headers and a per-request CSP nonce on every response;
  * - refuses cross-site writes to server actions and next-auth (the JSON routes check the same
  *   rule themselves in lib/http/api.ts, with the same helper);
+ * - lets anybody read the public side (/public, /api/v1/public: lib/http/public-paths.ts);
  * - sends signed-out visitors of a role area to sign-in, sessions still waiting for their second
  *   factor to /two-factor, and people who wander into another role's area back to their own
  *   home, so nobody sees a bare error for a mistyped URL.
@@ -30,6 +32,8 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse | 
   if (isWriteMethod(request.method) && !pathname.startsWith("/api/v1/") && !isSameOriginWrite(request.headers)) {
     return NextResponse.json({ error: { code: "FORBIDDEN", message: FOREIGN_ORIGIN_MESSAGE } }, { status: 403 });
   }
+  // 公表: the public side is read without a session; nothing about the visitor is looked up.
+  if (isPublicPath(pathname)) return null;
   const area = roleForPath(pathname);
   if (!area) return null;
   const token = await getToken({ req: request, secret: getAuthSecret() });

@@ -28,5 +28,6 @@ export const NAV_ITEMS: Record<TRole, TNavItem[]> = {
     { href: "/admin", label: "全国" },
     { href: "/admin/questionnaires", label: "調査票の版" },
     { href: "/admin/officers", label: "都道府県の担当者" },
+    { href: "/admin/publication", label: "公表" },
   ],
 };

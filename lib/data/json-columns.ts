@@ -140,3 +140,26 @@ export const parseSoftWarnings = (value: unknown): TStoredSoftWarnings | null =>
 /** Submission.warningExplanations: the working copy's explanations (rule id → text). */
 export const parseWarningExplanations = (value: unknown): TExplanations =>
   value === null || value === undefined ? {} : parseColumn(ZWarningExplanations, value, "warningExplanations");
+
+// --- publication ---
+const ZPublicFunction = z.object({
+  has: z.boolean(),
+  intent: z.boolean(),
+  mode: z.enum(PROVISION_MODES).nullable(),
+});
+const ZPublicDetail = z.object({
+  functions: z.object({
+    f1: ZPublicFunction,
+    f2i: ZPublicFunction,
+    f2ro: ZPublicFunction,
+    f2ha: ZPublicFunction,
+    f2ni: ZPublicFunction,
+  }),
+  areaLabels: z.array(z.string()),
+  answers: z.array(z.object({ section: z.string(), item: z.string(), label: z.string(), answer: z.string() })),
+  counts: z.record(z.string(), z.number()),
+});
+
+/** PublishedInstitution.detail (lib/aggregation/public-row.ts TPublicDetail). */
+export const parsePublicDetail = (value: unknown): import("@/lib/aggregation/public-row").TPublicDetail =>
+  parseColumn(ZPublicDetail, value, "detail");

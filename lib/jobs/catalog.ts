@@ -79,6 +79,19 @@ export const JOB_TYPES = {
     concurrency: 1,
     minIntervalMs: 0,
   }),
+  /**
+   * A publication run (公表): freezes the cycle's public rows and makes them live. SCHEDULED on the
+   * cycle's 公表予定日 (acts only if still due), NOW for the officer's 今すぐ公表.
+   */
+  "publication.run": jobType(
+    z.object({
+      cycleId: z.string().min(1).max(64),
+      trigger: z.enum(["SCHEDULED", "NOW"]),
+      requestedById: z.string().max(64).nullable(),
+      requestedByEmail: z.string().max(320).nullable(),
+    }),
+    { expireInSeconds: 15 * 60, retryLimit: 3, retryDelaySeconds: 10, concurrency: 1, minIntervalMs: 0 },
+  ),
 };
 
 export type TJobName = keyof typeof JOB_TYPES;

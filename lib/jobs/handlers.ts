@@ -1,6 +1,7 @@
 import "server-only";
 import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
+import { queueDuePublications, runPublication } from "@/lib/services/publication";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
 import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
 import { runMailJob } from "@/lib/services/mail-delivery";
@@ -28,6 +29,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "review-flags.compute": ({ cycleId }) => computeOutlierFlags(cycleId),
   "mail.send": ({ mailId }, { attempt }) => runMailJob(mailId, { attempt }),
   "mail.dispatch": () => dispatchQueuedMail(),
+  "publication.run": ({ cycleId, trigger, requestedById, requestedByEmail }) =>
+    runPublication(cycleId, trigger, { id: requestedById, email: requestedByEmail }),
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
@@ -42,3 +45,6 @@ if (outlierSweepEvery !== null)
 // Mail (docs/decisions/0021): rows whose dispatch kick was lost, and the reminder rounds that are due.
 registerRecurring("mail.dispatch", { seconds: 60 }, dispatchQueuedMail);
 registerRecurring("mail.reminders", { seconds: 300 }, () => runReminderSchedule());
+// Publications whose date has come although no job was queued for it (the date was changed on the
+// cycle page): checked every 5 minutes.
+registerRecurring("publication.due", { seconds: 300 }, queueDuePublications);

@@ -17,6 +17,7 @@ import type { TAnswers, TPartner } from "@/lib/questionnaire/answers";
 import { auditRow } from "@/lib/services/audit";
 import { refreshPlannerStatistics } from "@/lib/services/bulk";
 import { recountClinicCounters } from "@/lib/services/counters";
+import { seedDemoPublication } from "./publication";
 import { createRandom, type TRandom } from "./random";
 import { seedCouncilRecords } from "./council-records";
 import { createNameFactory, demoAddress, demoPhone, demoPostalCode } from "./names";
@@ -432,6 +433,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
   await refreshPlannerStatistics(db);
   // 令和6年度 council records of 丹南 and 嶺南: 令和7年度 shows their progress (ADR 0018).
   await seedCouncilRecords(FUKUI_PREFECTURE_CODE, clinicPrevious.fiscalYear, secondaryZones);
+  await seedDemoPublication({ published: clinicPrevious.id, scheduled: clinicCurrent.id });
 
   await db.auditEvent.createMany({
     data: [

@@ -291,3 +291,45 @@ async function phonePaths(page: Page, paths: string[], findings: TFinding[]) {
       });
   }
 }
+
+test("accessibility: the publication pages (public without signing in, also at 390 px; the officer's; the administrator's)", async ({
+  page,
+}) => {
+  // 令和6年度 is published by the demo seed; ?year=2024 keeps the paths valid whatever else is public.
+  const previous = await cycleOf("CLINIC_REPORT", FISCAL_YEAR - 1);
+  const [row] = await query<{ institutionId: string; zoneCode: string; municipalityCode: string }>(
+    `select p."institutionId", p."zoneCode", p."municipalityCode" from "PublishedInstitution" p
+     join "PublicationSetting" s on s."liveRunId" = p."runId" where s."cycleId" = $1 order by p.code limit 1`,
+    [previous],
+  );
+  expect(row).toBeTruthy();
+  const publicPaths = [
+    "/public",
+    "/public/18?year=2024",
+    "/public/18/search?year=2024&municipality=182079&near=1&fn=f2ha",
+    `/public/18/zones/${row!.zoneCode}?year=2024`,
+    `/public/18/municipalities/${row!.municipalityCode}?year=2024`,
+    `/public/18/institutions/${row!.institutionId}?year=2024`,
+    "/public/18/open-data?year=2024",
+  ];
+  await auditAll(page, publicPaths);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const narrow: TFinding[] = [];
+  for (const path of publicPaths) {
+    const finding = await audit(page, path);
+    const wide = await page.evaluate(widerThanViewport);
+    if (wide.width > 390) finding.problems.push(`page is ${wide.width}px wide: ${wide.culprits.join(", ")}`);
+    narrow.push(finding);
+  }
+  expect.soft(narrow.filter((f) => f.problems.length > 0)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
+  await auditAll(page, [
+    `/prefecture/cycles/${previous}/publication`,
+    `/prefecture/cycles/${previous}/publication/institutions/${row!.institutionId}`,
+  ]);
+  await page.context().clearCookies();
+  await signInAs(page, "admin@demo.renkei.jp", "/admin");
+  await auditAll(page, ["/admin/publication"]);
+});

@@ -10,6 +10,7 @@ import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { Prisma } from "@/lib/db";
 import { buildDefinition, FUNCTION1_MET, miniClinicDefinition, section } from "./questionnaire";
+import { publishForWorld } from "./publication";
 
 export const WORLD_PASSWORD = "world-password-123";
 
@@ -213,7 +214,11 @@ export async function buildWorld() {
     await Promise.all(Object.entries(users).map(async ([key, u]) => [key, (await loadViewer(u.id))!] as const)),
   ) as Record<keyof typeof users, TViewer>;
 
+  // --- publication --- (石川 published; 福井 left to the tests that publish it)
+  const publication = await publishForWorld(ishikawaClinicCycle, kanazawaClinic, kanazawa);
+
   return {
+    publication,
     zones: { tannan, fukuiSakai, reinan, homeTannan, homeFukui, kanazawa },
     institutions: { sabaeClinic, echizenHospital, fukuiClinic, tsurugaClinic, kanazawaClinic },
     hubs: { tannanHub, fukuiHub, kanazawaHub },

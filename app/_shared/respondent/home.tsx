@@ -11,6 +11,7 @@ import { Notice, EmptyState } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { listOwnQueries, type TItemQueryView } from "@/lib/data/review-flags";
 import { QueryHomeNotice } from "./item-queries";
+import { OwnPublicationPreview } from "./publication-preview";
 
 const DAY = 86_400_000;
 
@@ -50,6 +51,7 @@ export async function RespondentHome({ role }: Readonly<{ role: "institution" | 
           />
         </div>
       ))}
+      {role === "institution" && <OwnPublicationPreview />}
       {past.length > 0 && (
         <Panel title="過去の報告">
           <table className="w-full text-sm">

@@ -112,7 +112,19 @@ export default async function CyclePage({
                 label: "提出期限",
                 value: <span data-testid="cycle-deadline">{formatDeadline(cycle.closesAt)} 23:59</span>,
               },
-              { label: "公表予定日", value: day(cycle.publishAt) },
+              {
+                label: "公表予定日",
+                value: (
+                  <>
+                    {day(cycle.publishAt)}
+                    {isClinic && (
+                      <Link href={`/prefecture/cycles/${cycle.id}/publication`} className="ml-2 text-teal-800 underline">
+                        公表の設定・プレビュー
+                      </Link>
+                    )}
+                  </>
+                ),
+              },
             ]}
           />
           <details className="mt-4">
