@@ -59,18 +59,16 @@ describe("parseCsv", () => {
     expect(result).toMatchObject({ ok: false, issue: { line: 4, code: "csv_syntax" } });
   });
 
-  it("parses 15,000 records quickly", () => {
+  // Speed is measured by scripts/bench/roster-file.ts, not here: a timed test fails on a busy machine.
+  it("parses 15,000 records with their line numbers", () => {
     const lines = ["医療機関コード,名称,種別,病床数,郵便番号,住所,市区町村コード,電話,担当者メール"];
     for (let i = 0; i < 15_000; i++) {
       lines.push(
         `18100${String(i).padStart(5, "0")},"医療法人 第${i}クリニック",診療所,0,910-0001,"福井市大手3丁目${i}番",182010,0776-20-0000,a${i}@example.jp`,
       );
     }
-    const started = performance.now();
     const parsed = rows(lines.join("\r\n"));
-    const elapsed = performance.now() - started;
     expect(parsed).toHaveLength(15_001);
     expect(parsed.at(-1)?.line).toBe(15_001);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

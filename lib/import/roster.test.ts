@@ -147,18 +147,16 @@ describe("roster: happy path", () => {
     expect(result.errors).toMatchObject([{ line: 4, column: "種別" }]);
   });
 
-  it("parses and validates a 15,000-row roster quickly", async () => {
+  // Speed is measured by scripts/bench/roster-file.ts, not here: a timed test fails on a busy machine.
+  it("parses and validates a 15,000-row Shift_JIS roster", async () => {
     const rows = [HEADER];
     for (let n = 1; n <= 15_000; n++) rows.push(row(n, { email: `clinic${n}@example.jp`, beds: String(n % 20) }));
     const file = { name: "名簿.csv", bytes: encode(toCsv(rows), "shift_jis") };
-    const started = performance.now();
     const result = await importRoster(file, options);
-    const elapsed = performance.now() - started;
     expect(result.errors).toEqual([]);
     expect(result.rows).toHaveLength(15_000);
     expect(result.rows.at(-1)?.line).toBe(15_001);
     expect(result.encoding).toBe("shift_jis");
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 
