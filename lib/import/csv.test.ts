@@ -59,7 +59,7 @@ describe("parseCsv", () => {
     expect(result).toMatchObject({ ok: false, issue: { line: 4, code: "csv_syntax" } });
   });
 
-  // Speed is measured by scripts/bench/roster-file.ts, not here: a timed test fails on a busy machine.
+  // Speed is measured by scripts/bench/roster-import.ts, not here: a timed test fails on a busy machine.
   it("parses 15,000 records with their line numbers", () => {
     const lines = ["医療機関コード,名称,種別,病床数,郵便番号,住所,市区町村コード,電話,担当者メール"];
     for (let i = 0; i < 15_000; i++) {

@@ -147,7 +147,7 @@ describe("roster: happy path", () => {
     expect(result.errors).toMatchObject([{ line: 4, column: "種別" }]);
   });
 
-  // Speed is measured by scripts/bench/roster-file.ts, not here: a timed test fails on a busy machine.
+  // Speed is measured by scripts/bench/roster-import.ts, not here: a timed test fails on a busy machine.
   it("parses and validates a 15,000-row Shift_JIS roster", async () => {
     const rows = [HEADER];
     for (let n = 1; n <= 15_000; n++) rows.push(row(n, { email: `clinic${n}@example.jp`, beds: String(n % 20) }));
