@@ -182,6 +182,8 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/zones",
     "/prefecture/accounts",
     "/prefecture/audit",
+    // exports-audit: the log filtered by institution and period, entries with changes in words.
+    "/prefecture/audit?institution=%E3%81%95%E3%81%8F%E3%82%89&from=2020-01-01",
     "/prefecture/security",
     importPath,
   ]);
