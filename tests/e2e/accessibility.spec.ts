@@ -229,7 +229,12 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
   const zone = await firstId(
     `select z.id from "Zone" z join "ZoneScheme" s on s.id = z."schemeId" where z.name = '丹南' and s.name = '二次医療圏'`,
   );
-  const paths = ["/prefecture/submissions", "/prefecture/dashboard", `/prefecture/dashboard?zone=${zone}`];
+  const paths = [
+    "/prefecture/submissions",
+    "/prefecture/dashboard",
+    `/prefecture/dashboard?zone=${zone}`,
+    "/prefecture/audit",
+  ];
   const findings: TFinding[] = [];
   for (const path of paths) {
     const finding = await audit(page, path);
