@@ -72,7 +72,8 @@ test("exports-audit: the officer filters the audit log, reads a change in words 
   const change = session.getByTestId("audit-changes");
   await expect(change).toContainText(ROTA_LABEL);
   // From whatever it was before the session (無し(意向無し), （未回答）…) to the new answer's label.
-  await expect(change).toContainText(/(無し|有り|（未回答）)[^→]*→ 有り\(月1回\)/);
+  // (Screen readers hear 「変更前 … 変更後 …」 from visually hidden words.)
+  await expect(change).toContainText(/(無し|有り|（未回答）)[^→]*→\s*(変更後\s*)?有り\(月1回\)/);
   await expect(session).not.toContainText("i_rota");
   await expect(session).not.toContainText("0項目");
   // Usable at 390 px: nothing wider than the screen.
