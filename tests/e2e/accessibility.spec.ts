@@ -202,6 +202,8 @@ test("accessibility: every page of the prefecture officer", async ({ page }) => 
     "/prefecture/accounts",
     `/prefecture/accounts/${await councilAccount()}`,
     "/prefecture/audit",
+    // exports-audit: the log filtered by institution and period, entries with changes in words.
+    "/prefecture/audit?institution=%E3%81%95%E3%81%8F%E3%82%89&from=2020-01-01",
     "/prefecture/security",
     // --- cycle-mail ---
     `/prefecture/cycles/${cycle}/mail`,
@@ -262,6 +264,7 @@ test("accessibility: the key pages at 390 px (a phone) reflow without sideways s
     "/prefecture/accounts",
     `/prefecture/accounts/${await councilAccount()}`,
     `/prefecture/cycles/${mailCycle}/mail`,
+    "/prefecture/audit",
   ];
   const findings: TFinding[] = [];
   await phonePaths(page, paths, findings);

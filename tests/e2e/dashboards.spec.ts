@@ -100,7 +100,10 @@ test.describe("dashboards", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-municipalities-csv").click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^福井県_丹南_.*\.csv$/);
+    // Table, cycle, scope, day and encoding in the name.
+    expect(download.suggestedFilename()).toMatch(
+      /^市区町村別の1号・2号機能_令和\d+年度.+_福井県_丹南_\d{4}-\d{2}-\d{2}_UTF-8\.csv$/,
+    );
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.subarray(3).toString("utf8"), { columns: true }) as Record<string, string>[];

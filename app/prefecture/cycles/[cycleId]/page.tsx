@@ -166,7 +166,12 @@ export default async function CyclePage({
           </div>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
             <span className="text-gray-700">回答一覧（全項目・機能の有無）:</span>
-            <a href={`${api}/export?format=xlsx`} className="text-teal-800 underline" download>
+            <a
+              href={`${api}/export?format=xlsx`}
+              className="text-teal-800 underline"
+              download
+              data-testid="submissions-export-xlsx"
+            >
               Excel
             </a>
             <a href={`${api}/export?format=csv`} className="text-teal-800 underline" download>
