@@ -49,6 +49,7 @@ test.describe.configure({ mode: "serial" });
 let institutionName = "";
 
 test("soft rules: the clinic sees a warning live, explains it and submits; the receipt keeps it", async ({ page }) => {
+  test.setTimeout(180_000); // a long form on a shared machine
   await signInAs(page, await clinicAccount(), "/institution");
   const href = (await cyclePanel(page, 2026).getByRole("link").first().getAttribute("href"))!;
   const cycleId = href.split("/")[3]!;
@@ -72,7 +73,11 @@ test("soft rules: the clinic sees a warning live, explains it and submits; the r
   await page.locator("#q-ha_visiting_nurse_count").fill("0");
   await expect(warning).toContainText("訪問診療・往診・訪問看護の算定回数がすべて0回");
   await expect(warning).toContainText("注意");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // The warning and its field meet the accessibility bar (the form page itself is audited in accessibility.spec.ts).
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="soft-warning-ha-system-without-visits"]')
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   // Not explained: refused on the page, the answers stay.
@@ -97,6 +102,7 @@ test("soft rules: the clinic sees a warning live, explains it and submits; the r
 });
 
 test("soft rules: the officer filters to reports with 確認事項 and reads the explanation", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page.goto("/prefecture/submissions");
   const cycle = await page
