@@ -36,13 +36,17 @@ export async function getSoftRuleInputs(
   viewer: TRespondentViewer,
   cycle: { fiscalYear: number; kind: string },
   definition: TQuestionnaireDefinition,
+  /** The institution when the caller has already read it (the submit's write context). */
+  known?: TSoftRuleContext["institution"],
 ): Promise<TSoftRuleInputs> {
   const ruleSet = softRuleSetFor(definition.versionKey);
   if (!ruleSet) return { ruleSet: null, context: {} };
   const [institution, previous] = await Promise.all([
-    viewer.role === "institution"
-      ? db.institution.findUnique({ where: { id: viewer.institutionId }, select: { kind: true, beds: true } })
-      : null,
+    known !== undefined
+      ? known
+      : viewer.role === "institution"
+        ? db.institution.findUnique({ where: { id: viewer.institutionId }, select: { kind: true, beds: true } })
+        : null,
     changeRuleKeys(ruleSet).length > 0 ? findPreviousSubmission(viewer, cycle) : null,
   ]);
   return {

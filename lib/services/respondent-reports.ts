@@ -77,12 +77,12 @@ async function loadWriteContext(viewer: TViewer, cycleId: string, withLatest: bo
   const respondent = asRespondent(viewer);
   const context = await readWriteContext(respondent, cycleId, withLatest);
   if (!context || context.cycle.status === "PREPARING") throw notFoundError("報告");
-  const { cycle, submission, position } = context;
+  const { cycle, submission, position, institution } = context;
   const writability = writabilityOf(cycle, submission);
   if (!writability.writable) throw new AppError("CYCLE_CLOSED", WRITABILITY_MESSAGES[writability.reason]);
   const versionId = submission?.questionnaireVersionId ?? cycle.questionnaireVersionId;
   const definition = await getDefinition(versionId);
-  return { respondent, cycle, submission, versionId, definition, position };
+  return { respondent, cycle, submission, versionId, definition, position, institution };
 }
 
 function assertEditable(submission: { status: string; isAmending: boolean } | null) {
@@ -253,7 +253,7 @@ export async function submitReport(
   attempt = 0,
 ): Promise<TSubmitResult> {
   const { draftVersion, answers: raw, explanations: given } = parseInput(input);
-  const { respondent, cycle, submission, versionId, definition, position } = await loadWriteContext(
+  const { respondent, cycle, submission, versionId, definition, position, institution } = await loadWriteContext(
     viewer,
     cycleId,
     true,
@@ -282,6 +282,7 @@ export async function submitReport(
     definition,
     answers,
     given ?? submission?.explanations ?? {},
+    institution,
   );
   const derived = computeStoredDerived(definition, answers);
   const revision = (submission?.revision ?? 0) + 1;

@@ -55,6 +55,7 @@ type TContextRow = {
   sVersionId: string | null;
   sExplanations: unknown;
   iKind: TInstitutionKind | null;
+  iBeds: number | null;
   iMunicipalityCode: string | null;
   iActive: boolean | null;
   rAnswers: TAnswers | null;
@@ -81,7 +82,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
            s."id" AS "sId", s."status"::text AS "sStatus", s."answers" AS "sAnswers", s."draftVersion" AS "sDraftVersion",
            s."isAmending" AS "sIsAmending", s."revision" AS "sRevision", s."reopenedUntil" AS "sReopenedUntil",
            s."questionnaireVersionId" AS "sVersionId", s."warningExplanations" AS "sExplanations",
-           i."kind"::text AS "iKind", i."municipalityCode" AS "iMunicipalityCode",
+           i."kind"::text AS "iKind", i."beds" AS "iBeds", i."municipalityCode" AS "iMunicipalityCode",
            (i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) AS "iActive",
            r."answers" AS "rAnswers", r."derived" AS "rDerived"
     FROM "ReportingCycle" c
@@ -123,7 +124,9 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
           latest: row.rAnswers && row.rDerived ? { answers: row.rAnswers, derived: row.rDerived } : null,
         }
       : null;
-  return { cycle, submission, position };
+  // What the soft rules read about the institution (ADR 0019), so the submit asks no more.
+  const institution = institutionId && row.iKind ? { kind: row.iKind, beds: row.iBeds } : null;
+  return { cycle, submission, position, institution };
 }
 
 export type TSubmissionState = { status: TResponseStatus; revision: number; versionId: string };

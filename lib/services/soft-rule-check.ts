@@ -8,6 +8,7 @@ import {
   storedSoftWarnings,
   unexplainedRequired,
   type TExplanations,
+  type TSoftRuleContext,
   type TStoredSoftWarnings,
 } from "@/lib/questionnaire/soft-rules";
 import { getSoftRuleInputs } from "@/lib/data/soft-rules";
@@ -28,8 +29,10 @@ export async function checkSoftRulesForSubmit(
   definition: TQuestionnaireDefinition,
   answers: TAnswers,
   explanations: TExplanations,
+  /** The institution as the write context read it (null: a hub). */
+  institution: TSoftRuleContext["institution"],
 ): Promise<{ softWarnings: TStoredSoftWarnings | null; explanations: TExplanations }> {
-  const { ruleSet, context } = await getSoftRuleInputs(respondent, cycle, definition);
+  const { ruleSet, context } = await getSoftRuleInputs(respondent, cycle, definition, institution);
   if (!ruleSet) return { softWarnings: null, explanations: {} };
   const warnings = evaluateSoftRules(definition, ruleSet, answers, context);
   const kept = keepExplanations(warnings, explanations);

@@ -192,6 +192,7 @@ const { generateAnswers } = await import("../../prisma/seed/answers");
 const { createRandom } = await import("../../prisma/seed/random");
 const { jsonEqual } = await import("@/lib/audit/diff");
 const { recountCycles } = await import("@/lib/services/counters");
+const { softRuleSetFor } = await import("@/lib/questionnaire/soft-rule-sets");
 
 const total = N + K;
 const { cycle, definition, clinics, partners } = await seedBenchClinics({
@@ -239,6 +240,10 @@ const random = createRandom("deadline-rush");
 const answers = clinics.map(() =>
   generateAnswers(definition, { random, profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
 );
+// A clerk explains what the soft rules ask about (ADR 0019); the server keeps only the ones that warn.
+const explanations = Object.fromEntries(
+  (softRuleSetFor(definition.versionKey)?.rules ?? []).map((rule) => [rule.id, "ベンチマークの説明"]),
+);
 const versions = new Array<number>(total).fill(0);
 const draftOf = (i: number, edit: number) => ({ ...answers[i], rep_department: `医事課${edit}` });
 
@@ -275,7 +280,11 @@ const acknowledged = new Map<number, number>(); // clinic → revision
 const submits = new Tally();
 let next = 0;
 const submitOne = async (i: number, tally: Tally, at = base(i)) => {
-  const result = await call(`${at}/submit`, "POST", cookies[i]!, { draftVersion: versions[i], answers: answers[i] });
+  const result = await call(`${at}/submit`, "POST", cookies[i]!, {
+    draftVersion: versions[i],
+    answers: answers[i],
+    explanations,
+  });
   tally.add(result);
   if (result.status === 200) acknowledged.set(i, (JSON.parse(result.body) as { revision: number }).revision);
   return result;

@@ -45,6 +45,7 @@ try {
   const { seedBenchClinics } = await import("./bench-clinics");
   const { generateAnswers, truncateToDraft } = await import("../../prisma/seed/answers");
   const { createRandom } = await import("../../prisma/seed/random");
+  const { softRuleSetFor } = await import("@/lib/questionnaire/soft-rule-sets");
 
   // One clinic and account per simulated client (saves and submits use different clinics).
   const total = CONNECTIONS + SUBMITS;
@@ -82,6 +83,9 @@ try {
   const random = createRandom("bench");
   const fullAnswers = Array.from({ length: total }, () =>
     generateAnswers(definition, { random, profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
+  );
+  const explanations = Object.fromEntries(
+    (softRuleSetFor(definition.versionKey)?.rules ?? []).map((rule) => [rule.id, "ベンチマークの説明"]),
   );
   const drafts = fullAnswers.slice(0, CONNECTIONS).map((answers) => truncateToDraft(definition, answers, random));
 
@@ -195,7 +199,8 @@ try {
             return {
               ...request,
               headers: { "content-type": "application/json", cookie: cookies[client]!, origin: app!.url },
-              body: JSON.stringify({ draftVersion: 0, answers: fullAnswers[client] }),
+              // A clerk explains what the soft rules ask about (ADR 0019); only the ones that warn are kept.
+              body: JSON.stringify({ draftVersion: 0, answers: fullAnswers[client], explanations }),
             };
           },
         },
