@@ -96,7 +96,9 @@ test("review flags: the officer filters to flagged reports and asks about the it
   await expect(page.getByRole("status").filter({ hasText: /再計算/ })).toBeVisible();
   await expect(async () => {
     await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=outlier&q=${CLINIC.code}`);
-    await expect(page.getByTestId("respondent-table").getByText(CLINIC.name)).toBeVisible({ timeout: 1_000 });
+    await expect(
+      page.getByTestId("respondent-table").getByRole("cell", { name: CLINIC.name, exact: true }),
+    ).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
 
   // The filter form offers the flags too; ranking by flags keeps the filter.
@@ -155,7 +157,9 @@ test("review flags: the clinic sees the query on its home and in the form, and a
 test("review flags: the officer reads the answer, closes the query and confirms", async ({ page }) => {
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=query-answered&q=${CLINIC.code}`);
-  await expect(page.getByTestId("respondent-table").getByText(CLINIC.name)).toBeVisible();
+  await expect(
+    page.getByTestId("respondent-table").getByRole("cell", { name: CLINIC.name, exact: true }),
+  ).toBeVisible();
   await page.goto(`/prefecture/submissions/${ids.submission}`);
   const flags = page.getByTestId("review-flags");
   await expect(flags.getByTestId("query-answer")).toHaveText(ANSWER);
