@@ -121,7 +121,7 @@ export function CloseQueryButton({ queryId, answered }: Readonly<{ queryId: stri
     <div className="mt-2 space-y-2">
       <div>
         <label htmlFor={`${id}-note`} className="block text-xs text-gray-700">
-          完了のメモ（任意・記録に残ります）
+          完了のメモ（任意・回答者にも表示されます）
         </label>
         <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />
       </div>

@@ -13,6 +13,8 @@ import { query, signIn, signInAs } from "./fixtures";
 // item in the form, and answers; it never sees the outlier → the officer cannot confirm while the
 // query is open, closes it, and confirms.
 test.describe.configure({ mode: "serial" });
+// Four sign-ins, a background job and a shared, loaded machine: more time than the default.
+test.setTimeout(180_000);
 
 const stamp = Date.now().toString(36);
 const CLINIC = {
@@ -51,7 +53,7 @@ test.afterAll(async () => {
 
 test("review flags: a clinic submits a report with one count far above its peers'", async ({ page }) => {
   await signIn(page, CLINIC.email, CLINIC.password);
-  await expect(page).toHaveURL(/\/institution$/);
+  await expect(page).toHaveURL(/\/institution$/, { timeout: 30_000 });
   const [cycle] = await query<{ id: string; definition: unknown }>(
     `select c.id, v.definition from "ReportingCycle" c join "QuestionnaireVersion" v on v.id = c."questionnaireVersionId"
      where c."prefectureCode" = '18' and c.kind = 'CLINIC_REPORT' and c."fiscalYear" = 2025`,
@@ -94,7 +96,9 @@ test("review flags: the officer filters to flagged reports and asks about the it
   await expect(page.getByRole("status").filter({ hasText: /再計算/ })).toBeVisible();
   await expect(async () => {
     await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=outlier&q=${CLINIC.code}`);
-    await expect(page.getByTestId("respondent-table").getByText(CLINIC.name)).toBeVisible({ timeout: 1_000 });
+    await expect(
+      page.getByTestId("respondent-table").getByRole("cell", { name: CLINIC.name, exact: true }),
+    ).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
 
   // The filter form offers the flags too; ranking by flags keeps the filter.
@@ -128,7 +132,7 @@ test("review flags: the officer filters to flagged reports and asks about the it
 
 test("review flags: the clinic sees the query on its home and in the form, and answers", async ({ page }) => {
   await signIn(page, CLINIC.email, CLINIC.password);
-  await expect(page).toHaveURL(/\/institution$/);
+  await expect(page).toHaveURL(/\/institution$/, { timeout: 30_000 });
   await expect(r7Cycle(page).getByTestId("home-queries")).toContainText(QUESTION);
   // Outliers are the prefecture's: nothing of them reaches the respondent.
   await expect(page.getByText(/外れ値|中央値/)).toHaveCount(0);
@@ -153,11 +157,13 @@ test("review flags: the clinic sees the query on its home and in the form, and a
 test("review flags: the officer reads the answer, closes the query and confirms", async ({ page }) => {
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=query-answered&q=${CLINIC.code}`);
-  await expect(page.getByTestId("respondent-table").getByText(CLINIC.name)).toBeVisible();
+  await expect(
+    page.getByTestId("respondent-table").getByRole("cell", { name: CLINIC.name, exact: true }),
+  ).toBeVisible();
   await page.goto(`/prefecture/submissions/${ids.submission}`);
   const flags = page.getByTestId("review-flags");
   await expect(flags.getByTestId("query-answer")).toHaveText(ANSWER);
-  await flags.getByLabel("完了のメモ（任意・記録に残ります）").fill("電話でも確認済み");
+  await flags.getByLabel("完了のメモ（任意・回答者にも表示されます）").fill("電話でも確認済み");
   await flags.getByRole("button", { name: "照会を完了にする" }).click();
   await expect(flags.getByTestId("query-status")).toHaveText("完了");
 

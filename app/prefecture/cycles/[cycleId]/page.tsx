@@ -22,6 +22,8 @@ import { FileImportForm } from "@/components/prefecture/file-import-form";
 import { RecentImports } from "@/components/prefecture/recent-imports";
 import { SelectFilter } from "@/components/prefecture/select-filter";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
+import { getCycleFlagSummary } from "@/lib/data/review-flags";
+import { ReviewFlagSummary } from "@/components/prefecture/review-flag-list";
 
 export const metadata: Metadata = { title: "報告サイクル" };
 
@@ -44,12 +46,13 @@ export default async function CyclePage({
     throw error;
   });
   const isClinic = cycle.kind === "CLINIC_REPORT";
-  const [counts, progress, reopened, jobs, hubs] = await Promise.all([
+  const [counts, progress, reopened, jobs, hubs, flagSummary] = await Promise.all([
     countCycleStatuses(viewer, cycle),
     getProgress(viewer, cycle, schemeId),
     listReopened(viewer, cycle.id),
     isClinic ? listImportJobs(viewer, { kinds: ["NDB", "PAPER"], cycleId: cycle.id, take: 5 }) : Promise.resolve([]),
     isClinic ? Promise.resolve(undefined) : listActiveHubs(viewer),
+    getCycleFlagSummary(viewer, cycle.id),
   ]);
   const api = `/api/v1/prefecture/cycles/${cycle.id}`;
   const listHref = (status?: string) => withParams("/prefecture/submissions", { cycle: cycle.id, status });
@@ -194,6 +197,15 @@ export default async function CyclePage({
           <p className="text-sm text-gray-700">
             受付開始の案内、未提出の回答者への督促（期限前の自動送信の予定を含む）、送信履歴と再送。メールサーバーがない場合は宛先一覧と郵送用の文書を作成します。
           </p>
+        </Panel>
+
+        <Panel title="確認の目印（外れ値・照会）">
+          <ReviewFlagSummary
+            cycleId={cycle.id}
+            isClinic={isClinic}
+            summary={flagSummary}
+            hrefFor={(flag) => withParams("/prefecture/submissions", { cycle: cycle.id, flag, sort: "flags" })}
+          />
         </Panel>
 
         <Panel title={isClinic ? "圏域・市区町村別の進み具合" : "圏域別の進み具合"}>
