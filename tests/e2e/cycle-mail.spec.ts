@@ -26,7 +26,8 @@ test.beforeAll(async () => {
   );
   // An active clinic that has not started the report and has no account yet gets one (with the
   // demo password's hash), so the reminder has exactly one known recipient in its municipality.
-  const [row] = await query<{ municipalityCode: string; name: string }>(
+  // Idempotent: Playwright runs beforeAll again in a new worker after a failed test.
+  await query(
     `insert into "User" (id, email, name, role, "institutionId", "passwordHash", "updatedAt")
      select 'e2e-cycle-mail', $1, '督促 テスト', 'INSTITUTION', i.id, u."passwordHash", now()
      from "Institution" i, "User" u
@@ -34,9 +35,12 @@ test.beforeAll(async () => {
        and not exists (select 1 from "User" x where x."institutionId" = i.id)
        and not exists (select 1 from "Submission" s where s."institutionId" = i.id and s."cycleId" = $2)
      order by i.code desc limit 1
-     returning (select "municipalityCode" from "Institution" where id = "institutionId") as "municipalityCode",
-               (select name from "Institution" where id = "institutionId") as name`,
+     on conflict do nothing`,
     [EMAIL, cycle!.id],
+  );
+  const [row] = await query<{ municipalityCode: string; name: string }>(
+    `select i."municipalityCode", i.name from "User" u join "Institution" i on i.id = u."institutionId" where u.email = $1`,
+    [EMAIL],
   );
   target = { cycleId: cycle!.id, municipalityCode: row!.municipalityCode, name: row!.name };
 });
