@@ -7,18 +7,20 @@
 // connections and an open transaction makes every other connection wait. Never point
 // shadow-database commands (migrate dev / migrate diff --from-migrations) at it.
 //
-// Durability: PGlite 0.5.14 cannot fsync on commit — its Node file system (Emscripten NODEFS) has
-// no fsync, so PostgreSQL's fsync calls do nothing and NodeFS.syncToFs is empty. A committed write
-// is in the operating system's cache: it survives the process being killed, not a power cut or a
-// kernel crash. To bound that loss, the data folder's file system is flushed (`sync -f`, i.e.
-// syncfs) in a child process at most every RENKEI_EMBEDDED_SYNC_MS (default 1000; 0 turns it
-// off) while there are writes: after a power cut, at most the last second or so of acknowledged
-// work is lost. Production runs on PostgreSQL, which fsyncs every commit.
+// Durability: PGlite 0.5.14 on its own cannot fsync on commit (it starts PostgreSQL with fsync off
+// and its Node file system has no fsync). With a data folder, commits are made durable by default
+// (scripts/lib/embedded-durability.ts: the WAL written with O_DSYNC, a real fsync for
+// checkpoints): an acknowledged write survives a power cut, as on PostgreSQL.
+// RENKEI_EMBEDDED_DURABILITY=relaxed keeps PGlite's behaviour — a committed write is then in the
+// operating system's cache only, and the data folder's file system is flushed (`sync -f`, i.e.
+// syncfs) in a child process at most every RENKEI_EMBEDDED_SYNC_MS (default 1000; 0 turns it off)
+// while there are writes, so a power cut loses at most about the last second.
 import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { durableStartParams, embeddedDurable, installNodeFsFsync } from "./embedded-durability";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -43,12 +45,14 @@ export async function startEmbeddedDatabase({
     );
   }
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const durable = Boolean(dataDir) && embeddedDurable();
+  const db = await PGlite.create(dataDir, durable ? { startParams: durableStartParams() } : {});
+  if (durable) installNodeFsFsync(db);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
   const activity = { wrote: false };
   keepExtendedQueriesTogether(server, activity);
   await server.start();
-  const flusher = dataDir ? startFlusher(dataDir, activity) : null;
+  const flusher = dataDir && !durable ? startFlusher(dataDir, activity) : null;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
