@@ -110,6 +110,8 @@ const globalCache = globalThis as unknown as { renkeiPublicCache?: Map<string, P
 const cache: Map<string, Promise<unknown>> = (globalCache.renkeiPublicCache ??= new Map());
 
 function cached<T>(live: TLivePublication, key: string, load: () => Promise<T>): Promise<T> {
+  // Benchmarks time the database, not the memo (scripts/bench/public-search.ts).
+  if (process.env.RENKEI_PUBLIC_CACHE === "0") return load();
   const full = `${live.version}|${key}`;
   const hit = cache.get(full) as Promise<T> | undefined;
   if (hit) return hit;
