@@ -24,12 +24,16 @@ export const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 60_000 } as const;
 // One pg pool per process, shared by Prisma (through adapter-pg) and by `hotQuery`, so the
 // limits above hold for both together.
 function createPool(): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: getEnv().DATABASE_URL,
     max: POOL_MAX,
     connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection dropped by the server (a restart) must not end the process: hotQuery may
+  // use the pool before Prisma attaches its own listener. The pool replaces the connection.
+  pool.on("error", (error) => console.warn(`[renkei] idle database connection lost: ${error.message}`));
+  return pool;
 }
 
 function createClient(pool: pg.Pool): PrismaClient {
