@@ -252,8 +252,9 @@ test("accessibility: the administrator's officer accounts at 390 px (a phone)", 
 });
 
 async function phonePaths(page: Page, paths: string[], findings: TFinding[]) {
-  // As auditAll: a page load, an axe run and a layout walk each, more on a loaded machine.
-  test.setTimeout(60_000 + paths.length * 20_000);
+  // A page load, an axe run and a layout walk each (the dashboards' walk is long), more on a
+  // loaded machine.
+  test.setTimeout(60_000 + paths.length * 40_000);
   for (const path of paths) {
     const finding = await audit(page, path);
     // WCAG 1.4.10: wide tables scroll inside their own region, never the whole page.
