@@ -98,9 +98,14 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   const officer = await (await browser.newContext({ baseURL })).newPage();
   await signInAs(officer, "pref@demo.renkei.jp", "/prefecture");
   await officer.goto("/prefecture/councils");
-  const tannan = officer.getByTestId("council-records-2024").locator('tr[data-zone="丹南"]');
+  const tannan = officer
+    .getByTestId("council-records-2024")
+    .locator('tr[data-zone="丹南"]')
+    .filter({ hasText: "二次医療圏" });
   await expect(tannan).toContainText(ISSUE);
-  await expect(officer.getByTestId("council-records-2024").locator('tr[data-zone="嶺南"]')).toContainText("合意済");
+  await expect(
+    officer.getByTestId("council-records-2024").locator('tr[data-zone="嶺南"]').filter({ hasText: "二次医療圏" }),
+  ).toContainText("合意済");
   await officer.close();
 
   // The next year (令和7年度, the second cycle): baseline (frozen) → current → target, judged.
