@@ -88,10 +88,12 @@ test("publication: without signing in, search finds institutions by function and
   await page.getByRole("link", { name: "福井県" }).click();
   await expect(page).toHaveURL(/\/public\/18$/);
   await expect(page.getByTestId("data-date")).toContainText("令和7年度");
-  // 在宅医療 near 鯖江市: the form, as a visitor fills it in.
+  // 在宅医療 near 鯖江市: the form, as a visitor fills it in. Expected first: a 丹南 institution with
+  // (ハ) 有り, 鯖江市's own first (the order the search lists them in).
   const expected = await query<{ name: string }>(
     `select p.name from "PublishedInstitution" p join "PublicationSetting" s on s."liveRunId" = p."runId"
-     where s."cycleId" = $1 and p."f2ha" and p."municipalityCode" = '182079' order by p.code limit 1`,
+     where s."cycleId" = $1 and p."f2ha" and p."zoneCode" = '1803'
+     order by (p."municipalityCode" <> '182079'), p.code limit 1`,
     [cycleR7],
   );
   expect(expected.length).toBe(1);
@@ -124,7 +126,7 @@ test("publication: without signing in, search finds institutions by function and
     expect((await page.goto(`/public/18/institutions/${one!.id}`))?.status()).toBe(404);
     expect((await page.request.get(`/api/v1/public/18/institutions/${one!.id}`)).status()).toBe(404);
   }
-  const api = await page.request.get("/api/v1/public/18/institutions?municipality=182079&fn=f2ha");
+  const api = await page.request.get("/api/v1/public/18/institutions?municipality=182079&near=1&fn=f2ha");
   expect(api.status()).toBe(200);
   const body = (await api.json()) as { institutions: { name: string; id: string }[]; total: number };
   expect(body.institutions.map((i) => i.name)).toContain(expected[0]!.name);
