@@ -348,6 +348,11 @@ test("accessibility: the publication pages at 390 px reflow without sideways scr
   expect(narrow.filter((f) => f.problems.length > 0)).toEqual([]);
 });
 
+test("accessibility: the administrator's publication page", async ({ page }) => {
+  await signInAs(page, "admin@demo.renkei.jp", "/admin");
+  await auditAll(page, ["/admin/publication"]);
+});
+
 test("accessibility: the officer's publication pages", async ({ page }) => {
   const { previous, institutionId } = await publicationPaths();
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
@@ -355,9 +360,4 @@ test("accessibility: the officer's publication pages", async ({ page }) => {
     `/prefecture/cycles/${previous}/publication`,
     `/prefecture/cycles/${previous}/publication/institutions/${institutionId}`,
   ]);
-});
-
-test("accessibility: the administrator's publication page", async ({ page }) => {
-  await signInAs(page, "admin@demo.renkei.jp", "/admin");
-  await auditAll(page, ["/admin/publication"]);
 });
