@@ -75,6 +75,39 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "import.partial": "取込（一部の行を除く）",
   "counters.reconcile": "集計の照合・補正",
   "audit.export": "監査ログの出力",
+  // Accounts for every role (ADR 0022)
+  "account.zones_change": "担当圏域の変更",
+  // Council records (ADR 0018)
+  "council_record.create": "協議の記録の作成",
+  "council_record.update": "協議の記録の更新",
+  "council_issue.create": "課題の追加",
+  "council_issue.update": "課題の更新",
+  "council_measure.create": "対応策の追加",
+  "council_measure.update": "対応策の更新",
+  "download.council_record": "協議の記録PDFのダウンロード",
+  // Review flags and item queries (ADR 0020)
+  "item_query.ask": "照会",
+  "item_query.answer": "照会への回答",
+  "item_query.close": "照会の完了",
+  "review_flags.compute": "外れ値の計算",
+  "review_flags.request": "外れ値の再計算の依頼",
+  // Cycle mail (ADR 0021)
+  "mail.announce": "案内メールの送信",
+  "mail.remind": "督促メールの送信",
+  "mail.send": "メールの送信",
+  "mail.dispatch": "メールの送信準備",
+  "mail.resend": "メールの再送",
+  "mail.schedule": "督促の予定の変更",
+  "mail.settings": "メールの差出人・署名の変更",
+  "mail.export_recipients": "宛先一覧の出力",
+  "mail.export_letters": "郵送用文書の出力",
+  // Publication (ADR 0017)
+  "publication.schedule": "公表の予定の設定",
+  "publication.publish_now": "今すぐ公表",
+  "publication.run": "公表の実行",
+  "publication.hold": "公表の保留",
+  "publication.release": "公表の保留の解除",
+  "publication.withdraw": "公表の取下げ",
 };
 
 /** The first part of an event kind ("mail" of "mail.send"): what it is about, for unknown kinds. */
