@@ -6,7 +6,10 @@ import { runPublication } from "@/lib/services/publication";
 
 export async function seedDemoPublication({ published, scheduled }: { published: string; scheduled: string }) {
   for (const cycleId of [published, scheduled]) {
-    const cycle = await db.reportingCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { prefectureCode: true } });
+    const cycle = await db.reportingCycle.findUniqueOrThrow({
+      where: { id: cycleId },
+      select: { prefectureCode: true },
+    });
     await db.publicationSetting.create({
       data: { cycleId, prefectureCode: cycle.prefectureCode, status: "SCHEDULED", licence: "CC-BY-4.0" },
     });

@@ -36,7 +36,10 @@ export async function OwnPublicationPreview() {
       ) : (
         <p className="text-sm">
           都道府県の確認が済んだ報告だけが公表されます（現在の状態:{" "}
-          {preview.status ? SUBMISSION_STATUS_LABELS[preview.status as keyof typeof SUBMISSION_STATUS_LABELS] : "未着手"}）。
+          {preview.status
+            ? SUBMISSION_STATUS_LABELS[preview.status as keyof typeof SUBMISSION_STATUS_LABELS]
+            : "未着手"}
+          ）。
         </p>
       )}
     </Panel>

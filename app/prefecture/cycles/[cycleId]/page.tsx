@@ -121,7 +121,10 @@ export default async function CyclePage({
                   <>
                     {day(cycle.publishAt)}
                     {isClinic && (
-                      <Link href={`/prefecture/cycles/${cycle.id}/publication`} className="ml-2 text-teal-800 underline">
+                      <Link
+                        href={`/prefecture/cycles/${cycle.id}/publication`}
+                        className="ml-2 text-teal-800 underline"
+                      >
                         公表の設定・プレビュー
                       </Link>
                     )}
