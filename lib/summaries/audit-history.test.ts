@@ -40,7 +40,6 @@ describe("event kinds in words", () => {
     // Kinds other branches add, before they register a label: still words, never the key.
     ["mail.send", "メールの送信"],
     ["reminders.schedule", "督促の予約"],
-    ["council_record.create", "協議の場の記録の作成"],
     ["publication.publish", "公表の公表"],
     ["query.answer", "照会の回答"],
     ["mail.something_new", "メールの操作"],
