@@ -1,22 +1,34 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { notFoundError } from "@/lib/errors";
 import {
   NO_FLAGS,
+  REVIEW_FLAG_KINDS,
   type TReviewFlagCounts,
   type TReviewFlagFilter,
   type TReviewFlagKind,
   UNRESOLVED_QUERY_STATUSES,
 } from "@/lib/prefecture/review-flags";
 import { submissionScope } from "./scope";
+import { parseSoftWarnings } from "./json-columns";
 import { findCycle } from "./cycles";
 import { asRespondent, respondentWhere } from "./respondent";
 
 // Reads of the review flags (issue 16): outliers are the prefecture's only (every read of them
 // asserts the officer role and the submission scope); queries are read by the officer and by the
-// one respondent whose report they are about.
+// one respondent whose report they are about. The soft-rule warning kinds are read from
+// Submission.softWarnings (the latest revision's warnings, ADR 0019) by JSON containment (@>).
+
+/**
+ * Where the stored warnings hold one matching this (a JSON containment on the list). The IS NOT
+ * NULL makes the clause false, not NULL, for reports without stored warnings, so that its
+ * negation (bulk confirmation's "no flag") holds for them.
+ */
+const warningWhere = (warning: Prisma.InputJsonObject): Prisma.SubmissionWhereInput => ({
+  AND: [{ softWarnings: { not: Prisma.DbNull } }, { softWarnings: { path: ["warnings"], array_contains: [warning] } }],
+});
 
 /** Where a Submission carries a flag of this kind (the extension point of TReviewFlagKind). */
 export function flagWhere(kind: TReviewFlagFilter): Prisma.SubmissionWhereInput {
@@ -24,6 +36,8 @@ export function flagWhere(kind: TReviewFlagFilter): Prisma.SubmissionWhereInput 
     outlier: { outlierFlags: { some: {} } },
     "query-open": { itemQueries: { some: { status: "OPEN" } } },
     "query-answered": { itemQueries: { some: { status: "ANSWERED" } } },
+    "warning-unexplained": warningWhere({ explanation: null }),
+    "big-change": warningWhere({ kind: "change" }),
   };
   return kind === "any" ? { OR: Object.values(byKind) } : byKind[kind];
 }
@@ -33,12 +47,16 @@ export async function flagCountsOf(submissionIds: readonly string[]): Promise<Ma
   const out = new Map<string, TReviewFlagCounts>();
   if (submissionIds.length === 0) return out;
   const ids = [...submissionIds];
-  const [outliers, queries] = await Promise.all([
+  const [outliers, queries, warned] = await Promise.all([
     db.outlierFlag.groupBy({ by: ["submissionId"], where: { submissionId: { in: ids } }, _count: { _all: true } }),
     db.itemQuery.groupBy({
       by: ["submissionId", "status"],
       where: { submissionId: { in: ids }, status: { in: [...UNRESOLVED_QUERY_STATUSES] } },
       _count: { _all: true },
+    }),
+    db.submission.findMany({
+      where: { id: { in: ids }, OR: [flagWhere("warning-unexplained"), flagWhere("big-change")] },
+      select: { id: true, softWarnings: true },
     }),
   ]);
   const entry = (id: string) => {
@@ -48,6 +66,13 @@ export async function flagCountsOf(submissionIds: readonly string[]): Promise<Ma
   };
   for (const o of outliers) entry(o.submissionId).outlier = o._count._all;
   for (const q of queries) entry(q.submissionId)[q.status === "OPEN" ? "query-open" : "query-answered"] = q._count._all;
+  for (const w of warned) {
+    // Counted as flagWhere matches them: explanation null, kind "change" (one per warning).
+    const warnings = parseSoftWarnings(w.softWarnings)?.warnings ?? [];
+    const counts = entry(w.id);
+    counts["warning-unexplained"] = warnings.filter((x) => x.explanation === null).length;
+    counts["big-change"] = warnings.filter((x) => x.kind === "change").length;
+  }
   return out;
 }
 
@@ -124,12 +149,10 @@ export async function listOwnQueries(
 export async function getCycleFlagSummary(viewer: TViewer, cycleId: string) {
   assertRole(viewer, "prefecture");
   const cycle = await findCycle(viewer, cycleId);
-  const [run, outlierReports, open, answered] = await Promise.all([
+  const [run, ...counts] = await Promise.all([
     db.outlierRun.findUnique({ where: { cycleId: cycle.id } }),
-    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("outlier") } }),
-    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("query-open") } }),
-    db.submission.count({ where: { cycleId: cycle.id, ...flagWhere("query-answered") } }),
+    ...REVIEW_FLAG_KINDS.map((kind) => db.submission.count({ where: { cycleId: cycle.id, ...flagWhere(kind) } })),
   ]);
-  const reports: TReviewFlagCounts = { outlier: outlierReports, "query-open": open, "query-answered": answered };
+  const reports = Object.fromEntries(REVIEW_FLAG_KINDS.map((kind, i) => [kind, counts[i]])) as TReviewFlagCounts;
   return { run, reports };
 }

@@ -21,7 +21,7 @@ import { respondentComparator, type TOrderableRespondent } from "@/lib/prefectur
 import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
 import { parseOptionalDerived, parseStoredAnswers } from "./json-columns";
-import { softWarningCounts, softWarningWhere } from "./soft-warning-where";
+import { softWarningCounts } from "./soft-warning-where";
 import type { TSoftWarningCounts } from "@/lib/prefecture/soft-warning-filter";
 import { flagCountsOf, flagWhere } from "./review-flags";
 import { NO_FLAGS, totalFlags, type TReviewFlagCounts, type TReviewFlagFilter } from "@/lib/prefecture/review-flags";
@@ -78,7 +78,6 @@ export async function respondentsWhere(
             ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { startsWith: filter.q } }] }
             : {},
           status,
-          softWarningWhere(cycle.id, filter.warning),
           flagged,
         ],
       },
@@ -99,7 +98,6 @@ export async function respondentsWhere(
           : {},
         filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
         status,
-        softWarningWhere(cycle.id, filter.warning),
         flagged,
       ],
     },

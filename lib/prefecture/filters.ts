@@ -3,8 +3,7 @@
 // Pure, so pages, route handlers and client components share them.
 import { z } from "zod";
 import { RESPONSE_STATUSES, type TResponseStatus } from "@/lib/aggregation/status";
-import { SOFT_WARNING_FILTERS } from "./soft-warning-filter";
-import { REVIEW_FLAG_FILTERS } from "./review-flags";
+import { LEGACY_WARNING_FILTER, REVIEW_FLAG_FILTERS } from "./review-flags";
 
 const optionalText = (max: number) =>
   z
@@ -74,7 +73,18 @@ export const ACCOUNT_DEFAULT_SORT: TAccountSortKey = "affiliation";
 /** Statuses that still owe a report: the list for reminder calls. */
 export const NOT_YET_SUBMITTED: readonly TResponseStatus[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
-export const ZRespondentFilter = z.object({
+/** An old `?warning=` URL (ADR 0019's separate filter) becomes its flag, unless a flag is given. */
+function withLegacyWarning(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const { warning, ...rest } = raw as Record<string, unknown>;
+  const mapped =
+    typeof warning === "string" && Object.hasOwn(LEGACY_WARNING_FILTER, warning)
+      ? LEGACY_WARNING_FILTER[warning]
+      : undefined;
+  return mapped && rest.flag === undefined ? { ...rest, flag: mapped } : rest;
+}
+
+const ZRespondentFilterFields = z.object({
   zone: optionalText(40),
   municipality: z
     .string()
@@ -86,11 +96,10 @@ export const ZRespondentFilter = z.object({
   /** Review flags (issue 16): reports with any flag, or with one kind. */
   flag: z.enum(REVIEW_FLAG_FILTERS).optional().catch(undefined),
   q: optionalText(100),
-  /** Soft-rule warnings the report carried (lib/prefecture/soft-warning-filter.ts). */
-  warning: z.enum(SOFT_WARNING_FILTERS).optional().catch(undefined),
   page,
   ...sortFields(RESPONDENT_SORT_KEYS, RESPONDENT_DEFAULT_SORT),
 });
+export const ZRespondentFilter = z.preprocess(withLegacyWarning, ZRespondentFilterFields);
 export type TRespondentFilter = z.infer<typeof ZRespondentFilter>;
 
 export const ZRosterFilter = z.object({

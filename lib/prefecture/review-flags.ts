@@ -2,17 +2,26 @@
 // report before confirming it. ONE list of kinds, used by the review list's filter and order, the
 // report view and bulk confirmation. Pure, so pages, services and tests share it.
 //
-// Extension point: a new kind (e.g. soft-rules' `warning`, an unexplained 注意/確認 warning) is one
-// entry in REVIEW_FLAG_KINDS + its label, its count in TReviewFlagCounts, and its where clause in
-// lib/data/review-flags.ts (flagWhere) — the filter, the ranking and the bulk guard follow.
+// Extension point: a new kind is one entry in REVIEW_FLAG_KINDS + its label, its count in
+// TReviewFlagCounts, and its where clause in lib/data/review-flags.ts (flagWhere, flagCountsOf) —
+// the filter, the ranking, the cycle summary and the bulk guard follow. The soft-rule warnings
+// (ADR 0019) are two kinds: a warning without an explanation, and a year-over-year (change) warning.
 
-export const REVIEW_FLAG_KINDS = ["outlier", "query-open", "query-answered"] as const;
+export const REVIEW_FLAG_KINDS = [
+  "outlier",
+  "query-open",
+  "query-answered",
+  "warning-unexplained",
+  "big-change",
+] as const;
 export type TReviewFlagKind = (typeof REVIEW_FLAG_KINDS)[number];
 
 export const REVIEW_FLAG_LABELS: Record<TReviewFlagKind, string> = {
   outlier: "外れ値あり",
   "query-open": "照会の回答待ち",
   "query-answered": "照会の回答あり（未完了）",
+  "warning-unexplained": "注意あり・説明未記入",
+  "big-change": "前年比大",
 };
 
 /** The review list's flag filter: any flag, or one kind. */
@@ -27,7 +36,23 @@ export const REVIEW_FLAG_FILTER_LABELS: Record<TReviewFlagFilter, string> = {
 /** Flags per report: each kind's count. */
 export type TReviewFlagCounts = Record<TReviewFlagKind, number>;
 
-export const NO_FLAGS: TReviewFlagCounts = { outlier: 0, "query-open": 0, "query-answered": 0 };
+export const NO_FLAGS: TReviewFlagCounts = {
+  outlier: 0,
+  "query-open": 0,
+  "query-answered": 0,
+  "warning-unexplained": 0,
+  "big-change": 0,
+};
+
+/**
+ * The review list's old soft-warning filter (`?warning=`, before ADR 0020's unification) as a flag
+ * filter, so bookmarked URLs still narrow the list; `any` (every warning, explained or not) has no
+ * flag of its own and maps to nothing.
+ */
+export const LEGACY_WARNING_FILTER: Readonly<Record<string, TReviewFlagFilter>> = {
+  unexplained: "warning-unexplained",
+  bigChange: "big-change",
+};
 
 export const totalFlags = (counts: TReviewFlagCounts | undefined): number =>
   counts ? REVIEW_FLAG_KINDS.reduce((sum, kind) => sum + counts[kind], 0) : 0;

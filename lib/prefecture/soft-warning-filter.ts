@@ -1,15 +1,6 @@
-// The review list's filter on the soft-rule warnings a report carried when submitted
-// (docs/decisions/0019-soft-rules.md). Pure: labels for the select, values for the URL.
-// (The outlier and 照会 flags of the review are separate filters.)
-
-export const SOFT_WARNING_FILTERS = ["any", "unexplained", "bigChange"] as const;
-export type TSoftWarningFilter = (typeof SOFT_WARNING_FILTERS)[number];
-
-export const SOFT_WARNING_FILTER_LABELS: Record<TSoftWarningFilter, string> = {
-  any: "確認事項あり",
-  unexplained: "注意あり・説明未記入",
-  bigChange: "前年比大",
-};
+// The review list's badge for the soft-rule warnings a report carried when submitted
+// (docs/decisions/0019-soft-rules.md): every warning, explained ones included. Pure. Filtering and
+// ranking by warnings is the review flags' job (`warning-unexplained`, `big-change`, ADR 0020).
 
 export type TSoftWarningCounts = { total: number; unexplained: number; bigChange: number };
 

@@ -6,7 +6,9 @@ import { query, signInAs } from "./fixtures";
 // 体制「有り（自院）」 and then types 0 for every visit count; the warning appears under the item
 // as it types, submitting without an explanation is refused on the page (nothing lost), and once
 // explained the report is submitted and its receipt keeps the warning with the explanation. The
-// officer then finds the report with the list's 確認事項 filter and reads the explanation.
+// officer finds the report in the list (its warning explained, so the 目印 filter 注意あり・説明未記入
+// — a review flag since ADR 0020 — leaves it out; an old `?warning=` URL is harmless), sees the
+// 確認事項 badge and reads the explanation.
 // A clinic account of its own (a demo clinic with no report yet), so no other spec's report moves.
 
 const EMAIL = "soft-rules@demo.renkei.jp";
@@ -101,7 +103,7 @@ test("soft rules: the clinic sees a warning live, explains it and submits; the r
   await expect(stored).toContainText(`説明: ${EXPLANATION}`);
 });
 
-test("soft rules: the officer filters to reports with 確認事項 and reads the explanation", async ({ page }) => {
+test("soft rules: the officer filters by the warning flags and reads the explanation", async ({ page }) => {
   test.setTimeout(120_000);
   await signInAs(page, "pref@demo.renkei.jp", "/prefecture");
   await page.goto("/prefecture/submissions");
@@ -109,10 +111,19 @@ test("soft rules: the officer filters to reports with 確認事項 and reads the
     .getByLabel("報告サイクル")
     .locator("option", { hasText: "令和8年度 かかりつけ医機能報告" })
     .first();
-  await page.getByLabel("報告サイクル").selectOption((await cycle.getAttribute("value"))!);
-  await page.getByLabel("確認事項").selectOption({ label: "確認事項あり" });
+  const cycleId = (await cycle.getAttribute("value"))!;
+  await page.getByLabel("報告サイクル").selectOption(cycleId);
+  await page.getByLabel("名称・コード").fill(institutionName);
+  // ONE flag filter: the warnings are flags; the separate 確認事項 select is gone.
+  await expect(page.getByLabel("確認事項", { exact: true })).toHaveCount(0);
+  await page.getByLabel("目印").selectOption({ label: "注意あり・説明未記入" });
   await page.getByRole("button", { name: "絞り込む" }).click();
-  await expect(page).toHaveURL(/warning=any/);
+  await expect(page).toHaveURL(/flag=warning-unexplained/);
+  await expect(page.getByText("該当する回答者はいません")).toBeVisible(); // its warning is explained
+
+  // An old bookmarked ?warning=any URL is ignored (no error, the list as without it).
+  await page.goto(`/prefecture/submissions?cycle=${cycleId}&warning=any&q=${encodeURIComponent(institutionName)}`);
+  await expect(page.getByLabel("目印")).toHaveValue("");
   const table = page.getByTestId("respondent-table");
   const row = table.getByRole("row").filter({ hasText: institutionName });
   await expect(row.getByTestId("soft-warning-badge")).toHaveText("確認事項 1");

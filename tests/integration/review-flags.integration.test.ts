@@ -272,12 +272,18 @@ describe("bulk confirmation and flags", () => {
     const cycleId = world.cycles.fukuiClinicCycle.id;
     // Open query on 福井 (previous test), outlier on the 400 report, 鯖江 already confirmed.
     const summary = await getCycleFlagSummary(world.viewers.fukuiPrefecture, cycleId);
-    expect(summary.reports).toEqual({ outlier: 1, "query-open": 1, "query-answered": 0 });
+    expect(summary.reports).toEqual({
+      outlier: 1,
+      "query-open": 1,
+      "query-answered": 0,
+      "warning-unexplained": 0,
+      "big-change": 0,
+    });
     const result = await bulkConfirm(world.viewers.fukuiPrefecture, cycleId, {});
     expect(result).toMatchObject({
       confirmed: PEER_VALUES.length,
       flaggedReports: 2,
-      flagged: { outlier: 1, "query-open": 1, "query-answered": 0 },
+      flagged: { outlier: 1, "query-open": 1, "query-answered": 0, "warning-unexplained": 0, "big-change": 0 },
     });
     const statuses = await db.submission.findMany({
       where: { id: { in: [outlierSubmissionId, world.submissions.fukuiSubmission.id, ...peerIds] } },

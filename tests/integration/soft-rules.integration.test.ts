@@ -21,6 +21,9 @@ import { findCycle } from "@/lib/data/cycles";
 import { listRespondents } from "@/lib/data/review";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { softWarningBadgeText } from "@/lib/prefecture/soft-warning-filter";
+import { leftOutText } from "@/lib/prefecture/review-flags";
+import { getCycleFlagSummary } from "@/lib/data/review-flags";
+import { bulkConfirm } from "@/lib/services/review";
 
 let world: TWorld;
 let clinic: Extract<TRespondentViewer, { role: "institution" }>;
@@ -285,22 +288,50 @@ describe("paper reports run the same rules", () => {
   });
 });
 
-describe("the review list filters on the stored warnings", () => {
-  const names = async (warning?: "any" | "unexplained" | "bigChange") => {
+describe("the stored warnings as review flags (ADR 0020)", () => {
+  const names = async (input: Record<string, string>) => {
     const viewer = world.viewers.fukuiPrefecture;
     const cycle = await findCycle(viewer, cycleId);
-    const list = await listRespondents(viewer, cycle, ZRespondentFilter.parse({ warning, status: "SUBMITTED" }));
-    return list.rows.map((r) => [r.name, softWarningBadgeText(r.warningCounts)]);
+    const list = await listRespondents(viewer, cycle, ZRespondentFilter.parse({ ...input, status: "SUBMITTED" }));
+    return list.rows.map((r) => [r.name, softWarningBadgeText(r.warningCounts), r.flags["warning-unexplained"]]);
   };
 
-  it("確認事項あり / 注意あり・説明未記入 / 前年比大, with the counts next to the status", async () => {
+  it("注意あり・説明未記入 / 前年比大 filter the list, with the counts as flags and next to the status", async () => {
     // Explained on the web: 前年比大 but nothing unexplained. On paper: two unexplained warnings.
-    expect(await names("bigChange")).toEqual([["説明テストクリニック", "確認事項 1（前年比大 1）"]]);
-    expect(await names("unexplained")).toEqual([["紙テスト無床クリニック", "確認事項 2（説明未記入 2）"]]);
-    expect((await names("any")).map(([name]) => name).sort()).toEqual([
-      "紙テスト無床クリニック",
-      "説明テストクリニック",
+    expect(await names({ flag: "big-change" })).toEqual([["説明テストクリニック", "確認事項 1（前年比大 1）", 0]]);
+    expect(await names({ flag: "warning-unexplained" })).toEqual([
+      ["紙テスト無床クリニック", "確認事項 2（説明未記入 2）", 2],
     ]);
-    expect(await names()).toContainEqual(["紙テスト問題なしクリニック", null]);
+    expect(await names({})).toContainEqual(["紙テスト問題なしクリニック", null, 0]);
+    const summary = await getCycleFlagSummary(world.viewers.fukuiPrefecture, cycleId);
+    expect(summary.reports).toMatchObject({ "warning-unexplained": 1, "big-change": 1 });
+  });
+
+  it("keeps old ?warning= URLs harmless: unexplained and bigChange map to their flag, any is ignored", async () => {
+    expect(await names({ warning: "unexplained" })).toEqual(await names({ flag: "warning-unexplained" }));
+    expect(await names({ warning: "bigChange" })).toEqual(await names({ flag: "big-change" }));
+    expect(await names({ warning: "any" })).toEqual(await names({}));
+    expect(await names({ warning: "toString" })).toEqual(await names({}));
+    expect(ZRespondentFilter.parse({ warning: "unexplained", flag: "outlier" }).flag).toBe("outlier");
+  });
+
+  it("bulk confirmation leaves out the report with unexplained warnings and says why", async () => {
+    const result = await bulkConfirm(world.viewers.fukuiPrefecture, cycleId, { q: "紙テスト" });
+    expect(result).toMatchObject({ confirmed: 1, notSubmitted: 0, flaggedReports: 1 });
+    expect(result.flagged["warning-unexplained"]).toBe(1);
+    expect(leftOutText(result)).toContain("注意あり・説明未記入 1件");
+    const statuses = await db.submission.findMany({
+      where: { cycleId, institution: { name: { startsWith: "紙テスト" } } },
+      select: { status: true, institution: { select: { name: true } } },
+      orderBy: { institution: { name: "asc" } },
+    });
+    expect(statuses.map((s) => [s.institution?.name, s.status]).sort()).toEqual([
+      ["紙テスト問題なしクリニック", "CONFIRMED"],
+      ["紙テスト無床クリニック", "SUBMITTED"],
+    ]);
+    // The year-over-year report is a flag too: bulk confirmation leaves it for the officer.
+    const change = await bulkConfirm(world.viewers.fukuiPrefecture, cycleId, { q: "説明テスト" });
+    expect(change).toMatchObject({ confirmed: 0, flaggedReports: 1 });
+    expect(change.flagged["big-change"]).toBe(1);
   });
 });

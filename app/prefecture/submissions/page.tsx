@@ -24,7 +24,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/notice";
 import { Pagination } from "@/components/prefecture/pagination";
 import { SelectFilter } from "@/components/prefecture/select-filter";
-import { SoftWarningBadge, SoftWarningFilterSelect } from "@/components/prefecture/soft-warning-filter";
+import { SoftWarningBadge } from "@/components/prefecture/soft-warning-filter";
 import { StatusCounts } from "@/components/prefecture/status-counts";
 import { BulkConfirmButton } from "@/components/prefecture/bulk-confirm-button";
 import { inputClass, labelClass } from "@/components/prefecture/form-styles";
@@ -94,7 +94,6 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
     status: filter.status,
     flag: filter.flag,
     q: filter.q,
-    warning: filter.warning,
   };
   const filterOnly = Object.fromEntries(
     Object.entries(current).filter(([k, v]) => k !== "cycle" && v !== undefined),
@@ -176,7 +175,6 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
                 ]}
               />
             )}
-            <SoftWarningFilterSelect value={filter.warning} />
             <div>
               <label htmlFor="filter-q" className={labelClass}>
                 名称・コード
