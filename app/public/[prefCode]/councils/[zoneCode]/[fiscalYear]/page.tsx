@@ -16,7 +16,7 @@ export default async function PublicCouncilRecordPage({ params }: Readonly<{ par
   const rows = measureRows(record);
   const base = `/public/${route.prefCode}/councils/${route.zoneCode}/${route.fiscalYear}`;
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-8 text-gray-900">
+    <div className="text-gray-900">
       <p className="text-sm text-gray-700">
         {prefectureName}　{fiscalYearLabel(record.fiscalYear)}
       </p>
@@ -88,6 +88,6 @@ export default async function PublicCouncilRecordPage({ params }: Readonly<{ par
       <p className="text-xs text-gray-700">
         基準値は対応策を決めた時点の圏域の値です。翌年度の協議で、基準値から翌年度の値への変化と目標を比べて効果を確かめます。
       </p>
-    </main>
+    </div>
   );
 }
