@@ -175,6 +175,20 @@ export async function getPublishedCouncilRecord(prefectureCode: string, zoneCode
   };
 }
 
+/**
+ * The 年度 of a zone's published council results, newest first, for the public zone page's links.
+ * Public by design, like getPublishedCouncilRecord: only PUBLISHED records are read.
+ */
+export async function listPublishedCouncilYears(prefectureCode: string, zoneCode: string): Promise<number[]> {
+  const rows = await db.councilRecord.findMany({
+    where: { prefectureCode, status: "PUBLISHED", zone: { code: zoneCode } },
+    select: { fiscalYear: true },
+    distinct: ["fiscalYear"],
+    orderBy: { fiscalYear: "desc" },
+  });
+  return rows.map((r) => r.fiscalYear);
+}
+
 /** The record PDF's input: the record by id within the viewer's scope (else 404). */
 export async function getCouncilRecordDocumentInput(viewer: TViewer, recordId: string) {
   if (viewer.role === "institution" || viewer.role === "hub") throw notFoundError("協議の記録");

@@ -80,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // Council records (ADR 0018)
   "council_record.create": "協議の記録の作成",
   "council_record.update": "協議の記録の更新",
+  "council_record.draft": "協議の記録を作成中に戻す",
+  "council_record.agreed": "協議の記録の合意",
+  "council_record.published": "協議の結果の公表",
   "council_issue.create": "課題の追加",
   "council_issue.update": "課題の更新",
   "council_measure.create": "対応策の追加",

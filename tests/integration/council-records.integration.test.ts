@@ -12,7 +12,12 @@ import {
   startCouncilRecord,
   updateCouncilRecord,
 } from "@/lib/services/council-records";
-import { getCouncilRecord, getPublishedCouncilRecord, listCouncilRecords } from "@/lib/data/council-records";
+import {
+  getCouncilRecord,
+  getPublishedCouncilRecord,
+  listCouncilRecords,
+  listPublishedCouncilYears,
+} from "@/lib/data/council-records";
 import { getCouncilFollowUp } from "@/lib/data/council-follow-up";
 import { findClinicCycle, unsafeZoneFigures } from "@/lib/data/council-zone-figures";
 import { followUpRow } from "@/lib/summaries/council";
@@ -277,6 +282,7 @@ describe("the next 年度", () => {
   it("publishes only records marked 公表", async () => {
     const lookup = () => getPublishedCouncilRecord("18", world.zones.tannan.code, 2025);
     expect(await code(lookup())).toBe("NOT_FOUND");
+    expect(await listPublishedCouncilYears("18", world.zones.tannan.code)).toEqual([]);
     await updateCouncilRecord(world.viewers.tannanCouncil, tannanRecordId, {
       vision: "在宅医療を受けられる丹南",
       meetings: [
@@ -287,6 +293,8 @@ describe("the next 年度", () => {
     const published = await lookup();
     expect(published.record.vision).toBe("在宅医療を受けられる丹南");
     expect(published.record.meetings[0]?.attendees[0]?.count).toBe(3);
+    // The public zone page links to it.
+    expect(await listPublishedCouncilYears("18", world.zones.tannan.code)).toEqual([2025]);
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { entityId: tannanRecordId, action: "council_record.published" },
     });

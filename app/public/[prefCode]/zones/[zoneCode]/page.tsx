@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { publicCounts, searchPublicInstitutions } from "@/lib/data/public";
+import { listPublishedCouncilYears } from "@/lib/data/council-records";
+import Link from "next/link";
+import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { withParams, type TSearchParams } from "@/lib/search-params";
 import { Breadcrumbs } from "@/components/public/public-shell";
 import { DataDate } from "@/components/public/data-date";
@@ -32,9 +35,10 @@ export async function generateMetadata(props: TProps): Promise<Metadata> {
 export default async function PublicZonePage(props: TProps) {
   const { live, query, yearParam, zone } = await load(props);
   const base = `/public/${live.prefectureCode}`;
-  const [municipalities, list] = await Promise.all([
+  const [municipalities, list, councilYears] = await Promise.all([
     publicCounts(live, "municipality", zone.code),
     searchPublicInstitutions(live, { zone: zone.code, page: query.page }),
+    listPublishedCouncilYears(live.prefectureCode, zone.code),
   ]);
   const self = `${base}/zones/${encodeURIComponent(zone.code)}`;
   return (
@@ -71,6 +75,25 @@ export default async function PublicZonePage(props: TProps) {
           hrefFor={(page) => withParams(self, { year: yearParam }, { page })}
         />
       </section>
+      {councilYears.length > 0 && (
+        <section className="mt-8" aria-labelledby="council-results">
+          <h2 id="council-results" className="mb-2 text-lg font-bold">
+            協議の場の結果
+          </h2>
+          <ul className="list-disc pl-6">
+            {councilYears.map((year) => (
+              <li key={year}>
+                <Link
+                  href={`${base}/councils/${encodeURIComponent(zone.code)}/${year}`}
+                  className="text-teal-800 underline"
+                >
+                  {zone.name}の協議の場の結果（{fiscalYearLabel(year)}）
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
