@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { buildInstitutionCode } from "../../lib/domain/codes";
@@ -44,6 +46,15 @@ test.beforeAll(async () => {
   );
 });
 
+/** The rule ids of a version's shipped soft-rule sets, read from their files (prisma/questionnaires/soft-rules). */
+function softRuleIds(versionKey: string): string[] {
+  const folder = path.join(process.cwd(), "prisma", "questionnaires", "soft-rules");
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(`${versionKey}.rules-`))
+    .flatMap((name) => (JSON.parse(readFileSync(path.join(folder, name), "utf8")) as { rules: { id: string }[] }).rules)
+    .map((rule) => rule.id);
+}
+
 test.afterAll(async () => {
   if (!process.env.E2E_DATABASE_URL) return;
   await query(`delete from "Submission" where "institutionId" = $1`, [ids.institution]);
@@ -71,14 +82,16 @@ test("review flags: a clinic submits a report with one count far above its peers
   itemKey = count!.key;
   itemLabel = count!.label;
   answers[itemKey] = 99_999;
+  // The clinic explains what the soft rules ask about (ADR 0019), as a clerk must before submitting.
+  const explanations = Object.fromEntries(softRuleIds(definition.versionKey).map((id) => [id, "E2E: 実数です"]));
   const headers = { origin: new URL(page.url()).origin };
   const draft = await page.request.put(`/api/v1/respondent/cycles/${ids.cycle}/draft`, {
-    data: { draftVersion: 0, answers },
+    data: { draftVersion: 0, answers, explanations },
     headers,
   });
   expect(draft.status()).toBe(200);
   const submit = await page.request.post(`/api/v1/respondent/cycles/${ids.cycle}/submit`, {
-    data: { draftVersion: (await draft.json()).draftVersion, answers },
+    data: { draftVersion: (await draft.json()).draftVersion, answers, explanations },
     headers,
   });
   expect(submit.status()).toBe(200);
