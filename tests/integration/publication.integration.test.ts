@@ -198,14 +198,15 @@ describe("publication", () => {
 
   it("another prefecture's officer can neither see nor change the publication", async () => {
     const foreign = world.viewers.ishikawaPrefecture;
+    // Thunks, started one at a time: a promise created before its turn could reject unobserved.
     for (const work of [
-      schedulePublication(foreign, cycleId, { publishOn: "2030-04-30", licence: "CC-BY-4.0" }),
-      publishNow(foreign, cycleId),
-      withdrawPublication(foreign, cycleId, { reason: "x" }),
-      holdInstitution(foreign, cycleId, { institutionId: world.institutions.sabaeClinic.id, reason: "x" }),
-      getPublicationPanel(foreign, cycleId),
+      () => schedulePublication(foreign, cycleId, { publishOn: "2030-04-30", licence: "CC-BY-4.0" }),
+      () => publishNow(foreign, cycleId),
+      () => withdrawPublication(foreign, cycleId, { reason: "x" }),
+      () => holdInstitution(foreign, cycleId, { institutionId: world.institutions.sabaeClinic.id, reason: "x" }),
+      () => getPublicationPanel(foreign, cycleId),
     ])
-      expect((await errorOf(work))?.code).toBe("NOT_FOUND");
+      expect((await errorOf(work()))?.code).toBe("NOT_FOUND");
     expect(
       (
         await errorOf(
