@@ -3,12 +3,11 @@ const nextConfig = {
   // Tests and benchmarks build into their own folder so they never clash with a running demo.
   distDir: process.env.RENKEI_DIST_DIR || ".next",
   // PGlite opens WASM + data files at run time and must not be bundled (recipe: stack/recipe.md).
-  // react-pdf and the worker pool load fonts and worker files from disk by absolute path.
+  // react-pdf and the PDF renderer load fonts and the renderer file from disk by absolute path.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
     "@react-pdf/renderer",
-    "piscina",
     "exceljs",
     "pg-boss",
   ],

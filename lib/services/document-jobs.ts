@@ -15,7 +15,7 @@ import type { TDocumentRequest } from "@/lib/pdf/props";
 import { documentFileName, packetZipName } from "@/lib/pdf/file-names";
 
 // "全圏域を一括作成": every zone's council packet and the prefecture summary, rendered in the PDF
-// worker threads and written into one ZIP, as a background job with progress.
+// renderer processes and written into one ZIP, as a background job with progress.
 //
 // - The route creates a job row and queues a "documents.packet-batch" job on the durable queue
 //   (lib/jobs) in the same transaction, and answers at once; whichever app instance polls first

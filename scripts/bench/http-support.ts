@@ -3,12 +3,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
+import { decode, encode } from "next-auth/jwt";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-db";
 import { run, serverMemoryEnv, start } from "../lib/processes";
 
-export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number };
+export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number; secret?: string };
 
 /**
  * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): `next start`
@@ -73,13 +74,14 @@ export async function startApp(
     await run("next", ["build"], env, { quiet: true });
   const port = await findFreePort();
   const url = `http://localhost:${port}`;
+  const secret = randomBytes(32).toString("base64url");
   const child = start(
     "next",
     ["start", "--port", String(port)],
     {
       ...env,
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
       // The memory bounds `npm run demo` and the e2e run use; BENCH_APP_NODE_OPTIONS replaces the
       // app's node options (e.g. another heap limit) without touching this process.
@@ -92,7 +94,7 @@ export async function startApp(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid, stop: () => stopChild(child) };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid, secret, stop: () => stopChild(child) };
     } catch {
       // starting
     }
@@ -130,6 +132,23 @@ export async function signInForCookie(baseUrl: string, email: string, password: 
     .find((c) => c?.includes("session-token"));
   if (!session) throw new Error(`sign-in failed for ${email} (HTTP ${response.status})`);
   return session;
+}
+
+/**
+ * An officer's or administrator's session past the second factor. They must pass TOTP after the
+ * password (docs/decisions/0015), a step made for a browser form (a server action); benchmarks
+ * measure what comes after it, so the password step runs for real (signInForCookie) and the
+ * cookie is then rewritten as the app rewrites it when the code is accepted
+ * (lib/auth/session-token.ts rewriteSessionClaims), with the app's secret.
+ */
+export async function officerCookie(app: TProcessHandle, email: string, password: string): Promise<string> {
+  if (!app.secret) throw new Error("the app's secret is unknown (started by startApp?)");
+  const pending = await signInForCookie(app.url, email, password);
+  const [name, value] = [pending.slice(0, pending.indexOf("=")), pending.slice(pending.indexOf("=") + 1)];
+  const claims = await decode({ token: value, secret: app.secret });
+  if (!claims) throw new Error(`could not read the session of ${email}`);
+  const token = await encode({ token: { ...claims, mfa: "totp", mfaPending: null }, secret: app.secret });
+  return `${name}=${token}`;
 }
 
 /** Exact percentiles of recorded response times (autocannon itself reports p90/p97.5, not p95). */

@@ -26,7 +26,7 @@ import { PREFECTURES } from "@/lib/domain/prefectures";
 import { run } from "../lib/processes";
 import { SYNTH_DEFAULT_SEED } from "../lib/synth-reference";
 import { isPostgresReachable, testPostgresUrl } from "../../tests/support/test-database";
-import { percentiles, signInForCookie, startApp, type TProcessHandle } from "./http-support";
+import { officerCookie, percentiles, startApp, type TProcessHandle } from "./http-support";
 import {
   BENCH_ACCOUNTS,
   BENCH_PASSWORD,
@@ -248,8 +248,8 @@ async function benchOne(kind: TBenchDbKind) {
     // --- over HTTP: next start, signed in, GET /api/v1/summaries ---
     if (!args["skip-http"]) {
       app = await startApp(database.url, { build: !args["skip-build"], distDir: DIST_DIR });
-      const officerCookie = await signInForCookie(app.url, BENCH_ACCOUNTS.prefecture(prefectureCode), BENCH_PASSWORD);
-      const adminCookie = await signInForCookie(app.url, BENCH_ACCOUNTS.admin, BENCH_PASSWORD);
+      const officerSession = await officerCookie(app, BENCH_ACCOUNTS.prefecture(prefectureCode), BENCH_PASSWORD);
+      const adminCookie = await officerCookie(app, BENCH_ACCOUNTS.admin, BENCH_PASSWORD);
       const get = (cookie: string, level: string) => async () => {
         const response = await fetch(`${app!.url}/api/v1/summaries`, { headers: { cookie } });
         const body = (await response.json()) as { level?: string; data?: { level?: string } };
@@ -258,13 +258,13 @@ async function benchOne(kind: TBenchDbKind) {
           throw new Error(`GET /api/v1/summaries: HTTP ${response.status}, level ${got}`);
       };
       result.http = {
-        prefecture: await measure(get(officerCookie, "prefecture")),
+        prefecture: await measure(get(officerSession, "prefecture")),
         national: await measure(get(adminCookie, "national")),
       };
       const zoneGet = async () => {
         const response = await fetch(
           `${app!.url}/api/v1/summaries?scheme=${zoneParams.schemeId}&zone=${zoneParams.zoneId}`,
-          { headers: { cookie: officerCookie } },
+          { headers: { cookie: officerSession } },
         );
         if (!response.ok || ((await response.json()) as { level?: string }).level !== "zone")
           throw new Error(`zone view: HTTP ${response.status}`);

@@ -3,9 +3,9 @@
 // The PDF documents at scale (issue 7), on synthetic data (架空, scripts/lib/synth.ts) for one large
 // prefecture in a fresh embedded database (PGlite in its own process):
 //   A. the council packet of the zone closest to --zone-size institutions: loading its bundle, and
-//      rendering it in-process and in the worker pool (median of warm runs; first run reported);
+//      rendering it in-process and in a renderer process (median of warm runs; first run reported);
 //   B. the all-zones batch (every zone's packet + the prefecture summary, zipped) run by the job
-//      service in this process with the worker pool;
+//      service in this process with the renderer processes;
 //   C. the same batch started over HTTP against `next start`, while a plain page is requested in a
 //      loop (one request at a time): its latency without and during the batch (p50/p95/max).
 // Goals on 2 cores: A ≤ 1.5 s, B ≤ 15 s for 14,000 institutions, C page p95 < 200 ms.
@@ -19,7 +19,7 @@ import { createTestDatabase } from "../../tests/support/test-database";
 import {
   percentiles,
   processTreeRss,
-  signInForCookie,
+  officerCookie,
   startApp,
   startDatabaseProcess,
   type TProcessHandle,
@@ -96,7 +96,7 @@ try {
   const params = parseSummaryParams({ cycle: prefecture.cycles.clinicCurrent, scheme: prefecture.schemes.secondary });
 
   // ---- A. One zone's packet ----------------------------------------------------------------------
-  log(`A. council packet of ${zone.name} (${zone.institutions} institutions), ${pdfThreads()} worker threads`);
+  log(`A. council packet of ${zone.name} (${zone.institutions} institutions), ${pdfThreads()} renderer processes`);
   const loads: number[] = [];
   let input = await getZonePacketInput(viewer, { ...params, zoneId: zone.id });
   for (let i = 0; i < 3; i++) {
@@ -129,7 +129,7 @@ try {
     `   render in-process: first ${ms(first)}, warm median ${ms(median(inProcess))} (min ${ms(Math.min(...inProcess))}, max ${ms(Math.max(...inProcess))})`,
   );
   log(
-    `   render in a worker: new pool (thread start + warm-up + render) ${ms(workerFirst)}, warm median ${ms(median(inWorker))}`,
+    `   render in a renderer process: new process (start + warm-up + render) ${ms(workerFirst)}, warm median ${ms(median(inWorker))}`,
   );
   log(`   ${result.pages} pages, ${kb(result.bytes.byteLength)}`);
   if (args.out) {
@@ -142,7 +142,7 @@ try {
   log(
     `B. all-zones batch (${prefecture.zones.length} packets + the prefecture summary, ZIP) in-process with the job service`,
   );
-  // How long the job blocks its own event loop (loading bundles, cloning them to the workers,
+  // How long the job blocks its own event loop (loading bundles, sending them to the renderer,
   // zipping): what a page request arriving during the batch waits for at most.
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
@@ -175,7 +175,7 @@ try {
       },
     });
     app = await startApp(database.url, { build: !args["skip-build"], distDir: DIST_DIR });
-    const cookie = await signInForCookie(app.url, OFFICER, PASSWORD);
+    const cookie = await officerCookie(app, OFFICER, PASSWORD);
     const headers = { cookie };
     // Plain pages: sign-in (signed out: no database), the packets page the officer has open while the
     // batch runs (a few small queries), and the cycle list (heavy on 14,000 institutions by itself).
@@ -200,7 +200,7 @@ try {
       await sample(baseline);
       await new Promise((r) => setTimeout(r, 50));
     }
-    // First PDF request: the pool starts its threads (fonts, warm-up) before the batch.
+    // First PDF request: a renderer process starts (fonts, warm-up) before the batch.
     await fetch(
       `${app.url}/api/v1/pdf/packets/zone?cycle=${params.cycleId}&scheme=${params.schemeId}&zone=${prefecture.zones[0]!.id}`,
       { headers },
@@ -223,7 +223,8 @@ try {
       // The filter differs per batch, so back-to-back batches are new jobs, not the finished one.
       const queued = await fetch(`${app.url}/api/v1/pdf/jobs`, {
         method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
+        // Same-origin, as the browser sends it: cross-site writes are refused (lib/http/api.ts).
+        headers: { ...headers, "content-type": "application/json", origin: app.url },
         body: JSON.stringify({ cycle: params.cycleId, scheme: params.schemeId, confirmed: batch % 2 ? "1" : "0" }),
       });
       const { jobId: httpJob } = (await queued.json()) as { jobId: string };
@@ -273,10 +274,10 @@ try {
 
   console.log("\n━━ PDF benchmark ━━");
   console.log(
-    `data: ${prefecture.name}（架空）${prefecture.hospitals + prefecture.clinics} institutions, ${prefecture.zones.length} zones; ${args.db} database; ${availableParallelism()} cores, ${pdfThreads()} PDF threads`,
+    `data: ${prefecture.name}（架空）${prefecture.hospitals + prefecture.clinics} institutions, ${prefecture.zones.length} zones; ${args.db} database; ${availableParallelism()} cores, ${pdfThreads()} PDF renderer processes`,
   );
   console.log(
-    `A. packet of ${zone.name} (${zone.institutions} institutions): ${result.pages} pages, ${kb(result.bytes.byteLength)}; load ${ms(median(loads))} + render ${ms(median(inWorker))} in a worker = ${ms(packetTotal)} (goal ≤ 1,500 ms) ${packetTotal <= 1500 ? "✓" : "✗"}`,
+    `A. packet of ${zone.name} (${zone.institutions} institutions): ${result.pages} pages, ${kb(result.bytes.byteLength)}; load ${ms(median(loads))} + render ${ms(median(inWorker))} in a renderer = ${ms(packetTotal)} (goal ≤ 1,500 ms) ${packetTotal <= 1500 ? "✓" : "✗"}`,
   );
   console.log(
     `B. all-zones batch: ${batchSeconds.toFixed(1)} s, ZIP ${kb(job.fileSize ?? 0)} (goal ≤ 15 s) ${batchSeconds <= 15 ? "✓" : "✗"}; event-loop delay p99 ${ms(eld.p99)}, max ${ms(eld.max)}`,

@@ -5,7 +5,7 @@
 // Japanese words, page numbers and the 架空のデモデータ mark on every page. Also: a document through
 // the worker pool, the council's scope, and the background ZIP of every zone.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -262,12 +262,27 @@ describe("clinic documents", () => {
 });
 
 describe("off the request thread", () => {
-  it("renders in a worker thread the same document as in-process", async () => {
+  it("renders in a renderer process the same document as in-process", async () => {
     const input = await getZonePacketInput(viewers.prefecture, params({ zoneId: zoneIds.get("奥越")! }));
     const request: TDocumentRequest = { kind: "zonePacket", input };
-    const [inWorker, inProcess] = await Promise.all([renderPdf(request), renderDocument(request)]);
-    expect(inWorker.pages).toBe(inProcess.pages);
-    expect(Buffer.from(inWorker.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const [inRenderer, inProcess] = await Promise.all([renderPdf(request), renderDocument(request)]);
+    expect(inRenderer.pages).toBe(inProcess.pages);
+    expect(Buffer.from(inRenderer.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+  }, 60_000);
+
+  it("a renderer killed mid-document fails that document alone; the next renders in a fresh process", async () => {
+    const input = await getZonePacketInput(viewers.prefecture, params({ zoneId: zoneIds.get("奥越")! }));
+    const request: TDocumentRequest = { kind: "zonePacket", input };
+    await renderPdf(request); // a warm renderer, so the kill lands during the document
+    const rendering = renderPdf(request);
+    const renderer = rendererPids();
+    expect(renderer).toHaveLength(1);
+    expect(renderer[0]).not.toBe(process.pid);
+    process.kill(renderer[0]!, "SIGKILL");
+    await expect(rendering).rejects.toThrow(/renderer process ended/);
+    const again = await renderPdf(request);
+    expect(Buffer.from(again.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    expect(rendererPids()).not.toContain(renderer[0]);
   }, 60_000);
 
   it("makes every zone's packet and the summary as one ZIP in a background job, for the prefecture only", async () => {
@@ -293,3 +308,19 @@ describe("off the request thread", () => {
     await expect(createPacketBatchJob(viewers.council, params())).rejects.toMatchObject({ code: "FORBIDDEN" });
   }, 120_000);
 });
+
+/** The renderer processes this test process has forked (lib/pdf/render-process.mjs). */
+function rendererPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+        return parent === process.pid && command.includes("render-process.mjs") ? [Number(entry)] : [];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
+}

@@ -45,7 +45,7 @@ export default async function PrefecturePacketsPage({
       </>
     );
   }
-  // The first worker thread loads its fonts while the officer reads this page.
+  // The first PDF renderer process loads its fonts while the officer reads this page.
   warmPdfPool();
   const { filter, schemes, scheme, cycle } = await resolveSummaryScope(
     viewer,
