@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, hotQuery, Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { forbiddenError, notFoundError } from "@/lib/errors";
 import { cycleWritability, type TWritability } from "@/lib/domain/cycle-window";
@@ -117,37 +117,53 @@ export async function listRespondentCycles(viewer: TRespondentViewer) {
 }
 
 /** The previous year's cycle of the same questionnaire, with the respondent's latest submitted answers. */
+type TPreviousRow = {
+  cycleId: string;
+  fiscalYear: number;
+  versionKey: string;
+  questionnaireVersionId: string;
+  answers: unknown;
+  derived: unknown;
+  revision: number;
+  submittedAt: Date;
+};
+
+/**
+ * The respondent's latest submitted revision in the most recent earlier cycle of its kind (null when
+ * that cycle has none). One raw statement on the pool: a submission reads it for its soft rules'
+ * year-over-year checks, so it is on the deadline-rush path, where the ORM's nested include cost
+ * three queries and the query compiler's CPU (docs/decisions/0012).
+ */
 export async function findPreviousSubmission(viewer: TRespondentViewer, cycle: { fiscalYear: number; kind: string }) {
-  const previous = await db.reportingCycle.findFirst({
-    where: { AND: [cycleScope(viewer), { fiscalYear: { lt: cycle.fiscalYear } }] },
-    orderBy: { fiscalYear: "desc" },
-    include: {
-      questionnaireVersion: { select: { versionKey: true } },
-      submissions: {
-        where: { ...respondentWhere(viewer), revision: { gt: 0 } },
-        select: {
-          id: true,
-          revision: true,
-          revisions: {
-            orderBy: { revision: "desc" },
-            take: 1,
-            select: { answers: true, derived: true, revision: true, submittedAt: true },
-          },
-        },
-      },
-    },
-  });
-  const submission = previous?.submissions[0];
-  const latest = submission?.revisions[0];
-  if (!previous || !submission || !latest) return null;
+  const kind = viewer.role === "institution" ? "CLINIC_REPORT" : "HUB_SELF_ASSESSMENT";
+  const respondent =
+    viewer.role === "institution"
+      ? Prisma.sql`s."institutionId" = ${viewer.institutionId}`
+      : Prisma.sql`s."hubId" = ${viewer.hubId}`;
+  const [row] = await hotQuery<TPreviousRow>(Prisma.sql`
+    WITH previous AS (
+      SELECT c."id", c."fiscalYear", c."questionnaireVersionId" FROM "ReportingCycle" c
+      WHERE c."prefectureCode" = ${viewer.prefectureCode} AND c."kind" = ${kind}::"QuestionnaireKind"
+        AND c."fiscalYear" < ${cycle.fiscalYear}
+      ORDER BY c."fiscalYear" DESC LIMIT 1)
+    SELECT p."id" AS "cycleId", p."fiscalYear", p."questionnaireVersionId", v."versionKey",
+           r."answers", r."derived", r."revision", r."submittedAt"
+    FROM previous p
+    JOIN "QuestionnaireVersion" v ON v."id" = p."questionnaireVersionId"
+    JOIN "Submission" s ON s."cycleId" = p."id" AND ${respondent} AND s."revision" > 0
+    JOIN LATERAL (
+      SELECT x."answers", x."derived", x."revision", x."submittedAt" FROM "SubmissionRevision" x
+      WHERE x."submissionId" = s."id" ORDER BY x."revision" DESC LIMIT 1) r ON true
+    LIMIT 1`);
+  if (!row) return null;
   return {
-    cycle: { id: previous.id, fiscalYear: previous.fiscalYear },
-    versionKey: previous.questionnaireVersion.versionKey,
-    questionnaireVersionId: previous.questionnaireVersionId,
-    answers: parseStoredAnswers(latest.answers),
-    derived: parseStoredDerived(latest.derived),
-    revision: latest.revision,
-    submittedAt: latest.submittedAt,
+    cycle: { id: row.cycleId, fiscalYear: row.fiscalYear },
+    versionKey: row.versionKey,
+    questionnaireVersionId: row.questionnaireVersionId,
+    answers: parseStoredAnswers(row.answers),
+    derived: parseStoredDerived(row.derived),
+    revision: row.revision,
+    submittedAt: row.submittedAt,
   };
 }
 
