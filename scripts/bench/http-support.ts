@@ -55,6 +55,8 @@ export function startDatabaseProcess({ dataDir }: { dataDir?: string } = {}): Pr
     const data = dataDir ? ["--data", dataDir] : [];
     const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/db-server.ts", ...data], {
       stdio: ["ignore", "pipe", "inherit"],
+      // The same memory bounds as the app's processes (two malloc arenas, a heap limit).
+      env: { ...process.env, ...serverMemoryEnv() },
     });
     child.stdout.on("data", (chunk: Buffer) => {
       const match = /READY (\S+)/.exec(chunk.toString());
