@@ -7,6 +7,7 @@ import {
   type TReviewFlagFilter,
 } from "@/lib/prefecture/review-flags";
 import type { getCycleFlagSummary } from "@/lib/data/review-flags";
+import { ACK_LABEL } from "@/lib/prefecture/review-flag-acks";
 import { OutlierRefreshButton } from "./outlier-refresh-button";
 
 /** The review flags of one row of the submissions list: 「外れ値 2」「照会 回答待ち 1」, or —. */
@@ -53,6 +54,9 @@ export function ReviewFlagSummary({
           </li>
         ))}
       </ul>
+      <p className="text-xs text-gray-600">
+        報告の画面で{ACK_LABEL}にした外れ値・前年比大は、目印として数えません（報告が修正されると改めて判定されます）。
+      </p>
       {isClinic && (
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-gray-700">

@@ -8,27 +8,69 @@ import { QUERY_STATUS_LABELS } from "@/lib/prefecture/review-flags";
 import { outlierDirectionText, outlierPeerText } from "@/lib/summaries/texts";
 import type { getSubmissionFlags } from "@/lib/data/review-flags";
 import { CloseQueryButton, ItemQueryForm } from "./item-query-form";
+import {
+  ACK_LABEL,
+  acknowledgementText,
+  earlierAcknowledgement,
+  earlierAcknowledgementText,
+  findAcknowledgement,
+} from "@/lib/prefecture/review-flag-acks";
+import { FlagAckControl } from "./flag-ack-control";
 
 type TFlags = Awaited<ReturnType<typeof getSubmissionFlags>>;
 
 const labelsOf = (definition: TQuestionnaireDefinition) =>
   new Map(allItems(definition).map((item) => [item.key, item.label]));
 
-/** The mark under a flagged answer in the report view: the direction and the peers' distribution. */
+/**
+ * The mark under a flagged answer in the report view: the direction and the peers' distribution,
+ * and 確認済み（問題なし） once the officer accepted it.
+ */
 export function outlierMarks(flags: TFlags, kindLabel: string): Record<string, ReactNode> {
   const marks: Record<string, ReactNode> = {};
   for (const flag of flags.outliers) {
     marks[flag.itemKey] = (
       <span
-        className="mt-1 block rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 ring-1 ring-amber-300"
+        className={`mt-1 block rounded px-2 py-1 text-xs ring-1 ${flag.acknowledged ? "bg-gray-50 text-gray-800 ring-gray-300" : "bg-amber-50 text-amber-900 ring-amber-300"}`}
         data-testid={`outlier-mark-${flag.itemKey}`}
       >
         <strong>外れ値（{outlierDirectionText(flag.direction)}）</strong> {outlierPeerText(flag, kindLabel)}
         {flag.revision !== flags.revision && `（第${flag.revision}版で検出・再計算待ち）`}
+        {flag.acknowledged && `・${ACK_LABEL}`}
       </span>
     );
   }
   return marks;
+}
+
+/** An outlier's 確認済み（問題なし） control (none while the flag awaits the new revision's run). */
+function OutlierAck({
+  submissionId,
+  flags,
+  flag,
+  label,
+}: Readonly<{ submissionId: string; flags: TFlags; flag: TFlags["outliers"][number]; label: string }>) {
+  if (flag.revision !== flags.revision)
+    return (
+      <span className="block text-xs text-gray-700">
+        第{flag.revision}版で検出・第{flags.revision}版の再計算待ち（再計算の後で確認済みにできます）
+      </span>
+    );
+  const ack = findAcknowledgement(flags.acknowledgements, "outlier", flag.itemKey, flag.revision);
+  const earlier = ack ? null : earlierAcknowledgement(flags.acknowledgements, "outlier", flag.itemKey, flag.revision);
+  return (
+    <>
+      {earlier && <span className="block text-xs text-amber-900">{earlierAcknowledgementText(earlier)}</span>}
+      <FlagAckControl
+        submissionId={submissionId}
+        kind="outlier"
+        itemKey={flag.itemKey}
+        itemLabel={label}
+        revision={flag.revision}
+        acknowledged={ack ? acknowledgementText(ack) : null}
+      />
+    </>
+  );
 }
 
 /** 確認の目印: the report's outliers and its 照会, with the form to ask a new one. */
@@ -63,12 +105,15 @@ export function ReviewFlagsPanel({
                 <span className="font-medium">{label(flag.itemKey)}</span>：{flag.value.toLocaleString("ja-JP")}（
                 {outlierDirectionText(flag.direction)}）
                 <span className="block text-xs text-gray-700">{outlierPeerText(flag, kindLabel)}</span>
+                <OutlierAck submissionId={submissionId} flags={flags} flag={flag} label={label(flag.itemKey)} />
               </li>
             ))}
           </ul>
         )}
         <p className="mt-1 text-xs text-gray-600">
           外れ値は都道府県の確認用の目印です。回答者には表示されません。中央値と中央絶対偏差（MAD）による頑健な判定です。
+          値を確かめて問題がなければ「{ACK_LABEL}
+          」にすると、この版ではその項目を目印として数えません（一覧の絞り込み・並び順・一括確認）。報告が修正されると、新しい版で改めて判定されます。
         </p>
       </section>
       <section>

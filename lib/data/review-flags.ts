@@ -11,6 +11,7 @@ import {
   type TReviewFlagKind,
   UNRESOLVED_QUERY_STATUSES,
 } from "@/lib/prefecture/review-flags";
+import { openBigChangeCount } from "@/lib/prefecture/review-flag-acks";
 import { submissionScope } from "./scope";
 import { parseSoftWarnings } from "./json-columns";
 import { findCycle } from "./cycles";
@@ -20,6 +21,8 @@ import { asRespondent, respondentWhere } from "./respondent";
 // asserts the officer role and the submission scope); queries are read by the officer and by the
 // one respondent whose report they are about. The soft-rule warning kinds are read from
 // Submission.softWarnings (the latest revision's warnings, ADR 0019) by JSON containment (@>).
+// Acknowledged outliers and 前年比大 items (確認済み（問題なし）) are not flags: flagWhere and
+// flagCountsOf leave them out, and the report view reads the acknowledgements with the flags.
 
 /**
  * Where the stored warnings hold one matching this (a JSON containment on the list). The IS NOT
@@ -30,14 +33,25 @@ const warningWhere = (warning: Prisma.InputJsonObject): Prisma.SubmissionWhereIn
   AND: [{ softWarnings: { not: Prisma.DbNull } }, { softWarnings: { path: ["warnings"], array_contains: [warning] } }],
 });
 
-/** Where a Submission carries a flag of this kind (the extension point of TReviewFlagKind). */
+/**
+ * Where a Submission carries a flag of this kind (the extension point of TReviewFlagKind). An
+ * acknowledged flag (確認済み（問題なし）, lib/services/review-flag-acks.ts) does not count: an
+ * outlier row carries `acknowledged`; the 前年比大 warnings of a report are all acknowledged when
+ * `bigChangeAckRevision` equals its current revision (a new revision makes them differ). Both
+ * columns are NOT NULL, so the negation (bulk confirmation's "no flag") stays two-valued.
+ */
 export function flagWhere(kind: TReviewFlagFilter): Prisma.SubmissionWhereInput {
   const byKind: Record<TReviewFlagKind, Prisma.SubmissionWhereInput> = {
-    outlier: { outlierFlags: { some: {} } },
+    outlier: { outlierFlags: { some: { acknowledged: false } } },
     "query-open": { itemQueries: { some: { status: "OPEN" } } },
     "query-answered": { itemQueries: { some: { status: "ANSWERED" } } },
     "warning-unexplained": warningWhere({ explanation: null }),
-    "big-change": warningWhere({ kind: "change" }),
+    "big-change": {
+      AND: [
+        warningWhere({ kind: "change" }),
+        { NOT: { bigChangeAckRevision: { equals: db.submission.fields.revision } } },
+      ],
+    },
   };
   return kind === "any" ? { OR: Object.values(byKind) } : byKind[kind];
 }
@@ -47,8 +61,12 @@ export async function flagCountsOf(submissionIds: readonly string[]): Promise<Ma
   const out = new Map<string, TReviewFlagCounts>();
   if (submissionIds.length === 0) return out;
   const ids = [...submissionIds];
-  const [outliers, queries, warned] = await Promise.all([
-    db.outlierFlag.groupBy({ by: ["submissionId"], where: { submissionId: { in: ids } }, _count: { _all: true } }),
+  const [outliers, queries, warned, bigChangeAcks] = await Promise.all([
+    db.outlierFlag.groupBy({
+      by: ["submissionId"],
+      where: { submissionId: { in: ids }, acknowledged: false },
+      _count: { _all: true },
+    }),
     db.itemQuery.groupBy({
       by: ["submissionId", "status"],
       where: { submissionId: { in: ids }, status: { in: [...UNRESOLVED_QUERY_STATUSES] } },
@@ -56,7 +74,11 @@ export async function flagCountsOf(submissionIds: readonly string[]): Promise<Ma
     }),
     db.submission.findMany({
       where: { id: { in: ids }, OR: [flagWhere("warning-unexplained"), flagWhere("big-change")] },
-      select: { id: true, softWarnings: true },
+      select: { id: true, revision: true, softWarnings: true },
+    }),
+    db.reviewFlagAcknowledgement.findMany({
+      where: { submissionId: { in: ids }, kind: "big-change" },
+      select: { submissionId: true, revision: true, itemKey: true },
     }),
   ]);
   const entry = (id: string) => {
@@ -67,11 +89,15 @@ export async function flagCountsOf(submissionIds: readonly string[]): Promise<Ma
   for (const o of outliers) entry(o.submissionId).outlier = o._count._all;
   for (const q of queries) entry(q.submissionId)[q.status === "OPEN" ? "query-open" : "query-answered"] = q._count._all;
   for (const w of warned) {
-    // Counted as flagWhere matches them: explanation null, kind "change" (one per warning).
+    // Counted as flagWhere matches them: explanation null; kind "change" not acknowledged in the
+    // current revision (one per warning).
     const warnings = parseSoftWarnings(w.softWarnings)?.warnings ?? [];
+    const acknowledged = new Set(
+      bigChangeAcks.filter((a) => a.submissionId === w.id && a.revision === w.revision).map((a) => a.itemKey),
+    );
     const counts = entry(w.id);
     counts["warning-unexplained"] = warnings.filter((x) => x.explanation === null).length;
-    counts["big-change"] = warnings.filter((x) => x.kind === "change").length;
+    counts["big-change"] = openBigChangeCount(warnings, acknowledged);
   }
   return out;
 }
@@ -84,7 +110,7 @@ export async function getSubmissionFlags(viewer: TViewer, submissionId: string) 
     select: { id: true, revision: true },
   });
   if (!submission) throw notFoundError("報告");
-  const [outliers, queries] = await Promise.all([
+  const [outliers, queries, acknowledgements] = await Promise.all([
     db.outlierFlag.findMany({
       where: { submissionId: submission.id },
       orderBy: [{ itemKey: "asc" }],
@@ -102,6 +128,7 @@ export async function getSubmissionFlags(viewer: TViewer, submissionId: string) 
         lower: true,
         upper: true,
         computedAt: true,
+        acknowledged: true,
       },
     }),
     db.itemQuery.findMany({
@@ -109,8 +136,20 @@ export async function getSubmissionFlags(viewer: TViewer, submissionId: string) 
       orderBy: { askedAt: "desc" },
       select: querySelect,
     }),
+    db.reviewFlagAcknowledgement.findMany({
+      where: { submissionId: submission.id },
+      orderBy: [{ revision: "desc" }, { acknowledgedAt: "desc" }],
+      select: {
+        kind: true,
+        itemKey: true,
+        revision: true,
+        note: true,
+        acknowledgedByEmail: true,
+        acknowledgedAt: true,
+      },
+    }),
   ]);
-  return { revision: submission.revision, outliers, queries };
+  return { revision: submission.revision, outliers, queries, acknowledgements };
 }
 
 const querySelect = {

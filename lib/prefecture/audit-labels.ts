@@ -9,6 +9,7 @@ import { INSTITUTION_KIND_LABELS, type TInstitutionKind } from "@/lib/domain/ins
 import { formatDateTime } from "@/lib/domain/wareki";
 import type { TJson } from "@/lib/audit/diff";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/roles";
+import { ACK_KIND_WORDS, isAcknowledgeable } from "./review-flag-acks";
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "system.seed_demo": "デモデータの作成",
@@ -94,6 +95,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "item_query.close": "照会の完了",
   "review_flags.compute": "外れ値の計算",
   "review_flags.request": "外れ値の再計算の依頼",
+  "review_flag.acknowledge": "目印の確認済み（問題なし）",
+  "review_flag.unacknowledge": "目印の確認済み（問題なし）の取消",
   // Cycle mail (ADR 0021)
   "mail.announce": "案内メールの送信",
   "mail.remind": "督促メールの送信",
@@ -285,6 +288,9 @@ const FIELD_LABELS: Record<string, string> = {
   actor: "操作した人",
   action: "操作",
   institution: "医療機関",
+  flag: "目印",
+  itemKey: "項目",
+  note: "メモ",
 };
 
 /** Values of the export formats as officers name them. */
@@ -307,6 +313,7 @@ export function auditValue(field: string, value: TJson | undefined): string {
     if (field === "status" && STATUS_LABELS[value]) return STATUS_LABELS[value]!;
     if (field === "kind") return INSTITUTION_KIND_LABELS[value as TInstitutionKind] ?? value;
     if (field === "format") return FORMAT_LABELS[value] ?? value;
+    if (field === "flag" && isAcknowledgeable(value)) return ACK_KIND_WORDS[value];
     if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as TRole];
     if (ISO_DATE.test(value)) return formatDateTime(new Date(value));
     return value;

@@ -6,6 +6,7 @@
 // TReviewFlagCounts, and its where clause in lib/data/review-flags.ts (flagWhere, flagCountsOf) —
 // the filter, the ranking, the cycle summary and the bulk guard follow. The soft-rule warnings
 // (ADR 0019) are two kinds: a warning without an explanation, and a year-over-year (change) warning.
+// An outlier or a 前年比大 item the officer marked 確認済み（問題なし） is no flag (review-flag-acks.ts).
 
 export const REVIEW_FLAG_KINDS = [
   "outlier",

@@ -10,6 +10,7 @@ import { findOutliers, OUTLIER_DEFAULTS, type TOutlierSubject } from "@/lib/aggr
 import { enqueue } from "@/lib/jobs/queue";
 import { auditRow } from "./audit";
 import { bulkInsert, newId, NOW_UTC } from "./bulk";
+import { lockCycleReviewFlags, stampOutlierAcknowledgements } from "./review-flag-acks";
 
 // Outlier flags of a clinic-report cycle (issue 16, docs/decisions/0020): every submitted report's
 // count answers against its peers (lib/aggregation/outliers.ts), replaced as a whole per cycle. Run
@@ -75,6 +76,8 @@ export async function computeOutlierFlags(cycleId: string): Promise<TOutlierRunR
 
   await db.$transaction(
     async (tx) => {
+      // One at a time with the officer's acknowledgements, which the new rows carry over below.
+      await lockCycleReviewFlags(tx, cycle.id);
       await tx.outlierFlag.deleteMany({ where: { cycleId: cycle.id } });
       await bulkInsert(
         tx,
@@ -115,6 +118,9 @@ export async function computeOutlierFlags(cycleId: string): Promise<TOutlierRunR
         ]),
         { constants: { cycleId: Prisma.sql`${cycle.id}`, computedAt: NOW_UTC } },
       );
+      // A flag the officer acknowledged for the same revision stays acknowledged (確認済み（問題なし）);
+      // a new revision's flag is a new flag (docs/decisions/0020, "Acknowledged flags").
+      await stampOutlierAcknowledgements(tx, { cycleId: cycle.id });
       const run = {
         startedAt,
         finishedAt: new Date(),

@@ -140,7 +140,7 @@ export async function returnSubmission(viewer: TViewer, submissionId: string, in
 /**
  * Confirms every 提出済 report among the respondents matching the filter (the list's own filter,
  * status included) that carries no review flag (outliers, unresolved 照会, soft-rule warnings
- * without an explanation or year over year). Reports in any other
+ * without an explanation or year over year; an acknowledged outlier or 前年比大 is none). Reports in any other
  * state, and flagged ones, are left as they are and counted by reason.
  */
 export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: unknown): Promise<TBulkConfirmResult> {
@@ -166,15 +166,18 @@ export async function bulkConfirm(viewer: TViewer, cycleId: string, rawFilter: u
       select: { id: true, institution: { select: { name: true } }, hub: { select: { name: true } } },
     });
     if (candidates.length === 0) return [];
-    // A query asked (or a flagged warning submitted) meanwhile still keeps its report out:
-    // the guard is in the UPDATE itself.
+    // A query asked, a flagged warning submitted or an acknowledgement undone meanwhile still
+    // keeps its report out: the guard is in the UPDATE itself, in flagWhere's terms (an
+    // acknowledged outlier or 前年比大 is no flag; lib/data/review-flags.ts).
     const rows = await tx.$queryRaw<{ id: string; revision: number }[]>`
       UPDATE "Submission" SET "status" = 'CONFIRMED', "reviewedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
         "reviewedById" = ${officer.userId}, "reviewComment" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE "id" = ANY(${candidates.map((c) => c.id)}::text[]) AND "status" = 'SUBMITTED' AND "cycleId" = ${cycle.id}
         AND NOT EXISTS (SELECT 1 FROM "ItemQuery" q WHERE q."submissionId" = "Submission"."id" AND q."status" IN ('OPEN', 'ANSWERED'))
+        AND NOT EXISTS (SELECT 1 FROM "OutlierFlag" f WHERE f."submissionId" = "Submission"."id" AND NOT f."acknowledged")
         AND NOT (COALESCE("softWarnings"->'warnings', '[]'::jsonb) @> '[{"explanation": null}]'::jsonb
-          OR COALESCE("softWarnings"->'warnings', '[]'::jsonb) @> '[{"kind": "change"}]'::jsonb)
+          OR (COALESCE("softWarnings"->'warnings', '[]'::jsonb) @> '[{"kind": "change"}]'::jsonb
+            AND "bigChangeAckRevision" <> "revision"))
       RETURNING "id", "revision"`;
     const names = new Map(candidates.map((c) => [c.id, c.institution?.name ?? c.hub?.name ?? ""]));
     await insertAuditRows(tx, [

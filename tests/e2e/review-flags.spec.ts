@@ -13,7 +13,8 @@ import { query, signIn, signInAs } from "./fixtures";
 // the list to flagged reports, opens the report, sees the flagged item with its peers'
 // distribution and asks about it (照会) → the clinic sees the query on its home and next to the
 // item in the form, and answers; it never sees the outlier → the officer cannot confirm while the
-// query is open, closes it, and confirms.
+// query is open, closes it, marks the outlier 確認済み（問題なし） (it leaves the outlier filter) and
+// confirms.
 test.describe.configure({ mode: "serial" });
 // Four sign-ins, a background job and a shared, loaded machine: more time than the default.
 test.setTimeout(180_000);
@@ -187,11 +188,30 @@ test("review flags: the officer reads the answer, closes the query and confirms"
   await flags.getByRole("button", { name: "照会を完了にする" }).click();
   await expect(flags.getByTestId("query-status")).toHaveText("完了");
 
+  // The value is right: the officer marks the outlier 確認済み（問題なし） with a note, and the
+  // report leaves the outlier filter.
+  const ack = flags.getByTestId(`flag-ack-outlier-${itemKey}`);
+  await ack.getByLabel(/確認のメモ/).fill("延べ人数の入力を確認済み");
+  await ack.getByRole("button", { name: /確認済み（問題なし）にする/ }).click();
+  await expect(ack).toHaveAttribute("data-acknowledged", "true");
+  await expect(ack).toContainText("延べ人数の入力を確認済み");
+  await expect(page.getByTestId(`outlier-mark-${itemKey}`)).toContainText("確認済み（問題なし）");
+  await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=outlier&q=${CLINIC.code}`);
+  await expect(page.getByLabel("目印")).toHaveValue("outlier");
+  await expect(page.getByRole("cell", { name: CLINIC.name, exact: true })).toHaveCount(0);
+  await page.goto(`/prefecture/submissions/${ids.submission}`);
+
   await page.getByRole("button", { name: "確認済みにする" }).click();
   await expect(page.getByTestId("review-status")).toHaveText(/確認済/);
 
   // Every step is in the record.
   await page.goto(`/prefecture/audit?entity=submission&entityId=${ids.submission}`);
-  for (const summary of [/について照会した/, /照会に回答した/, /回答を確認し、照会を完了した/, /確認済みにした/])
+  for (const summary of [
+    /について照会した/,
+    /照会に回答した/,
+    /回答を確認し、照会を完了した/,
+    /の外れ値を確認済み（問題なし）にした/,
+    /確認済みにした/,
+  ])
     await expect(page.getByText(summary).first()).toBeVisible();
 });

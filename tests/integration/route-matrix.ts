@@ -573,6 +573,15 @@ export const ROUTE_MATRIX: TRow[] = [
     params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
     foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
   }),
+  // 確認済み（問題なし） of an outlier or 前年比大 item, and its undoing: the officer of the report's
+  // prefecture only (the acknowledgement itself is in review-flag-acks.integration.test.ts).
+  ...["acknowledge-flag", "unacknowledge-flag"].map((action) =>
+    write("POST", `app/api/v1/prefecture/submissions/[submissionId]/${action}/route.ts`, ["prefecture"], {
+      body: { kind: "outlier", itemKey: "i_overtime", revision: 1 },
+      params: (w) => ({ submissionId: w.submissions.sabaeSubmission.id }),
+      foreign: (w) => ({ submissionId: w.submissions.kanazawaSubmission.id }),
+    }),
+  ),
   // No query exists in the world: the officer's own cell is the 404 of an unknown id (the close
   // itself, and another prefecture's query, are in review-flags.integration.test.ts).
   api("POST", "app/api/v1/prefecture/queries/[queryId]/close/route.ts", ["prefecture"], {

@@ -115,7 +115,15 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
 
           {!review.isDraftOnly && (
             <Panel title="確認事項（提出時の注意・説明）">
-              <SoftWarningSummary definition={definition} stored={softWarnings} />
+              <SoftWarningSummary
+                definition={definition}
+                stored={softWarnings}
+                acks={{
+                  submissionId: submission.id,
+                  revision: submission.revision,
+                  acknowledgements: flags.acknowledgements,
+                }}
+              />
             </Panel>
           )}
 
