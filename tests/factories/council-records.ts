@@ -3,7 +3,9 @@
 // another prefecture — each with one 課題 and one 対応策 linked to it. Written straight into the
 // tables (no audit rows, no frozen baselines), all in 令和7年度 like the world's cycles.
 //
-// The two 福井 records are 合意済, 石川's is 作成中.
+// The two 福井 records are 合意済: an owner's DELETE there is the 409 "set it back to 作成中
+// first", so the matrix proves the owner got past authorization without changing the world.
+// 石川's is 作成中: should a foreign DELETE ever get through, it would delete (and fail as 200).
 import { db } from "@/lib/db";
 
 export const WORLD_COUNCIL_YEAR = 2025;

@@ -10,7 +10,7 @@ import { api, apiCells, type TCells, type TRole, type TRow } from "./route-matri
 // Each route has two rows: own = 丹南 with foreign = 石川中央 (everybody but the administrator
 // 404), and foreign = 福井・坂井 (the council 404; the officer, whose prefecture it is, passes).
 // Nothing the owners do here changes the world: a PUT sends the values already stored (200), a
-// POST an empty form (400).
+// POST an empty form (400), a DELETE meets an agreed record (409, "set it back to 作成中 first").
 type TRecordKey = keyof TWorld["councilRecords"];
 const recordIds = (key: TRecordKey) => (w: TWorld) => councilRecordParams(w.councilRecords[key]);
 const sameValues = {
@@ -41,8 +41,10 @@ const COUNCIL_RECORD_WRITES: [method: string, path: string, own: number, body?: 
   ["PUT", "[recordId]/route.ts", 200, sameValues.record],
   ["POST", "[recordId]/issues/route.ts", 400],
   ["PUT", "[recordId]/issues/[issueId]/route.ts", 200, sameValues.issue],
+  ["DELETE", "[recordId]/issues/[issueId]/route.ts", 409],
   ["POST", "[recordId]/measures/route.ts", 400],
   ["PUT", "[recordId]/measures/[measureId]/route.ts", 200, sameValues.measure],
+  ["DELETE", "[recordId]/measures/[measureId]/route.ts", 409],
 ];
 const OTHER_ZONE = "another zone of the prefecture";
 /** The second row of a route: 福井・坂井, not the council's zone but in the officer's prefecture. */
@@ -82,7 +84,7 @@ export const COUNCIL_RECORD_ROWS: TRow[] = [
         ...(body ? { body } : {}),
       }),
       // With an empty form: the officer's 400 (PUT, POST) is the validation it got to.
-      otherZoneRow(method, route, { ...apiCells(WRITERS, 404, 403), prefecture: 400 }),
+      otherZoneRow(method, route, { ...apiCells(WRITERS, 404, 403), prefecture: method === "DELETE" ? 409 : 400 }),
     ];
   }),
   // The record PDF: the administrator reads every prefecture's; a respondent's is a 404.
