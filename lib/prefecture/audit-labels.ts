@@ -86,8 +86,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "council_record.published": "協議の結果の公表",
   "council_issue.create": "課題の追加",
   "council_issue.update": "課題の更新",
+  "council_issue.delete": "課題の削除",
   "council_measure.create": "対応策の追加",
   "council_measure.update": "対応策の更新",
+  "council_measure.delete": "対応策の削除",
   "download.council_record": "協議の記録PDFのダウンロード",
   // Review flags and item queries (ADR 0020)
   "item_query.ask": "照会",
@@ -223,6 +225,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   prefecture: "都道府県",
   document: "資料",
   audit_log: "監査ログ",
+  council_record: "協議の場の記録",
+  council_issue: "協議の場の課題",
+  council_measure: "協議の場の対応策",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -291,6 +296,22 @@ const FIELD_LABELS: Record<string, string> = {
   flag: "目印",
   itemKey: "項目",
   note: "メモ",
+  // Council records (ADR 0018): the fields of a 課題 and a 対応策, e.g. in a deletion's before.
+  title: "件名",
+  vision: "目指す姿",
+  indicatorKeys: "指標",
+  causeGovernment: "原因（行政）",
+  causeMedical: "原因（医療）",
+  causeCare: "原因（介護）",
+  detachedMeasures: "課題なしで残る対応策",
+  issueId: "課題",
+  ownerBody: "担当",
+  ownerName: "担当の名称",
+  startMonth: "開始",
+  deadlineMonth: "期限",
+  indicatorKey: "確認する指標",
+  targetValue: "目標値",
+  notes: "経過・メモ",
 };
 
 /** Values of the export formats as officers name them. */

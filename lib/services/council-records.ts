@@ -22,7 +22,8 @@ import { auditRow } from "./audit";
 // of the zone and the officer of its prefecture; the administrator reads only. Each write and its
 // audit row (before/after of the fields that changed) commit in one transaction. A measure's
 // baseline is frozen from the counters when it is decided, and again only when its indicator is
-// changed; later imports, submissions or recounts never move it.
+// changed; later imports, submissions or recounts never move it. Deletions (作成中 records only)
+// are in ./council-deletions.ts.
 
 type TWriter = Extract<TViewer, { role: "council" | "prefecture" }>;
 
@@ -39,7 +40,8 @@ async function writableZone(viewer: TViewer, zoneId: string) {
   return { writer: viewer as TWriter, zone };
 }
 
-async function writableRecord(viewer: TViewer, recordId: string) {
+/** The record, if the viewer may write it: out of scope (or none) is a 404, a reader a 403. */
+export async function writableRecord(viewer: TViewer, recordId: string) {
   if (viewer.role !== "council" && viewer.role !== "prefecture") throw forbiddenError();
   const record = await db.councilRecord.findFirst({
     where: { AND: [councilRecordScope(viewer), { id: recordId }] },
@@ -49,7 +51,7 @@ async function writableRecord(viewer: TViewer, recordId: string) {
   return { writer: viewer as TWriter, record };
 }
 
-const recordLabel = (zoneName: string, fiscalYear: number) => `${zoneName} ${fiscalYearLabel(fiscalYear)}`;
+export const recordLabel = (zoneName: string, fiscalYear: number) => `${zoneName} ${fiscalYearLabel(fiscalYear)}`;
 
 /** Starts (or returns) a zone's record of a 年度 that has a clinic-report cycle. */
 export async function startCouncilRecord(viewer: TViewer, zoneId: string, fiscalYear: unknown) {

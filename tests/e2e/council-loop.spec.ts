@@ -13,10 +13,12 @@ async function signInAs(page: Page, email: string, expectedPath: string) {
 // a 課題 linked to an indicator and a measure with a target to its 令和6年度 record (the baseline is
 // frozen from the 令和6年度 reports); the officer sees it beside the other zones; the 令和7年度
 // dashboard — the second cycle — shows baseline → current → target with the verdict the rule
-// gives for those figures; the 令和7年度 packet prints the same figures.
+// gives for those figures; the 令和7年度 packet prints the same figures. Last, a measure added by
+// mistake to the 令和7年度 record (作成中) is deleted through the confirmation dialog.
 
 const TITLE = `E2E 入退院支援ルールの研修 ${Date.now().toString(36)}`;
 const ISSUE = `E2E 入退院時の連携が弱い ${Date.now().toString(36)}`;
+const MISTAKE = `E2E 誤って追加した対応策 ${Date.now().toString(36)}`;
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 async function cycleId(fiscalYear: number): Promise<string> {
@@ -152,4 +154,34 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(TITLE);
   await anonymous.close();
+
+  // A measure added by mistake to this year's record (作成中) is deleted after a confirmation in a
+  // dialog, by keyboard: Esc cancels and returns focus to 削除; 削除する removes it and says so.
+  await page.goto("/council/records");
+  await page.getByTestId("council-records-2025").getByRole("link", { name: "丹南" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("令和7年度");
+  const start = page.getByRole("button", { name: "この年度の記録を始める" });
+  if (await start.isVisible()) await start.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("丹南 令和7年度 協議の記録");
+  const addForm = page.getByRole("form", { name: "対応策の追加" });
+  if (!(await addForm.isVisible())) await page.getByText("対応策を追加", { exact: true }).first().click();
+  await addForm.getByLabel("⑤ 対応策").fill(MISTAKE);
+  await addForm.getByRole("button", { name: "対応策を追加" }).click();
+  await expect(addForm.getByText(/対応策を追加しました/)).toBeVisible();
+  const mistaken = page.getByTestId("council-measure").filter({ hasText: MISTAKE });
+  const remove = mistaken.getByRole("button", { name: `対応策「${MISTAKE}」を削除` });
+  const dialog = page.getByRole("dialog", { name: `対応策「${MISTAKE}」を削除しますか？` });
+  await remove.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "キャンセル" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "削除する" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `対応策「${MISTAKE}」を削除しました。` })).toBeFocused();
+  await expect(mistaken).toHaveCount(0);
 });

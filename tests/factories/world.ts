@@ -11,6 +11,7 @@ import type { TAnswers } from "@/lib/questionnaire/answers";
 import type { Prisma } from "@/lib/db";
 import { buildDefinition, FUNCTION1_MET, miniClinicDefinition, section } from "./questionnaire";
 import { publishForWorld } from "./publication";
+import { councilRecordsForWorld } from "./council-records";
 
 export const WORLD_PASSWORD = "world-password-123";
 
@@ -216,9 +217,12 @@ export async function buildWorld() {
 
   // --- publication --- (石川 published; 福井 left to the tests that publish it)
   const publication = await publishForWorld(ishikawaClinicCycle, kanazawaClinic, kanazawa);
+  // --- council-loop --- (丹南 and 福井・坂井 合意済, 石川中央 作成中; tests/factories/council-records.ts)
+  const councilRecords = await councilRecordsForWorld({ tannan, fukuiSakai, kanazawa });
 
   return {
     publication,
+    councilRecords,
     zones: { tannan, fukuiSakai, reinan, homeTannan, homeFukui, kanazawa },
     institutions: { sabaeClinic, echizenHospital, fukuiClinic, tsurugaClinic, kanazawaClinic },
     hubs: { tannanHub, fukuiHub, kanazawaHub },

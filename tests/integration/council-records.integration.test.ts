@@ -83,6 +83,8 @@ const code = (promise: Promise<unknown>) =>
 
 beforeAll(async () => {
   world = await buildWorld();
+  // This file follows records from their start (and counts their rows): the world's go first.
+  await db.councilRecord.deleteMany();
   const cycle = world.cycles.fukuiClinicCycle;
   // 丹南 in 令和7年度: さばえ (1号 有り, 時間外 有り) and 越前の病院 (1号 無し) → 1号 1/2.
   await report(cycle, world.institutions.echizenHospital.id, { f1_notice: false, f1_areas: ["1"], f1_consult: true });

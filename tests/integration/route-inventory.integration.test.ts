@@ -68,6 +68,8 @@ const USER_OF: Record<Exclude<TActor, "anonymous">, keyof TWorld["users"]> = {
   admin: "admin",
 };
 
+type TBodyOf = (w: TWorld, scope: "own" | "foreign") => unknown;
+
 async function outcome(row: TRow, actor: TActor, scope: "own" | "foreign"): Promise<TOutcome> {
   await actAs(actor === "anonymous" ? null : world.users[USER_OF[actor]].id);
   const params = (scope === "own" ? row.params : row.foreign)?.(world) ?? {};
@@ -76,7 +78,8 @@ async function outcome(row: TRow, actor: TActor, scope: "own" | "foreign"): Prom
     const search = Object.fromEntries(new URLSearchParams(query));
     return renderPage(row.route, params, search);
   }
-  return callRoute(row.route, row.method, params, query ? `?${query}` : "", row.body ?? {});
+  const body = typeof row.body === "function" ? (row.body as TBodyOf)(world, scope) : row.body;
+  return callRoute(row.route, row.method, params, query ? `?${query}` : "", body ?? {});
 }
 
 const executable = ROUTE_MATRIX.filter((row) => !row.skip);
@@ -89,7 +92,8 @@ const cells = executable.flatMap((row) =>
 );
 
 describe(`authorization matrix: ${ROUTE_MATRIX.length} rows, ${cells.length} cells`, () => {
-  it.each(cells.map((c) => [rowKey(c.row), c.actor, c.scope, c.expected, c] as const))(
+  const name = (row: TRow) => (row.label ? `${rowKey(row)} [${row.label}]` : rowKey(row));
+  it.each(cells.map((c) => [name(c.row), c.actor, c.scope, c.expected, c] as const))(
     "%s as %s (%s scope) → %s",
     async (key, actor, scope, expected, cell) => {
       const actual = await outcome(cell.row, actor, scope);

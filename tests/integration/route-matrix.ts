@@ -4,202 +4,30 @@
 // route on disk has no row here. A new route is one row: copy a neighbour and adjust.
 //
 // Outcomes: pages "ok" | "404" | "login" (sent to sign-in) | "home" (sent to the person's own
-// home) | "to <path>" (sent to another page); route handlers the HTTP status. Write rows call the handler with an empty JSON object.
+// home) | "to <path>" (sent to another page); route handlers the HTTP status. Write rows call the
+// handler with an empty JSON object unless the row gives a body.
 // A cell left out is not run: the owner's successful writes are covered by the service tests.
-import type { TWorld } from "@/tests/factories/world";
-import type { TPageOutcome } from "@/tests/support/route-harness";
+// Row helpers: ./route-matrix-kit.ts; the publication and council-record rows have their own files.
+import {
+  ROLES,
+  action,
+  adjust,
+  api,
+  areaCells,
+  areaPage,
+  clinicCycle,
+  foreignCycle,
+  hubCycle,
+  missing,
+  summaryQuery,
+  write,
+  type TOutcome,
+  type TRow,
+} from "./route-matrix-kit";
+import { PUBLICATION_ROWS } from "./route-matrix-publication";
+import { COUNCIL_RECORD_ROWS } from "./route-matrix-council";
 
-export const ACTORS = ["anonymous", "institution", "hub", "council", "prefecture", "admin"] as const;
-export type TActor = (typeof ACTORS)[number];
-export type TOutcome = TPageOutcome | number;
-type TCells = Partial<Record<TActor, TOutcome>>;
-
-export type TRow = {
-  /** File under app/. */
-  route: string;
-  /** Route handler method; pages have none; server actions "action" plus the export name in route. */
-  method?: string;
-  params?: (w: TWorld) => Record<string, string>;
-  /** Ids of another scope; the row then runs twice. */
-  foreign?: (w: TWorld) => Record<string, string>;
-  query?: (w: TWorld, scope: "own" | "foreign") => string;
-  /** JSON body of a write (default {}): a valid one makes the refusal come from authorization. */
-  body?: unknown;
-  expect: { own: TCells; foreign?: TCells };
-  /** Not executed in-process, with the reason. */
-  skip?: string;
-};
-
-type TRole = Exclude<TActor, "anonymous">;
-const ROLES: TRole[] = ["institution", "hub", "council", "prefecture", "admin"];
-
-/** A page of one role's area: only that role gets in; the rest are sent away. */
-function areaCells(area: TRole, own: TOutcome = "ok"): TCells {
-  return Object.fromEntries([["anonymous", "login"], ...ROLES.map((r) => [r, r === area ? own : "home"])]);
-}
-function areaPage(route: string, area: TRole, ids?: Pick<TRow, "params" | "foreign" | "query">): TRow {
-  return {
-    route,
-    ...ids,
-    expect: { own: areaCells(area), ...(ids?.foreign ? { foreign: areaCells(area, "404") } : {}) },
-  };
-}
-/** A route handler: 401 without a session, `allowed` roles get `ok`, the others `refused`. */
-function apiCells(allowed: TRole[], ok: number, refused: number): TCells {
-  return Object.fromEntries([["anonymous", 401], ...ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])]);
-}
-function api(
-  method: string,
-  route: string,
-  allowed: TRole[],
-  {
-    ok = 200,
-    refused = 403,
-    foreign,
-    national = false,
-    ...ids
-  }: Partial<Pick<TRow, "params" | "foreign" | "query" | "body">> & {
-    ok?: number;
-    refused?: number;
-    /** The administrator's scope is national: another prefecture's ids are its own. */
-    national?: boolean;
-  } = {},
-): TRow {
-  const own = apiCells(allowed, ok, refused);
-  const foreignCells = apiCells(allowed, 404, refused);
-  if (national) foreignCells.admin = ok;
-  return {
-    route,
-    method,
-    ...ids,
-    ...(foreign ? { foreign, expect: { own, foreign: foreignCells } } : { expect: { own } }),
-  };
-}
-/** A write: the owner's own-scope cell is left to the service tests (it would change the world). */
-function write(method: string, route: string, owners: TRole[], options: Parameters<typeof api>[3] = {}): TRow {
-  const row = api(method, route, owners, options);
-  for (const owner of owners) delete row.expect.own[owner];
-  return row;
-}
-
-/** Overrides some cells of a row. */
-function adjust(row: TRow, cells: { own?: TCells; foreign?: TCells }): TRow {
-  return {
-    ...row,
-    expect: {
-      own: { ...row.expect.own, ...cells.own },
-      ...(row.expect.foreign ? { foreign: { ...row.expect.foreign, ...cells.foreign } } : {}),
-    },
-  };
-}
-
-/** A server action: not callable in-process (it needs Next's action request); where it is tested. */
-const action = (route: string, skip: string): TRow => ({ route, method: "action", expect: { own: {} }, skip });
-
-const clinicCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiClinicCycle.id });
-const foreignCycle = (w: TWorld) => ({ cycleId: w.cycles.ishikawaClinicCycle.id });
-const hubCycle = (w: TWorld) => ({ cycleId: w.cycles.fukuiHubCycle.id });
-const summaryQuery = (w: TWorld, scope: "own" | "foreign") =>
-  `cycle=${scope === "own" ? w.cycles.fukuiClinicCycle.id : w.cycles.ishikawaClinicCycle.id}`;
-const missing = (name: string) => () => ({ [name]: "no-such-id" });
-
-// ---- publication (公表) ----
-// The public side answers everybody alike, signed in or not: the world's 石川 cycle is published
-// (tests/factories/publication.ts), 福井's is not (its pages are the Japanese 404).
-const everyone = (outcome: TOutcome): TCells => Object.fromEntries(ACTORS.map((a) => [a, outcome]));
-const publicPage = (
-  route: string,
-  own: (w: TWorld) => Record<string, string>,
-  foreign: (w: TWorld) => Record<string, string>,
-): TRow => ({
-  route,
-  params: own,
-  foreign,
-  expect: { own: everyone("ok"), foreign: everyone("404") },
-});
-const publicApi = (
-  route: string,
-  own: (w: TWorld) => Record<string, string>,
-  foreign: (w: TWorld) => Record<string, string>,
-): TRow => ({
-  route,
-  method: "GET",
-  params: own,
-  foreign,
-  expect: { own: everyone(200), foreign: everyone(404) },
-});
-const published = () => ({ prefCode: "17" });
-const unpublished = () => ({ prefCode: "18" });
-const PUBLICATION_ROWS: TRow[] = [
-  { route: "app/public/page.tsx", expect: { own: everyone("ok") } },
-  publicPage("app/public/[prefCode]/page.tsx", published, unpublished),
-  publicPage("app/public/[prefCode]/search/page.tsx", published, unpublished),
-  publicPage("app/public/[prefCode]/open-data/page.tsx", published, unpublished),
-  publicPage(
-    "app/public/[prefCode]/zones/[zoneCode]/page.tsx",
-    (w) => ({ prefCode: "17", zoneCode: w.zones.kanazawa.code }),
-    (w) => ({ prefCode: "18", zoneCode: w.zones.tannan.code }),
-  ),
-  publicPage(
-    "app/public/[prefCode]/municipalities/[municipalityCode]/page.tsx",
-    () => ({ prefCode: "17", municipalityCode: "172014" }),
-    () => ({ prefCode: "17", municipalityCode: "182079" }),
-  ),
-  // Another prefecture's institution, or one without a published report: 404.
-  publicPage(
-    "app/public/[prefCode]/institutions/[id]/page.tsx",
-    (w) => ({ prefCode: "17", id: w.institutions.kanazawaClinic.id }),
-    (w) => ({ prefCode: "17", id: w.institutions.sabaeClinic.id }),
-  ),
-  { route: "app/api/v1/public/prefectures/route.ts", method: "GET", expect: { own: everyone(200) } },
-  publicApi("app/api/v1/public/[prefCode]/institutions/route.ts", published, unpublished),
-  publicApi("app/api/v1/public/[prefCode]/zones/route.ts", published, unpublished),
-  publicApi(
-    "app/api/v1/public/[prefCode]/institutions/[institutionId]/route.ts",
-    (w) => ({ prefCode: "17", institutionId: w.institutions.kanazawaClinic.id }),
-    (w) => ({ prefCode: "18", institutionId: w.institutions.sabaeClinic.id }),
-  ),
-  publicApi(
-    "app/api/v1/public/[prefCode]/open-data/[fiscalYear]/[file]/route.ts",
-    () => ({ prefCode: "17", fiscalYear: "2025", file: "institutions.csv" }),
-    () => ({ prefCode: "17", fiscalYear: "2025", file: "passwords.csv" }),
-  ),
-  // The officer's screens: own cycle, another prefecture's cycle is 404.
-  areaPage("app/prefecture/cycles/[cycleId]/publication/page.tsx", "prefecture", {
-    params: clinicCycle,
-    foreign: foreignCycle,
-  }),
-  areaPage("app/prefecture/cycles/[cycleId]/publication/institutions/[institutionId]/page.tsx", "prefecture", {
-    params: (w) => ({ cycleId: w.cycles.fukuiClinicCycle.id, institutionId: w.institutions.sabaeClinic.id }),
-    foreign: (w) => ({ cycleId: w.cycles.fukuiClinicCycle.id, institutionId: w.institutions.kanazawaClinic.id }),
-  }),
-  ...[
-    "publication/route.ts:PUT",
-    "publication/publish/route.ts:POST",
-    "publication/withdraw/route.ts:POST",
-    "publication/holds/route.ts:POST",
-  ].map((entry) => {
-    const [file, method] = entry.split(":") as [string, string];
-    return write(method, `app/api/v1/prefecture/cycles/[cycleId]/${file}`, ["prefecture"], {
-      params: clinicCycle,
-      foreign: foreignCycle,
-    });
-  }),
-  // No hold exists in the world: the officer's own release is 404 too (releases: publication test).
-  adjust(
-    write(
-      "POST",
-      "app/api/v1/prefecture/cycles/[cycleId]/publication/holds/[institutionId]/release/route.ts",
-      ["prefecture"],
-      {
-        params: (w) => ({ cycleId: w.cycles.fukuiClinicCycle.id, institutionId: w.institutions.sabaeClinic.id }),
-        foreign: (w) => ({ cycleId: w.cycles.ishikawaClinicCycle.id, institutionId: w.institutions.kanazawaClinic.id }),
-      },
-    ),
-    { own: { prefecture: 404 } },
-  ),
-  areaPage("app/admin/publication/page.tsx", "admin"),
-];
+export { ACTORS, type TActor, type TOutcome, type TRow } from "./route-matrix-kit";
 
 export const ROUTE_MATRIX: TRow[] = [
   // ---- public ----
@@ -365,7 +193,7 @@ export const ROUTE_MATRIX: TRow[] = [
   }),
 
   // --- council-loop: public council results. Only 公表 records exist here, for everyone alike;
-  // the world has none, so every cell is the 404 (the published case: council-records.integration).
+  // the world's are not 公表, so every cell is the 404 (the published case: council-records.integration).
   ...["page", "GET csv", "GET pdf"].map((kind): TRow => {
     const [method, sub] = kind === "page" ? [undefined, ""] : (kind.split(" ") as [string, string]);
     const everyone = (o: TOutcome) => Object.fromEntries(["anonymous", ...ROLES].map((r) => [r, o]));
@@ -405,29 +233,7 @@ export const ROUTE_MATRIX: TRow[] = [
     params: (w) => ({ userId: w.users.fukuiPrefecture.id }),
     foreign: (w) => ({ userId: w.users.sabaeClinic.id }),
   }),
-  // --- council-loop: council record writes. Writers are the zone's council and the officer;
-  // a record or zone outside their scope (or none) is a 404, readers and respondents a 403.
-  api("POST", "app/api/v1/council/records/route.ts", ["council", "prefecture"], { ok: 404 }),
-  ...(
-    [
-      ["PUT", "[recordId]/route.ts"],
-      ["POST", "[recordId]/issues/route.ts"],
-      ["PUT", "[recordId]/issues/[issueId]/route.ts"],
-      ["POST", "[recordId]/measures/route.ts"],
-      ["PUT", "[recordId]/measures/[measureId]/route.ts"],
-    ] as const
-  ).map(([method, path]) =>
-    api(method, `app/api/v1/council/records/${path}`, ["council", "prefecture"], {
-      ok: 404,
-      params: () => ({ recordId: "no-such-id", issueId: "no-such-id", measureId: "no-such-id" }),
-    }),
-  ),
-  // The record PDF: a record out of scope (or none) is not found for everyone.
-  api("GET", "app/api/v1/council/records/[recordId]/pdf/route.ts", ["council", "prefecture", "admin"], {
-    ok: 404,
-    refused: 404,
-    params: missing("recordId"),
-  }),
+  ...COUNCIL_RECORD_ROWS,
   api("GET", "app/api/v1/directory/route.ts", ["institution", "hub", "council", "prefecture", "admin"]),
   write("POST", "app/api/v1/pdf/jobs/route.ts", ["prefecture"], { refused: 400 }),
   // Jobs of other people are read through the job's scope: not found for everyone else.

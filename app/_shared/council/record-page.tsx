@@ -16,6 +16,7 @@ import { RecordHeaderForm } from "@/components/council/record-header-form";
 import { IssueForm } from "@/components/council/issue-form";
 import { MeasureForm } from "@/components/council/measure-form";
 import { StartRecordButton } from "@/components/council/start-record-button";
+import { DeleteEntryButton, DeletionStatus } from "@/components/council/delete-entry";
 import type { TIndicatorOption } from "@/components/council/indicator-options";
 
 /** A 年度 from the URL: a plain integer in a sane range, else the 404 page. */
@@ -23,6 +24,26 @@ export function parseFiscalYear(raw: string): number {
   const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
   return year;
+}
+
+/** What deleting a 課題 does to the measures that refer to it (the schema keeps them, unlinked). */
+const issueDeletionConsequence = (linkedMeasures: number) =>
+  linkedMeasures > 0
+    ? `この課題に対応づけた対応策${linkedMeasures}件は削除されず、「対応する課題」が空欄になって残ります。`
+    : "この課題に対応づけた対応策はありません。";
+const MEASURE_DELETION_CONSEQUENCE =
+  "基準値（決定時）と経過・メモも削除されます。取りやめた対応策を記録に残すときは、削除せずに状況を「保留・中止」にしてください。";
+
+/** Why there is no 削除 on an agreed or published record, and how to get it back. */
+function DeletionHint({ status }: Readonly<{ status: string }>) {
+  const state = status === "PUBLISHED" ? "公表" : "合意済";
+  return (
+    <p className="mb-3 text-sm text-gray-600">
+      この記録は{state}
+      のため、課題・対応策を削除できません。誤って追加したものを削除するには、上の「記録の状態」を「作成中」に戻して保存してください
+      {status === "PUBLISHED" ? "（公表ページからも外れます）" : ""}。
+    </p>
+  );
 }
 
 const targetInput = (value: number | null, unit: "share" | "per10k" | undefined) =>
@@ -44,6 +65,8 @@ export async function CouncilRecordPage({
   });
   const zoneName = record?.zone.name ?? "圏域";
   const canWrite = viewer.role === "council" || viewer.role === "prefecture";
+  // Deleting is for mistakes while drafting (ADR 0018): an agreed record is set back to 作成中 first.
+  const canDelete = canWrite && record?.status === "DRAFT";
   const indicators: TIndicatorOption[] = choices.map((c) => ({
     key: c.key,
     label: c.label,
@@ -65,6 +88,7 @@ export async function CouncilRecordPage({
     );
   }
   const rows = measureRows(record);
+  const recordUrl = `/api/v1/council/records/${record.id}`;
   const unitOf = new Map(record.measures.map((m) => [m.id, m.indicator?.unit]));
   return (
     <>
@@ -98,36 +122,51 @@ export async function CouncilRecordPage({
         )}
       </Panel>
       <Panel title="③ 課題・④ 原因" className="mb-5">
-        <ul className="mb-4 space-y-3" data-testid="council-issues">
-          {record.issues.map((issue) => (
-            <li key={issue.id} className="rounded-md border border-gray-200 p-3 text-sm">
-              <p className="font-medium text-gray-900">{issue.title}</p>
-              <p className="text-gray-700">指標: {issue.indicatorLabels.join("、") || "—"}</p>
-              {causeLines(issue).map((c) => (
-                <p key={c.party} className="text-gray-700">
-                  原因（{c.party}）: {c.text}
-                </p>
-              ))}
-              {canWrite && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-teal-800">この課題を編集</summary>
-                  <IssueForm
-                    recordId={record.id}
-                    issueId={issue.id}
-                    initial={{
-                      title: issue.title,
-                      indicatorKeys: issue.indicatorKeys,
-                      causeGovernment: issue.causeGovernment,
-                      causeMedical: issue.causeMedical,
-                      causeCare: issue.causeCare,
-                    }}
-                    indicators={indicators}
-                  />
-                </details>
-              )}
-            </li>
-          ))}
-        </ul>
+        {canWrite && !canDelete && record.issues.length > 0 && <DeletionHint status={record.status} />}
+        <DeletionStatus>
+          <ul className="mb-4 space-y-3" data-testid="council-issues">
+            {record.issues.map((issue) => (
+              <li key={issue.id} className="rounded-md border border-gray-200 p-3 text-sm">
+                <div className="flex items-start justify-between gap-2">
+                  <p className="font-medium text-gray-900">{issue.title}</p>
+                  {canDelete && (
+                    <DeleteEntryButton
+                      url={`${recordUrl}/issues/${issue.id}`}
+                      what="課題"
+                      name={issue.title}
+                      consequence={issueDeletionConsequence(
+                        record.measures.filter((m) => m.issueId === issue.id).length,
+                      )}
+                    />
+                  )}
+                </div>
+                <p className="text-gray-700">指標: {issue.indicatorLabels.join("、") || "—"}</p>
+                {causeLines(issue).map((c) => (
+                  <p key={c.party} className="text-gray-700">
+                    原因（{c.party}）: {c.text}
+                  </p>
+                ))}
+                {canWrite && (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-teal-800">この課題を編集</summary>
+                    <IssueForm
+                      recordId={record.id}
+                      issueId={issue.id}
+                      initial={{
+                        title: issue.title,
+                        indicatorKeys: issue.indicatorKeys,
+                        causeGovernment: issue.causeGovernment,
+                        causeMedical: issue.causeMedical,
+                        causeCare: issue.causeCare,
+                      }}
+                      indicators={indicators}
+                    />
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </DeletionStatus>
         {canWrite && (
           <details open={record.issues.length === 0}>
             <summary className="cursor-pointer font-medium text-teal-800">課題を追加</summary>
@@ -136,47 +175,60 @@ export async function CouncilRecordPage({
         )}
       </Panel>
       <Panel title="⑤ 対応策と担当" className="mb-5">
-        <ul className="mb-4 space-y-3" data-testid="council-measures">
-          {rows.map((r) => {
-            const m = record.measures.find((x) => x.id === r.id)!;
-            return (
-              <li key={r.id} data-testid="council-measure" className="rounded-md border border-gray-200 p-3 text-sm">
-                <p className="font-medium text-gray-900">{r.measure}</p>
-                <p className="text-gray-700">
-                  課題: {r.issue}　担当: {r.owner}　時期: {r.period}　状況: {r.status}
-                </p>
-                <p className="text-gray-700">
-                  指標: {r.indicator}　基準値: <span data-testid="measure-baseline">{r.baseline || "—"}</span>　目標:{" "}
-                  <span data-testid="measure-target">{r.target}</span>
-                </p>
-                {r.notes && <p className="text-gray-700">経過: {r.notes}</p>}
-                {canWrite && (
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-teal-800">この対応策を編集（状況・経過）</summary>
-                    <MeasureForm
-                      recordId={record.id}
-                      measureId={m.id}
-                      issues={record.issues}
-                      indicators={indicators}
-                      initial={{
-                        title: m.title,
-                        issueId: m.issueId ?? "",
-                        ownerBody: m.ownerBody as never,
-                        ownerName: m.ownerName,
-                        startMonth: m.startMonth ?? "",
-                        deadlineMonth: m.deadlineMonth ?? "",
-                        indicatorKey: m.indicatorKey ?? "",
-                        target: targetInput(m.targetValue, unitOf.get(m.id)),
-                        status: m.status,
-                        notes: m.notes,
-                      }}
-                    />
-                  </details>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        {canWrite && !canDelete && record.measures.length > 0 && <DeletionHint status={record.status} />}
+        <DeletionStatus>
+          <ul className="mb-4 space-y-3" data-testid="council-measures">
+            {rows.map((r) => {
+              const m = record.measures.find((x) => x.id === r.id)!;
+              return (
+                <li key={r.id} data-testid="council-measure" className="rounded-md border border-gray-200 p-3 text-sm">
+                  <div className="flex items-start justify-between gap-2">
+                    <p className="font-medium text-gray-900">{r.measure}</p>
+                    {canDelete && (
+                      <DeleteEntryButton
+                        url={`${recordUrl}/measures/${m.id}`}
+                        what="対応策"
+                        name={m.title}
+                        consequence={MEASURE_DELETION_CONSEQUENCE}
+                      />
+                    )}
+                  </div>
+                  <p className="text-gray-700">
+                    課題: {r.issue}　担当: {r.owner}　時期: {r.period}　状況: {r.status}
+                  </p>
+                  <p className="text-gray-700">
+                    指標: {r.indicator}　基準値: <span data-testid="measure-baseline">{r.baseline || "—"}</span>　目標:{" "}
+                    <span data-testid="measure-target">{r.target}</span>
+                  </p>
+                  {r.notes && <p className="text-gray-700">経過: {r.notes}</p>}
+                  {canWrite && (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-teal-800">この対応策を編集（状況・経過）</summary>
+                      <MeasureForm
+                        recordId={record.id}
+                        measureId={m.id}
+                        issues={record.issues}
+                        indicators={indicators}
+                        initial={{
+                          title: m.title,
+                          issueId: m.issueId ?? "",
+                          ownerBody: m.ownerBody as never,
+                          ownerName: m.ownerName,
+                          startMonth: m.startMonth ?? "",
+                          deadlineMonth: m.deadlineMonth ?? "",
+                          indicatorKey: m.indicatorKey ?? "",
+                          target: targetInput(m.targetValue, unitOf.get(m.id)),
+                          status: m.status,
+                          notes: m.notes,
+                        }}
+                      />
+                    </details>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </DeletionStatus>
         {canWrite && (
           <details open={record.measures.length === 0}>
             <summary className="cursor-pointer font-medium text-teal-800">対応策を追加</summary>
