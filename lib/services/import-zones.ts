@@ -13,7 +13,8 @@ import { insertAuditRows } from "./bulk";
 // zones by code within their scheme; each scheme in the file gets exactly the file's zones and
 // municipality memberships (replaced as a set). Zones of that scheme missing from the file are
 // deleted — unless a hub or a council member uses them, which refuses the file (deleting would
-// silently take a council's access away). Schemes absent from the file are left alone.
+// silently take a council's access away), or a council has records in them (協議の結果 stay
+// with their zone: the database refuses to delete it). Schemes absent from the file are left alone.
 
 type TExistingZone = {
   id: string;
@@ -22,6 +23,7 @@ type TExistingZone = {
   municipalityCodes: string[];
   hubs: string[];
   councilMembers: number;
+  councilRecords: number;
 };
 
 type TPlannedZone = {
@@ -64,7 +66,7 @@ async function loadReference(client: TDb, prefectureCode: string) {
             name: true,
             municipalities: { select: { municipalityCode: true } },
             hubs: { select: { name: true } },
-            _count: { select: { councilUsers: true } },
+            _count: { select: { councilUsers: true, councilRecords: true } },
           },
         },
       },
@@ -94,6 +96,7 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
           municipalityCodes: z.municipalities.map((m) => m.municipalityCode),
           hubs: z.hubs.map((h) => h.name),
           councilMembers: z._count.councilUsers,
+          councilRecords: z._count.councilRecords,
         }));
         const zones = fileScheme.zones.map((zone, index): TPlannedZone => {
           const match = existingZones.find((z) => z.code === zone.code) ?? null;
@@ -120,13 +123,18 @@ export const zonesHandler: TImportHandler<TZonesPlan> = {
               ? `拠点「${zone.hubs.slice(0, 3).join("」「")}」${zone.hubs.length > 3 ? "ほか" : ""}`
               : null,
             zone.councilMembers > 0 ? `協議の場のアカウント ${zone.councilMembers}件` : null,
+            zone.councilRecords > 0 ? `協議の場の記録 ${zone.councilRecords}件` : null,
           ].filter(Boolean);
           if (users.length > 0) {
             outcome.errors.push(
               issue(
                 null,
                 "inconsistent",
-                `「${fileScheme.name}」の圏域「${zone.name}」（コード ${zone.code}）がファイルにありませんが、${users.join("と")}がこの圏域を使っているため削除できません。ファイルに残すか、先に拠点やアカウントの圏域を変更してください。`,
+                `「${fileScheme.name}」の圏域「${zone.name}」（コード ${zone.code}）がファイルにありませんが、${users.join("と")}がこの圏域を使っているため削除できません。${
+                  zone.councilRecords > 0
+                    ? "協議の場の記録がある圏域は、ファイルに残してください。"
+                    : "ファイルに残すか、先に拠点やアカウントの圏域を変更してください。"
+                }`,
               ),
             );
           }

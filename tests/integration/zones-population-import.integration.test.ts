@@ -132,13 +132,19 @@ describe("zones", () => {
     ]);
   });
 
-  it("refuses to delete a zone a council member or a hub uses, and writes nothing", async () => {
+  it("refuses to delete a zone a council member, a hub or a council record uses, and writes nothing", async () => {
     const before = await dataFingerprint();
     const withoutCouncilZone = csvFile([ZONE_HEADER, [secondary, "1801", "福井・坂井圏", "182010", ""]]);
     const council = await checkImport(world.viewers.fukuiPrefecture, { kind: "ZONES", file: withoutCouncilZone });
     expect(council.ok).toBe(false);
     expect(council.errors.map((e) => e.message).join("\n")).toMatch(
-      /圏域「丹南」（コード 1803）がファイルにありませんが、協議の場のアカウント 1件がこの圏域を使っているため削除できません/,
+      /圏域「丹南」（コード 1803）がファイルにありませんが、協議の場のアカウント 1件と協議の場の記録 1件がこの圏域を使っているため削除できません/,
+    );
+    // 福井・坂井 has a council record and no account: the database would refuse the deletion at apply.
+    const withoutRecordZone = csvFile([ZONE_HEADER, [secondary, "1803", "丹南圏", "182079", ""]]);
+    const record = await checkImport(world.viewers.fukuiPrefecture, { kind: "ZONES", file: withoutRecordZone });
+    expect(record.errors.map((e) => e.message).join("\n")).toMatch(
+      /（コード 1801）がファイルにありませんが、協議の場の記録 1件がこの圏域を使っているため削除できません。協議の場の記録がある圏域は、ファイルに残してください。/,
     );
 
     const withoutHubZone = csvFile([ZONE_HEADER, [homeCare, "H1", "福井在宅", "182010", ""]]);
