@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TViewer } from "@/lib/auth/viewer-types";
+import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { notFoundError } from "@/lib/errors";
 import { getDefinition } from "./questionnaires";
 import { findPreviousCycle } from "./cycles";
@@ -16,6 +16,27 @@ import { parseOptionalDerived, parseSoftWarnings, parseStoredAnswers, parseStore
 // (split from review.ts), scoped by the viewer.
 
 // ---- One report, read-only, for review ---------------------------------------------------------
+
+/**
+ * A report of the officer's prefecture, with what an officer's action on it (a query, an
+ * acknowledged flag) records about it; another prefecture's or an unknown id is a 404.
+ */
+export async function findOfficerSubmission(officer: TViewerOf<"prefecture">, submissionId: string) {
+  const submission = await db.submission.findFirst({
+    where: { AND: [submissionScope(officer), { id: submissionId }] },
+    select: {
+      id: true,
+      cycleId: true,
+      prefectureCode: true,
+      revision: true,
+      questionnaireVersionId: true,
+      institution: { select: { name: true } },
+      hub: { select: { name: true } },
+    },
+  });
+  if (!submission) throw notFoundError("報告");
+  return { ...submission, name: submission.institution?.name ?? submission.hub?.name ?? "" };
+}
 
 export async function getReviewSubmission(viewer: TViewer, submissionId: string) {
   const submission = await db.submission.findFirst({

@@ -6,6 +6,7 @@ import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, notFoundError } from "@/lib/errors";
 import { submissionScope } from "@/lib/data/scope";
 import { asRespondent, respondentWhere } from "@/lib/data/respondent";
+import { findOfficerSubmission } from "@/lib/data/review-submission";
 import { getDefinition } from "@/lib/data/questionnaires";
 import { itemIndex } from "@/lib/questionnaire/definition";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
@@ -57,27 +58,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
 }
 
-const nameOf = (s: { institution: { name: string } | null; hub: { name: string } | null }) =>
-  s.institution?.name ?? s.hub?.name ?? "";
-
 /** The officer asks about items of a submitted report. */
 export async function askItemQuery(viewer: TViewer, submissionId: string, input: unknown): Promise<{ id: string }> {
   assertRole(viewer, "prefecture");
   const officer: TViewerOf<"prefecture"> = viewer;
   const data = parse(ZAskQuery, input);
-  const submission = await db.submission.findFirst({
-    where: { AND: [submissionScope(officer), { id: submissionId }] },
-    select: {
-      id: true,
-      cycleId: true,
-      prefectureCode: true,
-      revision: true,
-      questionnaireVersionId: true,
-      institution: { select: { name: true } },
-      hub: { select: { name: true } },
-    },
-  });
-  if (!submission) throw notFoundError("報告");
+  const submission = await findOfficerSubmission(officer, submissionId);
   if (submission.revision === 0)
     throw new AppError("CONFLICT", "まだ提出されていない報告には照会できません。提出後に照会してください。");
   const items = itemIndex(await getDefinition(submission.questionnaireVersionId));
@@ -108,7 +94,7 @@ export async function askItemQuery(viewer: TViewer, submissionId: string, input:
         entityType: "submission",
         entityId: submission.id,
         prefectureCode: submission.prefectureCode,
-        summary: `${nameOf(submission)} の報告（第${submission.revision}版）の「${labels}」について照会した`,
+        summary: `${submission.name} の報告（第${submission.revision}版）の「${labels}」について照会した`,
         after: { queryId: query.id, itemKeys, message: data.message, status: "OPEN" },
       }),
     });

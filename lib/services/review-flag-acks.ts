@@ -4,7 +4,7 @@ import { db, Prisma } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError, notFoundError } from "@/lib/errors";
-import { submissionScope } from "@/lib/data/scope";
+import { findOfficerSubmission } from "@/lib/data/review-submission";
 import { getDefinition } from "@/lib/data/questionnaires";
 import { parseSoftWarnings } from "@/lib/data/json-columns";
 import { itemIndex } from "@/lib/questionnaire/definition";
@@ -95,19 +95,7 @@ type TTarget = {
 
 /** The officer's report (404 outside its prefecture), at the revision the officer looked at. */
 async function findTarget(officer: TViewerOf<"prefecture">, submissionId: string, ref: z.infer<typeof ZFlagRef>) {
-  const submission = await db.submission.findFirst({
-    where: { AND: [submissionScope(officer), { id: submissionId }] },
-    select: {
-      id: true,
-      cycleId: true,
-      prefectureCode: true,
-      revision: true,
-      questionnaireVersionId: true,
-      institution: { select: { name: true } },
-      hub: { select: { name: true } },
-    },
-  });
-  if (!submission) throw notFoundError("報告");
+  const submission = await findOfficerSubmission(officer, submissionId);
   assertRevision(submission.revision, ref.revision);
   const items = itemIndex(await getDefinition(submission.questionnaireVersionId));
   return {
@@ -115,7 +103,7 @@ async function findTarget(officer: TViewerOf<"prefecture">, submissionId: string
     cycleId: submission.cycleId,
     prefectureCode: submission.prefectureCode,
     revision: submission.revision,
-    name: submission.institution?.name ?? submission.hub?.name ?? "",
+    name: submission.name,
     itemLabel: items.get(ref.itemKey)?.label ?? ref.itemKey,
   } satisfies TTarget;
 }
