@@ -14,6 +14,7 @@ import { formatDeadline } from "@/lib/domain/wareki";
 import { cycleTitle } from "@/lib/domain/labels";
 import type { TSnapshot } from "@/lib/audit/diff";
 import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
+import { parseInput } from "./input";
 
 // The yearly cycle (ReportingCycle): created from a published definition version, with its
 // dates; opened, closed; and one respondent reopened after the deadline. Every change is audited.
@@ -62,14 +63,6 @@ export const ZCycleCreate = z
   })
   .and(ZDates);
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
-
 function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
   assertRole(viewer, "prefecture");
   return viewer;
@@ -96,7 +89,7 @@ const snapshotDates = (c: {
 
 export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cycleId: string }> {
   const officer = asOfficer(viewer);
-  const values = parse(ZCycleCreate, input);
+  const values = parseInput(ZCycleCreate, input);
   const version = await db.questionnaireVersion.findUnique({
     where: { id: values.versionId },
     select: { id: true, kind: true, status: true, label: true },
@@ -155,7 +148,7 @@ export async function createCycle(viewer: TViewer, input: unknown): Promise<{ cy
 export async function updateCycleDates(viewer: TViewer, cycleId: string, input: unknown): Promise<void> {
   const officer = asOfficer(viewer);
   const cycle = await findCycle(officer, cycleId);
-  const next = datesOf(parse(ZDates, input));
+  const next = datesOf(parseInput(ZDates, input));
   const before = snapshotDates(cycle);
   const after = snapshotDates(next);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
@@ -247,7 +240,7 @@ export async function reopenRespondent(
   input: unknown,
 ): Promise<{ submissionId: string; reopenedUntil: Date | null }> {
   const officer = asOfficer(viewer);
-  const { respondentId, code, until } = parse(ZReopen, input);
+  const { respondentId, code, until } = parseInput(ZReopen, input);
   const cycle = await findCycle(officer, cycleId);
   if (!respondentId && !(code && cycle.kind === "CLINIC_REPORT")) {
     throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {

@@ -12,6 +12,7 @@ import { itemIndex } from "@/lib/questionnaire/definition";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
 import { UNRESOLVED_QUERY_STATUSES, queryBlocksConfirmMessage } from "@/lib/prefecture/review-flags";
 import { auditRow } from "./audit";
+import { parseInput } from "./input";
 
 // 照会 (issue 16): the prefecture asks about one or a few items of a submitted report instead of
 // returning the whole report; the respondent answers (and, if the answer is a correction, changes
@@ -50,19 +51,11 @@ export const ZCloseQuery = z.object({
     .transform((v) => (v ? v : null)),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
-
 /** The officer asks about items of a submitted report. */
 export async function askItemQuery(viewer: TViewer, submissionId: string, input: unknown): Promise<{ id: string }> {
   assertRole(viewer, "prefecture");
   const officer: TViewerOf<"prefecture"> = viewer;
-  const data = parse(ZAskQuery, input);
+  const data = parseInput(ZAskQuery, input ?? {});
   const submission = await findOfficerSubmission(officer, submissionId);
   if (submission.revision === 0)
     throw new AppError("CONFLICT", "まだ提出されていない報告には照会できません。提出後に照会してください。");
@@ -105,7 +98,7 @@ export async function askItemQuery(viewer: TViewer, submissionId: string, input:
 /** The respondent answers a query on its own report (again, while the officer has not closed it). */
 export async function answerItemQuery(viewer: TViewer, queryId: string, input: unknown): Promise<void> {
   const respondent = asRespondent(viewer);
-  const data = parse(ZAnswerQuery, input);
+  const data = parseInput(ZAnswerQuery, input ?? {});
   const query = await db.itemQuery.findFirst({
     where: { id: queryId, submission: respondentWhere(respondent) },
     select: {
@@ -150,7 +143,7 @@ export async function answerItemQuery(viewer: TViewer, queryId: string, input: u
 export async function closeItemQuery(viewer: TViewer, queryId: string, input: unknown): Promise<void> {
   assertRole(viewer, "prefecture");
   const officer: TViewerOf<"prefecture"> = viewer;
-  const data = parse(ZCloseQuery, input);
+  const data = parseInput(ZCloseQuery, input ?? {});
   const query = await db.itemQuery.findFirst({
     where: { id: queryId, submission: submissionScope(officer) },
     select: { id: true, status: true, submissionId: true, prefectureCode: true },

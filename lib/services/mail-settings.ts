@@ -3,11 +3,11 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
-import { AppError } from "@/lib/errors";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
 import { findCycle } from "@/lib/data/cycles";
 import { getMailSettings, getReminderSchedule } from "@/lib/data/cycle-mail";
 import { auditRow } from "./audit";
+import { parseInput } from "./input";
 
 // The prefecture's mail settings (sender name, contact, signature) and a cycle's reminder schedule,
 // both set by the officer and audited.
@@ -32,18 +32,10 @@ export const ZMailSettings = z.object({
   signature: text(500, null),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
-
 /** Saves the prefecture's sender name, contact and signature (used from the next mail on). */
 export async function saveMailSettings(viewer: TViewer, input: unknown): Promise<void> {
   const officer = asOfficer(viewer);
-  const next = parse(ZMailSettings, input);
+  const next = parseInput(ZMailSettings, input);
   const { sender, saved } = await getMailSettings(officer);
   await db.$transaction([
     db.prefectureMailSettings.upsert({
@@ -92,7 +84,7 @@ export const ZReminderSchedule = z.object({
 export async function saveReminderSchedule(viewer: TViewer, cycleId: string, input: unknown): Promise<number[]> {
   const officer = asOfficer(viewer);
   const cycle = await findCycle(officer, cycleId);
-  const { days } = parse(ZReminderSchedule, input);
+  const { days } = parseInput(ZReminderSchedule, input);
   const before = await getReminderSchedule(officer, cycle.id);
   const sorted = [...new Set(days)].sort((a, b) => b - a);
   await db.$transaction([

@@ -11,6 +11,7 @@ import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { enqueue, jobQueue } from "@/lib/jobs/queue";
 import { LICENCE_KEYS, licenceOf, publicDateText } from "@/lib/summaries/public";
 import { auditRow, type TAuditActor } from "./audit";
+import { parseInput } from "./input";
 
 // 公表 (docs/decisions/0017-publication.md): the prefecture's setting per cycle (date = the
 // cycle's 公表予定日, licence, status), per-institution hold-back, withdrawal, and the publication
@@ -18,14 +19,6 @@ import { auditRow, type TAuditActor } from "./audit";
 // own transaction.
 
 const ROW_CHUNK = 1000;
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
 
 async function officerCycle(viewer: TViewer, cycleId: string) {
   assertRole(viewer, "prefecture");
@@ -53,7 +46,7 @@ export const ZPublicationSetting = z.object({
 /** Sets the date and licence and schedules the publication on that date (the queue runs it). */
 export async function schedulePublication(viewer: TViewer, cycleId: string, input: unknown): Promise<void> {
   const { officer, cycle } = await officerCycle(viewer, cycleId);
-  const values = parse(ZPublicationSetting, input);
+  const values = parseInput(ZPublicationSetting, input ?? {});
   const publishAt = startOfDayJst(values.publishOn);
   if (publishAt < cycle.opensAt)
     throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
@@ -214,7 +207,7 @@ const ZReason = z.object({
 /** 取り下げ: nothing of the cycle stays public (pages and open data) until a new run. */
 export async function withdrawPublication(viewer: TViewer, cycleId: string, input: unknown): Promise<void> {
   const { officer, cycle } = await officerCycle(viewer, cycleId);
-  const { reason } = parse(ZReason, input);
+  const { reason } = parseInput(ZReason, input ?? {});
   await db.$transaction(async (tx) => {
     const before = await settingOf(cycle.id, cycle.prefectureCode, tx);
     if (before.status === "WITHDRAWN") return;
@@ -244,7 +237,7 @@ const ZHold = ZReason.extend({ institutionId: z.string().min(1).max(64) });
 /** 公表保留: the institution leaves the public pages and open data now, and stays off later runs. */
 export async function holdInstitution(viewer: TViewer, cycleId: string, input: unknown): Promise<void> {
   const { officer, cycle } = await officerCycle(viewer, cycleId);
-  const { institutionId, reason } = parse(ZHold, input);
+  const { institutionId, reason } = parseInput(ZHold, input ?? {});
   const institution = await db.institution.findFirst({
     where: { id: institutionId, prefectureCode: officer.prefectureCode },
     select: { id: true, name: true },

@@ -20,6 +20,7 @@ import {
   type TAcknowledgeableFlagKind,
 } from "@/lib/prefecture/review-flag-acks";
 import { auditRow } from "./audit";
+import { parseInput } from "./input";
 
 // 確認済み（問題なし） (docs/decisions/0020, "Acknowledged flags"): the officer accepts an outlier
 // or a 前年比大 item of the revision it is looking at, with an optional note, and may undo it. The
@@ -45,14 +46,6 @@ export const ZAcknowledgeFlag = ZFlagRef.extend({
     .optional()
     .transform((v) => (v ? v : null)),
 });
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
 
 type TTx = Prisma.TransactionClient;
 
@@ -176,7 +169,7 @@ async function restamp(tx: TTx, target: TTarget, kind: TAcknowledgeableFlagKind,
 export async function acknowledgeFlag(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
   assertRole(viewer, "prefecture");
   const officer: TViewerOf<"prefecture"> = viewer;
-  const data = parse(ZAcknowledgeFlag, input);
+  const data = parseInput(ZAcknowledgeFlag, input ?? {});
   const target = await findTarget(officer, submissionId, data);
   await db.$transaction(async (tx) => {
     await lockCycleReviewFlags(tx, target.cycleId);
@@ -213,7 +206,7 @@ export async function acknowledgeFlag(viewer: TViewer, submissionId: string, inp
 export async function unacknowledgeFlag(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
   assertRole(viewer, "prefecture");
   const officer: TViewerOf<"prefecture"> = viewer;
-  const data = parse(ZFlagRef, input);
+  const data = parseInput(ZFlagRef, input ?? {});
   const target = await findTarget(officer, submissionId, data);
   await db.$transaction(async (tx) => {
     await lockCycleReviewFlags(tx, target.cycleId);

@@ -17,6 +17,7 @@ import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
 import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
+import { parseInput } from "./input";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
 // comment the respondent reads. Each action names the revision the officer looked at, so a report
@@ -44,14 +45,6 @@ export const ZReturn = z.object({
     .max(MAX_COMMENT, { error: `コメントは${MAX_COMMENT}文字以内で入力してください。` })
     .refine((v) => !hasForbiddenCharacters(v), { error: FORBIDDEN_CHARACTERS_MESSAGE }),
 });
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "入力内容を確認してください。", fieldErrors);
-}
 
 function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
   assertRole(viewer, "prefecture");
@@ -129,12 +122,12 @@ async function review(
 
 /** 確認済み, optionally with a note the respondent sees. */
 export async function confirmSubmission(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
-  return review(viewer, submissionId, "CONFIRMED", ["SUBMITTED"], parse(ZConfirm, input));
+  return review(viewer, submissionId, "CONFIRMED", ["SUBMITTED"], parseInput(ZConfirm, input));
 }
 
 /** 差戻し with the reason, shown to the respondent, who corrects and submits again. */
 export async function returnSubmission(viewer: TViewer, submissionId: string, input: unknown): Promise<void> {
-  return review(viewer, submissionId, "RETURNED", ["SUBMITTED", "CONFIRMED"], parse(ZReturn, input));
+  return review(viewer, submissionId, "RETURNED", ["SUBMITTED", "CONFIRMED"], parseInput(ZReturn, input));
 }
 
 /**
