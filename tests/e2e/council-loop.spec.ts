@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { download, pdfText, query, signIn } from "./fixtures";
+import { download, expectAccessible, pdfText, query, signIn } from "./fixtures";
 
 // A shared two-core machine: each step may take longer than the suite's 10 s default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -174,6 +174,7 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   await remove.click();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "キャンセル" })).toBeFocused();
+  await expectAccessible(page, "dialog[open]");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(remove).toBeFocused();

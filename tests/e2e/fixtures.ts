@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expect, type Download, type Page } from "@playwright/test";
 import pg from "pg";
@@ -134,4 +135,17 @@ export async function query<T extends object>(sql: string, values: unknown[] = [
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Scans one part of the page (a control, a dialog) for WCAG 2.1 A/AA violations of serious or
+ * critical impact: for what appears only after an interaction, which the page scans of
+ * accessibility.spec.ts never see.
+ */
+export async function expectAccessible(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }

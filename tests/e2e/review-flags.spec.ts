@@ -6,7 +6,7 @@ import { buildInstitutionCode } from "../../lib/domain/codes";
 import { ZQuestionnaireDefinition, allItems } from "../../lib/questionnaire/definition";
 import { generateAnswers } from "../../prisma/seed/answers";
 import { createRandom } from "../../prisma/seed/random";
-import { query, signIn, signInAs } from "./fixtures";
+import { expectAccessible, query, signIn, signInAs } from "./fixtures";
 
 // Review flags (issue 16), end to end: a clinic of 丹南 submits a 令和7年度 report with one count
 // far above its peers' → the officer has the outlier flags recomputed (a background job), filters
@@ -196,6 +196,7 @@ test("review flags: the officer reads the answer, closes the query and confirms"
   await expect(ack).toHaveAttribute("data-acknowledged", "true");
   await expect(ack).toContainText("延べ人数の入力を確認済み");
   await expect(page.getByTestId(`outlier-mark-${itemKey}`)).toContainText("確認済み（問題なし）");
+  await expectAccessible(page, `[data-testid="flag-ack-outlier-${itemKey}"]`);
   await page.goto(`/prefecture/submissions?cycle=${ids.cycle}&flag=outlier&q=${CLINIC.code}`);
   await expect(page.getByLabel("目印")).toHaveValue("outlier");
   await expect(page.getByRole("cell", { name: CLINIC.name, exact: true })).toHaveCount(0);
