@@ -18,8 +18,8 @@ import { parseOptionalDerived, parseSoftWarnings, parseStoredAnswers, parseStore
 // ---- One report, read-only, for review ---------------------------------------------------------
 
 /**
- * A report of the officer's prefecture, with what an officer's action on it (a query, an
- * acknowledged flag) records about it; another prefecture's or an unknown id is a 404.
+ * A report of the officer's prefecture, with what an officer's action on it (a review decision, a
+ * query, an acknowledged flag) checks and records about it; another prefecture's or an unknown id is a 404.
  */
 export async function findOfficerSubmission(officer: TViewerOf<"prefecture">, submissionId: string) {
   const submission = await db.submission.findFirst({
@@ -28,7 +28,9 @@ export async function findOfficerSubmission(officer: TViewerOf<"prefecture">, su
       id: true,
       cycleId: true,
       prefectureCode: true,
+      status: true,
       revision: true,
+      reviewComment: true,
       questionnaireVersionId: true,
       institution: { select: { name: true } },
       hub: { select: { name: true } },

@@ -4,13 +4,12 @@ import { db } from "@/lib/db";
 import type { TJson } from "@/lib/audit/diff";
 import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
-import { AppError, notFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { auditRow } from "./audit";
 import { findCycle } from "@/lib/data/cycles";
 import { flaggedSubmittedOfWhere, respondentsWhere, unflaggedSubmittedOfWhere } from "@/lib/data/review";
 import { assertNoUnresolvedQueries } from "./item-queries";
 import { NO_FLAGS, REVIEW_FLAG_KINDS, type TBulkConfirmResult } from "@/lib/prefecture/review-flags";
-import { submissionScope } from "@/lib/data/scope";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
 import { insertAuditRows } from "./bulk";
 import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
@@ -18,6 +17,7 @@ import { recountForSubmissions } from "./counters";
 import { flattenParams } from "@/lib/search-params";
 import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/domain/text";
 import { parseInput } from "./input";
+import { findOfficerSubmission } from "@/lib/data/review-submission";
 
 // 体制の有無の確認: the prefecture marks a submitted report 確認済み, or returns it (差戻し) with a
 // comment the respondent reads. Each action names the revision the officer looked at, so a report
@@ -51,23 +51,6 @@ function asOfficer(viewer: TViewer): TViewerOf<"prefecture"> {
   return viewer;
 }
 
-async function findForReview(officer: TViewerOf<"prefecture">, submissionId: string) {
-  const submission = await db.submission.findFirst({
-    where: { AND: [submissionScope(officer), { id: submissionId }] },
-    select: {
-      id: true,
-      status: true,
-      revision: true,
-      reviewComment: true,
-      prefectureCode: true,
-      institution: { select: { name: true } },
-      hub: { select: { name: true } },
-    },
-  });
-  if (!submission) throw notFoundError("報告");
-  return { ...submission, name: submission.institution?.name ?? submission.hub?.name ?? "" };
-}
-
 async function review(
   viewer: TViewer,
   submissionId: string,
@@ -76,7 +59,7 @@ async function review(
   input: { revision: number; comment: string | null },
 ) {
   const officer = asOfficer(viewer);
-  const submission = await findForReview(officer, submissionId);
+  const submission = await findOfficerSubmission(officer, submissionId);
   if (submission.revision !== input.revision) {
     throw new AppError(
       "CONFLICT",
