@@ -11,6 +11,7 @@ import type { THubScores } from "@/lib/questionnaire/score";
 import { CLINIC_R6, CLINIC_R7, HUB_R7 } from "@/tests/fixtures/aggregation/small-dataset";
 import {
   addClinicCounters,
+  applyContributionChanges,
   countClinicReport,
   countClinicReports,
   emptyClinicCounters,
@@ -18,6 +19,7 @@ import {
   sumClinicCounters,
   type TClinicCounters,
   type TClinicReportInput,
+  type TContributionChange,
 } from "./clinic-counters";
 import { summarizeClinic, type TKindFilter } from "./clinic-summary";
 import {
@@ -181,6 +183,26 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
         expect(updated).toEqual(countClinicReports([...rest, confirmed]));
       }
     }
+  });
+
+  it("a log of changes applied in any order = recount; a change the base never had throws", () => {
+    // Each report moves through draft → its status, then one in three is withdrawn (becomes 未着手):
+    // the log holds every step, in a shuffled order, against a base counted before any of them.
+    const base = countClinicReports(reports.map((x) => ({ ...x, status: "NOT_STARTED" as const, revision: null })));
+    const log: TContributionChange[] = [];
+    const final: TClinicReportInput[] = [];
+    reports.forEach((report, i) => {
+      const start = countClinicReport({ ...report, status: "NOT_STARTED", revision: null });
+      const draft = countClinicReport({ ...report, status: "DRAFT", revision: null });
+      const end = i % 3 === 0 ? start : countClinicReport(report);
+      log.push({ before: start, after: draft }, { before: draft, after: end });
+      final.push(i % 3 === 0 ? { ...report, status: "NOT_STARTED", revision: null } : report);
+    });
+    expect(applyContributionChanges(base, shuffle(r, log))).toEqual(countClinicReports(final));
+    expect(applyContributionChanges(base, [])).toBe(base);
+    expect(() =>
+      applyContributionChanges(emptyClinicCounters(), [{ before: countClinicReport(reports[0]!), after: null }]),
+    ).toThrow();
   });
 
   it("summaries of the summed counters equal summaries of counting at once; partitions add up", () => {

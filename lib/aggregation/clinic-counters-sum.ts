@@ -167,6 +167,26 @@ export function subtractClinicCounters(a: TClinicCounters, b: TClinicCounters): 
   return { format: CLINIC_COUNTERS_FORMAT, cells: mergeCells(a.cells, b.cells, -1) };
 }
 
+/** One respondent's change as the counters see it: what it contributed before and after (null: nothing). */
+export type TContributionChange = { before: TClinicCounters | null; after: TClinicCounters | null };
+
+/**
+ * `base` with a list of changes applied: base + Σ after − Σ before, the order of the changes
+ * irrelevant (the counters are additive). Pending changes of the append-only log are folded into
+ * the stored rows, and added to them when read, this way
+ * (docs/decisions/0012-deadline-rush-write-path.md). Throws, like subtractClinicCounters, when a
+ * count would become negative: the stored row had drifted from the reports.
+ */
+export function applyContributionChanges(
+  base: TClinicCounters,
+  changes: readonly TContributionChange[],
+): TClinicCounters {
+  if (changes.length === 0) return base;
+  const added = sumClinicCounters([base, ...changes.flatMap((c) => (c.after ? [c.after] : []))]);
+  const removed = changes.flatMap((c) => (c.before ? [c.before] : []));
+  return removed.length === 0 ? added : subtractClinicCounters(added, sumClinicCounters(removed));
+}
+
 /**
  * What one report's change does to the stored counters: `after − before` over the cells, signed,
  * for the database to add in place (renkei_counters_add, docs/decisions/0012-deadline-rush-write-path.md).

@@ -1,19 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import {
-  CLINIC_COUNTERS_FORMAT,
   compareWithReference,
   issueCandidates,
   sumClinicCounters,
   sumPopulations,
   summarizeClinic,
-  type TClinicCounters,
   type TClinicSummary,
   type TIndicatorComparison,
 } from "@/lib/aggregation";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import { getDefinition } from "./questionnaires";
-import { parseClinicCounters } from "./json-columns";
+import { loadClinicCells } from "./clinic-counters";
 
 // The figures a council record is measured with: one zone's clinic-report summary in one cycle,
 // counted exactly as the zone dashboard counts it with its default filter (病院・診療所, every
@@ -47,10 +45,7 @@ export async function unsafeZoneFigures(
 ): Promise<TZoneFigures> {
   const [definition, cells, populations, zone] = await Promise.all([
     getDefinition(cycle.questionnaireVersionId),
-    db.clinicCounterCell.findMany({
-      where: { cycleId: cycle.id, format: CLINIC_COUNTERS_FORMAT },
-      select: { municipalityCode: true, counters: true },
-    }),
+    loadClinicCells(cycle.id),
     db.municipality.findMany({
       where: { prefectureCode: cycle.prefectureCode },
       select: { code: true, populationTotal: true, population65: true, population75: true },
@@ -60,9 +55,7 @@ export async function unsafeZoneFigures(
       select: { municipalities: { select: { municipalityCode: true } } },
     }),
   ]);
-  const byCode = new Map<string, TClinicCounters>(
-    cells.map((c) => [c.municipalityCode, parseClinicCounters(c.counters)]),
-  );
+  const byCode = cells;
   const codes = new Set(zone.municipalities.map((m) => m.municipalityCode));
   const options = { ...FOLLOW_UP_FILTER, definition };
   const zoneSummary = summarizeClinic(

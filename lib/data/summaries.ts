@@ -6,7 +6,6 @@ import { referenceDateOf } from "@/lib/domain/suspension";
 import { cycleTitle } from "@/lib/domain/labels";
 import { PREFECTURES } from "@/lib/domain/prefectures";
 import {
-  CLINIC_COUNTERS_FORMAT,
   compareSummaries,
   compareWithReference,
   countHubReports,
@@ -38,10 +37,11 @@ import type {
 } from "@/lib/summaries/types";
 import { getDefinition } from "./questionnaires";
 import { cycleScope, hubScope } from "./scope";
-import { parseClinicCounters, parseOptionalDerived } from "./json-columns";
+import { parseOptionalDerived } from "./json-columns";
+import { loadClinicCells, loadClinicTotals } from "./clinic-counters";
 
 // Dashboards read pre-aggregated counters (ClinicCounterCell per municipality, ClinicCounterTotal
-// per cycle; lib/services/counters.ts) and turn them into summaries with lib/aggregation. Nothing
+// per cycle, with their pending changes: ./clinic-counters.ts; lib/services/counters.ts) and turn them into summaries with lib/aggregation. Nothing
 // here reads every report except the institution list of one zone.
 
 async function loadCycle(viewer: TViewer, cycleId: string) {
@@ -65,15 +65,6 @@ async function loadCycle(viewer: TViewer, cycleId: string) {
     select: { id: true },
   });
   return { ref, definition, previousCycleId: previous?.id ?? null };
-}
-
-/** Counters of a cycle per municipality (rows of an outdated format are treated as absent). */
-async function loadCells(cycleId: string): Promise<Map<string, TClinicCounters>> {
-  const rows = await db.clinicCounterCell.findMany({
-    where: { cycleId, format: CLINIC_COUNTERS_FORMAT },
-    select: { municipalityCode: true, counters: true },
-  });
-  return new Map(rows.map((r) => [r.municipalityCode, parseClinicCounters(r.counters)]));
 }
 
 async function loadPopulations(prefectureCode: string): Promise<Map<string, TMunicipalPopulation & { name: string }>> {
@@ -165,8 +156,8 @@ export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFi
   if (viewer.role !== "prefecture" && viewer.role !== "admin") throw forbiddenError();
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
   const [cells, previousCells, populations, scheme, suspended] = await Promise.all([
-    loadCells(ref.id),
-    previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
+    loadClinicCells(ref.id),
+    previousCycleId ? loadClinicCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
     filter.schemeId ? loadScheme(filter.schemeId, ref.prefectureCode) : Promise.resolve(null),
     loadSuspended(ref),
@@ -206,8 +197,8 @@ export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter):
   if (viewer.role === "council" && !viewer.zoneIds.includes(filter.zoneId)) throw notFoundError("圏域");
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
   const [cells, previousCells, populations, suspended] = await Promise.all([
-    loadCells(ref.id),
-    previousCycleId ? loadCells(previousCycleId) : Promise.resolve(null),
+    loadClinicCells(ref.id),
+    previousCycleId ? loadClinicCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
     loadSuspended(ref),
   ]);
@@ -401,7 +392,6 @@ export async function getNationalDashboard(
         id: true,
         fiscalYear: true,
         prefectureCode: true,
-        counterTotal: { select: { counters: true, format: true } },
       },
     }),
     db.municipality.groupBy({
@@ -411,10 +401,8 @@ export async function getNationalDashboard(
     }),
     db.prefecture.findMany({ select: { code: true, isDemo: true } }),
   ]);
-  const countersOf = (c: (typeof cycles)[number] | undefined) =>
-    c?.counterTotal && c.counterTotal.format === CLINIC_COUNTERS_FORMAT
-      ? parseClinicCounters(c.counterTotal.counters)
-      : null;
+  const totals = await loadClinicTotals(cycles.map((c) => c.id));
+  const countersOf = (c: (typeof cycles)[number] | undefined) => (c ? (totals.get(c.id) ?? null) : null);
   const populationOf = (code: string) => {
     const row = populationRows.find((r) => r.prefectureCode === code);
     if (!row) return { total: null, age65: null, age75: null };

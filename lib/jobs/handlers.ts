@@ -3,6 +3,7 @@ import { runImportJob } from "@/lib/services/import-jobs";
 import { expireDocumentJobs, runPacketBatchJob } from "@/lib/services/document-jobs";
 import { queueDuePublications, runPublication } from "@/lib/services/publication";
 import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/services/counter-schedule";
+import { foldClinicCounterChanges } from "@/lib/services/counters";
 import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
 import { runMailJob } from "@/lib/services/mail-delivery";
 import { dispatchQueuedMail, runReminderSchedule } from "@/lib/services/mail-dispatch";
@@ -34,6 +35,9 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
 };
 
 registerRecurring("documents.housekeeping", { seconds: 3600 }, expireDocumentJobs);
+// The counters' change log is folded into the stored rows a few seconds behind the writers; readers
+// add what is still pending, so nothing waits for it (docs/decisions/0012).
+registerRecurring("counters.fold", { seconds: 1 }, foldClinicCounterChanges);
 // Counters that cannot drift: reconciled at start and periodically (docs/decisions/0012).
 const reconcileEvery = reconciliationIntervalSeconds();
 if (reconcileEvery !== null)

@@ -2,6 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { getDefinition } from "@/lib/data/questionnaires";
 import {
+  applyContributionChanges,
   CLINIC_COUNTERS_FORMAT,
   clinicCountersDelta,
   countClinicReport,
@@ -10,17 +11,22 @@ import {
   sumClinicCounters,
   type TClinicCounters,
   type TClinicReportInput,
+  type TContributionChange,
   type TInstitutionKind,
   type TResponseStatus,
 } from "@/lib/aggregation";
 import type { TAnswers } from "@/lib/questionnaire/answers";
+import { parseClinicCounters } from "@/lib/data/json-columns";
+import { parsedChange } from "@/lib/data/clinic-counters";
 import type { TDerivedStatus } from "@/lib/questionnaire/derive";
 
 // Keeps ClinicCounterCell / ClinicCounterTotal in step with the reports
 // (docs/decisions/0011-dashboards-at-scale.md, 0012-deadline-rush-write-path.md). Every change
 // that moves a respondent in the counters changes them in its own transaction:
-// - the respondent's writes (first draft, submit, amend) add a delta — the report's new
-//   contribution minus its old one — in the same SQL statement as the report (counterDeltaSql);
+// - the respondent's writes (first draft, submit, amend) append their change — the report's old
+//   and new contribution — to ClinicCounterChange in the same SQL statement as the report
+//   (counterDeltaSql); readers add the pending changes (lib/data/clinic-counters.ts) and the
+//   recurring job `counters.fold` moves them into the rows (foldClinicCounterChanges);
 // - the prefecture's rarer writes (review decisions, reopening, imports, a new cycle) recount the
 //   municipalities they touched inside their own transaction (recountClinicCounters with `tx`).
 // It is a system step, not a read path: it sees every report of the cycle's prefecture by
@@ -143,11 +149,15 @@ async function recountChunk(tx: TClient, cycleId: string, prefectureCode: string
     SELECT 1 FROM "ClinicCounterCell"
     WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
     ORDER BY "municipalityCode" FOR UPDATE`;
+  // The rows as they stand with the log's pending changes, so what the recount corrects is drift.
+  const { folded } = await foldLockedCells(tx, cycleId, codes);
+  await addToTotal(tx, cycleId, folded);
 
   // Every institution that is a respondent of the cycle — active and not 休院 on the cycle's
   // 1 January reference date (SUSPENDED_AT_REFERENCE_SQL), or reported anyway — with the answers
-  // and derived status of its latest submitted revision. Read after the lock: a delta statement
-  // that held a cell first has committed, one that comes later waits for us.
+  // and derived status of its latest submitted revision. Read after the lock: a write that
+  // key-share locked a cell first has committed (its change was folded above), one that comes
+  // later waits for us.
   const rows = await tx.$queryRaw<TReportRow[]>`
     SELECT i."municipalityCode", i."kind"::text AS "kind", s."status"::text AS "status", s."revision",
            s."questionnaireVersionId", r."answers", r."derived"
@@ -206,7 +216,111 @@ async function resumTotal(tx: TClient, cycleId: string): Promise<string[]> {
   return changed > 0 ? ["total"] : [];
 }
 
-// ---- Deltas for the respondent's writes -----------------------------------------------------
+// ---- The change log: folding --------------------------------------------------------------
+
+type TChangeRow = { code: string; before: unknown; after: unknown };
+
+/**
+ * Moves the log's pending changes of some municipalities — whose cells the caller has locked FOR
+ * UPDATE — into their stored rows. Returns the changes, and the municipalities whose row could not take them
+ * (missing, another format, or a count would go negative: drift); their changes are gone from the
+ * log all the same, so the caller recounts them from the reports.
+ */
+async function foldLockedCells(
+  tx: TClient,
+  cycleId: string,
+  codes: readonly string[],
+): Promise<{ folded: TContributionChange[]; unapplied: string[] }> {
+  const rows = await tx.$queryRaw<TChangeRow[]>`
+    DELETE FROM "ClinicCounterChange" WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...codes]}::text[])
+    RETURNING "municipalityCode" AS "code", "before", "after"`;
+  if (rows.length === 0) return { folded: [], unapplied: [] };
+  const byCode = new Map<string, TContributionChange[]>();
+  for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), parsedChange(row.before, row.after)]);
+  const cells = await tx.$queryRaw<{ code: string; counters: unknown; format: number }[]>`
+    SELECT "municipalityCode" AS "code", "counters", "format" FROM "ClinicCounterCell"
+    WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...byCode.keys()]}::text[])`;
+  const stored = new Map(cells.map((c) => [c.code, c]));
+  const unapplied: string[] = [];
+  const updates: [string, string][] = [];
+  for (const [code, changes] of byCode) {
+    const cell = stored.get(code);
+    try {
+      if (!cell || cell.format !== CLINIC_COUNTERS_FORMAT) throw new Error("no current row");
+      updates.push([code, JSON.stringify(applyContributionChanges(parseClinicCounters(cell.counters), changes))]);
+    } catch {
+      unapplied.push(code);
+    }
+  }
+  if (updates.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "ClinicCounterCell" AS cell SET "counters" = data.counters::jsonb, "updatedAt" = now()
+      FROM unnest(${updates.map((u) => u[0])}::text[], ${updates.map((u) => u[1])}::text[]) AS data(code, counters)
+      WHERE cell."cycleId" = ${cycleId} AND cell."municipalityCode" = data.code`;
+  }
+  return { folded: [...byCode.values()].flat(), unapplied };
+}
+
+/**
+ * Folds every pending change of the log into the stored rows: the recurring job `counters.fold`
+ * (lib/jobs/handlers.ts), a few seconds behind the writers. One transaction per cycle: its cells
+ * locked in code order, then its total, as every other writer of the rows. Safe from several
+ * instances at once (a change is deleted by exactly one fold). Returns how many were folded.
+ */
+export async function foldClinicCounterChanges(): Promise<number> {
+  const pending = await db.$queryRaw<{ cycleId: string; code: string; changes: bigint }[]>`
+    SELECT "cycleId", "municipalityCode" AS "code", count(*) AS "changes"
+    FROM "ClinicCounterChange" GROUP BY "cycleId", "municipalityCode"`;
+  const byCycle = new Map<string, string[]>();
+  for (const p of pending) byCycle.set(p.cycleId, [...(byCycle.get(p.cycleId) ?? []), p.code]);
+  for (const [cycleId, codes] of byCycle) await db.$transaction((tx) => foldCycle(tx, cycleId, codes.sort()));
+  return pending.reduce((sum, p) => sum + Number(p.changes), 0);
+}
+
+async function foldCycle(tx: TClient, cycleId: string, codes: string[]): Promise<void> {
+  await tx.$queryRaw`
+    SELECT 1 FROM "ClinicCounterCell"
+    WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
+    ORDER BY "municipalityCode" FOR UPDATE`;
+  // The changes are taken after the cells are locked: a writer that had locked one has committed,
+  // so its change is here; one that comes later waits and stays in the log.
+  const { folded, unapplied } = await foldLockedCells(tx, cycleId, codes);
+  if (unapplied.length > 0) {
+    // Rows that had drifted from the reports (a count would go negative): recounted from the
+    // reports, the total re-summed from the cells. The reconciliation would have found them too.
+    const cycle = await tx.reportingCycle.findUniqueOrThrow({
+      where: { id: cycleId },
+      select: { prefectureCode: true },
+    });
+    const corrected = await recountChunk(tx, cycleId, cycle.prefectureCode, unapplied);
+    console.warn(`[renkei] counters fold: recounted ${cycleId} ${corrected.join(", ")} (the rows had drifted)`);
+    return;
+  }
+  if (!(await addToTotal(tx, cycleId, folded))) await resumTotal(tx, cycleId);
+}
+
+/**
+ * Adds folded changes to the cycle's total (locked here, after the cells). False when the total
+ * is missing, of another format or would go negative: the caller re-sums it from the cells.
+ */
+async function addToTotal(tx: TClient, cycleId: string, folded: readonly TContributionChange[]): Promise<boolean> {
+  if (folded.length === 0) return true;
+  const [total] = await tx.$queryRaw<{ counters: unknown; format: number }[]>`
+    SELECT "counters", "format" FROM "ClinicCounterTotal" WHERE "cycleId" = ${cycleId} FOR UPDATE`;
+  if (!total || total.format !== CLINIC_COUNTERS_FORMAT) return false;
+  let next: TClinicCounters;
+  try {
+    next = applyContributionChanges(parseClinicCounters(total.counters), folded);
+  } catch {
+    return false;
+  }
+  await tx.$executeRaw`
+    UPDATE "ClinicCounterTotal" SET "counters" = ${JSON.stringify(next)}::jsonb, "updatedAt" = now()
+    WHERE "cycleId" = ${cycleId}`;
+  return true;
+}
+
+// ---- Changes of the respondent's writes -----------------------------------------------------
 
 /** Where a respondent sits in the counters, and what it is counted as before or after a change. */
 export type TCountedReport = {
@@ -233,63 +347,64 @@ export async function contributionOf(report: TCountedReport): Promise<TClinicCou
 export type TCounterDelta = {
   cycleId: string;
   municipalityCode: string;
-  /** after − before (clinicCountersDelta); null when the change moves nothing. */
-  delta: ReturnType<typeof clinicCountersDelta>;
+  /** The respondent's contribution before and after the change (counted when it differs). */
+  change: TContributionChange;
 };
 
-/** The delta of one respondent's change (before → after), for counterDeltaSql. */
+/** The change one respondent's write makes to the counters (before → after); null when it moves nothing. */
 export async function counterDelta(
   cycleId: string,
   municipalityCode: string,
   before: TCountedReport,
   after: TCountedReport,
-): Promise<TCounterDelta> {
+): Promise<TCounterDelta | null> {
   const [from, to] = await Promise.all([contributionOf(before), contributionOf(after)]);
-  return { cycleId, municipalityCode, delta: clinicCountersDelta(from, to) };
+  if (!clinicCountersDelta(from, to)) return null;
+  return { cycleId, municipalityCode, change: { before: from, after: to } };
 }
 
 /**
- * CTEs `counted_cell` and `counted_total` that add a delta to the municipality's cell and the
- * cycle's total, only when the CTE named `written` produced a row; and the expression that
- * raises RK002 (undoing the whole statement) when the report was written but its counter rows
- * are missing or of another format. Row locks are taken in the fixed order cell → total and held
- * for this one statement only, so submissions in one prefecture serialise for microseconds.
+ * CTEs `counted_cell` and `counted` that append the change to the log (ClinicCounterChange), only
+ * when the CTE named `written` produced a row; and the expression that raises RK002 (undoing the
+ * whole statement) when the report was written but its municipality's row is missing or of
+ * another format. The row is only key-share locked: writers never wait for each other, only for
+ * a fold or recount of that municipality (FOR UPDATE), which therefore sees every change whose
+ * report it sees (docs/decisions/0012-deadline-rush-write-path.md).
  */
 export function counterDeltaSql(change: TCounterDelta | null, written: string) {
   const writtenRef = Prisma.raw(`"${written}"`);
-  if (!change?.delta) {
+  if (!change) {
     return {
       ctes: Prisma.empty,
       assertion: Prisma.sql`(SELECT count(*) FROM ${writtenRef})`,
     };
   }
-  const delta = JSON.stringify(change.delta);
+  const counters = (value: TClinicCounters | null) => (value ? JSON.stringify(value) : null);
   return {
     ctes: Prisma.sql`,
     counted_cell AS (
-      UPDATE "ClinicCounterCell"
-      SET "counters" = renkei_counters_add("counters", ${delta}::jsonb), "updatedAt" = now()
+      SELECT 1 FROM "ClinicCounterCell"
       WHERE "cycleId" = ${change.cycleId} AND "municipalityCode" = ${change.municipalityCode}
         AND "format" = ${CLINIC_COUNTERS_FORMAT} AND EXISTS (SELECT 1 FROM ${writtenRef})
-      RETURNING 1
+      FOR KEY SHARE
     ),
-    counted_total AS (
-      UPDATE "ClinicCounterTotal"
-      SET "counters" = renkei_counters_add("counters", ${delta}::jsonb), "updatedAt" = now()
-      WHERE "cycleId" = ${change.cycleId} AND "format" = ${CLINIC_COUNTERS_FORMAT} AND EXISTS (SELECT 1 FROM counted_cell)
+    counted AS (
+      INSERT INTO "ClinicCounterChange" ("cycleId", "municipalityCode", "before", "after")
+      SELECT ${change.cycleId}, ${change.municipalityCode}, ${counters(change.change.before)}::jsonb, ${counters(change.change.after)}::jsonb
+      FROM counted_cell
       RETURNING 1
     )`,
-    assertion: Prisma.sql`renkei_assert_counted((SELECT count(*) FROM ${writtenRef}), (SELECT count(*) FROM counted_total))`,
+    assertion: Prisma.sql`renkei_assert_counted((SELECT count(*) FROM ${writtenRef}), (SELECT count(*) FROM counted))`,
   };
 }
 
 /**
- * Whether a statement failed because its counter rows could not take the delta (RK001: the
- * stored row had drifted; RK002: missing or stale format). Nothing was written; the caller writes
- * again in a transaction that recounts the municipality.
+ * Whether a statement failed because its municipality's counter row was missing or of another
+ * format (RK002). Nothing was written; the caller writes again in a transaction that recounts the
+ * municipality.
  */
 export function isCounterRowProblem(error: unknown): boolean {
   const text =
     error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : "";
-  return /RK00[12]|renkei counters/.test(text);
+  return /RK002|renkei counters/.test(text);
 }

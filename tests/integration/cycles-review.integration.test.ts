@@ -9,7 +9,8 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import { closeCycle, createCycle, openCycle, reopenRespondent, updateCycleDates } from "@/lib/services/cycles";
 import { bulkConfirm, confirmSubmission, returnSubmission } from "@/lib/services/review";
 import { recountCycles } from "@/lib/services/counters";
-import { summarizeClinic, type TClinicCounters } from "@/lib/aggregation";
+import { summarizeClinic } from "@/lib/aggregation";
+import { loadClinicTotals } from "@/lib/data/clinic-counters";
 import { saveDraft, submitReport } from "@/lib/services/respondent-reports";
 import { countCycleStatuses, findCycle, listCycles } from "@/lib/data/cycles";
 import { getProgress } from "@/lib/data/progress";
@@ -372,10 +373,7 @@ describe("review: 確認済み, 差戻し, bulk confirmation", () => {
     // 丹南 (鯖江市・越前市): 鯖江 submitted (rev 2), 越前 a draft.
     await recountCycles({ cycleId: cycle.id });
     const confirmedInCounters = async () =>
-      summarizeClinic(
-        (await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId: cycle.id } }))
-          .counters as unknown as TClinicCounters,
-      ).status.byStatus.CONFIRMED;
+      summarizeClinic((await loadClinicTotals([cycle.id])).get(cycle.id)!).status.byStatus.CONFIRMED;
     const confirmedBefore = await confirmedInCounters();
     const result = await bulkConfirm(world.viewers.fukuiPrefecture, cycle.id, { zone: world.zones.tannan.id });
     expect(result).toEqual({ confirmed: 1, notSubmitted: 1, flagged: NO_FLAGS, flaggedReports: 0 });

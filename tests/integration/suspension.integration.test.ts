@@ -7,7 +7,7 @@ import { getPrefectureDashboard } from "@/lib/data/summaries";
 import { getProgress } from "@/lib/data/progress";
 import { recountClinicCounters } from "@/lib/services/counters";
 import { referenceDateOf } from "@/lib/domain/suspension";
-import type { TClinicCounters } from "@/lib/aggregation";
+import { loadClinicTotals } from "@/lib/data/clinic-counters";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
 let world: TWorld;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 
 const respondents = async (cycleId: string) => {
-  const total = await db.clinicCounterTotal.findUniqueOrThrow({ where: { cycleId } });
-  const counters = total.counters as unknown as TClinicCounters;
+  const counters = (await loadClinicTotals([cycleId])).get(cycleId)!;
   return Object.values(counters.cells)
     .flatMap((byStatus) => Object.values(byStatus ?? {}))
     .reduce((sum, cell) => sum + (cell?.respondents ?? 0), 0);
