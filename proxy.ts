@@ -3,7 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/env";
 import { ROLE_HOME, isRole, roleForPath } from "@/lib/auth/roles";
 import { FOREIGN_ORIGIN_MESSAGE, isSameOriginWrite, isWriteMethod } from "@/lib/http/request-guards";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, createNonce, isHttpsRequest, securityHeaders } from "@/lib/http/security-headers";
 import { isPublicPath } from "@/lib/http/public-paths";
 
 /**
@@ -22,7 +22,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const response = (await route(request, csp)) ?? passThrough(request, csp);
   response.headers.set("Content-Security-Policy", csp);
-  const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol).startsWith("https");
+  const https = isHttpsRequest(request.headers, request.url);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
 }
@@ -62,5 +62,9 @@ function passThrough(request: NextRequest, csp: string): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not for the respondent's JSON routes (autosave, submit: the deadline rush). For /api/v1 the
+  // proxy only adds headers — the routes check origin and viewer themselves — and running it costs
+  // every autosave a second request pipeline; apiRoute sets the same headers there
+  // (docs/decisions/0012).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/respondent/).*)"],
 };

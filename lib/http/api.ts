@@ -10,6 +10,7 @@ import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 // with a generic message and a reference id that is also logged. Never a stack trace.
 
 import type { TApiError } from "./types";
+import { isHttpsRequest, JSON_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 import {
   FOREIGN_ORIGIN_MESSAGE,
   NOT_JSON_MESSAGE,
@@ -33,7 +34,10 @@ export function apiRoute<P = Record<string, string>>(
     rawBody?: boolean;
   } = {},
 ) {
-  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> =>
+    withJsonSecurityHeaders(request, await answer(request, routeContext));
+
+  async function answer(request: Request, routeContext: { params: Promise<P> }): Promise<Response> {
     try {
       const viewer = await getViewer();
       if (!viewer)
@@ -47,7 +51,19 @@ export function apiRoute<P = Record<string, string>>(
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  }
+}
+
+/**
+ * The security headers on a route's answer where the proxy did not set them (proxy.ts does not
+ * run for the respondent's JSON routes); where it ran, it sets its own over these.
+ */
+function withJsonSecurityHeaders(request: Request, response: Response): Response {
+  if (response.headers.has("Content-Security-Policy")) return response;
+  response.headers.set("Content-Security-Policy", JSON_CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(securityHeaders({ https: isHttpsRequest(request.headers, request.url) })))
+    response.headers.set(name, value);
+  return response;
 }
 
 // Waiting for a database connection that never came (pg-pool's connection timeout, Prisma's

@@ -1,6 +1,11 @@
 // Finding 6: security headers on every response.
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  isHttpsRequest,
+  JSON_CONTENT_SECURITY_POLICY,
+  securityHeaders,
+} from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   const csp = contentSecurityPolicy("abc123", { development: false });
@@ -32,5 +37,21 @@ describe("securityHeaders", () => {
     expect(http["Permissions-Policy"]).toContain("camera=()");
     expect(http["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("JSON answers", () => {
+  it("load nothing, run nothing, are never framed", () => {
+    expect(JSON_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(JSON_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+
+  it.each([
+    [{}, "http://localhost:3000/api/v1/x", false],
+    [{}, "https://renkei.example.jp/api/v1/x", true],
+    [{ "x-forwarded-proto": "https" }, "http://127.0.0.1:3001/api/v1/x", true],
+    [{ "x-forwarded-proto": "http" }, "https://renkei.example.jp/api/v1/x", false],
+  ])("https from %o and %s: %s", (headers, url, https) => {
+    expect(isHttpsRequest(new Headers(headers), url)).toBe(https);
   });
 });

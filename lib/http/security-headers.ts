@@ -1,5 +1,7 @@
 // Response headers every answer of Renkei carries (docs/decisions/0014-throttling-and-sessions.md).
-// Pure; proxy.ts sets them on pages, JSON and downloads alike.
+// Pure; proxy.ts sets them on pages, JSON and downloads alike, except on the respondent's JSON
+// writes (the autosave and submit of the deadline rush), which the proxy does not run for: there
+// apiRoute sets them itself with the JSON policy (docs/decisions/0012).
 
 /**
  * The Content-Security-Policy of one response. Scripts run only with the per-request nonce
@@ -21,6 +23,15 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** The policy of a JSON answer: it loads nothing, runs nothing and is never framed. */
+export const JSON_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Whether the request reached us over https (directly, or through the reverse proxy). */
+export function isHttpsRequest(headers: Headers, url: string): boolean {
+  return (headers.get("x-forwarded-proto") ?? new URL(url).protocol).startsWith("https");
 }
 
 export function securityHeaders({ https }: { https: boolean }): Record<string, string> {

@@ -29,6 +29,14 @@ test("pages, JSON and redirects carry the security headers", async ({ page, requ
   expectSecurityHeaders(await page.goto("/login"));
   expectSecurityHeaders(await request.get("/api/v1/summaries"));
   expectSecurityHeaders(await request.get("/prefecture/accounts", { maxRedirects: 0 }));
+  // The respondent's JSON writes skip the proxy (the deadline rush): the route sets the headers,
+  // with a policy that loads and runs nothing.
+  const json = (await request.put("/api/v1/respondent/cycles/none/draft", { data: {} })).headers();
+  expect(json["content-security-policy"]).toContain("default-src 'none'");
+  expect(json["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(json["x-content-type-options"]).toBe("nosniff");
+  expect(json["x-frame-options"]).toBe("DENY");
+  expect(json["permissions-policy"]).toContain("camera=()");
   const nonces = new Set<string>();
   for (let i = 0; i < 2; i++) {
     const csp = (await request.get("/login")).headers()["content-security-policy"]!;
