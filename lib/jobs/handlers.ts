@@ -6,6 +6,7 @@ import { reconciliationIntervalSeconds, runCounterReconciliation } from "@/lib/s
 import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
 import { runMailJob } from "@/lib/services/mail-delivery";
 import { dispatchQueuedMail, runReminderSchedule } from "@/lib/services/mail-dispatch";
+import { runPasswordResetJob } from "@/lib/services/password-reset";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
 
@@ -29,6 +30,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "review-flags.compute": ({ cycleId }) => computeOutlierFlags(cycleId),
   "mail.send": ({ mailId }, { attempt }) => runMailJob(mailId, { attempt }),
   "mail.dispatch": () => dispatchQueuedMail(),
+  "mail.password-reset": ({ userId, requestedAt }, { attempt }) =>
+    runPasswordResetJob(userId, { attempt, requestedAt: new Date(requestedAt) }),
   "publication.run": ({ cycleId, trigger, requestedById, requestedByEmail }) =>
     runPublication(cycleId, trigger, { id: requestedById, email: requestedByEmail }),
 };
