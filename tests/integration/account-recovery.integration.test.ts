@@ -220,7 +220,7 @@ describe("「パスワードをお忘れの方」", () => {
     const summaries = (
       await db.auditEvent.findMany({ where: { action: "account.reset_requested", entityId: holder.id } })
     ).map((e) => e.summary);
-    expect(summaries.filter((t) => t.includes("依頼が続いたため送信せず"))).toHaveLength(1);
+    expect(summaries.filter((t) => t?.includes("依頼が続いたため送信せず"))).toHaveLength(1);
     expect(summaries).toHaveLength(6);
 
     for (let i = 0; i < 5; i++)
