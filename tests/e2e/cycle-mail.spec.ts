@@ -108,7 +108,9 @@ test("cycle mail: without a mail server the same screen gives the recipients as 
     page.waitForEvent("download"),
     page.getByRole("link", { name: "宛先一覧（CSV・UTF-8）" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^督促の宛先一覧_令和7年度 かかりつけ医機能報告_.*_UTF-8\.csv$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^督促の宛先一覧_令和7年度かかりつけ医機能報告_福井県_\d{4}-\d{2}-\d{2}_UTF-8\.csv$/,
+  );
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv).toContain(EMAIL);
   expect(csv).toContain("未着手");
