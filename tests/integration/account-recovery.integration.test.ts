@@ -233,4 +233,23 @@ describe("「パスワードをお忘れの方」", () => {
       message: "メールアドレスの形式が正しくありません。",
     });
   });
+
+  it("a send that fails revokes its link and is retried by the queue; the last failure is audited", async () => {
+    const holder = world.users.ishikawaPrefecture;
+    const requestedAt = new Date();
+    const dead = { sendMail: () => Promise.reject(new Error("connect ECONNREFUSED")) };
+    await expect(runPasswordResetJob(holder.id, { attempt: 0, requestedAt }, dead)).rejects.toThrow("ECONNREFUSED");
+    const tokens = await db.passwordToken.findMany({ where: { userId: holder.id } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.revokedAt).not.toBeNull();
+    expect(await runPasswordResetJob(holder.id, { attempt: 4, requestedAt }, dead)).toBe("FAILED");
+    expect(await db.auditEvent.count({ where: { action: "account.link_mail_failed", entityId: holder.id } })).toBe(1);
+    // A request older than a link's life is not sent late; nor is one for an account deactivated since.
+    const stale = new Date(Date.now() - 61 * 60_000);
+    expect(await runPasswordResetJob(holder.id, { attempt: 0, requestedAt: stale }, smtp.transport)).toBe("SKIPPED");
+    await db.user.update({ where: { id: holder.id }, data: { isActive: false } });
+    expect(await runPasswordResetJob(holder.id, { attempt: 0, requestedAt }, smtp.transport)).toBe("SKIPPED");
+    await db.user.update({ where: { id: holder.id }, data: { isActive: true } });
+    expect(await db.passwordToken.count({ where: { userId: holder.id, revokedAt: null } })).toBe(0);
+  });
 });
