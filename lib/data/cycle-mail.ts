@@ -219,7 +219,13 @@ export type TBatchProgress = {
   kind: MailKind;
   scheduleKey: string | null;
   createdAt: Date;
+  /** Who started it: an officer's address, "schedule" for a scheduled round. */
   createdByEmail: string | null;
+  /**
+   * A scheduled round that was passed over (its time had gone by when the schedule next ran: the
+   * server was stopped, or the day was added after it): recorded so it is not sent late, sends nothing.
+   */
+  missed: boolean;
   total: number;
   counts: Partial<Record<MailStatus, number>>;
   /** Messages no longer waiting (sent, bounced, failed or skipped). */
@@ -252,6 +258,8 @@ export async function listMailBatches(viewer: TViewer, cycleId: string, take = 1
       scheduleKey: b.scheduleKey,
       createdAt: b.createdAt,
       createdByEmail: b.createdByEmail,
+      // runReminderSchedule records a passed-over round with no one as its starter.
+      missed: b.scheduleKey !== null && b.createdByEmail === null,
       total: b.total,
       counts: byStatus,
       done: b.total - waiting,

@@ -71,6 +71,17 @@ export const JOB_TYPES = {
     // Throttled: at most 5 mails a second per app instance, under the usual relay limits.
     minIntervalMs: 200,
   }),
+  /**
+   * Mails a set-password link asked for on the sign-in page (「パスワードをお忘れの方」,
+   * lib/services/password-reset.ts). Carries the account only: the link is issued as the mail
+   * leaves (a raw token is never stored, not even in the queue). Keyed by the account, so
+   * requests while one waits coalesce into it.
+   */
+  "mail.password-reset": jobType(
+    z.object({ userId: z.string().min(1).max(64), requestedAt: z.string().datetime() }),
+    // As "mail.send": one SMTP conversation, 5 attempts over about 8 minutes, throttled.
+    { expireInSeconds: 3 * 60, retryLimit: 4, retryDelaySeconds: 30, concurrency: 1, minIntervalMs: 200 },
+  ),
   /** Puts a "mail.send" job on the queue for every QUEUED row of the send log that has none. */
   "mail.dispatch": jobType(z.object({}), {
     expireInSeconds: 5 * 60,

@@ -7,6 +7,7 @@ import { foldClinicCounterChanges } from "@/lib/services/counters";
 import { computeOutlierFlags, outlierSweepIntervalSeconds, sweepOutlierFlags } from "@/lib/services/outlier-flags";
 import { runMailJob } from "@/lib/services/mail-delivery";
 import { dispatchQueuedMail, runReminderSchedule } from "@/lib/services/mail-dispatch";
+import { runPasswordResetJob } from "@/lib/services/password-reset";
 import type { TJobName, TJobPayload } from "./catalog";
 import { registerRecurring } from "./recurring";
 
@@ -30,6 +31,8 @@ export const JOB_HANDLERS: { [N in TJobName]: TJobHandler<N> } = {
   "review-flags.compute": ({ cycleId }) => computeOutlierFlags(cycleId),
   "mail.send": ({ mailId }, { attempt }) => runMailJob(mailId, { attempt }),
   "mail.dispatch": () => dispatchQueuedMail(),
+  "mail.password-reset": ({ userId, requestedAt }, { attempt }) =>
+    runPasswordResetJob(userId, { attempt, requestedAt: new Date(requestedAt) }),
   "publication.run": ({ cycleId, trigger, requestedById, requestedByEmail }) =>
     runPublication(cycleId, trigger, { id: requestedById, email: requestedByEmail }),
 };

@@ -20,6 +20,8 @@ import {
 import { prefectureName } from "@/lib/domain/prefectures";
 import { formatDateTime, formatWareki } from "@/lib/domain/wareki";
 import { tableToFile, type TTableFile } from "@/lib/export/table-file";
+import { exportFileName, type TFileName } from "@/lib/export/file-name";
+import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { roleFromDb } from "@/lib/auth/roles";
 import { bulkInsert, insertAuditRows, newId, NOW_UTC } from "./bulk";
 import { getMailTransport, sendMail, type TMailMessage, type TMailTransport } from "./mailer";
@@ -282,7 +284,7 @@ export async function exportSetPasswordLinks(
   viewer: TViewer,
   input: unknown,
   format: "csv" | "csv-sjis" = "csv",
-): Promise<{ file: TTableFile; count: number }> {
+): Promise<{ file: TTableFile; count: number; name: TFileName }> {
   const officer = asOfficer(viewer);
   const links = await issueLinks(officer, parseTarget(input), "CSV");
   if (links.length === 0)
@@ -290,7 +292,15 @@ export async function exportSetPasswordLinks(
       "CONFLICT",
       "リンクを発行できるアカウントがありません（パスワード未設定の有効なアカウントがありません）。",
     );
-  return { file: await tableToFile(linksTable(links), format), count: links.length };
+  // パスワード設定用リンク_福井県_2026-12-05_Shift_JIS.csv: the two encodings never share a name.
+  const name = exportFileName({
+    what: "パスワード設定用リンク",
+    whatAscii: "set-password-links",
+    scope: { name: prefectureName(officer.prefectureCode), ascii: `pref${officer.prefectureCode}` },
+    date: toDateInputJst(new Date()),
+    format,
+  });
+  return { file: await tableToFile(linksTable(links), format), count: links.length, name };
 }
 
 export function setPasswordMail(link: TIssuedLink, prefectureCode: string): TMailMessage {

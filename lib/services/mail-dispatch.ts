@@ -87,6 +87,8 @@ export async function runReminderSchedule(now = new Date()): Promise<number> {
             kind: "REMINDER",
             scheduleKey: `schedule:${days}`,
             total: 0,
+            // No starter: what marks the round as passed over (lib/data/cycle-mail.ts, `missed`).
+            createdByEmail: null,
           },
         })
         .catch(() => undefined);

@@ -4,7 +4,6 @@ import type { TViewer, TViewerOf } from "@/lib/auth/viewer-types";
 import { assertRole } from "@/lib/auth/viewer-guards";
 import { AppError } from "@/lib/errors";
 import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
-import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { formatWareki } from "@/lib/domain/wareki";
 import { findCycle } from "@/lib/data/cycles";
 import { getMailSettings, planBulkMail, type TPlannedMail } from "@/lib/data/cycle-mail";
@@ -12,6 +11,7 @@ import { tableToFile, type TTableFormat } from "@/lib/export/table-file";
 import { MAIL_KIND_LABELS, renderCycleMail } from "@/lib/mail/templates/cycle-mails";
 import type { TDocumentRequest } from "@/lib/pdf/props";
 import { recordAudit } from "./audit";
+import { cycleExportFileName } from "./exports";
 import { parseBulkInput, plannedMailInput } from "./cycle-mail";
 
 // Without a mail server the same screens give the officer what to send by other means: the list of
@@ -98,11 +98,13 @@ export async function exportMailRecipients(viewer: TViewer, cycleId: string, raw
     summary: `${cycle.title}の${what(input.kind)}の宛先一覧を出力（${rows.length}件）`,
     after: { kind: input.kind, rows: rows.length, format },
   });
-  const encoding = format === "csv-sjis" ? "_Shift_JIS" : format === "csv" ? "_UTF-8" : "";
-  return {
-    ...file,
-    fileName: `${what(input.kind)}の宛先一覧_${cycle.title}_${toDateInputJst(new Date())}${encoding}.${file.extension}`,
-  };
+  // 督促の宛先一覧_令和7年度かかりつけ医機能報告_福井県_2026-12-05_Shift_JIS.csv
+  const name = cycleExportFileName(
+    cycle,
+    { ja: `${what(input.kind)}の宛先一覧`, ascii: input.kind === "REMINDER" ? "reminder-recipients" : "recipients" },
+    format,
+  );
+  return { ...file, ...name };
 }
 
 /** The letters for post, one per respondent (addressed to its first account's holder, or 担当者). */

@@ -81,6 +81,10 @@ test("cycle mail: the officer previews reminders, sends them, sees them go out a
 
   // The progress says it is done; the log has the message as sent.
   await expect(page.getByTestId("mail-batch").first()).toContainText("完了", { timeout: 30_000 });
+  // Who started it, and what 送信済 means (the server accepted it; no 配達済 to filter by).
+  await expect(page.getByTestId("mail-batch").first()).toContainText("pref@demo.renkei.jp");
+  await expect(page.getByTestId("mail-sent-meaning")).toContainText("メールサーバーがメールを受け付けた");
+  await expect(page.getByLabel("結果").locator("option", { hasText: "配達済" })).toHaveCount(0);
   await page.reload();
   const row = page.getByTestId("mail-log").getByRole("row").filter({ hasText: EMAIL }).first();
   await expect(row).toContainText("督促");
@@ -104,7 +108,9 @@ test("cycle mail: without a mail server the same screen gives the recipients as 
     page.waitForEvent("download"),
     page.getByRole("link", { name: "宛先一覧（CSV・UTF-8）" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^督促の宛先一覧_令和7年度 かかりつけ医機能報告_.*_UTF-8\.csv$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^督促の宛先一覧_令和7年度かかりつけ医機能報告_福井県_\d{4}-\d{2}-\d{2}_UTF-8\.csv$/,
+  );
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv).toContain(EMAIL);
   expect(csv).toContain("未着手");

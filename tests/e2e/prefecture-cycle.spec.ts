@@ -130,7 +130,7 @@ test("prefecture cycle: the officer creates accounts from the roster and exports
     page.waitForEvent("download"),
     page.getByRole("button", { name: "リンクを CSV で出力（Excel 用 UTF-8）" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^パスワード設定用リンク_\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^パスワード設定用リンク_福井県_\d{4}-\d{2}-\d{2}_UTF-8\.csv$/);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse(bytes.subarray(3).toString("utf8"), { columns: true }) as Record<string, string>[];

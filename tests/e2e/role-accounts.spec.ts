@@ -2,52 +2,27 @@
 // with real mail: the national administrator creates a prefecture officer, who sets a password
 // from the invitation mail and enrols a second factor; that officer creates a council member for
 // a zone, who signs in; the officer deactivates the member, whose session ends and whose next
-// sign-in is refused.
+// sign-in is refused. And a user who has forgotten the password resets it from the sign-in page.
 //
-// The suite's two app instances run without a mail server (other specs rely on that), so this
-// spec starts a third instance of the same build on the same database with SMTP_HOST pointing at
-// a real SMTP server started here (tests/support/smtp.ts), and reads what arrived.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
+// Of the suite's two app instances the second has a mail server configured (scripts/test.ts:
+// SMTP_PORT = E2E_SMTP_PORT) and runs the job workers, which send the queued mail; the first has
+// none. This spec works on the second and starts the real SMTP server on that port
+// (tests/support/smtp.ts, as cycle-mail.spec.ts does before it; the specs run one at a time), and
+// reads what arrived.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { currentTotp } from "../../lib/auth/totp";
+import { DEMO_PASSWORD } from "../../lib/demo-accounts";
 import { startTestSmtp, type TTestSmtp } from "../support/smtp";
 import { signIn, signInAs } from "./fixtures";
 
 const RUN = Date.now().toString(36);
 const OFFICER = { name: "E2E 担当", email: `e2e-acc-officer-${RUN}@pref.example.jp`, password: "officer e2e sentence" };
 const COUNCIL = { name: "E2E 委員", email: `e2e-acc-council-${RUN}@example.jp`, password: "council e2e sentence" };
+const FORGETFUL = { email: `e2e-acc-forgot-${RUN}@example.jp`, password: "remembered at last again" };
 
 let smtp: TTestSmtp;
-let server: ChildProcess;
-let baseURL: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForApp(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the mail-enabled instance exited with ${server.exitCode}`);
-    const status = await fetch(`${url}/login`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status > 0 && status < 500) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the mail-enabled instance did not start at ${url}`);
-}
+const baseURL = process.env.E2E_SECOND_URL!;
 
 async function query(sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -60,41 +35,12 @@ async function query(sql: string, params: unknown[] = []) {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  if (!process.env.E2E_DATABASE_URL) throw new Error("run through `npm test -- --only e2e` (E2E_DATABASE_URL)");
-  smtp = await startTestSmtp();
-  const port = await freePort();
-  baseURL = `http://localhost:${port}`;
-  server = spawn(
-    process.execPath,
-    [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        RENKEI_DIST_DIR: process.env.RENKEI_E2E_DIST_DIR || ".next-e2e",
-        DATABASE_URL: process.env.E2E_DATABASE_URL,
-        NEXTAUTH_URL: baseURL,
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(smtp.port),
-        SMTP_SECURE: "false",
-        RENKEI_JOB_WORKERS: "0",
-        MALLOC_ARENA_MAX: "2",
-        NODE_OPTIONS: "--max-old-space-size=256",
-      },
-      stdio: "ignore",
-    },
-  );
-  await waitForApp(baseURL);
+  if (!process.env.E2E_DATABASE_URL || !baseURL || !process.env.E2E_SMTP_PORT)
+    throw new Error("run through `npm test -- --only e2e` (E2E_DATABASE_URL, E2E_SECOND_URL, E2E_SMTP_PORT)");
+  smtp = await startTestSmtp({ port: Number(process.env.E2E_SMTP_PORT) });
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  }
   await smtp?.close();
   if (process.env.E2E_DATABASE_URL) await query(`delete from "User" where email like $1`, [`e2e-acc-%-${RUN}@%`]);
 });
@@ -106,7 +52,7 @@ async function pageOn(browser: Browser): Promise<Page> {
 }
 
 async function linkFromMail(to: string): Promise<string> {
-  const [mail] = await smtp.waitFor(to);
+  const [mail] = await smtp.waitFor(to, 1, 30_000);
   expect(mail, `an invitation mail to ${to}`).toBeTruthy();
   const url = /https?:\/\/\S+\/set-password\?token=[A-Za-z0-9_-]+/.exec(mail!.text)?.[0];
   expect(url).toBeTruthy();
@@ -145,7 +91,7 @@ test("accounts: the administrator creates an officer, who sets a password from t
   await form.getByRole("button", { name: "担当者を追加して招待する" }).click();
   await expect(form.getByText(/すでに別のアカウントで使われています/)).toBeVisible();
 
-  const [mail] = await smtp.waitFor(OFFICER.email);
+  const [mail] = await smtp.waitFor(OFFICER.email, 1, 30_000);
   expect(mail!.subject).toBe("【Renkei】都道府県担当者アカウントのご案内（福井県）");
 
   // ---- the new officer ----
@@ -200,4 +146,53 @@ test("accounts: the administrator creates an officer, who sets a password from t
   expect(actions).toEqual(
     expect.arrayContaining(["account.create", "account.issue_link", "account.set_password", "account.deactivate"]),
   );
+});
+
+test("accounts: a user who forgot the password resets it from the sign-in page with the link mailed to them", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // A hub account signing in with a password (the demo one, copied), without a second factor.
+  await query(
+    `insert into "User" (id, email, name, "passwordHash", role, "hubId", "updatedAt")
+     select $1, $2, 'E2E 再設定', "passwordHash", role, "hubId", now() from "User" where email = 'hub@demo.renkei.jp'`,
+    [`e2e-forgot-${RUN}`, FORGETFUL.email],
+  );
+  const page = await pageOn(browser);
+  await page.goto("/login");
+  await page.getByRole("link", { name: "パスワードをお忘れの方" }).click();
+  await expect(page).toHaveURL(/\/login\/forgot$/);
+  await expect(page.getByRole("heading", { name: "パスワードをお忘れの方" })).toBeVisible();
+
+  // An address nobody holds and the holder's: the same answer, word for word.
+  const ask = async (email: string) => {
+    await page.goto("/login/forgot");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByRole("button", { name: "再設定用のリンクを送る" }).click();
+    const answer = page.getByText(/入力されたメールアドレスがアカウントとして登録されていれば/);
+    await expect(answer).toBeVisible();
+    return answer.textContent();
+  };
+  const unknownAnswer = await ask(`e2e-acc-nobody-${RUN}@example.jp`);
+  const knownAnswer = await ask(FORGETFUL.email.toUpperCase());
+  expect(knownAnswer).toBe(unknownAnswer);
+
+  // The link arrives by mail (sent by the queue's worker), to the holder only.
+  const [mail] = await smtp.waitFor(FORGETFUL.email, 1, 30_000);
+  expect(mail!.subject).toBe("【Renkei】パスワード再設定のご案内");
+  expect(mail!.text).toContain("ログイン画面の「パスワードをお忘れの方」からの依頼により");
+  expect(smtp.received.some((m) => m.to.includes(`e2e-acc-nobody-${RUN}@example.jp`))).toBe(false);
+
+  // Until the link is used the old password still works; afterwards only the new one.
+  const url = await linkFromMail(FORGETFUL.email);
+  await setPassword(page, url, FORGETFUL.password);
+  await page.goto("/login");
+  await signIn(page, FORGETFUL.email, DEMO_PASSWORD);
+  await expect(page.getByText("メールアドレスまたはパスワードが正しくありません。")).toBeVisible();
+  await signIn(page, FORGETFUL.email, FORGETFUL.password);
+  await expect(page).toHaveURL(/\/hub$/);
+
+  // The link works once.
+  await page.goto(url);
+  await expect(page.getByText(/すでに使われています/)).toBeVisible();
 });

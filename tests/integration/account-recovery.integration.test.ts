@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticateWithPassword } from "@/lib/auth/sign-in";
 import { exportSetPasswordLinks, sendSetPasswordLinks, setPasswordWithToken } from "@/lib/services/accounts";
-import { requestPasswordReset, RESET_REQUEST_ANSWER } from "@/lib/services/password-reset";
+import { jobQueue, stopJobQueue } from "@/lib/jobs/queue";
+import { requestPasswordReset, RESET_REQUEST_ANSWER, runPasswordResetJob } from "@/lib/services/password-reset";
 import { buildWorld, WORLD_PASSWORD, type TWorld } from "@/tests/factories/world";
 import { startTestSmtp, type TTestSmtp } from "@/tests/support/smtp";
 
@@ -21,8 +22,27 @@ const linkIn = (text: string) => /https?:\/\/\S+\/set-password\?token=([A-Za-z0-
 beforeAll(async () => {
   world = await buildWorld();
   smtp = await startTestSmtp();
+  await jobQueue();
+  await db.$executeRawUnsafe(`delete from pgboss.job where name = 'mail.password-reset'`);
 });
-afterAll(() => smtp.close());
+afterAll(async () => {
+  await stopJobQueue();
+  await smtp.close();
+});
+
+type TQueuedReset = { id: string; data: { userId: string; requestedAt: string } };
+
+/** Runs what a worker would: every waiting "mail.password-reset" job, once; returns their payloads. */
+async function sendQueuedResets(transport = smtp.transport): Promise<TQueuedReset["data"][]> {
+  const jobs = await db.$queryRawUnsafe<TQueuedReset[]>(
+    `select id::text, data from pgboss.job where name = 'mail.password-reset' and state = 'created' order by created_on`,
+  );
+  for (const job of jobs) {
+    await runPasswordResetJob(job.data.userId, { attempt: 0, requestedAt: new Date(job.data.requestedAt) }, transport);
+    await db.$executeRawUnsafe(`delete from pgboss.job where id = $1::uuid`, job.id);
+  }
+  return jobs.map((job) => job.data);
+}
 
 describe("a prefecture officer cannot take over an account that has a password", () => {
   it("gets no CSV link for it (the takeover of finding 3), whichever way it is asked", async () => {
@@ -120,6 +140,12 @@ describe("「パスワードをお忘れの方」", () => {
     const unknown = await requestPasswordReset({ email: "nobody@example.jp" }, "10.0.0.1", new Date(), smtp.transport);
     expect(known).toBe(RESET_REQUEST_ANSWER);
     expect(unknown).toBe(known);
+    // Nothing is mailed by the request itself: one job, for the holder, carrying the account only
+    // (no address, no token: the link is issued as the mail leaves).
+    expect(smtp.received.length).toBe(before);
+    expect(await db.passwordToken.count({ where: { userId: holder.id } })).toBe(0);
+    const jobs = await sendQueuedResets();
+    expect(jobs).toEqual([{ userId: holder.id, requestedAt: expect.any(String) }]);
     const [mail] = await smtp.waitFor(holder.email);
     expect(smtp.received.length).toBe(before + 1);
     expect(mail!.subject).toBe("【Renkei】パスワード再設定のご案内");
@@ -149,6 +175,7 @@ describe("「パスワードをお忘れの方」", () => {
     const holder = world.users.tannanCouncil;
     const now = new Date();
     await requestPasswordReset({ email: holder.email }, "10.0.0.2", now, smtp.transport);
+    await sendQueuedResets();
     const token = linkIn((await smtp.waitFor(holder.email))[0]!.text)!;
     expect(
       await errorOf(
@@ -163,14 +190,38 @@ describe("「パスワードをお忘れの方」", () => {
   it("is limited per address (silently) and per client (with a Japanese message)", async () => {
     const holder = world.users.kanazawaClinic;
     const now = new Date();
-    for (let i = 0; i < 5; i++) {
+    // Two requests, each sent before the next: two mails, and only the newer link works.
+    for (let i = 0; i < 2; i++) {
+      await requestPasswordReset({ email: holder.email }, `10.1.0.${i}`, now, smtp.transport);
+      await sendQueuedResets();
+    }
+    const [first, second] = await smtp.waitFor(holder.email, 2);
+    expect(
+      await errorOf(
+        setPasswordWithToken({
+          token: linkIn(first!.text)!,
+          password: "an older link here",
+          confirm: "an older link here",
+        }),
+      ),
+    ).toMatchObject({ code: "CONFLICT" });
+    expect(linkIn(second!.text)).toBeTruthy();
+    // Three more while none is sent: they wait as one job (keyed by the account), one mail.
+    for (let i = 2; i < 5; i++) {
       await requestPasswordReset({ email: holder.email }, `10.1.0.${i}`, now, smtp.transport);
     }
+    // The sixth within 15 minutes: the same answer, nothing queued.
     expect(await requestPasswordReset({ email: holder.email }, "10.1.0.9", now, smtp.transport)).toBe(
       RESET_REQUEST_ANSWER,
     );
+    expect(await sendQueuedResets()).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
-    expect((await smtp.waitFor(holder.email)).length).toBe(5);
+    expect((await smtp.waitFor(holder.email, 3)).length).toBe(3);
+    const summaries = (
+      await db.auditEvent.findMany({ where: { action: "account.reset_requested", entityId: holder.id } })
+    ).map((e) => e.summary);
+    expect(summaries.filter((t) => t?.includes("依頼が続いたため送信せず"))).toHaveLength(1);
+    expect(summaries).toHaveLength(6);
 
     for (let i = 0; i < 5; i++)
       await requestPasswordReset({ email: `x${i}@example.jp` }, "10.2.0.1", now, smtp.transport);
@@ -181,5 +232,24 @@ describe("「パスワードをお忘れの方」", () => {
       code: "INVALID_INPUT",
       message: "メールアドレスの形式が正しくありません。",
     });
+  });
+
+  it("a send that fails revokes its link and is retried by the queue; the last failure is audited", async () => {
+    const holder = world.users.ishikawaPrefecture;
+    const requestedAt = new Date();
+    const dead = { sendMail: () => Promise.reject(new Error("connect ECONNREFUSED")) };
+    await expect(runPasswordResetJob(holder.id, { attempt: 0, requestedAt }, dead)).rejects.toThrow("ECONNREFUSED");
+    const tokens = await db.passwordToken.findMany({ where: { userId: holder.id } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.revokedAt).not.toBeNull();
+    expect(await runPasswordResetJob(holder.id, { attempt: 4, requestedAt }, dead)).toBe("FAILED");
+    expect(await db.auditEvent.count({ where: { action: "account.link_mail_failed", entityId: holder.id } })).toBe(1);
+    // A request older than a link's life is not sent late; nor is one for an account deactivated since.
+    const stale = new Date(Date.now() - 61 * 60_000);
+    expect(await runPasswordResetJob(holder.id, { attempt: 0, requestedAt: stale }, smtp.transport)).toBe("SKIPPED");
+    await db.user.update({ where: { id: holder.id }, data: { isActive: false } });
+    expect(await runPasswordResetJob(holder.id, { attempt: 0, requestedAt }, smtp.transport)).toBe("SKIPPED");
+    await db.user.update({ where: { id: holder.id }, data: { isActive: true } });
+    expect(await db.passwordToken.count({ where: { userId: holder.id, revokedAt: null } })).toBe(0);
   });
 });

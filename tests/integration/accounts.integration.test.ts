@@ -18,6 +18,7 @@ import {
 } from "@/lib/services/accounts";
 import { readTableFile } from "@/lib/import/read";
 import { ZAccountFilter } from "@/lib/prefecture/filters";
+import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
 let world: TWorld;
@@ -95,7 +96,11 @@ describe("one-time set-password links", () => {
   let url: string;
 
   it("exports links as CSV (UTF-8 with BOM, or Shift_JIS), storing only the token's hash", async () => {
-    const { file, count } = await exportSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "pending" }, "csv");
+    const { file, count, name } = await exportSetPasswordLinks(
+      world.viewers.fukuiPrefecture,
+      { scope: "pending" },
+      "csv",
+    );
     expect(count).toBe(2);
     expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const links = await linksIn(file.bytes);
@@ -108,6 +113,13 @@ describe("one-time set-password links", () => {
     expect(JSON.stringify(audit.map((a) => [a.summary, a.before, a.after]))).not.toContain(token);
 
     const sjis = await exportSetPasswordLinks(world.viewers.fukuiPrefecture, { scope: "pending" }, "csv-sjis");
+    // The two encodings under two names, with the prefecture and the day (lib/export/file-name.ts).
+    const day = toDateInputJst(new Date());
+    expect(name).toEqual({
+      fileName: `パスワード設定用リンク_福井県_${day}_UTF-8.csv`,
+      asciiFileName: `set-password-links_pref18_${day}_UTF-8.csv`,
+    });
+    expect(sjis.name.fileName).toBe(`パスワード設定用リンク_福井県_${day}_Shift_JIS.csv`);
     const reread = await readTableFile({ name: "links.csv", bytes: sjis.file.bytes });
     expect(reread.ok && reread.table.encoding).toBe("shift_jis");
     // Issuing again revoked the first links.

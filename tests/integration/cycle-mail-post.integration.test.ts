@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { loadViewer } from "@/lib/auth/viewer";
 import { isMailConfigured } from "@/lib/services/mailer";
 import { queueBulkMail } from "@/lib/services/cycle-mail";
@@ -62,7 +63,17 @@ describe("cycle mail without a mail server", () => {
       "csv",
     );
     const text = new TextDecoder().decode(file.bytes);
-    expect(file.fileName).toMatch(/^督促の宛先一覧_令和7年度 かかりつけ医機能報告_\d{4}-\d{2}-\d{2}_UTF-8\.csv$/);
+    const day = toDateInputJst(new Date());
+    expect(file.fileName).toBe(`督促の宛先一覧_令和7年度かかりつけ医機能報告_福井県_${day}_UTF-8.csv`);
+    expect(file.asciiFileName).toBe(`reminder-recipients_FY2025_pref18_${day}_UTF-8.csv`);
+    // The Shift_JIS copy under another name.
+    const sjis = await exportMailRecipients(
+      world.viewers.fukuiPrefecture,
+      world.cycles.fukuiClinicCycle.id,
+      { kind: "REMINDER" },
+      "csv-sjis",
+    );
+    expect(sjis.fileName).toBe(`督促の宛先一覧_令和7年度かかりつけ医機能報告_福井県_${day}_Shift_JIS.csv`);
     expect(text).toContain("督促,");
     expect(text).toContain("tsuruga-post@example.jp");
     expect(text).toContain("福井県敦賀市中央町1-1");

@@ -1,8 +1,9 @@
 // Mail that runs the cycle (docs/decisions/0021-cycle-mail.md), on the real database with a real
 // SMTP server started here: the announcement (and the invitation with a working set-password link),
 // reminders re-checked at send time (a clinic that submits in between gets none, but its receipt),
-// the scheduled rounds sent once, the notice of a 差戻し carrying the comment, failures retried and
-// logged, and a restart in the middle of a bulk send that sends no mail twice and loses none.
+// an on-demand reminder for one zone, the scheduled rounds sent once (and a submission between a
+// round's scheduling and its sending skipped), the notices of 差戻し, 確認 and a reopening, failures
+// retried and logged, and a restart in the middle of a bulk send that sends no mail twice and loses none.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
 
@@ -15,7 +16,9 @@ import { previewBulkMail, queueBulkMail, resendMail } from "@/lib/services/cycle
 import { dispatchQueuedMail, reminderSendAt, runReminderSchedule } from "@/lib/services/mail-dispatch";
 import { runMailJob } from "@/lib/services/mail-delivery";
 import { saveMailSettings, saveReminderSchedule } from "@/lib/services/mail-settings";
-import { returnSubmission } from "@/lib/services/review";
+import { confirmSubmission, returnSubmission } from "@/lib/services/review";
+import { reopenRespondent } from "@/lib/services/cycles";
+import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { saveDraft, submitReport } from "@/lib/services/respondent-reports";
 import { hashToken, setPasswordWithToken } from "@/lib/services/accounts";
 import { listMailBatches, listMailLog } from "@/lib/data/cycle-mail";
@@ -29,6 +32,7 @@ let world: TWorld;
 let smtp: TTestSmtp;
 let officer: TViewer;
 let echizen: TViewer;
+let tsuruga: TViewer;
 const cycleId = () => world.cycles.fukuiClinicCycle.id;
 
 async function user(email: string, institutionId: string, withPassword: boolean) {
@@ -85,7 +89,7 @@ beforeAll(async () => {
   officer = world.viewers.fukuiPrefecture;
   // 越前病院 (下書き) has an account with a password, 敦賀 (未着手) one without; 福井 (提出済) none.
   echizen = await user("echizen-mail@example.jp", world.institutions.echizenHospital.id, true);
-  await user("tsuruga-mail@example.jp", world.institutions.tsurugaClinic.id, false);
+  tsuruga = await user("tsuruga-mail@example.jp", world.institutions.tsurugaClinic.id, false);
   await jobQueue();
   await db.$executeRawUnsafe(`delete from pgboss.job`);
 });
@@ -157,6 +161,30 @@ describe("cycle mail", () => {
     expect(batches[0]).toMatchObject({ total: 3, done: 3, counts: { SENT: 3 } });
   });
 
+  it("an on-demand reminder for a zone goes only to that zone's respondents not yet submitted", async () => {
+    const reinan = { kind: "REMINDER" as const, zone: world.zones.reinan.id };
+    // 嶺南: 敦賀 (未着手). 丹南: 越前 (下書き) only, its 鯖江 has submitted.
+    const preview = await previewBulkMail(officer, cycleId(), reinan);
+    expect(preview.messages).toBe(1);
+    expect(preview.sample!.to).toBe("tsuruga-mail@example.jp");
+    const tannan = await previewBulkMail(officer, cycleId(), { kind: "REMINDER", zone: world.zones.tannan.id });
+    expect(tannan.messages).toBe(1);
+    expect(tannan.sample!.to).toBe("echizen-mail@example.jp");
+
+    const before = smtp.received.length;
+    const queued = await queueBulkMail(officer, cycleId(), reinan);
+    expect(queued!.queued).toBe(1);
+    expect((await db.mailBatch.findUniqueOrThrow({ where: { id: queued!.batchId } })).filter).toMatchObject({
+      zone: world.zones.reinan.id,
+    });
+    await sendAllQueued();
+    const arrived = smtp.received.slice(before);
+    expect(arrived.map((m) => [m.to[0], m.subject])).toEqual([
+      ["tsuruga-mail@example.jp", "【福井県】令和7年度 かかりつけ医機能報告の提出期限が近づいています"],
+    ]);
+    expect(arrived[0]!.text).toContain("敦賀クリニック");
+  });
+
   it("reminders are re-checked at send time: a clinic that submits after queueing gets its receipt, not a reminder", async () => {
     const before = smtp.received.length;
     const queued = await queueBulkMail(officer, cycleId(), { kind: "REMINDER" });
@@ -211,9 +239,38 @@ describe("cycle mail", () => {
       { scheduleKey: "schedule:45", total: 0 },
       { scheduleKey: "schedule:60", total: 0 },
     ]);
+    // The send log's progress list: the sent round was started by the schedule; the passed ones
+    // are marked as passed over (they send nothing).
+    const listed = await listMailBatches(officer, cycle.id);
+    expect(
+      listed
+        .filter((b) => b.scheduleKey)
+        .map((b) => [b.scheduleKey, b.createdByEmail, b.missed])
+        .sort(),
+    ).toEqual([
+      ["schedule:31", "schedule", false],
+      ["schedule:45", null, true],
+      ["schedule:60", null, true],
+    ]);
+
+    // 敦賀 submits after the round was queued and before it is sent: its reminder is skipped at
+    // send time, and only the receipt of its submission arrives.
     const before = smtp.received.length;
+    const saved = await saveDraft(tsuruga, cycle.id, { draftVersion: 0, answers: complete });
+    await submitReport(tsuruga, cycle.id, { draftVersion: saved.draftVersion, answers: complete });
     await sendAllQueued();
-    expect(smtp.received.slice(before).map((m) => m.to[0])).toEqual(["tsuruga-mail@example.jp"]);
+    const round = await db.mailBatch.findFirstOrThrow({ where: { cycleId: cycle.id, scheduleKey: "schedule:31" } });
+    expect(await statuses(round.id)).toEqual([
+      expect.objectContaining({
+        recipient: "tsuruga-mail@example.jp",
+        kind: "REMINDER",
+        status: "SKIPPED",
+        error: "送信前に提出済になったため送信しませんでした。",
+      }),
+    ]);
+    expect(smtp.received.slice(before).map((m) => [m.to[0], m.subject])).toEqual([
+      ["tsuruga-mail@example.jp", "【福井県】令和7年度 かかりつけ医機能報告の報告を受け付けました"],
+    ]);
   });
 
   it("a 差戻し queues its notice in the same transaction, carrying the comment", async () => {
@@ -237,6 +294,46 @@ describe("cycle mail", () => {
     // A 差戻し rejected by its own check (stale revision) queues nothing.
     await expect(returnSubmission(officer, submission.id, { revision: 9, comment: "x" })).rejects.toThrow();
     expect(await db.mailMessage.count({ where: { submissionId: submission.id, kind: "RETURNED" } })).toBe(1);
+  });
+
+  it("確認 and a reopening after the deadline each reach the respondent in Japanese, with the note and the date", async () => {
+    const submission = await db.submission.findFirstOrThrow({
+      where: { cycleId: cycleId(), institutionId: world.institutions.tsurugaClinic.id },
+    });
+    expect(submission.status).toBe("SUBMITTED");
+    let before = smtp.received.length;
+    await confirmSubmission(officer, submission.id, {
+      revision: 1,
+      comment: "内容を確認しました。\n来年度もよろしくお願いします。",
+    });
+    expect(await db.mailMessage.count({ where: { submissionId: submission.id, kind: "CONFIRMED" } })).toBe(1);
+    await sendAllQueued();
+    const [confirmed] = smtp.received.slice(before);
+    expect(confirmed!.to).toEqual(["tsuruga-mail@example.jp"]);
+    expect(confirmed!.subject).toBe("【福井県】令和7年度 かかりつけ医機能報告の報告を確認しました");
+    expect(confirmed!.text).toContain("報告（第1版）を確認しました。ご協力ありがとうございました。");
+    expect(confirmed!.text).toContain("＞ 内容を確認しました。\n＞ 来年度もよろしくお願いします。");
+    expect(confirmed!.text).toContain("福井県 健康福祉部 地域医療課");
+
+    before = smtp.received.length;
+    const until = toDateInputJst(new Date(Date.now() + 60 * 86_400_000));
+    const reopened = await reopenRespondent(officer, cycleId(), {
+      respondentId: world.institutions.tsurugaClinic.id,
+      until,
+    });
+    expect(reopened.submissionId).toBe(submission.id);
+    await sendAllQueued();
+    const [notice] = smtp.received.slice(before);
+    expect(notice!.to).toEqual(["tsuruga-mail@example.jp"]);
+    expect(notice!.subject).toBe("【福井県】令和7年度 かかりつけ医機能報告の入力期限を延長しました");
+    expect(notice!.text).toContain("貴機関は次の日まで入力・提出できるようにしました。");
+    expect(notice!.text).toContain("入力できる期限");
+    expect(notice!.text).toContain("23:59");
+    const log = await statuses();
+    expect(log.filter((m) => m.kind === "CONFIRMED" || m.kind === "REOPENED").map((m) => [m.kind, m.status])).toEqual([
+      ["CONFIRMED", "SENT"],
+      ["REOPENED", "SENT"],
+    ]);
   });
 
   it("failures: a refused address bounces at once; a temporary failure is retried, then sent or failed, all in the log", async () => {

@@ -13,6 +13,7 @@ import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { readTableFile } from "@/lib/import/read";
 import { listAuditHistory } from "@/lib/data/audit-log";
 import { auditEntries, changeLine } from "@/lib/summaries/audit-history";
+import { auditQuery, ZAuditFilter } from "@/lib/prefecture/filters";
 import { saveDraft } from "@/lib/services/respondent-reports";
 import { recountCycles } from "@/lib/services/counters";
 import { exportAuditLog } from "@/lib/services/audit-export";
@@ -198,9 +199,11 @@ describe("exports as they come", () => {
 
 describe("readable audit history", () => {
   let submissionId: string;
+  let clinicEmail: string;
 
   beforeAll(async () => {
     const clinic = await clinicViewer(world.institutions.tsurugaClinic.id);
+    clinicEmail = clinic.email;
     const cycleId = world.cycles.fukuiClinicCycle.id;
     const first = await saveDraft(clinic, cycleId, { draftVersion: 0, answers: { f1_notice: true } });
     const second = await saveDraft(clinic, cycleId, {
@@ -246,6 +249,30 @@ describe("readable audit history", () => {
     }
     const none = await listAuditHistory(world.viewers.fukuiPrefecture, { institution: "存在しない医院", take: 10 });
     expect(none.rows).toEqual([]);
+  });
+
+  it("filters by actor (part of the address, any case) and by action (a prefix), as the page's URL gives them", async () => {
+    const byUrl = (params: Record<string, string>) =>
+      listAuditHistory(world.viewers.fukuiPrefecture, { ...auditQuery(ZAuditFilter.parse(params)), take: 100 });
+    // The clinic's three autosaves, found by a part of its address in capitals.
+    const byClinic = await byUrl({ actor: clinicEmail.split("@")[0]!.toUpperCase() });
+    expect(byClinic.rows.map((r) => [r.actorEmail, r.action, r.entityId])).toEqual(
+      Array(3).fill([clinicEmail, "submission.save_draft", submissionId]),
+    );
+    // Another actor's events only: none of the clinic's.
+    const byOfficer = await byUrl({ actor: world.users.fukuiPrefecture.email });
+    expect(byOfficer.rows.every((r) => r.actorEmail === world.users.fukuiPrefecture.email)).toBe(true);
+    expect(byOfficer.rows.some((r) => r.entityId === submissionId)).toBe(false);
+
+    // An action by its full key and by its prefix; combined with the actor.
+    const saves = await byUrl({ action: "submission.save_draft" });
+    expect(saves.rows.length).toBeGreaterThanOrEqual(3);
+    expect(saves.rows.every((r) => r.action === "submission.save_draft")).toBe(true);
+    const submissionEvents = await byUrl({ action: "submission." });
+    expect(submissionEvents.rows.every((r) => r.action.startsWith("submission."))).toBe(true);
+    expect(submissionEvents.rows.filter((r) => r.entityId === submissionId)).toHaveLength(3);
+    expect((await byUrl({ action: "submission.save_draft", actor: clinicEmail })).rows).toHaveLength(3);
+    expect((await byUrl({ action: "account.", actor: clinicEmail })).rows).toEqual([]);
   });
 
   it("never shows another prefecture's events, by list, filter or export", async () => {

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -120,7 +121,10 @@ export function BulkMailForm({
           {shown.withoutAccount > 0 && (
             <Notice tone="warning">
               アカウントのない回答者が {shown.withoutAccount}件あります（メールは届きません）。
-              「アカウント」画面で名簿からアカウントを作成するか、下の郵送用の文書を使ってください。
+              <Link href="/prefecture/accounts" className="text-teal-800 underline">
+                「アカウント」画面
+              </Link>
+              で名簿からアカウントを作成するか、下の郵送用の文書を使ってください。
               {shown.withoutAccountSample.length > 0 &&
                 ` 例: ${shown.withoutAccountSample
                   .slice(0, 3)

@@ -19,16 +19,7 @@ export const MAIL_KIND_LABELS: Record<TCycleMailKind, string> = {
   RECEIPT: "提出の受付",
 };
 
-/** Japanese name of each status of the send log. */
-export const MAIL_STATUS_LABELS: Record<string, string> = {
-  QUEUED: "送信待ち",
-  SENDING: "送信中",
-  SENT: "送信済",
-  DELIVERED: "配達済",
-  BOUNCED: "宛先不明",
-  FAILED: "失敗",
-  SKIPPED: "送信不要",
-};
+export { MAIL_STATUS_LABELS } from "../status-labels";
 
 export type TCycleMailCommon = {
   sender: TMailSender;

@@ -13,7 +13,9 @@ import {
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { isAppError } from "@/lib/errors";
 import { RESPONSE_STATUSES, RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
-import { MAIL_KIND_LABELS, MAIL_STATUS_LABELS } from "@/lib/mail/templates/cycle-mails";
+import { MAIL_KIND_LABELS } from "@/lib/mail/templates/cycle-mails";
+import { MAIL_SENT_MEANING, MAIL_STATUS_LABELS, MAIL_STATUSES_SHOWN } from "@/lib/mail/status-labels";
+import { mailBatchView } from "@/lib/summaries/mail-batches";
 import { reminderSendAt } from "@/lib/mail/schedule";
 import { isMailConfigured } from "@/lib/services/mailer";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
@@ -135,18 +137,7 @@ export default async function CycleMailPage({
         </Panel>
 
         <Panel title="送信の進み具合">
-          <BatchProgress
-            cycleId={cycle.id}
-            labels={{ ANNOUNCEMENT: "案内", REMINDER: "督促" }}
-            initial={batches.map((b) => ({
-              id: b.id,
-              label: `${b.kind === "REMINDER" ? "督促" : "案内"}${b.scheduleKey ? `（予定: 期限の${b.scheduleKey.split(":")[1]}日前）` : ""}`,
-              createdAt: formatDateTime(b.createdAt),
-              total: b.total,
-              done: b.done,
-              counts: b.counts as Record<string, number>,
-            }))}
-          />
+          <BatchProgress cycleId={cycle.id} initial={batches.map(mailBatchView)} />
         </Panel>
 
         <Panel title="送信履歴">
@@ -166,7 +157,7 @@ export default async function CycleMailPage({
               name="status"
               label="結果"
               value={filter.status}
-              options={Object.entries(MAIL_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+              options={MAIL_STATUSES_SHOWN.map((value) => ({ value, label: MAIL_STATUS_LABELS[value]! }))}
             />
             <div>
               <label htmlFor="mail-log-q" className={labelClass}>
@@ -179,10 +170,12 @@ export default async function CycleMailPage({
             </Button>
           </form>
           <p className="mb-2 text-sm text-gray-700" data-testid="mail-log-summary">
-            {Object.entries(MAIL_STATUS_LABELS)
-              .filter(([s]) => (log.byStatus[s as keyof typeof log.byStatus] ?? 0) > 0)
-              .map(([s, label]) => `${label} ${log.byStatus[s as keyof typeof log.byStatus]}通`)
+            {MAIL_STATUSES_SHOWN.filter((s) => (log.byStatus[s] ?? 0) > 0)
+              .map((s) => `${MAIL_STATUS_LABELS[s]} ${log.byStatus[s]}通`)
               .join("・") || "まだ送信したメールはありません。"}
+          </p>
+          <p className="mb-3 text-xs text-gray-700" data-testid="mail-sent-meaning">
+            {MAIL_SENT_MEANING}
           </p>
           {log.rows.length > 0 && (
             <ScrollRegion label="送信履歴">

@@ -3,7 +3,6 @@ import { apiRoute } from "@/lib/http/api";
 import { fileResponse } from "@/lib/http/download";
 import { AppError } from "@/lib/errors";
 import { exportSetPasswordLinks, sendSetPasswordLinks } from "@/lib/services/accounts";
-import { toDateInputJst } from "@/lib/domain/jst-dates";
 
 const ZBody = z.object({ target: z.unknown(), delivery: z.enum(["csv", "csv-sjis", "email"]) });
 
@@ -15,6 +14,6 @@ export const POST = apiRoute(async ({ viewer, body }) => {
   const parsed = ZBody.safeParse(body);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "送信された内容の形式が正しくありません。");
   if (parsed.data.delivery === "email") return sendSetPasswordLinks(viewer, parsed.data.target);
-  const { file } = await exportSetPasswordLinks(viewer, parsed.data.target, parsed.data.delivery);
-  return fileResponse(file.bytes, `パスワード設定用リンク_${toDateInputJst(new Date())}.csv`, file.contentType);
+  const { file, name } = await exportSetPasswordLinks(viewer, parsed.data.target, parsed.data.delivery);
+  return fileResponse(file.bytes, name.fileName, file.contentType, name.asciiFileName);
 });

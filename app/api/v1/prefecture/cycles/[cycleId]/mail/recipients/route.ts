@@ -10,5 +10,5 @@ export const GET = apiRoute<{ cycleId: string }>(async ({ viewer, params, reques
   const search = new URL(request.url).searchParams;
   const format = z.enum(TABLE_FORMATS).catch("csv").parse(search.get("format"));
   const file = await exportMailRecipients(viewer, params.cycleId, flattenParams(search), format);
-  return fileResponse(file.bytes, file.fileName, file.contentType);
+  return fileResponse(file.bytes, file.fileName, file.contentType, file.asciiFileName);
 });
