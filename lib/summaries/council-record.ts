@@ -81,12 +81,21 @@ export const recordTitle = (zoneName: string, fiscalYear: number) =>
 
 export const recordStatusText = (status: TCouncilRecordStatus) => COUNCIL_RECORD_STATUS_LABELS[status];
 
+/** A meeting's date, attendees and agenda in words ("" where nothing was recorded). */
+export function meetingParts(m: TCouncilMeeting): { date: string; attendees: string; agenda: string } {
+  return {
+    date: m.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, mm, d) => `${y}年${Number(mm)}月${Number(d)}日`),
+    attendees: m.attendees
+      .map((a) => `${COUNCIL_BODY_LABELS[a.body]} ${formatInteger(a.count)}名${a.names ? `（${a.names}）` : ""}`)
+      .join("、"),
+    agenda: m.agenda,
+  };
+}
+
 /** "2025-07-15　出席: 市町村 3名（…）、郡市医師会 2名　議題: …" */
 export function meetingText(m: TCouncilMeeting): string {
-  const attendees = m.attendees
-    .map((a) => `${COUNCIL_BODY_LABELS[a.body]} ${formatInteger(a.count)}名${a.names ? `（${a.names}）` : ""}`)
-    .join("、");
-  return `${m.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, mm, d) => `${y}年${Number(mm)}月${Number(d)}日`)}　出席: ${attendees || "—"}　議題: ${m.agenda || "—"}`;
+  const p = meetingParts(m);
+  return `${p.date}　出席: ${p.attendees || "—"}　議題: ${p.agenda || "—"}`;
 }
 
 export function measureRows(record: TCouncilRecordSource): TMeasureRow[] {

@@ -78,6 +78,7 @@ const record: TCouncilRecordSource = {
   meetings: [
     { date: "2024-07-10", agenda: "現状の共有", attendees: [{ body: "MUNICIPALITY", count: 3, names: "" }] },
     { date: "2024-11-20", agenda: "対応策の決定", attendees: [{ body: "MEDICAL_ASSOCIATION", count: 2, names: "" }] },
+    { date: "2025-02-05", agenda: "", attendees: [] },
   ],
   status: "PUBLISHED",
   agreedAt: "2024-11-20T06:00:00.000Z",
@@ -154,9 +155,9 @@ describe("council results (councils table)", () => {
       fiscalYear: 2024,
       fiscalYearName: "令和6年度",
       publishedOn: "2024-12-02",
-      meetingDates: "2024-07-10|2024-11-20",
+      meetingDates: "2024-07-10|2024-11-20|2025-02-05",
       meetings:
-        "2024年7月10日　出席: 市町村 3名　議題: 現状の共有|2024年11月20日　出席: 郡市医師会 2名　議題: 対応策の決定",
+        "2024年7月10日　出席: 市町村 3名　議題: 現状の共有|2024年11月20日　出席: 郡市医師会 2名　議題: 対応策の決定|2025年2月5日",
       vision: "住み慣れた地域で最期まで過ごせる",
       issue: "在宅医療を担う診療所が少ない",
       issueIndicators: "2号(ハ) 在宅医療の提供 有り",
@@ -183,8 +184,9 @@ describe("council results (councils table)", () => {
       target: null,
       status: "未着手",
     });
-    // Notes (備考) through the year are not published.
+    // Notes (備考) through the year are not published; no "—" placeholder (none in Shift_JIS).
     expect(JSON.stringify(records)).not.toContain("内部のメモ");
+    expect(JSON.stringify(records)).not.toContain("—");
     const csv = toCsvTable(COUNCIL_COLUMNS, councilTableRows([record]));
     expect(csv.header.slice(0, 8)).toEqual([
       "圏域コード",

@@ -6,7 +6,7 @@ import { COUNT_TAGS } from "@/lib/aggregation/clinic-tags";
 import type { TPublicDetail, TPublicFunctionKey } from "@/lib/aggregation/public-row";
 import { COUNCIL_BODY_LABELS, COUNCIL_MEASURE_STATUS_LABELS, type TCouncilBody } from "@/lib/domain/council";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
-import { measureRows, meetingText, type TCouncilRecordSource, type TMeasureRow } from "./council-record";
+import { measureRows, meetingParts, type TCouncilRecordSource, type TMeasureRow } from "./council-record";
 import { MODE_SHORT, PUBLIC_FUNCTION_ORDER, PUBLIC_FUNCTION_TEXTS, type TPublicCounts } from "./public";
 
 export type TOpenDataValue = string | number | boolean | null;
@@ -201,6 +201,15 @@ export function councilTableRows(records: readonly TCouncilRecordSource[]): TCou
   });
 }
 
+/**
+ * One meeting in one cell: the page's wording without its "—" placeholders (what was not recorded
+ * is left out), since "—" has no Shift_JIS (CP932) code and would turn into "?" there.
+ */
+const meetingCell = (m: TCouncilRecordSource["meetings"][number]) => {
+  const p = meetingParts(m);
+  return [p.date, p.attendees && `出席: ${p.attendees}`, p.agenda && `議題: ${p.agenda}`].filter(Boolean).join("　");
+};
+
 /** A share as the percent the pages print (42.1), a per-10,000 rate with one decimal. */
 const shownValue = (value: number | null | undefined, unit: "share" | "per10k"): number | null =>
   value === null || value === undefined || !Number.isFinite(value)
@@ -259,7 +268,7 @@ export const COUNCIL_COLUMNS: readonly TOpenDataColumn<TCouncilTableRow>[] = [
     header: "① 協議の場の開催状況",
     type: "list",
     description: `開催ごとの日付・出席者（機関の区分と人数）・議題（${LIST_SEPARATOR} 区切り）`,
-    value: (r) => r.record.meetings.map(meetingText).join(LIST_SEPARATOR),
+    value: (r) => r.record.meetings.map(meetingCell).join(LIST_SEPARATOR),
   },
   { key: "vision", header: "② 目指す姿", type: "string", description: "", value: (r) => r.record.vision },
   {
@@ -351,8 +360,9 @@ export const COUNCIL_COLUMNS: readonly TOpenDataColumn<TCouncilTableRow>[] = [
     key: "baseline",
     header: "⑤ 基準値（決定時）",
     type: "string",
-    description: "対応策を決めた時点の圏域の値と、その根拠の件数・年度（その後のデータ更新で変わりません）",
-    value: (r) => r.words?.baseline || null,
+    description:
+      "対応策を決めた時点の圏域の値と、その根拠の件数・年度（その後のデータ更新で変わりません）。値が無いときは空",
+    value: (r) => (r.measure?.baseline ? (r.words?.baseline ?? null) : null),
   },
   {
     key: "baselineValue",
