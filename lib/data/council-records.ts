@@ -176,6 +176,20 @@ export async function getPublishedCouncilRecord(prefectureCode: string, zoneCode
 }
 
 /**
+ * Every published record of a prefecture and 年度 (open data: councils.csv/.json). Public by
+ * design, like getPublishedCouncilRecord: only PUBLISHED records are read — 合意済 and 作成中 never.
+ * Default scheme first, then the zones in their order.
+ */
+export async function listPublishedCouncilRecords(prefectureCode: string, fiscalYear: number) {
+  const rows = await db.councilRecord.findMany({
+    where: { prefectureCode, fiscalYear, status: "PUBLISHED" },
+    include: RECORD_INCLUDE,
+    orderBy: [{ zone: { scheme: { isDefault: "desc" } } }, { zone: { sortOrder: "asc" } }, { zone: { code: "asc" } }],
+  });
+  return rows.map(shapeRecord);
+}
+
+/**
  * The 年度 of a zone's published council results, newest first, for the public zone page's links.
  * Public by design, like getPublishedCouncilRecord: only PUBLISHED records are read.
  */

@@ -1,7 +1,7 @@
 // One council record (協議の場の記録) as words, in the shape of the guideline's 協議の結果公表シート
 // (p.26): the zone and 年度, the meetings, ② 目指す姿, ③ 課題 with their indicators, ④ causes by
 // 行政・医療・介護, ⑤ 対応策 with owner, period, indicator, baseline and target. The record page, the
-// record PDF, the public page and the CSV all print these rows.
+// record PDF, the public page and the CSV (COUNCIL_COLUMNS in ./public-open-data.ts) all print these rows.
 import type { TFrozenBaseline } from "@/lib/aggregation";
 import {
   CAUSE_PARTIES,
@@ -81,12 +81,21 @@ export const recordTitle = (zoneName: string, fiscalYear: number) =>
 
 export const recordStatusText = (status: TCouncilRecordStatus) => COUNCIL_RECORD_STATUS_LABELS[status];
 
+/** A meeting's date, attendees and agenda in words ("" where nothing was recorded). */
+export function meetingParts(m: TCouncilMeeting): { date: string; attendees: string; agenda: string } {
+  return {
+    date: m.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, mm, d) => `${y}年${Number(mm)}月${Number(d)}日`),
+    attendees: m.attendees
+      .map((a) => `${COUNCIL_BODY_LABELS[a.body]} ${formatInteger(a.count)}名${a.names ? `（${a.names}）` : ""}`)
+      .join("、"),
+    agenda: m.agenda,
+  };
+}
+
 /** "2025-07-15　出席: 市町村 3名（…）、郡市医師会 2名　議題: …" */
 export function meetingText(m: TCouncilMeeting): string {
-  const attendees = m.attendees
-    .map((a) => `${COUNCIL_BODY_LABELS[a.body]} ${formatInteger(a.count)}名${a.names ? `（${a.names}）` : ""}`)
-    .join("、");
-  return `${m.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, mm, d) => `${y}年${Number(mm)}月${Number(d)}日`)}　出席: ${attendees || "—"}　議題: ${m.agenda || "—"}`;
+  const p = meetingParts(m);
+  return `${p.date}　出席: ${p.attendees || "—"}　議題: ${p.agenda || "—"}`;
 }
 
 export function measureRows(record: TCouncilRecordSource): TMeasureRow[] {
@@ -112,66 +121,4 @@ export function measureRows(record: TCouncilRecordSource): TMeasureRow[] {
 /** ④ causes of a 課題, one line per party that wrote one. */
 export function causeLines(issue: TCouncilRecordSource["issues"][number]): { party: string; text: string }[] {
   return CAUSE_PARTIES.map((p) => ({ party: p.label, text: issue[p.field] })).filter((c) => c.text !== "");
-}
-
-/** The record as one CSV table (one row per 対応策; a 課題 without measures gets a row of its own). */
-export function recordTable(
-  record: TCouncilRecordSource,
-  prefectureName: string,
-): { header: string[]; rows: string[][] } {
-  const header = [
-    "都道府県",
-    "圏域",
-    "年度",
-    "目指す姿",
-    "課題",
-    "課題の根拠とした指標",
-    "原因（行政）",
-    "原因（医療）",
-    "原因（介護）",
-    "対応策",
-    "担当",
-    "時期",
-    "確認する指標",
-    "基準値（決定時）",
-    "目標",
-    "状況",
-  ];
-  const rows: string[][] = [];
-  const base = [prefectureName, record.zone.name, fiscalYearLabel(record.fiscalYear), record.vision];
-  const measures = measureRows(record);
-  const issueCells = (i: TCouncilRecordSource["issues"][number] | undefined) =>
-    i ? [i.title, i.indicatorLabels.join("、"), i.causeGovernment, i.causeMedical, i.causeCare] : ["", "", "", "", ""];
-  for (const issue of record.issues) {
-    const own = record.measures.filter((m) => m.issueId === issue.id).map((m) => measures.find((r) => r.id === m.id)!);
-    if (own.length === 0) rows.push([...base, ...issueCells(issue), "", "", "", "", "", "", ""]);
-    for (const r of own)
-      rows.push([
-        ...base,
-        ...issueCells(issue),
-        r.measure,
-        r.owner,
-        r.period,
-        r.indicator,
-        r.baseline,
-        r.target,
-        r.status,
-      ]);
-  }
-  for (const m of record.measures.filter((m) => !m.issueId || !record.issues.some((i) => i.id === m.issueId))) {
-    const r = measures.find((x) => x.id === m.id)!;
-    rows.push([
-      ...base,
-      ...issueCells(undefined),
-      r.measure,
-      r.owner,
-      r.period,
-      r.indicator,
-      r.baseline,
-      r.target,
-      r.status,
-    ]);
-  }
-  if (rows.length === 0) rows.push([...base, ...issueCells(undefined), "", "", "", "", "", "", ""]);
-  return { header, rows };
 }

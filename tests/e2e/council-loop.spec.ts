@@ -121,6 +121,23 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   expect(shown.verdict.startsWith(verdict), `${JSON.stringify(shown)} → ${verdict}`).toBe(true);
   // The seeded measures are followed up too, each with a verdict.
   await expect(page.getByTestId("follow-up-row").filter({ hasText: "訪問診療の同行研修" })).toHaveCount(1);
+  // The officer's 前年度の対応策の進捗 for 丹南 counts the same verdicts as the follow-up panel.
+  const verdicts = (await page.getByTestId("follow-up-verdict").allTextContents())
+    .map((v) => v.trim().split("（")[0]!)
+    .filter((v) => v !== "—");
+  expect(verdicts.length).toBeGreaterThanOrEqual(4);
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const officerAgain = await (await browser.newContext({ baseURL })).newPage();
+  await signInAs(officerAgain, "pref@demo.renkei.jp", "/prefecture");
+  await officerAgain.goto("/prefecture/councils");
+  const progress = officerAgain
+    .getByTestId("council-records-2025")
+    .locator('tr[data-zone="丹南"]')
+    .filter({ hasText: "二次医療圏" })
+    .getByTestId("follow-up-counts");
+  await expect(progress).toHaveText([...counts].map(([k, n]) => `${k} ${n}`).join("・"));
+  await officerAgain.close();
 
   // The 令和7年度 packet carries the same figures in 「前年度の協議結果と進捗」.
   await page.goto(`/council/packets?cycle=${next}`);
@@ -152,7 +169,18 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   expect((await anonymous.goto("/public/18/councils/1804/2024"))?.status()).toBe(404);
   const csv = await anonymous.request.get("/public/18/councils/1803/2024/csv");
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain(TITLE);
+  const csvText = await csv.text();
+  expect(csvText).toContain(TITLE);
+  expect(csvText).toContain("① 協議の場の開催状況");
+  expect(csvText).toContain("公表日");
+  // The open data of 令和6年度 carries the published council results (丹南), not 嶺南's agreed record.
+  const openData = await anonymous.request.get("/api/v1/public/18/open-data/2024/councils.csv");
+  expect(openData.status()).toBe(200);
+  const openDataText = await openData.text();
+  expect(openDataText).toContain(TITLE);
+  expect(openDataText).toContain(ISSUE);
+  expect(openDataText).toMatch(/\r\n1803,丹南,/);
+  expect(openDataText).not.toMatch(/\r\n1804,/);
   await anonymous.close();
 
   // A measure added by mistake to this year's record (作成中) is deleted after a confirmation in a

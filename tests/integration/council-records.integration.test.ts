@@ -18,10 +18,11 @@ import {
   listCouncilRecords,
   listPublishedCouncilYears,
 } from "@/lib/data/council-records";
-import { getCouncilFollowUp } from "@/lib/data/council-follow-up";
+import { getCouncilFollowUp, listFollowUps } from "@/lib/data/council-follow-up";
+import { registerDefinition } from "@/lib/services/questionnaire-versions";
 import { findClinicCycle, unsafeZoneFigures } from "@/lib/data/council-zone-figures";
-import { followUpRow } from "@/lib/summaries/council";
-import { FUNCTION1_MET } from "@/tests/factories/questionnaire";
+import { followUpRow, verdictCountsText } from "@/lib/summaries/council";
+import { FUNCTION1_MET, miniClinicDefinition } from "@/tests/factories/questionnaire";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
 
 let world: TWorld;
@@ -302,5 +303,40 @@ describe("the next 年度", () => {
     });
     expect(audit.before).toMatchObject({ status: "DRAFT", vision: "" });
     expect(audit.after).toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("says so when the next 年度's definition no longer asks the measure's indicator, instead of a fake 0", async () => {
+    const c = world.viewers.tannanCouncil;
+    // Decided in 令和7年度 on 2号(ロ), which the world's definition asks: the baseline is frozen.
+    const { id } = await saveCouncilMeasure(
+      c,
+      tannanRecordId,
+      null,
+      measure({ title: "入退院支援の研修", indicatorKey: "f2ro.has", target: "50" }),
+    );
+    expect((await db.councilMeasure.findUniqueOrThrow({ where: { id } })).baselineUnit).toBe("share");
+    // 令和8年度's definition drops the (ロ) function and its section.
+    const mini = miniClinicDefinition();
+    const withoutRo = {
+      ...mini,
+      versionKey: `${mini.versionKey}-without-ro-${Date.now().toString(36)}`,
+      functions: mini.functions.filter((f) => f.key !== "f2ro"),
+      sections: mini.sections.filter((x) => x.key !== "f2ro"),
+    };
+    const version = await registerDefinition(null, withoutRo, { publish: true });
+    const next = (await findClinicCycle("18", 2026))!;
+    await db.reportingCycle.update({ where: { id: next.id }, data: { questionnaireVersionId: version.versionId } });
+    const followUp = (await getCouncilFollowUp(c, world.zones.tannan.id, 2026))!;
+    const m = followUp.measures.find((x) => x.id === id)!;
+    expect(m.baseline).not.toBeNull();
+    expect(m.progress?.verdict).toBe("indicatorRemoved");
+    const row = followUpRow(m);
+    expect([row.verdict, row.current, row.tone]).toEqual(["指標が調査票にありません", "—", "warn"]);
+    expect(row.baseline).toMatch(/令和7年度$/);
+    // The measure still asked (1号) is judged as before.
+    expect(followUp.measures.find((x) => x.indicatorKey === "f1.has")?.progress?.verdict).toBe("achieved");
+    // The officer's side-by-side view counts it under the same words.
+    const officer = (await listFollowUps(world.viewers.fukuiPrefecture, 2026)).get(world.zones.tannan.id)!;
+    expect(verdictCountsText(officer.measures.map(followUpRow))).toContain("指標が調査票にありません 1");
   });
 });

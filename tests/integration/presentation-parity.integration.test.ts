@@ -2,7 +2,8 @@
 // The screen and the packet say the same thing about every number (issue 17): a zone's dashboard
 // data is put through the rows the dashboard draws (lib/summaries), the council packet is rendered
 // as a real PDF and read back with pdftotext, and every figure, difference and judgement text of
-// those rows must stand on the packet's line for the same indicator.
+// those rows must stand on the packet's line for the same indicator. The same holds for last year's
+// council measures (issue 15): every follow-up row of the dashboard is in the packet.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +14,8 @@ import { db } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/viewer";
 import { seedDemo } from "@/prisma/seed/demo";
 import { getZonePacketInput } from "@/lib/data/documents";
+import { getDashboardFollowUp } from "@/lib/data/council-follow-up";
+import { followUpRow, type TCouncilFollowUp } from "@/lib/summaries/council";
 import { renderDocument } from "@/lib/pdf/render";
 import { parseSummaryParams } from "@/lib/summaries/params";
 import { changeRows, comparisonRows, issueSummary } from "@/lib/summaries/indicator-rows";
@@ -25,6 +28,9 @@ const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "renkei-parity-"));
 let poppler = false;
 let dashboard: TZoneDashboard;
+/** The follow-up the dashboard's 「前年度の協議結果と進捗」 block gets, and the packet's. */
+let dashboardFollowUp: TCouncilFollowUp | null;
+let packetFollowUp: TCouncilFollowUp | null | undefined;
 let lines: string[] = [];
 
 /** pdftotext keeps a table row on one line; compare without the spaces it puts between cells. */
@@ -51,6 +57,8 @@ beforeAll(async () => {
     zoneId: zone.id,
   });
   dashboard = input.dashboard;
+  packetFollowUp = input.councilFollowUp;
+  dashboardFollowUp = await getDashboardFollowUp(viewer, { cycleId: cycle.id, zoneId: zone.id });
   const file = path.join(tmp, "zone.pdf");
   writeFileSync(file, (await renderDocument({ kind: "zonePacket", input })).bytes);
   const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 64 << 20 });
@@ -122,5 +130,32 @@ describe("the council packet prints what the zone dashboard shows", () => {
       );
       expect(matching, row.name).not.toHaveLength(0);
     }
+  });
+
+  it("every measure of last year's council record: baseline → current → target, verdict and n as the dashboard shows them", (context) => {
+    if (!poppler) context.skip();
+    // The seeded 令和6年度 丹南 record (prisma/seed/council-records.ts), followed up in 令和7年度.
+    expect(dashboardFollowUp).not.toBeNull();
+    const rows = dashboardFollowUp!.measures.map(followUpRow);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    // The packet is built from the same follow-up as the dashboard block.
+    expect(packetFollowUp?.measures.map(followUpRow)).toEqual(rows);
+    // A block of text may wrap across lines: read the section as one string.
+    const text = lines.join("");
+    const section = text.slice(text.indexOf(squash("対応策の進捗（基準値 → 現在値 → 目標）")));
+    expect(section.length).toBeLessThan(text.length);
+    rows.forEach((row, i) => {
+      expect(row.verdictCode, row.measure).not.toBeNull();
+      expect(row.current, row.measure).not.toBe("—");
+      const expected = squash(
+        [
+          `対応策${i + 1}: ${row.measure}`,
+          `課題: ${row.issue}　担当: ${row.owner}　時期: ${row.period}　状況: ${row.status}`,
+          `指標: ${row.indicator}`,
+          `基準値（決定時）: ${row.baseline || "—"} → 現在値: ${row.current} → 目標: ${row.target}　判定: ${row.verdict}（${row.n}）`,
+        ].join(""),
+      );
+      expect(section, `${row.measure}: ${expected}`).toContain(expected);
+    });
   });
 });

@@ -1,8 +1,8 @@
 // 公表 on a real database: the run respects the date; only confirmed reports go public (never a
 // draft, a returned report or a contact detail); a hold and a withdrawal remove pages and
 // open-data rows at once; an amendment reaches the public side only once confirmed and run; the
-// open-data CSV (UTF-8 and Shift_JIS) re-parses to the JSON records; another prefecture's officer
-// can do none of it.
+// open-data CSV (UTF-8 and Shift_JIS) re-parses to the JSON records; council results are open data
+// only while published; another prefecture's officer can do none of it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { confirmSubmission, returnSubmission } from "@/lib/services/review";
@@ -28,7 +28,10 @@ import {
 import { openDataFile } from "@/lib/data/public-files";
 import { getOwnPublicationPreviews, getPublicationPanel, listPublicationStatus } from "@/lib/data/publication";
 import { readTableFile } from "@/lib/import/read";
-import { OPEN_DATA_TABLES, csvCell } from "@/lib/summaries/public-open-data";
+import { COUNCIL_COLUMNS, OPEN_DATA_TABLES, csvCell } from "@/lib/summaries/public-open-data";
+import { startCouncilRecord, updateCouncilRecord } from "@/lib/services/council-records";
+import { GET as openDataRoute } from "@/app/api/v1/public/[prefCode]/open-data/[fiscalYear]/[file]/route";
+import { GET as councilCsvRoute } from "@/app/public/[prefCode]/councils/[zoneCode]/[fiscalYear]/csv/route";
 import { toDateInputJst } from "@/lib/domain/jst-dates";
 import { FUNCTION1_MET } from "@/tests/factories/questionnaire";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
@@ -176,9 +179,115 @@ describe("publication", () => {
     expect(row.detail.functions.f2ro.mode).toBe("self");
   });
 
+  it("council results are open data: published records of the 年度 only — never 合意済, a draft or another 年度", async () => {
+    const live = (await getLivePublication("18"))!;
+    const councilJson = async () =>
+      JSON.parse(new TextDecoder().decode((await openDataFile(live, "councils.json"))!.bytes)) as {
+        meta: { title: string; fiscalYear: number };
+        records: Record<string, string | number | null>[];
+      };
+    const getFile = (file: string, etag?: string) =>
+      openDataRoute(
+        new Request(`http://renkei.test/api/v1/public/18/open-data/2025/${file}`, {
+          headers: etag ? { "if-none-match": etag } : {},
+        }),
+        { params: Promise.resolve({ prefCode: "18", fiscalYear: "2025", file }) },
+      );
+    // 丹南 and 福井・坂井 are 合意済 (world), 嶺南 a draft with a measure, 福井・坂井 令和6年度 公表.
+    const reinan = await startCouncilRecord(world.viewers.fukuiPrefecture, world.zones.reinan.id, 2025);
+    await db.councilMeasure.create({
+      data: { recordId: reinan.id, title: "嶺南: 下書きの対応策", ownerBody: "MUNICIPALITY" },
+    });
+    await db.councilRecord.create({
+      data: {
+        prefectureCode: "18",
+        zoneId: world.zones.fukuiSakai.id,
+        fiscalYear: 2024,
+        vision: "前年度に公表した福井・坂井の目指す姿",
+        status: "PUBLISHED",
+        agreedAt: new Date(),
+        publishedAt: new Date(),
+      },
+    });
+    expect((await councilJson()).records).toEqual([]);
+    const before = await getFile("councils.csv");
+    expect(before.status).toBe(200);
+    const etagBefore = before.headers.get("etag")!;
+
+    // The 丹南 council publishes its record with a meeting.
+    const tannanId = world.councilRecords.tannan.record.id;
+    await updateCouncilRecord(world.viewers.tannanCouncil, tannanId, {
+      vision: "在宅医療を受けられる丹南",
+      meetings: [
+        { date: "2025-07-15", agenda: "対応策の決定", attendees: [{ body: "MUNICIPALITY", count: "3", names: "" }] },
+      ],
+      status: "PUBLISHED",
+    });
+    const json = await councilJson();
+    expect(json.meta.fiscalYear).toBe(2025);
+    expect(json.meta.title).toContain("協議の場の協議の結果");
+    expect(json.records).toHaveLength(1);
+    expect(json.records[0]).toMatchObject({
+      zoneCode: world.zones.tannan.code,
+      zoneName: "丹南",
+      fiscalYear: 2025,
+      meetingDates: "2025-07-15",
+      meetings: "2025年7月15日　出席: 市町村 3名　議題: 対応策の決定",
+      vision: "在宅医療を受けられる丹南",
+      issue: "丹南: 1号機能を持つ医療機関が少ない",
+      causeMedical: "院内掲示の準備が遅れている",
+      measure: "丹南: 院内掲示の様式を配布する",
+      ownerBody: "郡市医師会",
+      status: "未着手",
+    });
+    expect(json.records[0]!.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const everything = JSON.stringify(json);
+    for (const absent of ["福井・坂井", "嶺南", "前年度に公表した"]) expect(everything).not.toContain(absent);
+
+    // Served at the stable URL; the ETag moves with the content although the run did not change.
+    const after = await getFile("councils.csv", etagBefore);
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etagBefore);
+    const text = await after.text();
+    expect(text).toContain("丹南: 院内掲示の様式を配布する");
+    expect(text).not.toContain("嶺南: 下書きの対応策");
+    expect((await getFile("councils.csv", after.headers.get("etag")!)).status).toBe(304);
+    expect((await getFile("councils.json")).headers.get("content-type")).toContain("application/json");
+
+    // The per-zone CSV beside the public page prints the same columns, ① meetings and 公表日 included.
+    const zoneCsv = await councilCsvRoute(new Request("http://renkei.test/"), {
+      params: Promise.resolve({ prefCode: "18", zoneCode: world.zones.tannan.code, fiscalYear: "2025" }),
+    });
+    expect(zoneCsv.status).toBe(200);
+    const read = await readTableFile({ name: "council.csv", bytes: new Uint8Array(await zoneCsv.arrayBuffer()) });
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.table.rows[0]!.cells).toEqual(COUNCIL_COLUMNS.map((c) => c.header));
+      expect(read.table.rows.slice(1).map((r) => r.cells)).toEqual(
+        json.records.map((r) => COUNCIL_COLUMNS.map((c) => csvCell(r[c.key] ?? null))),
+      );
+    }
+
+    // Set back to 作成中, the record leaves the open data at once; published again, it returns.
+    await updateCouncilRecord(world.viewers.tannanCouncil, tannanId, {
+      vision: "在宅医療を受けられる丹南",
+      meetings: [],
+      status: "DRAFT",
+    });
+    expect((await councilJson()).records).toEqual([]);
+    await updateCouncilRecord(world.viewers.tannanCouncil, tannanId, {
+      vision: "在宅医療を受けられる丹南",
+      meetings: [
+        { date: "2025-07-15", agenda: "対応策の決定", attendees: [{ body: "MUNICIPALITY", count: "3", names: "" }] },
+      ],
+      status: "PUBLISHED",
+    });
+    expect((await councilJson()).records.map((r) => r.measure)).toEqual(["丹南: 院内掲示の様式を配布する"]);
+  });
+
   it("the open-data CSV (UTF-8 and Shift_JIS) re-parses to the same rows as the JSON", async () => {
     const live = (await getLivePublication("18"))!;
-    for (const table of ["institutions", "municipalities", "zones"] as const) {
+    for (const table of ["institutions", "municipalities", "zones", "councils"] as const) {
       const json = JSON.parse(new TextDecoder().decode((await openDataFile(live, `${table}.json`))!.bytes));
       expect(json.meta.licence.key).toBe("CC-BY-4.0");
       expect(json.records.length).toBeGreaterThan(0);

@@ -72,7 +72,7 @@ export async function CouncilRecordsList({ viewer, basePath }: Readonly<{ viewer
                           </td>
                           <td className={tdClass}>{record ? `${formatInteger(record.measures.length)}件` : "—"}</td>
                           {showProgress && (
-                            <td className={tdClass}>
+                            <td className={tdClass} data-testid="follow-up-counts">
                               {followUp ? verdictCountsText(followUp.measures.map(followUpRow)) : "—"}
                             </td>
                           )}

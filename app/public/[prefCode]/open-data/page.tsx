@@ -18,6 +18,7 @@ export const metadata: Metadata = { title: "オープンデータ" };
 const TYPE_LABELS = {
   string: "文字列",
   integer: "整数",
+  number: "数値（小数を含む）",
   boolean: "真偽値（true/false）",
   date: "日付",
   list: "一覧（| 区切り）",
@@ -85,6 +86,12 @@ export default async function PublicOpenDataPage({ params, searchParams }: TProp
           <h2 id={`schema-${table}-heading`} className="mb-2 text-lg font-semibold">
             項目の説明: {OPEN_DATA_TABLES[table].title}
           </h2>
+          {table === "councils" && (
+            <p className="mb-2 text-sm text-gray-800">
+              圏域の協議の場が「公表」とした{fiscalYearLabel(live.fiscalYear)}
+              の協議の結果（国の指針の協議の結果公表シートの①〜⑤）を、対応策ごとに1行で載せます。各圏域の結果は「協議の結果」のページでも見られます。
+            </p>
+          )}
           <ScrollRegion label={`${OPEN_DATA_TABLES[table].title}の項目`}>
             <table className="min-w-full text-sm">
               <thead>
