@@ -13,6 +13,7 @@ import {
   addClinicCounters,
   applyContributionChanges,
   countClinicReport,
+  sumContributionChanges,
   countClinicReports,
   emptyClinicCounters,
   subtractClinicCounters,
@@ -199,6 +200,9 @@ describe.each(SEEDS)("clinic counters, seed %i", (seed) => {
       final.push(i % 3 === 0 ? { ...report, status: "NOT_STARTED", revision: null } : report);
     });
     expect(applyContributionChanges(base, shuffle(r, log))).toEqual(countClinicReports(final));
+    // Folded in batches, each batch summed first (as the fold does), the result is the same.
+    const batches = [log.slice(0, 7), log.slice(7, 40), log.slice(40)].map((b) => sumContributionChanges(b));
+    expect(applyContributionChanges(base, batches)).toEqual(countClinicReports(final));
     expect(applyContributionChanges(base, [])).toBe(base);
     expect(() =>
       applyContributionChanges(emptyClinicCounters(), [{ before: countClinicReport(reports[0]!), after: null }]),

@@ -182,9 +182,19 @@ export function applyContributionChanges(
   changes: readonly TContributionChange[],
 ): TClinicCounters {
   if (changes.length === 0) return base;
-  const added = sumClinicCounters([base, ...changes.flatMap((c) => (c.after ? [c.after] : []))]);
-  const removed = changes.flatMap((c) => (c.before ? [c.before] : []));
-  return removed.length === 0 ? added : subtractClinicCounters(added, sumClinicCounters(removed));
+  const { before, after } = sumContributionChanges(changes);
+  const added = after ? addClinicCounters(base, after) : base;
+  return before ? subtractClinicCounters(added, before) : added;
+}
+
+/** Many changes as one: Σ before → Σ after (null where no change had one). */
+export function sumContributionChanges(changes: readonly TContributionChange[]): TContributionChange {
+  const befores = changes.flatMap((c) => (c.before ? [c.before] : []));
+  const afters = changes.flatMap((c) => (c.after ? [c.after] : []));
+  return {
+    before: befores.length > 0 ? sumClinicCounters(befores) : null,
+    after: afters.length > 0 ? sumClinicCounters(afters) : null,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type TClinicCounters,
   type TContributionChange,
 } from "@/lib/aggregation";
-import { parseClinicCounters } from "./json-columns";
+import { parseClinicCounters, parseLoggedCounters } from "./json-columns";
 
 // The stored counters as they are now: the rows of ClinicCounterCell / ClinicCounterTotal plus the
 // changes of the append-only log not yet folded into them (lib/services/counters.ts,
@@ -43,18 +43,20 @@ export async function loadClinicTotals(cycleIds: readonly string[]): Promise<Map
 
 function withPendingChanges(rows: readonly TRow[]): Map<string, TClinicCounters> {
   const stored = new Map<string, TClinicCounters>();
-  const pending = new Map<string, TContributionChange[]>();
+  const pending = new Map<string, TRow[]>();
   for (const row of rows) {
     if (row.stored) stored.set(row.key, parseClinicCounters(row.counters));
-    else pending.set(row.key, [...(pending.get(row.key) ?? []), parsedChange(row.before, row.counters)]);
+    else pending.set(row.key, [...(pending.get(row.key) ?? []), row]);
   }
   const result = new Map<string, TClinicCounters>();
   for (const [key, counters] of stored) {
     try {
-      result.set(key, applyContributionChanges(counters, pending.get(key) ?? []));
+      const changes = (pending.get(key) ?? []).map((row) => parsedChange(row.before, row.counters));
+      result.set(key, applyContributionChanges(counters, changes));
     } catch (error) {
-      // The stored row had drifted (a count would go negative): the next fold recounts it from the
-      // reports. Until then the stored row is the best figure there is; say so in the log.
+      // The stored row had drifted (a count would go negative) or a change is of another format:
+      // the next fold recounts it from the reports. Until then the stored row is the best figure
+      // there is; say so in the log.
       console.warn(`[renkei] counters ${key}: pending changes do not apply (${(error as Error).message})`);
       result.set(key, counters);
     }
@@ -65,7 +67,7 @@ function withPendingChanges(rows: readonly TRow[]): Map<string, TClinicCounters>
 /** One row of ClinicCounterChange as the counters it moves (before → after). */
 export function parsedChange(before: unknown, after: unknown): TContributionChange {
   return {
-    before: before === null || before === undefined ? null : parseClinicCounters(before),
-    after: after === null || after === undefined ? null : parseClinicCounters(after),
+    before: before === null || before === undefined ? null : parseLoggedCounters(before),
+    after: after === null || after === undefined ? null : parseLoggedCounters(after),
   };
 }

@@ -133,6 +133,20 @@ export const parseOptionalDerived = (value: unknown): TStoredDerived | null =>
 /** ClinicCounterCell.counters / ClinicCounterTotal.counters (rows of the current format only). */
 export const parseClinicCounters = (value: unknown): TClinicCounters => parseColumn(ZClinicCounters, value, "counters");
 
+/**
+ * ClinicCounterChange.before / .after: one respondent's contribution, written only by the counted
+ * statement from countClinicReport (lib/services/counters.ts). A read adds every pending change of
+ * its cycle — hundreds during a rush — and the full schema costs ≈ 280 µs per change against
+ * ≈ 20 µs for JSON itself, so only the envelope is checked here; the rows they are folded into
+ * are validated in full whenever they are read.
+ */
+export function parseLoggedCounters(value: unknown): TClinicCounters {
+  const counters = value as Partial<TClinicCounters> | null;
+  if (counters?.format !== CLINIC_COUNTERS_FORMAT || typeof counters.cells !== "object" || counters.cells === null)
+    throw new Error(`JSON column "ClinicCounterChange" has an unexpected shape (format ${String(counters?.format)})`);
+  return counters as TClinicCounters;
+}
+
 /** SubmissionRevision.softWarnings / Submission.softWarnings (null: no rule set applied). */
 export const parseSoftWarnings = (value: unknown): TStoredSoftWarnings | null =>
   value === null || value === undefined ? null : parseColumn(ZStoredSoftWarnings, value, "softWarnings");

@@ -5,6 +5,7 @@ import {
   applyContributionChanges,
   CLINIC_COUNTERS_FORMAT,
   clinicCountersDelta,
+  sumContributionChanges,
   countClinicReport,
   countClinicReports,
   emptyClinicCounters,
@@ -218,36 +219,53 @@ async function resumTotal(tx: TClient, cycleId: string): Promise<string[]> {
 
 // ---- The change log: folding --------------------------------------------------------------
 
-type TChangeRow = { code: string; before: unknown; after: unknown };
+type TChangeRow = { id: bigint; code: string; before: unknown; after: unknown };
+
+/** Pending changes of one municipality: their ids, and summed into one (null: one is unreadable). */
+type TSummed = { ids: string[]; change: TContributionChange | null };
+
+/** Sums the log's rows per municipality — the costly part of a fold, done before any lock. */
+function sumChangesByCode(rows: readonly TChangeRow[]): Map<string, TSummed> {
+  const byCode = new Map<string, TChangeRow[]>();
+  for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
+  const summed = new Map<string, TSummed>();
+  for (const [code, logged] of byCode) {
+    let change: TContributionChange | null = null;
+    try {
+      change = sumContributionChanges(logged.map((row) => parsedChange(row.before, row.after)));
+    } catch {
+      change = null; // a change of another format: its municipality is recounted
+    }
+    summed.set(code, { ids: logged.map((row) => String(row.id)), change });
+  }
+  return summed;
+}
 
 /**
- * Moves the log's pending changes of some municipalities — whose cells the caller has locked FOR
- * UPDATE — into their stored rows. Returns the changes, and the municipalities whose row could not take them
- * (missing, another format, or a count would go negative: drift); their changes are gone from the
- * log all the same, so the caller recounts them from the reports.
+ * Adds summed changes to their cells, which the caller has locked FOR UPDATE and whose changes it
+ * has taken out of the log. Returns what was added, and the municipalities whose row could not
+ * take it (missing, another format, an unreadable change, or a count would go negative: drift) —
+ * the caller recounts those from the reports and re-sums the total.
  */
-async function foldLockedCells(
+async function addToLockedCells(
   tx: TClient,
   cycleId: string,
-  codes: readonly string[],
+  summed: ReadonlyMap<string, TSummed>,
 ): Promise<{ folded: TContributionChange[]; unapplied: string[] }> {
-  const rows = await tx.$queryRaw<TChangeRow[]>`
-    DELETE FROM "ClinicCounterChange" WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...codes]}::text[])
-    RETURNING "municipalityCode" AS "code", "before", "after"`;
-  if (rows.length === 0) return { folded: [], unapplied: [] };
-  const byCode = new Map<string, TContributionChange[]>();
-  for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), parsedChange(row.before, row.after)]);
+  if (summed.size === 0) return { folded: [], unapplied: [] };
   const cells = await tx.$queryRaw<{ code: string; counters: unknown; format: number }[]>`
     SELECT "municipalityCode" AS "code", "counters", "format" FROM "ClinicCounterCell"
-    WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...byCode.keys()]}::text[])`;
+    WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...summed.keys()]}::text[])`;
   const stored = new Map(cells.map((c) => [c.code, c]));
   const unapplied: string[] = [];
   const updates: [string, string][] = [];
-  for (const [code, changes] of byCode) {
+  const folded: TContributionChange[] = [];
+  for (const [code, { change }] of summed) {
     const cell = stored.get(code);
     try {
-      if (!cell || cell.format !== CLINIC_COUNTERS_FORMAT) throw new Error("no current row");
-      updates.push([code, JSON.stringify(applyContributionChanges(parseClinicCounters(cell.counters), changes))]);
+      if (!change || !cell || cell.format !== CLINIC_COUNTERS_FORMAT) throw new Error("cannot add");
+      updates.push([code, JSON.stringify(applyContributionChanges(parseClinicCounters(cell.counters), [change]))]);
+      folded.push(change);
     } catch {
       unapplied.push(code);
     }
@@ -258,33 +276,61 @@ async function foldLockedCells(
       FROM unnest(${updates.map((u) => u[0])}::text[], ${updates.map((u) => u[1])}::text[]) AS data(code, counters)
       WHERE cell."cycleId" = ${cycleId} AND cell."municipalityCode" = data.code`;
   }
-  return { folded: [...byCode.values()].flat(), unapplied };
+  return { folded, unapplied };
 }
+
+/** Inside a recount: takes the pending changes of its locked cells out of the log and adds them. */
+async function foldLockedCells(tx: TClient, cycleId: string, codes: readonly string[]) {
+  const rows = await tx.$queryRaw<TChangeRow[]>`
+    DELETE FROM "ClinicCounterChange" WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...codes]}::text[])
+    RETURNING "id", "municipalityCode" AS "code", "before", "after"`;
+  return addToLockedCells(tx, cycleId, sumChangesByCode(rows));
+}
+
+/** At most this many changes per fold (a backlog after workers were down is folded in steps). */
+const FOLD_BATCH = 5000;
+
+/** Another fold or a recount took some of the changes first: this one is undone and redone later. */
+class FoldOvertaken extends Error {}
 
 /**
- * Folds every pending change of the log into the stored rows: the recurring job `counters.fold`
- * (lib/jobs/handlers.ts), a few seconds behind the writers. One transaction per cycle: its cells
- * locked in code order, then its total, as every other writer of the rows. Safe from several
- * instances at once (a change is deleted by exactly one fold). Returns how many were folded.
+ * Folds the pending changes of the log into the stored rows: the recurring job `counters.fold`
+ * (lib/jobs/handlers.ts), a few seconds behind the writers. The changes are read and summed per
+ * municipality first, with no lock held; then one short transaction per cycle locks their cells
+ * FOR UPDATE in code order (writers of those cells wait that long), deletes exactly those changes,
+ * adds the sums to the cells and then to the total (locked after the cells, the order every
+ * writer follows). Were any of them gone meanwhile (another instance's fold, a recount), the
+ * transaction is undone and the next run folds what is left. Returns how many were folded.
  */
 export async function foldClinicCounterChanges(): Promise<number> {
-  const pending = await db.$queryRaw<{ cycleId: string; code: string; changes: bigint }[]>`
-    SELECT "cycleId", "municipalityCode" AS "code", count(*) AS "changes"
-    FROM "ClinicCounterChange" GROUP BY "cycleId", "municipalityCode"`;
-  const byCycle = new Map<string, string[]>();
-  for (const p of pending) byCycle.set(p.cycleId, [...(byCycle.get(p.cycleId) ?? []), p.code]);
-  for (const [cycleId, codes] of byCycle) await db.$transaction((tx) => foldCycle(tx, cycleId, codes.sort()));
-  return pending.reduce((sum, p) => sum + Number(p.changes), 0);
+  const rows = await db.$queryRaw<(TChangeRow & { cycleId: string })[]>`
+    SELECT "id", "cycleId", "municipalityCode" AS "code", "before", "after"
+    FROM "ClinicCounterChange" ORDER BY "id" LIMIT ${FOLD_BATCH}`;
+  const byCycle = new Map<string, TChangeRow[]>();
+  for (const row of rows) byCycle.set(row.cycleId, [...(byCycle.get(row.cycleId) ?? []), row]);
+  let folded = 0;
+  for (const [cycleId, cycleRows] of byCycle) {
+    const summed = sumChangesByCode(cycleRows);
+    try {
+      await db.$transaction((tx) => foldCycle(tx, cycleId, summed));
+      folded += cycleRows.length;
+    } catch (error) {
+      if (!(error instanceof FoldOvertaken)) throw error;
+    }
+  }
+  return folded;
 }
 
-async function foldCycle(tx: TClient, cycleId: string, codes: string[]): Promise<void> {
+async function foldCycle(tx: TClient, cycleId: string, summed: ReadonlyMap<string, TSummed>): Promise<void> {
+  const codes = [...summed.keys()].sort();
   await tx.$queryRaw`
     SELECT 1 FROM "ClinicCounterCell"
     WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
     ORDER BY "municipalityCode" FOR UPDATE`;
-  // The changes are taken after the cells are locked: a writer that had locked one has committed,
-  // so its change is here; one that comes later waits and stays in the log.
-  const { folded, unapplied } = await foldLockedCells(tx, cycleId, codes);
+  const ids = [...summed.values()].flatMap((s) => s.ids);
+  const deleted = await tx.$executeRaw`DELETE FROM "ClinicCounterChange" WHERE "id" = ANY(${ids}::bigint[])`;
+  if (deleted !== ids.length) throw new FoldOvertaken();
+  const { folded, unapplied } = await addToLockedCells(tx, cycleId, summed);
   if (unapplied.length > 0) {
     // Rows that had drifted from the reports (a count would go negative): recounted from the
     // reports, the total re-summed from the cells. The reconciliation would have found them too.
