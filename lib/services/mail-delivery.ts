@@ -5,7 +5,7 @@ import { getPublicBaseUrl } from "@/lib/env";
 import { cycleTitle, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { formatDateTime } from "@/lib/domain/wareki";
-import { cycleWritability } from "@/lib/domain/cycle-window";
+import { cycleWritability, queryCorrection } from "@/lib/domain/cycle-window";
 import { renderCycleMail, type TCycleMailInput } from "@/lib/mail/templates/cycle-mails";
 import type { TRenderedMail } from "@/lib/mail/templates/blocks";
 import { unsafeMailSender } from "@/lib/data/cycle-mail";
@@ -49,7 +49,7 @@ async function loadState(message: TMailRow) {
         : message.institutionId
           ? { cycleId: message.cycleId, institutionId: message.institutionId }
           : { cycleId: message.cycleId, hubId: message.hubId ?? "" },
-      select: { id: true, status: true, revision: true, reviewComment: true, reopenedUntil: true },
+      select: { id: true, status: true, revision: true, reviewComment: true, reopenedUntil: true, isAmending: true },
     }),
   ]);
   return { user, cycle, submission };
@@ -141,8 +141,8 @@ async function decide(message: TMailRow, now: Date): Promise<TDecision> {
           itemLabels: details.itemLabels ?? [],
           message: query.message,
           revision: query.askedRevision,
-          // After the deadline the form offers no correction until the prefecture reopens it.
-          writable: cycleWritability(cycle, submission?.reopenedUntil, now).writable,
+          // As the form shows it now: after the deadline no correction until the prefecture reopens it.
+          correction: queryCorrection(cycleWritability(cycle, submission?.reopenedUntil, now).writable, submission),
         },
       };
     }

@@ -339,7 +339,7 @@ describe("照会のお知らせ (QUERY)", () => {
       "照会の内容（都道府県から）\n＞ 時間外加算の算定回数が前年の10倍です。\n＞ 実数かご確認ください。",
     );
     expect(mail!.text).toContain("「都道府県からの照会」の回答欄から回答してください");
-    expect(mail!.text).toContain("「修正する」または「変更報告を作成」");
+    expect(mail!.text).toContain("入力画面の「修正を始める」から修正して提出してください");
     expect(mail!.text).toContain(`/institution/cycles/${cycleId()}#queries`);
     expect(mail!.text).toContain("福井県 健康福祉部 地域医療課\n電話 0776-20-0000（平日 9時〜17時）");
     expect(mail!.html).toContain(`/institution/cycles/${cycleId()}#queries</a>`);
@@ -374,7 +374,7 @@ describe("照会のお知らせ (QUERY)", () => {
       );
       expect(late!.text).toContain("提出期限を過ぎているため、報告の内容はいまは修正できません。");
       expect(late!.text).toContain("回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）");
-      expect(late!.text).not.toContain("変更報告を作成");
+      expect(late!.text).not.toContain("を始める");
     } finally {
       await db.reportingCycle.update({ where: { id: cycle.id }, data: { closesAt: cycle.closesAt } });
     }

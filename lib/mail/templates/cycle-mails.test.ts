@@ -65,7 +65,7 @@ const cases: [TCycleMailInput, string, string[]][] = [
       itemLabels: ["時間外対応加算の算定回数"],
       message: "前年の10倍です。\n実数か確認してください。",
       revision: 2,
-      writable: true,
+      correction: { way: "start", what: "修正" },
     },
     "【福井県】令和7年度 かかりつけ医機能報告の「時間外対応加算の算定回数」について照会があります",
     [
@@ -73,7 +73,7 @@ const cases: [TCycleMailInput, string, string[]][] = [
       "照会の項目: 時間外対応加算の算定回数",
       "照会の内容（都道府県から）\n＞ 前年の10倍です。\n＞ 実数か確認してください。",
       "「都道府県からの照会」の回答欄から回答してください",
-      "「修正する」または「変更報告を作成」",
+      "入力画面の「修正を始める」から修正して提出してください",
       "https://renkei.example.jp/institution/cycles/c1#queries",
     ],
   ],
@@ -84,7 +84,7 @@ const cases: [TCycleMailInput, string, string[]][] = [
       itemLabels: ["当番医制への参加", "後方支援病床の数", "時間外対応加算の算定回数"],
       message: "ご確認ください。",
       revision: 1,
-      writable: false,
+      correction: { way: "closed" },
     },
     "【福井県】令和7年度 かかりつけ医機能報告の「当番医制への参加」ほか2項目について照会があります",
     [
@@ -136,9 +136,9 @@ describe("cycle mails", () => {
       itemLabels: ["後方支援病床の数"],
       message: "<確認>",
       revision: 1,
-      writable: false,
+      correction: { way: "closed" },
     });
-    expect(closed.text).not.toContain("変更報告を作成");
+    expect(closed.text).not.toContain("を始める");
     expect(closed.text).toContain("＞ <確認>");
     expect(closed.html).toContain("&lt;確認&gt;");
   });

@@ -3,6 +3,7 @@
 // 入力許可, 照会 (issue 16) and the receipt of a submission. Pure functions of plain input; the send job fills the
 // input from the database at send time, so a mail says what is true when it leaves.
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
+import { queryCorrectionText, type TQueryCorrection } from "@/lib/domain/cycle-window";
 import { renderBlocks, signatureBlocks, type TMailBlock, type TMailSender, type TRenderedMail } from "./blocks";
 
 export type TCycleMailKind =
@@ -63,8 +64,8 @@ export type TCycleMailInput = TCycleMailCommon &
         message: string;
         /** The revision the officer asked about. */
         revision: number;
-        /** Whether the respondent can change the report now (false after the deadline until reopened). */
-        writable: boolean;
+        /** How the respondent can correct the report now (not at all after the deadline until reopened). */
+        correction: TQueryCorrection;
       }
   );
 
@@ -170,9 +171,7 @@ function body(input: TCycleMailInput): { subject: string; blocks: TMailBlock[] }
           { facts: [["照会の項目", input.itemLabels.join("\n")]] },
           { quote: input.message, label: "照会の内容（都道府県から）" },
           {
-            p: input.writable
-              ? "ログインして、入力画面の上にある「都道府県からの照会」の回答欄から回答してください。\n回答のとおり内容を直す場合は、入力画面で修正して（提出済みの報告は「修正する」または「変更報告を作成」から）提出してください。"
-              : "ログインして、入力画面の上にある「都道府県からの照会」の回答欄から回答してください。\n提出期限を過ぎているため、報告の内容はいまは修正できません。訂正が必要な場合は、回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）。",
+            p: `ログインして、入力画面の上にある「都道府県からの照会」の回答欄から回答してください。\n${queryCorrectionText(input.correction)}`,
           },
           { link: `${input.formUrl}#queries`, label: "照会への回答はこちらから（ログインが必要です）" },
         ],

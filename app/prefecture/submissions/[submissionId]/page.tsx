@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
 import { todayJst } from "@/lib/domain/jst-dates";
+import { cycleWritability } from "@/lib/domain/cycle-window";
 import { CHANNEL_LABELS } from "@/lib/prefecture/exports";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
@@ -144,6 +145,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
                 flags={flags}
                 kindLabel={respondent.kindLabel}
                 canAsk={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
+                respondentCanCorrect={cycleWritability(cycle, submission.reopenedUntil, new Date()).writable}
               />
             </Panel>
           )}
