@@ -26,7 +26,15 @@ export function ItemQueryForm({
   flagged,
   items,
   respondentCanCorrect = true,
-}: Readonly<{ submissionId: string; flagged: TItemChoice[]; items: TItemChoice[]; respondentCanCorrect?: boolean }>) {
+  mailConfigured = false,
+}: Readonly<{
+  submissionId: string;
+  flagged: TItemChoice[];
+  items: TItemChoice[];
+  respondentCanCorrect?: boolean;
+  /** With a mail server the respondent's accounts are also mailed (照会のお知らせ). */
+  mailConfigured?: boolean;
+}>) {
   const id = useId();
   const { run, pending, error } = useApiAction<{ id: string }>();
   const [checked, setChecked] = useState<string[]>([]);
@@ -122,7 +130,12 @@ export function ItemQueryForm({
       <Button onClick={() => void submit()} disabled={pending}>
         {pending ? "送信中…" : "照会する"}
       </Button>
-      {done && <Notice tone="success">照会しました。回答者のホーム画面と入力画面に表示されます。</Notice>}
+      {done && (
+        <Notice tone="success">
+          照会しました。回答者のホーム画面と入力画面に表示されます
+          {mailConfigured ? "（回答者のアカウントにはメールでもお知らせします）" : ""}。
+        </Notice>
+      )}
       {error && !messageError && !itemsError && <ApiErrorNotice error={error} />}
     </div>
   );

@@ -82,6 +82,7 @@ export function ReviewFlagsPanel({
   kindLabel,
   canAsk,
   respondentCanCorrect = true,
+  mailConfigured = false,
 }: Readonly<{
   submissionId: string;
   definition: TQuestionnaireDefinition;
@@ -91,6 +92,8 @@ export function ReviewFlagsPanel({
   canAsk: boolean;
   /** Whether the respondent's input window is open (else only a reopening lets it correct). */
   respondentCanCorrect?: boolean;
+  /** Whether asking also mails the respondent (a mail server is configured). */
+  mailConfigured?: boolean;
 }>) {
   const labels = labelsOf(definition);
   const label = (key: string) => labels.get(key) ?? key;
@@ -168,6 +171,7 @@ export function ReviewFlagsPanel({
             flagged={flags.outliers.map((f) => ({ key: f.itemKey, label: label(f.itemKey) }))}
             items={answered.map((item) => ({ key: item.key, label: item.label }))}
             respondentCanCorrect={respondentCanCorrect}
+            mailConfigured={mailConfigured}
           />
         </section>
       )}

@@ -11,6 +11,7 @@ import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } fr
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
 import { todayJst } from "@/lib/domain/jst-dates";
 import { cycleWritability } from "@/lib/domain/cycle-window";
+import { isMailConfigured } from "@/lib/services/mailer";
 import { CHANNEL_LABELS } from "@/lib/prefecture/exports";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
@@ -146,6 +147,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
                 kindLabel={respondent.kindLabel}
                 canAsk={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
                 respondentCanCorrect={cycleWritability(cycle, submission.reopenedUntil, new Date()).writable}
+                mailConfigured={isMailConfigured()}
               />
             </Panel>
           )}
