@@ -2,23 +2,38 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { leftOutText, type TBulkConfirmResult } from "@/lib/prefecture/review-flags";
+import {
+  REVIEW_FLAG_KINDS,
+  leftOutText,
+  reviewFlagTopics,
+  type TBulkConfirmResult,
+  type TReviewFlagKind,
+} from "@/lib/prefecture/review-flags";
 import { ApiErrorNotice } from "./api-error";
 import { useApiAction } from "./use-api-action";
 
 /**
  * Confirms every 提出済 report matching the list's current filter that carries no review flag
- * (outliers, unresolved 照会), and says how many were left out and why.
+ * (outliers, unresolved 照会, unexplained warnings, 前年比大), and says how many were left out and why.
+ * `kinds`: the flags the cycle's reports can carry (no outliers on a hub self-assessment).
  */
 export function BulkConfirmButton({
   cycleId,
   filter,
   submittedCount,
   flaggedCount = 0,
-}: Readonly<{ cycleId: string; filter: Record<string, string>; submittedCount: number; flaggedCount?: number }>) {
+  kinds = REVIEW_FLAG_KINDS,
+}: Readonly<{
+  cycleId: string;
+  filter: Record<string, string>;
+  submittedCount: number;
+  flaggedCount?: number;
+  kinds?: readonly TReviewFlagKind[];
+}>) {
   const { run, pending, error } = useApiAction<TBulkConfirmResult>();
   const [result, setResult] = useState<TBulkConfirmResult | null>(null);
   const n = (v: number) => v.toLocaleString("ja-JP");
+  const flags = `目印（${reviewFlagTopics(kinds)}）`;
   return (
     <div className="space-y-2">
       <Button
@@ -27,7 +42,7 @@ export function BulkConfirmButton({
         onClick={async () => {
           if (
             !window.confirm(
-              `この条件に当てはまる提出済の報告 ${n(submittedCount)}件をまとめて確認済みにします。${flaggedCount > 0 ? `目印（外れ値・照会）のある ${n(flaggedCount)}件は対象外です。` : ""}よろしいですか？`,
+              `この条件に当てはまる提出済の報告 ${n(submittedCount)}件をまとめて確認済みにします。${flaggedCount > 0 ? `${flags}のある ${n(flaggedCount)}件は対象外です。` : ""}よろしいですか？`,
             )
           )
             return;
@@ -39,7 +54,7 @@ export function BulkConfirmButton({
       </Button>
       {flaggedCount > 0 && (
         <p className="text-sm text-gray-700" data-testid="bulk-flagged-count">
-          目印（外れ値・照会）のある提出済の報告 {n(flaggedCount)}
+          {flags}のある提出済の報告 {n(flaggedCount)}
           件は、一括確認の対象外です（1件ずつ確認してください）。
         </p>
       )}

@@ -8,15 +8,33 @@ import { useApiAction } from "./use-api-action";
 
 type TItemChoice = { key: string; label: string };
 
+/** What the officer reads before asking: when the respondent can correct the report in answer. */
+export function queryCorrectionHint(respondentCanCorrect: boolean): string {
+  return respondentCanCorrect
+    ? "回答者は回答欄で答え、必要なら報告を修正（提出済みなら修正・変更報告）して提出します。提出期限を過ぎると、報告を修正できるのは「期限後の入力許可」で入力を再開したときだけです。"
+    : "提出期限を過ぎているため、回答者はいま報告を修正できません（回答欄で答えることはできます）。回答のとおり報告を直してもらう場合は、「期限後の入力許可」で入力を再開してください。";
+}
+
 /**
  * 照会: the officer picks the flagged items (checkboxes) and/or one other item, and writes the
- * question the respondent will read on its home and next to the item in the form.
+ * question the respondent will read on its home and next to the item in the form (and in the
+ * 照会のお知らせ mail). `respondentCanCorrect`: whether the respondent's input window is open now
+ * (after the deadline only a reopening lets it correct the report).
  */
 export function ItemQueryForm({
   submissionId,
   flagged,
   items,
-}: Readonly<{ submissionId: string; flagged: TItemChoice[]; items: TItemChoice[] }>) {
+  respondentCanCorrect = true,
+  mailConfigured = false,
+}: Readonly<{
+  submissionId: string;
+  flagged: TItemChoice[];
+  items: TItemChoice[];
+  respondentCanCorrect?: boolean;
+  /** With a mail server the respondent's accounts are also mailed (照会のお知らせ). */
+  mailConfigured?: boolean;
+}>) {
   const id = useId();
   const { run, pending, error } = useApiAction<{ id: string }>();
   const [checked, setChecked] = useState<string[]>([]);
@@ -38,6 +56,12 @@ export function ItemQueryForm({
   };
   return (
     <div className="space-y-3" data-testid="item-query-form">
+      <p
+        className={`text-sm ${respondentCanCorrect ? "text-gray-700" : "rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-300"}`}
+        data-testid="query-correction-hint"
+      >
+        {queryCorrectionHint(respondentCanCorrect)}
+      </p>
       {flagged.length > 0 && (
         <fieldset>
           <legend className={labelClass}>外れ値の項目</legend>
@@ -106,7 +130,12 @@ export function ItemQueryForm({
       <Button onClick={() => void submit()} disabled={pending}>
         {pending ? "送信中…" : "照会する"}
       </Button>
-      {done && <Notice tone="success">照会しました。回答者のホーム画面と入力画面に表示されます。</Notice>}
+      {done && (
+        <Notice tone="success">
+          照会しました。回答者のホーム画面と入力画面に表示されます
+          {mailConfigured ? "（回答者のアカウントにはメールでもお知らせします）" : ""}。
+        </Notice>
+      )}
       {error && !messageError && !itemsError && <ApiErrorNotice error={error} />}
     </div>
   );

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/domain/wareki";
 import {
   REVIEW_FLAG_KINDS,
   REVIEW_FLAG_LABELS,
+  reviewFlagKindsFor,
   type TReviewFlagCounts,
   type TReviewFlagFilter,
 } from "@/lib/prefecture/review-flags";
@@ -41,7 +42,7 @@ export function ReviewFlagSummary({
   summary: Awaited<ReturnType<typeof getCycleFlagSummary>>;
   hrefFor: (flag: TReviewFlagFilter) => string;
 }>) {
-  const kinds = REVIEW_FLAG_KINDS.filter((kind) => isClinic || kind !== "outlier");
+  const kinds = reviewFlagKindsFor(isClinic);
   return (
     <div className="space-y-3 text-sm">
       <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="flag-summary">

@@ -81,6 +81,8 @@ export function ReviewFlagsPanel({
   flags,
   kindLabel,
   canAsk,
+  respondentCanCorrect = true,
+  mailConfigured = false,
 }: Readonly<{
   submissionId: string;
   definition: TQuestionnaireDefinition;
@@ -88,6 +90,10 @@ export function ReviewFlagsPanel({
   flags: TFlags;
   kindLabel: string;
   canAsk: boolean;
+  /** Whether the respondent's input window is open (else only a reopening lets it correct). */
+  respondentCanCorrect?: boolean;
+  /** Whether asking also mails the respondent (a mail server is configured). */
+  mailConfigured?: boolean;
 }>) {
   const labels = labelsOf(definition);
   const label = (key: string) => labels.get(key) ?? key;
@@ -164,6 +170,8 @@ export function ReviewFlagsPanel({
             submissionId={submissionId}
             flagged={flags.outliers.map((f) => ({ key: f.itemKey, label: label(f.itemKey) }))}
             items={answered.map((item) => ({ key: item.key, label: item.label }))}
+            respondentCanCorrect={respondentCanCorrect}
+            mailConfigured={mailConfigured}
           />
         </section>
       )}

@@ -154,7 +154,7 @@ export const ZMailLogFilter = z.object({
     .optional()
     .catch(undefined),
   kind: z
-    .enum(["ANNOUNCEMENT", "INVITATION", "REMINDER", "RETURNED", "CONFIRMED", "REOPENED", "RECEIPT"])
+    .enum(["ANNOUNCEMENT", "INVITATION", "REMINDER", "RETURNED", "CONFIRMED", "REOPENED", "RECEIPT", "QUERY"])
     .optional()
     .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),

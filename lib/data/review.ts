@@ -22,7 +22,7 @@ import { type TResponseStatus } from "@/lib/aggregation/status";
 import type { TExportRespondent } from "@/lib/prefecture/exports";
 import { parseOptionalDerived, parseStoredAnswers } from "./json-columns";
 import { softWarningCounts } from "./soft-warning-where";
-import type { TSoftWarningCounts } from "@/lib/prefecture/soft-warning-filter";
+import { openWarningCounts, type TSoftWarningCounts } from "@/lib/prefecture/soft-warning-filter";
 import { flagCountsOf, flagWhere } from "./review-flags";
 import { NO_FLAGS, totalFlags, type TReviewFlagCounts, type TReviewFlagFilter } from "@/lib/prefecture/review-flags";
 
@@ -132,7 +132,7 @@ export type TRespondentRow = {
   isActive: boolean;
   status: TResponseStatus;
   submission: Omit<TSubmissionSummary, "softWarnings"> | null;
-  /** Soft-rule warnings of the latest revision (null: none stored). */
+  /** Soft-rule warnings of the latest revision (null: none stored); listRespondents makes the parts the open ones. */
   warningCounts: TSoftWarningCounts | null;
   /** Review flags of the report (issue 16); all zero without a report. */
   flags: TReviewFlagCounts;
@@ -350,7 +350,11 @@ export async function listRespondents(
     result = await findRespondents(viewer, cycle, where, { skip, take: PAGE_SIZE }, sort);
   }
   const flags = await flagCountsOf(result.rows.flatMap((r) => (r.submission ? [r.submission.id] : [])));
-  const rows = result.rows.map((r) => ({ ...r, flags: (r.submission && flags.get(r.submission.id)) || NO_FLAGS }));
+  const rows = result.rows.map((r) => {
+    const own = (r.submission && flags.get(r.submission.id)) || NO_FLAGS;
+    // The badge's open counts are the flags' (acknowledged 前年比大 apart), as the 目印 filter sees them.
+    return { ...r, flags: own, warningCounts: openWarningCounts(r.warningCounts, own) };
+  });
   return {
     ...result,
     rows,

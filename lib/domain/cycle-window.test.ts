@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cycleWritability, type TCycleWindow, isLockedBySubmission } from "./cycle-window";
+import {
+  cycleWritability,
+  type TCycleWindow,
+  isLockedBySubmission,
+  queryCorrection,
+  queryCorrectionText,
+} from "./cycle-window";
 
 const cycle: TCycleWindow = {
   status: "OPEN",
@@ -43,5 +49,25 @@ describe("isLockedBySubmission: the one rule for whether answers change without 
     [{ status: "CONFIRMED", isAmending: true }, false],
   ] as const)("%o → locked %s", (submission, locked) => {
     expect(isLockedBySubmission(submission)).toBe(locked);
+  });
+});
+
+describe("queryCorrection: how a respondent corrects its report in answer to a 照会", () => {
+  it.each<[string, boolean, { status: string; isAmending: boolean } | null, string]>([
+    ["a returned report within the window: in the form", true, { status: "RETURNED", isAmending: false }, "edit"],
+    ["an amendment under way: in the form", true, { status: "CONFIRMED", isAmending: true }, "edit"],
+    ["submitted: start a 修正 first", true, { status: "SUBMITTED", isAmending: false }, "start:修正"],
+    ["confirmed: start a 変更報告 first", true, { status: "CONFIRMED", isAmending: false }, "start:変更報告"],
+    ["after the deadline: not until reopened", false, { status: "SUBMITTED", isAmending: false }, "closed"],
+  ])("%s", (_name, writable, submission, expected) => {
+    const correction = queryCorrection(writable, submission);
+    expect(correction.way === "start" ? `start:${correction.what}` : correction.way).toBe(expected);
+  });
+
+  it("words each way; after the deadline it names no button and says the correction goes in the answer", () => {
+    expect(queryCorrectionText({ way: "start", what: "変更報告" })).toContain("「変更報告を始める」");
+    const closed = queryCorrectionText({ way: "closed" });
+    expect(closed).toContain("回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）");
+    expect(closed).not.toContain("始める");
   });
 });

@@ -30,3 +30,31 @@ const EDITABLE_WITHOUT_AMENDMENT: ReadonlySet<string> = new Set(["DRAFT", "RETUR
 export function isLockedBySubmission(submission: { status: string; isAmending: boolean } | null): boolean {
   return submission !== null && !EDITABLE_WITHOUT_AMENDMENT.has(submission.status) && !submission.isAmending;
 }
+
+/**
+ * How a respondent can correct its report in answer to a 照会: in the form as it is (draft,
+ * returned, amendment under way), by starting a 修正 / 変更報告 first (submitted / confirmed), or
+ * not at all until the prefecture reopens it (after the deadline: the form shows no inputs and no
+ * buttons). The form's query panel and the 照会 mail both say it through queryCorrectionText.
+ */
+export type TQueryCorrection = { way: "edit" } | { way: "start"; what: "修正" | "変更報告" } | { way: "closed" };
+
+export function queryCorrection(
+  writable: boolean,
+  submission: { status: string; isAmending: boolean } | null,
+): TQueryCorrection {
+  if (!writable) return { way: "closed" };
+  if (!isLockedBySubmission(submission)) return { way: "edit" };
+  return { way: "start", what: submission?.status === "CONFIRMED" ? "変更報告" : "修正" };
+}
+
+export function queryCorrectionText(correction: TQueryCorrection): string {
+  switch (correction.way) {
+    case "edit":
+      return "回答のとおり内容を直す場合は、入力欄で修正して提出してください。";
+    case "start":
+      return `回答のとおり内容を直す場合は、入力画面の「${correction.what}を始める」から修正して提出してください。`;
+    case "closed":
+      return "提出期限を過ぎているため、報告の内容はいまは修正できません。訂正がある場合は、回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）。";
+  }
+}

@@ -25,6 +25,32 @@ export const REVIEW_FLAG_LABELS: Record<TReviewFlagKind, string> = {
   "big-change": "前年比大",
 };
 
+/**
+ * What each kind is about, in a word, for the titles and sentences that name the flags as a whole
+ * (「確認の目印（外れ値・照会・説明未記入の注意・前年比大）」): the two query kinds are one topic.
+ */
+export const REVIEW_FLAG_TOPICS: Record<TReviewFlagKind, string> = {
+  outlier: "外れ値",
+  "query-open": "照会",
+  "query-answered": "照会",
+  "warning-unexplained": "説明未記入の注意",
+  "big-change": "前年比大",
+};
+
+/** The kinds read from the soft-rule warnings: the report view shows them with the warnings. */
+export const WARNING_FLAG_KINDS: readonly TReviewFlagKind[] = ["warning-unexplained", "big-change"];
+
+/** The kinds a cycle's reports can carry: outliers are judged on the clinic report only. */
+export const reviewFlagKindsFor = (isClinic: boolean): readonly TReviewFlagKind[] =>
+  isClinic ? REVIEW_FLAG_KINDS : REVIEW_FLAG_KINDS.filter((kind) => kind !== "outlier");
+
+/** 「外れ値・照会・説明未記入の注意・前年比大」: the topics of these kinds, each once, in list order. */
+export function reviewFlagTopics(kinds: readonly TReviewFlagKind[] = REVIEW_FLAG_KINDS): string {
+  return [...new Set(REVIEW_FLAG_KINDS.filter((kind) => kinds.includes(kind)).map((k) => REVIEW_FLAG_TOPICS[k]))].join(
+    "・",
+  );
+}
+
 /** The review list's flag filter: any flag, or one kind. */
 export const REVIEW_FLAG_FILTERS = ["any", ...REVIEW_FLAG_KINDS] as const;
 export type TReviewFlagFilter = (typeof REVIEW_FLAG_FILTERS)[number];

@@ -13,12 +13,14 @@ import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "@/lib/doma
 import { UNRESOLVED_QUERY_STATUSES, queryBlocksConfirmMessage } from "@/lib/prefecture/review-flags";
 import { auditRow } from "./audit";
 import { parseInput } from "./input";
+import { kickMailDispatch, queueSubmissionNotices } from "./mail-outbox";
 
 // 照会 (issue 16): the prefecture asks about one or a few items of a submitted report instead of
 // returning the whole report; the respondent answers (and, if the answer is a correction, changes
 // the report through the usual 修正・変更報告 write path); the officer closes the query. Every step
 // is audited in its transaction. A report with a query not yet closed cannot be confirmed
-// (assertNoUnresolvedQueries, called by lib/services/review.ts).
+// (assertNoUnresolvedQueries, called by lib/services/review.ts). Asking mails the respondent (照会の
+// お知らせ, queued in the asking transaction like the other notices, docs/decisions/0021).
 
 const MAX_TEXT = 2000;
 export const MAX_QUERY_ITEMS = 5;
@@ -66,8 +68,9 @@ export async function askItemQuery(viewer: TViewer, submissionId: string, input:
     throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
       itemKeys: ["この調査票にない項目が含まれています。画面を再読み込みしてください。"],
     });
-  const labels = itemKeys.map((key) => items.get(key)!.label).join("、");
-  return db.$transaction(async (tx) => {
+  const itemLabels = itemKeys.map((key) => items.get(key)!.label);
+  const labels = itemLabels.join("、");
+  const created = await db.$transaction(async (tx) => {
     const query = await tx.itemQuery.create({
       data: {
         submissionId: submission.id,
@@ -91,8 +94,16 @@ export async function askItemQuery(viewer: TViewer, submissionId: string, input:
         after: { queryId: query.id, itemKeys, message: data.message, status: "OPEN" },
       }),
     });
+    // The notice says what was asked as of now; the send job skips it once the query is closed.
+    await queueSubmissionNotices(tx, "QUERY", [submission.id], officer.userId, {
+      queryId: query.id,
+      itemLabels,
+      message: data.message,
+    });
     return query;
   });
+  await kickMailDispatch();
+  return created;
 }
 
 /** The respondent answers a query on its own report (again, while the officer has not closed it). */

@@ -5,6 +5,7 @@ import { getPublicBaseUrl } from "@/lib/env";
 import { cycleTitle, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { RESPONSE_STATUS_LABELS } from "@/lib/aggregation/status";
 import { formatDateTime } from "@/lib/domain/wareki";
+import { cycleWritability, queryCorrection } from "@/lib/domain/cycle-window";
 import { renderCycleMail, type TCycleMailInput } from "@/lib/mail/templates/cycle-mails";
 import type { TRenderedMail } from "@/lib/mail/templates/blocks";
 import { unsafeMailSender } from "@/lib/data/cycle-mail";
@@ -40,7 +41,7 @@ async function loadState(message: TMailRow) {
       : null,
     db.reportingCycle.findUnique({
       where: { id: message.cycleId },
-      select: { id: true, kind: true, fiscalYear: true, status: true, closesAt: true },
+      select: { id: true, kind: true, fiscalYear: true, status: true, opensAt: true, closesAt: true },
     }),
     db.submission.findFirst({
       where: message.submissionId
@@ -48,13 +49,22 @@ async function loadState(message: TMailRow) {
         : message.institutionId
           ? { cycleId: message.cycleId, institutionId: message.institutionId }
           : { cycleId: message.cycleId, hubId: message.hubId ?? "" },
-      select: { id: true, status: true, revision: true, reviewComment: true, reopenedUntil: true },
+      select: { id: true, status: true, revision: true, reviewComment: true, reopenedUntil: true, isAmending: true },
     }),
   ]);
   return { user, cycle, submission };
 }
 
-type TDetails = { revision?: number; comment?: string | null; reopenedUntil?: string | null; revisionKind?: string };
+type TDetails = {
+  revision?: number;
+  comment?: string | null;
+  reopenedUntil?: string | null;
+  revisionKind?: string;
+  /** 照会 (QUERY): the query, its items' labels and the officer's message when asked. */
+  queryId?: string;
+  itemLabels?: string[];
+  message?: string;
+};
 
 /** Whether the message is still due, and if so what it says (pure given the state read). */
 async function decide(message: TMailRow, now: Date): Promise<TDecision> {
@@ -114,6 +124,27 @@ async function decide(message: TMailRow, now: Date): Promise<TDecision> {
       if (!until || until.toISOString() !== details.reopenedUntil)
         return { skip: "その後に期限後の入力許可が変わったため送信しませんでした。" };
       return { input: { ...common, kind: "REOPENED", reopenedUntil: until } };
+    }
+    case "QUERY": {
+      const query = details.queryId
+        ? await db.itemQuery.findFirst({
+            where: { id: details.queryId, submissionId: message.submissionId ?? "" },
+            select: { status: true, message: true, askedRevision: true },
+          })
+        : null;
+      if (!query) return { skip: "照会が見つからないため送信しませんでした。" };
+      if (query.status === "CLOSED") return { skip: "送信前に都道府県が照会を完了したため送信しませんでした。" };
+      return {
+        input: {
+          ...common,
+          kind: "QUERY",
+          itemLabels: details.itemLabels ?? [],
+          message: query.message,
+          revision: query.askedRevision,
+          // As the form shows it now: after the deadline no correction until the prefecture reopens it.
+          correction: queryCorrection(cycleWritability(cycle, submission?.reopenedUntil, now).writable, submission),
+        },
+      };
     }
     case "RECEIPT": {
       const revision = details.revision ?? submission?.revision ?? 0;

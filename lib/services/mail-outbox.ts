@@ -13,18 +13,20 @@ import { newId } from "./bulk";
 
 type TTx = Pick<Prisma.TransactionClient, "$executeRaw">;
 
-export type TNoticeKind = "RETURNED" | "CONFIRMED" | "REOPENED";
+export type TNoticeKind = "RETURNED" | "CONFIRMED" | "REOPENED" | "QUERY";
 
 /**
  * Queues a notice of `kind` to every active account of each submission's respondent, with what the
- * notice must say as of now (revision, the officer's comment, the reopened-until date). Nothing
- * without a mail server. Returns the number of messages queued.
+ * notice must say as of now (revision, the officer's comment, the reopened-until date, and `extra`:
+ * e.g. a 照会's id, items and message). Nothing without a mail server. Returns the number of
+ * messages queued.
  */
 export async function queueSubmissionNotices(
   tx: TTx,
   kind: TNoticeKind,
   submissionIds: readonly string[],
   createdById: string | null,
+  extra: Readonly<Record<string, unknown>> = {},
 ): Promise<number> {
   if (!isMailConfigured() || submissionIds.length === 0) return 0;
   return tx.$executeRaw`
@@ -33,7 +35,7 @@ export async function queueSubmissionNotices(
     SELECT gen_random_uuid()::text, s."cycleId", s."prefectureCode", ${kind}::"MailKind",
       s."institutionId", s."hubId", s."id", u."id", u."email", u."name", coalesce(i."name", h."name", ''),
       jsonb_build_object('revision', s."revision", 'comment', s."reviewComment",
-        'reopenedUntil', to_char(s."reopenedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+        'reopenedUntil', to_char(s."reopenedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || ${JSON.stringify(extra)}::jsonb,
       'QUEUED'::"MailStatus", ${createdById}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
     FROM "Submission" s
     LEFT JOIN "Institution" i ON i."id" = s."institutionId"

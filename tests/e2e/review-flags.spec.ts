@@ -136,6 +136,8 @@ test("review flags: the officer filters to flagged reports and asks about the it
   await expect(page.getByTestId(`outlier-mark-${itemKey}`)).toContainText("外れ値（高い値）");
 
   const form = page.getByTestId("item-query-form");
+  // Before asking: after the deadline only 期限後の入力許可 would let the clinic correct.
+  await expect(form.getByTestId("query-correction-hint")).toContainText("「期限後の入力許可」で入力を再開");
   await form.getByRole("button", { name: "照会する" }).click();
   await expect(form).toContainText("照会の内容を入力してください");
   await form.getByRole("checkbox", { name: itemLabel }).check();
@@ -162,6 +164,9 @@ test("review flags: the clinic sees the query on its home and in the form, and a
   await expect(page.getByTestId(`query-note-${itemKey}`)).toContainText(QUESTION);
   await expect(page.getByText(/外れ値|中央値/)).toHaveCount(0);
 
+  // Submitted within the window: the panel names the button the form shows for a correction.
+  await expect(page.getByTestId("query-correction")).toContainText("「修正を始める」から修正して提出");
+  await expect(page.getByRole("button", { name: "修正を始める" })).toBeVisible();
   const panel = page.getByTestId("respondent-query");
   await expect(panel.getByRole("link", { name: itemLabel })).toHaveAttribute(
     "href",

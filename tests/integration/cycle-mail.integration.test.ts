@@ -3,7 +3,8 @@
 // reminders re-checked at send time (a clinic that submits in between gets none, but its receipt),
 // an on-demand reminder for one zone, the scheduled rounds sent once (and a submission between a
 // round's scheduling and its sending skipped), the notices of 差戻し, 確認 and a reopening, failures
-// retried and logged, and a restart in the middle of a bulk send that sends no mail twice and loses none.
+// retried and logged, a restart in the middle of a bulk send that sends no mail twice and loses none,
+// and the notice of a 照会 (issue 16), skipped when the officer closed the query before it left.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
 
@@ -19,6 +20,7 @@ import { saveMailSettings, saveReminderSchedule } from "@/lib/services/mail-sett
 import { confirmSubmission, returnSubmission } from "@/lib/services/review";
 import { reopenRespondent } from "@/lib/services/cycles";
 import { toDateInputJst } from "@/lib/domain/jst-dates";
+import { askItemQuery, closeItemQuery } from "@/lib/services/item-queries";
 import { saveDraft, submitReport } from "@/lib/services/respondent-reports";
 import { hashToken, setPasswordWithToken } from "@/lib/services/accounts";
 import { listMailBatches, listMailLog } from "@/lib/data/cycle-mail";
@@ -400,5 +402,78 @@ describe("cycle mail", () => {
     expect(new Set(arrived).size).toBe(9);
     expect(arrived).toHaveLength(9);
     for (const u of extra) expect(arrived).toContain(u.email);
+  });
+});
+
+describe("照会のお知らせ (QUERY)", () => {
+  const sabae = () => world.submissions.sabaeSubmission.id;
+  const sabaeEmail = () => world.users.sabaeClinic.email;
+
+  it("asking about items queues the notice in the same transaction; it arrives in Japanese naming the items, the question and where to answer", async () => {
+    const before = smtp.received.length;
+    const { id: queryId } = await askItemQuery(officer, sabae(), {
+      itemKeys: ["i_overtime", "i_rota"],
+      message: "時間外加算の算定回数が前年の10倍です。\n実数かご確認ください。",
+    });
+    const queued = await db.mailMessage.findMany({ where: { submissionId: sabae(), kind: "QUERY" } });
+    expect(queued.map((m) => [m.recipient, m.status])).toEqual([[sabaeEmail(), "QUEUED"]]);
+    expect(queued[0]!.details).toMatchObject({
+      queryId,
+      revision: 1,
+      itemLabels: ["時間外加算の算定回数", "在宅当番医制"],
+    });
+
+    await sendAllQueued();
+    const arrived = smtp.received.slice(before);
+    expect(arrived.map((m) => m.to)).toEqual([[sabaeEmail()]]);
+    const [mail] = arrived;
+    expect(mail!.subject).toBe(
+      "【福井県】令和7年度 かかりつけ医機能報告の「時間外加算の算定回数」ほか1項目について照会があります",
+    );
+    expect(mail!.text).toContain("報告（第1版）の次の項目について、確認させてください。");
+    expect(mail!.text).toContain("照会の項目: 時間外加算の算定回数\n在宅当番医制");
+    expect(mail!.text).toContain(
+      "照会の内容（都道府県から）\n＞ 時間外加算の算定回数が前年の10倍です。\n＞ 実数かご確認ください。",
+    );
+    expect(mail!.text).toContain("「都道府県からの照会」の回答欄から回答してください");
+    expect(mail!.text).toContain("入力画面の「修正を始める」から修正して提出してください");
+    expect(mail!.text).toContain(`/institution/cycles/${cycleId()}#queries`);
+    expect(mail!.text).toContain("福井県 健康福祉部 地域医療課\n電話 0776-20-0000（平日 9時〜17時）");
+    expect(mail!.html).toContain(`/institution/cycles/${cycleId()}#queries</a>`);
+    const log = await listMailLog(officer, cycleId(), { page: 1, kind: "QUERY" });
+    expect(log.rows.map((r) => [r.recipient, r.status])).toEqual([[sabaeEmail(), "SENT"]]);
+    await closeItemQuery(officer, queryId, {});
+  });
+
+  it("a query closed before its notice left is SKIPPED with the reason; after the deadline the notice asks for the correction in the answer", async () => {
+    const before = smtp.received.length;
+    const { id: queryId } = await askItemQuery(officer, sabae(), { itemKeys: ["i_rota"], message: "電話で確認済み" });
+    await closeItemQuery(officer, queryId, { note: "電話で確認した" });
+    await sendAllQueued();
+    const skipped = await db.mailMessage.findFirstOrThrow({
+      where: { submissionId: sabae(), kind: "QUERY", details: { path: ["queryId"], equals: queryId } },
+    });
+    expect(skipped).toMatchObject({
+      status: "SKIPPED",
+      error: "送信前に都道府県が照会を完了したため送信しませんでした。",
+    });
+    expect(smtp.received.length).toBe(before);
+
+    // The deadline has passed and the clinic was not reopened: the form shows no 修正 buttons.
+    const cycle = world.cycles.fukuiClinicCycle;
+    await db.reportingCycle.update({ where: { id: cycle.id }, data: { closesAt: new Date(Date.now() - 86_400_000) } });
+    try {
+      await askItemQuery(officer, sabae(), { itemKeys: ["i_overtime"], message: "算定回数をご確認ください。" });
+      await sendAllQueued();
+      const [late] = smtp.received.slice(before);
+      expect(late!.subject).toBe(
+        "【福井県】令和7年度 かかりつけ医機能報告の「時間外加算の算定回数」について照会があります",
+      );
+      expect(late!.text).toContain("提出期限を過ぎているため、報告の内容はいまは修正できません。");
+      expect(late!.text).toContain("回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）");
+      expect(late!.text).not.toContain("を始める");
+    } finally {
+      await db.reportingCycle.update({ where: { id: cycle.id }, data: { closesAt: cycle.closesAt } });
+    }
   });
 });

@@ -13,6 +13,7 @@ import { getCycleFlagSummary, getSubmissionFlags } from "@/lib/data/review-flags
 import { listRespondents } from "@/lib/data/review";
 import { findCycle } from "@/lib/data/cycles";
 import { ZRespondentFilter } from "@/lib/prefecture/filters";
+import { softWarningBadgeText } from "@/lib/prefecture/soft-warning-filter";
 import type { TReviewFlagFilter } from "@/lib/prefecture/review-flags";
 import { computeStoredDerived } from "@/lib/questionnaire/snapshot";
 import type { TAnswers } from "@/lib/questionnaire/answers";
@@ -206,12 +207,18 @@ describe("acknowledged 前年比大 items", () => {
     const cycle = await findCycle(officer, cycleId);
     const one = await listRespondents(officer, cycle, ZRespondentFilter.parse({ flag: "big-change" }));
     expect(one.rows[0]!.flags["big-change"]).toBe(1);
+    // The badge next to the status counts the open one, the acknowledged one apart (the 目印 agrees).
+    expect(softWarningBadgeText(one.rows[0]!.warningCounts)).toBe("確認事項 2（前年比大 1・確認済み（問題なし） 1）");
     expect((await bulkConfirm(officer, cycleId, { q: "前年比テスト" })).confirmed).toBe(0);
 
     await acknowledgeFlag(officer, id, { ...ref("i_rota"), note: "当番医制の変更" });
     expect(await listed("big-change")).toEqual([]);
     expect(await listed("any")).not.toContain(id);
     expect((await getCycleFlagSummary(officer, cycleId)).reports["big-change"]).toBe(0);
+    const settled = await listRespondents(officer, cycle, ZRespondentFilter.parse({ q: "前年比テスト" }));
+    expect(settled.rows.map((r) => [softWarningBadgeText(r.warningCounts), r.flags["big-change"]])).toEqual([
+      ["確認事項 2（確認済み（問題なし） 2）", 0],
+    ]);
 
     // Undone: flagged again; acknowledged again: bulk confirmation takes it.
     await unacknowledgeFlag(officer, id, ref("i_rota"));

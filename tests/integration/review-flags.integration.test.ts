@@ -194,6 +194,8 @@ describe("item-level queries (照会)", () => {
       itemKeys: ["i_overtime"],
       message: "時間外加算の算定回数をご確認ください。",
     });
+    // No mail server in this file: the 照会のお知らせ is not queued at all (ADR 0021).
+    expect(await db.mailMessage.count({ where: { submissionId, kind: "QUERY" } })).toBe(0);
 
     // A report with an open query cannot be confirmed.
     const blocked = await errorOf(confirmSubmission(officer, submissionId, { revision: 1 }));

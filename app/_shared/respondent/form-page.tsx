@@ -11,7 +11,7 @@ import {
   writabilityOf,
 } from "@/lib/data/respondent";
 import { getRespondentDefinition } from "@/lib/data/questionnaires";
-import { WRITABILITY_MESSAGES, isLockedBySubmission } from "@/lib/domain/cycle-window";
+import { WRITABILITY_MESSAGES, isLockedBySubmission, queryCorrection } from "@/lib/domain/cycle-window";
 import { cycleTitle, nextRevisionKind, respondentStatusLabel, REVISION_KIND_LABELS } from "@/lib/domain/labels";
 import { fiscalYearLabel, formatDeadline } from "@/lib/domain/wareki";
 import { PageHeader } from "@/components/ui/page-header";
@@ -86,7 +86,11 @@ export async function RespondentFormPage({
         }
       />
       <div className="mb-5 space-y-3">
-        <QueryPanel queries={queries} labelOf={(key) => itemLabels.get(key) ?? key} canCorrect={editable} />
+        <QueryPanel
+          queries={queries}
+          labelOf={(key) => itemLabels.get(key) ?? key}
+          correction={queryCorrection(writability.writable, submission)}
+        />
         {definition.respondentNotice && (
           <details className="rounded-md border border-gray-200 bg-white px-4 py-2 text-sm text-gray-700">
             <summary className="cursor-pointer font-medium">この調査票について（{definition.versionLabel}）</summary>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TItemQueryView } from "@/lib/data/review-flags";
 import { QUERY_STATUS_LABELS } from "@/lib/prefecture/review-flags";
 import { formatDateTime } from "@/lib/domain/wareki";
+import { queryCorrectionText, type TQueryCorrection } from "@/lib/domain/cycle-window";
 import { Notice } from "@/components/ui/notice";
 import { fieldId } from "@/components/questionnaire/field-shell";
 import { QueryAnswerForm } from "./query-answer-form";
@@ -34,12 +35,16 @@ export function QueryHomeNotice({ queries, formHref }: Readonly<{ queries: TItem
   );
 }
 
-/** Form page: every query of the cycle, open ones first, each with its items and the answer form. */
+/**
+ * Form page: every query of the cycle, open ones first, each with its items and the answer form.
+ * `correction` is how the form lets the respondent correct the report now (queryCorrection): after
+ * the deadline it offers no 修正 at all, so the panel asks for the correction in the answer.
+ */
 export function QueryPanel({
   queries,
   labelOf,
-  canCorrect,
-}: Readonly<{ queries: TItemQueryView[]; labelOf: (key: string) => string; canCorrect: boolean }>) {
+  correction,
+}: Readonly<{ queries: TItemQueryView[]; labelOf: (key: string) => string; correction: TQueryCorrection }>) {
   if (queries.length === 0) return null;
   const ordered = [...queries.filter(unresolved), ...queries.filter((q) => !unresolved(q))];
   return (
@@ -51,11 +56,8 @@ export function QueryPanel({
       <h2 id="queries-title" className="mb-2 text-base font-semibold">
         都道府県からの照会
       </h2>
-      <p className="mb-3">
-        照会に回答してください。回答のとおり内容を直す場合は、
-        {canCorrect
-          ? "下の入力欄で修正して提出してください。"
-          : "「修正する」または「変更報告を作成」から修正して提出してください。"}
+      <p className="mb-3" data-testid="query-correction">
+        照会に回答してください。{queryCorrectionText(correction)}
       </p>
       <ol className="space-y-3">
         {ordered.map((q) => (

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { countCycleStatuses, findCycle, listCycles } from "@/lib/data/cycles";
 import { countBulkConfirmable, listRespondents } from "@/lib/data/review";
 import { getCycleFlagSummary } from "@/lib/data/review-flags";
-import { REVIEW_FLAG_FILTERS, REVIEW_FLAG_FILTER_LABELS } from "@/lib/prefecture/review-flags";
+import { REVIEW_FLAG_FILTERS, REVIEW_FLAG_FILTER_LABELS, reviewFlagKindsFor } from "@/lib/prefecture/review-flags";
 import { FlagBadges, ReviewFlagSummary } from "@/components/prefecture/review-flag-list";
 import { listMunicipalities, listZoneSchemes } from "@/lib/data/zones";
 import { respondentStatusLabel } from "@/lib/domain/labels";
@@ -200,6 +200,7 @@ export default async function SubmissionsPage({ searchParams }: Readonly<{ searc
               filter={filterOnly}
               submittedCount={bulk.confirmable}
               flaggedCount={bulk.flagged}
+              kinds={reviewFlagKindsFor(isClinic)}
             />
             {(!filter.status || NOT_YET_SUBMITTED.includes(filter.status)) && (
               <div className="flex flex-wrap items-center gap-3 text-sm">

@@ -58,6 +58,41 @@ const cases: [TCycleMailInput, string, string[]][] = [
     "【福井県】令和7年度 かかりつけ医機能報告の報告を受け付けました",
     ["（再提出）を受け付けました", "版: 第3版", "受付日時: 2026/02/01 10:02"],
   ],
+  [
+    {
+      ...common,
+      kind: "QUERY",
+      itemLabels: ["時間外対応加算の算定回数"],
+      message: "前年の10倍です。\n実数か確認してください。",
+      revision: 2,
+      correction: { way: "start", what: "修正" },
+    },
+    "【福井県】令和7年度 かかりつけ医機能報告の「時間外対応加算の算定回数」について照会があります",
+    [
+      "報告（第2版）の次の項目について",
+      "照会の項目: 時間外対応加算の算定回数",
+      "照会の内容（都道府県から）\n＞ 前年の10倍です。\n＞ 実数か確認してください。",
+      "「都道府県からの照会」の回答欄から回答してください",
+      "入力画面の「修正を始める」から修正して提出してください",
+      "https://renkei.example.jp/institution/cycles/c1#queries",
+    ],
+  ],
+  [
+    {
+      ...common,
+      kind: "QUERY",
+      itemLabels: ["当番医制への参加", "後方支援病床の数", "時間外対応加算の算定回数"],
+      message: "ご確認ください。",
+      revision: 1,
+      correction: { way: "closed" },
+    },
+    "【福井県】令和7年度 かかりつけ医機能報告の「当番医制への参加」ほか2項目について照会があります",
+    [
+      "照会の項目: 当番医制への参加\n後方支援病床の数\n時間外対応加算の算定回数",
+      "提出期限を過ぎているため",
+      "回答欄に訂正内容を書いてください（都道府県が入力を再開すると修正できます）",
+    ],
+  ],
 ];
 
 describe("cycle mails", () => {
@@ -78,8 +113,13 @@ describe("cycle mails", () => {
     expect(mail.html).toContain("さくら内科&lt;クリニック&gt;<br>山田 花子 様");
     expect(mail.html).not.toContain("<クリニック>");
     expect(mail.html).toContain('lang="ja"');
-    // The invitation links to setting a password first; every other mail to the form.
-    const link = input.kind === "INVITATION" ? input.setPasswordUrl : input.formUrl;
+    // The invitation links to setting a password first, a 照会 to the form's queries; every other mail to the form.
+    const link =
+      input.kind === "INVITATION"
+        ? input.setPasswordUrl
+        : input.kind === "QUERY"
+          ? `${input.formUrl}#queries`
+          : input.formUrl;
     expect(mail.html).toContain(`<a href="${escapeHtml(link)}">`);
   });
 
@@ -87,6 +127,20 @@ describe("cycle mails", () => {
     const mail = renderCycleMail({ ...common, kind: "RETURNED", comment: "<b>太字</b> & 記号", revision: 1 });
     expect(mail.text).toContain("＞ <b>太字</b> & 記号");
     expect(mail.html).toContain("&lt;b&gt;太字&lt;/b&gt; &amp; 記号");
+  });
+
+  it("a 照会 after the deadline does not point to buttons the form does not show", () => {
+    const closed = renderCycleMail({
+      ...common,
+      kind: "QUERY",
+      itemLabels: ["後方支援病床の数"],
+      message: "<確認>",
+      revision: 1,
+      correction: { way: "closed" },
+    });
+    expect(closed.text).not.toContain("を始める");
+    expect(closed.text).toContain("＞ <確認>");
+    expect(closed.html).toContain("&lt;確認&gt;");
   });
 
   it("a 確認 note appears only when there is one; an empty signature leaves no blank line", () => {

@@ -1,12 +1,13 @@
 // The wording of every mail of the reporting cycle, in one place (table-tested in
 // cycle-mails.test.ts): 案内, 案内＋パスワード設定, 督促, and the notices of 差戻し, 確認, 期限後の
-// 入力許可 and the receipt of a submission. Pure functions of plain input; the send job fills the
+// 入力許可, 照会 (issue 16) and the receipt of a submission. Pure functions of plain input; the send job fills the
 // input from the database at send time, so a mail says what is true when it leaves.
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
+import { queryCorrectionText, type TQueryCorrection } from "@/lib/domain/cycle-window";
 import { renderBlocks, signatureBlocks, type TMailBlock, type TMailSender, type TRenderedMail } from "./blocks";
 
 export type TCycleMailKind =
-  "ANNOUNCEMENT" | "INVITATION" | "REMINDER" | "RETURNED" | "CONFIRMED" | "REOPENED" | "RECEIPT";
+  "ANNOUNCEMENT" | "INVITATION" | "REMINDER" | "RETURNED" | "CONFIRMED" | "REOPENED" | "RECEIPT" | "QUERY";
 
 /** Japanese name of each kind, as the send log and the preview show it. */
 export const MAIL_KIND_LABELS: Record<TCycleMailKind, string> = {
@@ -17,6 +18,7 @@ export const MAIL_KIND_LABELS: Record<TCycleMailKind, string> = {
   CONFIRMED: "確認のお知らせ",
   REOPENED: "期限後の入力許可のお知らせ",
   RECEIPT: "提出の受付",
+  QUERY: "照会のお知らせ",
 };
 
 export { MAIL_STATUS_LABELS } from "../status-labels";
@@ -45,7 +47,24 @@ export type TCycleMailInput = TCycleMailCommon &
     | { kind: "CONFIRMED"; comment: string | null; revision: number }
     | { kind: "REOPENED"; reopenedUntil: Date }
     | { kind: "RECEIPT"; revision: number; revisionLabel: string; submittedAt: Date }
+    | {
+        kind: "QUERY";
+        /** The labels of the items asked about (one or a few), in the officer's order. */
+        itemLabels: readonly string[];
+        /** The officer's question, as written. */
+        message: string;
+        /** The revision the officer asked about. */
+        revision: number;
+        /** How the respondent can correct the report now (not at all after the deadline until reopened). */
+        correction: TQueryCorrection;
+      }
   );
+
+/** 「A」 or 「A」ほか2項目: the items of a 照会 in a subject line. */
+function subjectItems(labels: readonly string[]): string {
+  const [first = ""] = labels;
+  return labels.length > 1 ? `「${first}」ほか${labels.length - 1}項目` : `「${first}」`;
+}
 
 const greeting = (input: TCycleMailCommon): TMailBlock => ({
   p: `${input.respondentName}\n${input.recipientName} 様`,
@@ -131,6 +150,21 @@ function body(input: TCycleMailInput): { subject: string; blocks: TMailBlock[] }
           },
           { facts: [["入力できる期限", `${formatDeadline(input.reopenedUntil)} 23:59`], loginFact(input)] },
           { link: input.formUrl, label: "報告はこちらから（ログインが必要です）" },
+        ],
+      };
+    case "QUERY":
+      return {
+        subject: `【${pref}】${cycleTitle}の${subjectItems(input.itemLabels)}について照会があります`,
+        blocks: [
+          {
+            p: `${pref}です。提出いただいた${cycleTitle}の報告（第${input.revision}版）の次の項目について、確認させてください。`,
+          },
+          { facts: [["照会の項目", input.itemLabels.join("\n")]] },
+          { quote: input.message, label: "照会の内容（都道府県から）" },
+          {
+            p: `ログインして、入力画面の上にある「都道府県からの照会」の回答欄から回答してください。\n${queryCorrectionText(input.correction)}`,
+          },
+          { link: `${input.formUrl}#queries`, label: "照会への回答はこちらから（ログインが必要です）" },
         ],
       };
     case "RECEIPT":

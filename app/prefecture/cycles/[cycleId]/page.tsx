@@ -24,6 +24,7 @@ import { SelectFilter } from "@/components/prefecture/select-filter";
 import { type TSearchParams, flattenParams, withParams } from "@/lib/search-params";
 import { getCycleFlagSummary } from "@/lib/data/review-flags";
 import { ReviewFlagSummary } from "@/components/prefecture/review-flag-list";
+import { reviewFlagKindsFor, reviewFlagTopics } from "@/lib/prefecture/review-flags";
 
 export const metadata: Metadata = { title: "報告サイクル" };
 
@@ -202,7 +203,7 @@ export default async function CyclePage({
           </p>
         </Panel>
 
-        <Panel title="確認の目印（外れ値・照会）">
+        <Panel title={`確認の目印（${reviewFlagTopics(reviewFlagKindsFor(isClinic))}）`}>
           <ReviewFlagSummary
             cycleId={cycle.id}
             isClinic={isClinic}

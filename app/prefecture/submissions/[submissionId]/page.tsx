@@ -10,6 +10,8 @@ import { isAppError } from "@/lib/errors";
 import { cycleTitle, nextRevisionKind, respondentStatusLabel, revisionLabel } from "@/lib/domain/labels";
 import { formatDateTime, formatDeadline } from "@/lib/domain/wareki";
 import { todayJst } from "@/lib/domain/jst-dates";
+import { cycleWritability } from "@/lib/domain/cycle-window";
+import { isMailConfigured } from "@/lib/services/mailer";
 import { CHANNEL_LABELS } from "@/lib/prefecture/exports";
 import { PageHeader } from "@/components/ui/page-header";
 import { FactList, Panel } from "@/components/ui/panel";
@@ -25,6 +27,11 @@ import { compareScores } from "@/lib/questionnaire/score";
 import { withParams } from "@/lib/search-params";
 import { getSubmissionFlags } from "@/lib/data/review-flags";
 import { ReviewFlagsPanel, outlierMarks } from "@/components/prefecture/review-flags-panel";
+import { REVIEW_FLAG_KINDS, WARNING_FLAG_KINDS, reviewFlagTopics } from "@/lib/prefecture/review-flags";
+
+/** The report view's two panels of flags: the warnings' own (with the explanations), and the rest. */
+const WARNINGS_TITLE = "確認事項（提出時の注意・説明）";
+const OTHER_FLAG_KINDS = REVIEW_FLAG_KINDS.filter((kind) => !WARNING_FLAG_KINDS.includes(kind));
 
 export const metadata: Metadata = { title: "報告の確認" };
 
@@ -114,7 +121,7 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
           </Panel>
 
           {!review.isDraftOnly && (
-            <Panel title="確認事項（提出時の注意・説明）">
+            <Panel title={WARNINGS_TITLE}>
               <SoftWarningSummary
                 definition={definition}
                 stored={softWarnings}
@@ -128,7 +135,10 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
           )}
 
           {!review.isDraftOnly && (
-            <Panel title="確認の目印（外れ値・照会）">
+            <Panel title={`確認の目印（${reviewFlagTopics(OTHER_FLAG_KINDS)}）`}>
+              <p className="mb-3 text-sm text-gray-700" data-testid="warning-flags-pointer">
+                {reviewFlagTopics(WARNING_FLAG_KINDS)}の目印は「{WARNINGS_TITLE}」にあります。
+              </p>
               <ReviewFlagsPanel
                 submissionId={submission.id}
                 definition={definition}
@@ -136,6 +146,8 @@ export default async function ReviewPage({ params }: Readonly<{ params: Promise<
                 flags={flags}
                 kindLabel={respondent.kindLabel}
                 canAsk={submission.status === "SUBMITTED" || submission.status === "CONFIRMED"}
+                respondentCanCorrect={cycleWritability(cycle, submission.reopenedUntil, new Date()).writable}
+                mailConfigured={isMailConfigured()}
               />
             </Panel>
           )}
