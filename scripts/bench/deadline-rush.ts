@@ -1,5 +1,6 @@
 // `npx tsx --import ./scripts/lib/register-server-only.mjs scripts/bench/deadline-rush.ts --db postgres|embedded
-//   [--clinics 250] [--kill-clinics 250] [--concurrency 24] [--duration 15] [--padding 1000] [--skip-build]`
+//   [--clinics 250] [--kill-clinics 250] [--concurrency 24] [--duration 15] [--padding 1000] [--skip-build]
+//   [--save-rate 300] [--submit-rate 100] [--paced-submits 0]`
 //
 // The deadline rush (issue 18, docs/decisions/0012-deadline-rush-write-path.md), over HTTP,
 // against the built app: on PostgreSQL two `next start` instances on one database (requests spread
@@ -9,7 +10,10 @@
 // with the municipality would show. Phases:
 //   1. first autosaves: the N clinics save their first draft at the same moment;
 //   2. saves: `concurrency` clients save drafts back to back for `duration` seconds (capacity, p95);
-//   3. submits: the N clinics submit complete reports, `concurrency` at a time;
+//   2b. saves at a set rate (open loop, --save-rate per second for `duration` s): the goal's rate is
+//      offered whatever the answers' speed, and each latency counts from the call's scheduled start;
+//   3. submits: the first --paced-submits clinics at --submit-rate per second (open loop, as 2b),
+//      then the rest `concurrency` at a time (capacity);
 //   4. kill -9: K fresh clinics save and submit all at once; instance 1 is killed with SIGKILL
 //      mid-rush and restarted. Unacknowledged submits are retried (a retry of a committed one must
 //      return the same receipt). Then: every acknowledged submit must be stored with its answers,
@@ -45,6 +49,9 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     padding: { type: "string", default: "1000" },
     "kill-after": { type: "string", default: "500" },
+    "save-rate": { type: "string", default: "300" },
+    "submit-rate": { type: "string", default: "100" },
+    "paced-submits": { type: "string", default: "0" },
     "skip-build": { type: "boolean", default: false },
   },
 });
@@ -54,6 +61,9 @@ const K = Number(args["kill-clinics"]);
 const CONCURRENCY = Number(args.concurrency);
 const DURATION_S = Number(args.duration);
 const PADDING = Number(args.padding);
+const SAVE_RATE = Number(args["save-rate"]);
+const SUBMIT_RATE = Number(args["submit-rate"]);
+const PACED_SUBMITS = Math.min(Number(args["paced-submits"]), N);
 const DIST_DIR = ".next-bench-rush";
 const PASSWORD = "bench-password-123";
 const MUNICIPALITY = "182010"; // 福井市, padded below
@@ -134,6 +144,25 @@ class Tally {
       dbCpuMsPerRequest: this.cpu.db / Math.max(1, stats.n),
     };
   }
+}
+
+/**
+ * Open loop: `count` calls started `rate` per second whatever the answers' speed (a slow answer does
+ * not hold the next call back), each latency counted from the call's scheduled start, so a start
+ * the load generator delayed counts against the app, not for it.
+ */
+async function paced(rate: number, count: number, send: (k: number) => Promise<TCall>, tally: Tally) {
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async (_, k) => {
+      const at = start + (k * 1000) / rate;
+      const wait = at - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const result = await send(k);
+      tally.add({ ...result, ms: performance.now() - at });
+    }),
+  );
+  return tally.done();
 }
 
 const versionFrom = (result: TCall): number | null => {
@@ -275,10 +304,32 @@ await Promise.all(
 );
 saves.done();
 
-// 3. submits, `concurrency` at a time
+// 2b. saves at the goal's rate; a clinic's saves follow one another (as its form's do)
+const clinicChain = new Array<Promise<unknown>>(N).fill(Promise.resolve());
+const pacedSaves = await paced(
+  SAVE_RATE,
+  Math.round(SAVE_RATE * DURATION_S),
+  (k) => {
+    const i = k % N;
+    const saved = clinicChain[i]!.then(async () => {
+      const result = await call(`${base(i)}/draft`, "PUT", cookies[i]!, {
+        draftVersion: versions[i],
+        answers: draftOf(i, 1000 + k),
+      });
+      versions[i] = versionFrom(result) ?? versions[i]!;
+      return result;
+    });
+    clinicChain[i] = saved;
+    return saved;
+  },
+  new Tally(),
+);
+
+// 3. submits: the first PACED_SUBMITS at the goal's rate, the rest `concurrency` at a time
 const acknowledged = new Map<number, number>(); // clinic → revision
+const pacedSubmits = new Tally();
 const submits = new Tally();
-let next = 0;
+let next = PACED_SUBMITS;
 const submitOne = async (i: number, tally: Tally, at = base(i)) => {
   const result = await call(`${at}/submit`, "POST", cookies[i]!, {
     draftVersion: versions[i],
@@ -289,11 +340,15 @@ const submitOne = async (i: number, tally: Tally, at = base(i)) => {
   if (result.status === 200) acknowledged.set(i, (JSON.parse(result.body) as { revision: number }).revision);
   return result;
 };
+if (PACED_SUBMITS > 0) await paced(SUBMIT_RATE, PACED_SUBMITS, (i) => submitOne(i, new Tally()), pacedSubmits);
+const submitsStarted = new Tally();
 await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
     while (next < N) await submitOne(next++, submits);
   }),
 );
+submits.started = submitsStarted.started;
+submits.cpuStart = submitsStarted.cpuStart;
 submits.done();
 log("saves and submits measured; kill -9 rush next");
 
@@ -372,6 +427,8 @@ sampler.stop();
 const phases = [
   firstSaves.summary(`first autosaves, ${N} at once`),
   saves.summary(`autosaves, ${CONCURRENCY} clients back to back`),
+  pacedSaves.summary(`autosaves offered at ${SAVE_RATE}/s (open loop)`),
+  ...(PACED_SUBMITS > 0 ? [pacedSubmits.summary(`submits offered at ${SUBMIT_RATE}/s (open loop)`)] : []),
   submits.summary(`submits, ${CONCURRENCY} at a time`),
   killRush.summary(`kill -9 rush (${K} save+submit at once)`),
   retries.summary("retries after the restart"),
