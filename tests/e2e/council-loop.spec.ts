@@ -122,7 +122,7 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   // The seeded measures are followed up too, each with a verdict: their indicators are asked in both
   // 年度, so none lacks a baseline.
   await expect(page.getByTestId("follow-up-row").filter({ hasText: "訪問診療の同行研修" })).toHaveCount(1);
-  await expect(page.getByTestId("follow-up-row").filter({ hasText: "入退院支援ルール" })).toHaveCount(1);
+  await expect(page.getByTestId("follow-up-row").filter({ hasText: "圏域共通の入退院支援ルール" })).toHaveCount(1);
   await expect(page.getByTestId("follow-up-verdict").filter({ hasText: "基準値なし" })).toHaveCount(0);
   // The officer's 前年度の対応策の進捗 for 丹南 counts the same verdicts as the follow-up panel.
   const verdicts = (await page.getByTestId("follow-up-verdict").allTextContents())
