@@ -92,15 +92,18 @@ export async function getCouncilFollowUp(
 }
 
 /**
- * The indicators a record's 課題 and 対応策 may link, with the zone's 課題の候補 of that 年度
- * marked (their comparison with the prefecture); the catalogue order otherwise.
+ * The indicators a record's 課題 and 対応策 may link: those the 年度's questionnaire asks (another
+ * would freeze a baseline of 0/0, and the services refuse it), with the zone's 課題の候補 of that
+ * 年度 marked (their comparison with the prefecture); the catalogue order otherwise.
  */
 export async function getRecordIndicatorChoices(viewer: TViewer, zoneId: string, fiscalYear: number) {
   const zone = await getVisibleZone(viewer, zoneId);
   const cycle = await findClinicCycle(zone.scheme.prefectureCode, fiscalYear);
-  const candidates = cycle ? candidatesOf(await unsafeZoneFigures(cycle, zoneId)) : [];
-  const byKey = new Map(candidates.map((c) => [c.key, c]));
-  return CLINIC_INDICATORS.map(({ measure: _m, ...meta }) => ({ ...meta, candidate: byKey.get(meta.key) ?? null }));
+  const figures = cycle ? await unsafeZoneFigures(cycle, zoneId) : null;
+  const byKey = new Map((figures ? candidatesOf(figures) : []).map((c) => [c.key, c]));
+  return CLINIC_INDICATORS.filter((i) => !figures || indicatorAskedBy(i.key, figures.definition)).map(
+    ({ measure: _m, ...meta }) => ({ ...meta, candidate: byKey.get(meta.key) ?? null }),
+  );
 }
 
 /** Each zone's follow-up of 年度 N−1 in 年度 N, for the prefecture's side-by-side view. */

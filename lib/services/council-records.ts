@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
-import { findIndicator, freezeReading, readIndicator, type TIndicator } from "@/lib/aggregation";
+import { findIndicator, freezeReading, indicatorAskedBy, readIndicator, type TIndicator } from "@/lib/aggregation";
 import { COUNCIL_BODY_LABELS } from "@/lib/domain/council";
 import {
   ZCouncilIssueInput,
@@ -15,6 +15,7 @@ import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { councilRecordScope } from "@/lib/data/scope";
 import { getVisibleZone, parseMeetings } from "@/lib/data/council-records";
 import { findClinicCycle, unsafeZoneFigures } from "@/lib/data/council-zone-figures";
+import { getDefinition } from "@/lib/data/questionnaires";
 import type { TJson, TSnapshot } from "@/lib/audit/diff";
 import { auditRow } from "./audit";
 
@@ -131,6 +132,30 @@ function checkIndicatorKeys(keys: readonly string[], field: string): void {
     });
 }
 
+/**
+ * Refuses newly linked indicators that the record 年度's questionnaire does not ask: their figures
+ * would be 0/0, so a baseline frozen from them would say nothing (and the follow-up 基準値なし).
+ * Keys already linked stay allowed, so a measure's status and notes can still be updated.
+ */
+async function checkIndicatorsAsked(
+  record: { prefectureCode: string; fiscalYear: number },
+  keys: readonly string[],
+  field: string,
+): Promise<void> {
+  if (keys.length === 0) return;
+  const cycle = await findClinicCycle(record.prefectureCode, record.fiscalYear);
+  if (!cycle) return;
+  const definition = await getDefinition(cycle.questionnaireVersionId);
+  const notAsked = keys.filter((k) => !indicatorAskedBy(k, definition));
+  if (notAsked.length > 0)
+    throw new AppError("INVALID_INPUT", "入力内容を確認してください。", {
+      [field]: [
+        `${fiscalYearLabel(record.fiscalYear)}の調査票で尋ねていない指標は選べません（基準値を計れません）: ` +
+          `${notAsked.map((k) => findIndicator(k)?.label ?? k).join("、")}`,
+      ],
+    });
+}
+
 function issueSnapshot(i: z.output<typeof ZCouncilIssueInput>): TSnapshot {
   return { ...i, indicatorKeys: [...i.indicatorKeys] };
 }
@@ -142,6 +167,12 @@ export async function saveCouncilIssue(viewer: TViewer, recordId: string, issueI
   checkIndicatorKeys(data.indicatorKeys, "indicatorKeys");
   const existing = issueId ? await db.councilIssue.findFirst({ where: { id: issueId, recordId: record.id } }) : null;
   if (issueId && !existing) throw notFoundError("課題");
+  const linked = new Set(existing?.indicatorKeys ?? []);
+  await checkIndicatorsAsked(
+    record,
+    data.indicatorKeys.filter((k) => !linked.has(k)),
+    "indicatorKeys",
+  );
   return db.$transaction(async (tx) => {
     const saved = existing
       ? await tx.councilIssue.update({ where: { id: existing.id }, data })
@@ -256,6 +287,7 @@ export async function saveCouncilMeasure(viewer: TViewer, recordId: string, meas
   if (measureId && !existing) throw notFoundError("対応策");
   const now = new Date();
   const indicatorChanged = !existing || existing.indicatorKey !== (data.indicatorKey || null);
+  if (indicatorChanged && indicator) await checkIndicatorsAsked(record, [indicator.key], "indicatorKey");
   const baseline = indicatorChanged
     ? baselineColumns(
         indicator ? await freezeBaseline(record.prefectureCode, record.zoneId, record.fiscalYear, indicator) : null,

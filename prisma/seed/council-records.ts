@@ -1,8 +1,12 @@
 // Demo council records (協議の場の記録) of 令和6年度 for two zones, so the 令和7年度 dashboards and
 // packets show last year's measures with baseline → current → target. Baselines are frozen from
 // the 令和6年度 counters exactly as the service freezes them; targets are set a few points above.
+// Every indicator is one both the 令和6年度 demo questionnaire and the 令和7年度 one ask (functions,
+// 17 areas, 在宅当番医制 …; not the items only 令和7年度 asks, such as 訪問診療の件数 or 退院ルール),
+// so each measure has a real baseline and a verdict. With the demo's reports the 令和7年度
+// follow-up reads: 丹南 在宅医療 横ばい, 介護との連携 改善, 入退院支援 達成; 嶺南 在宅当番医 悪化.
 import { db, type Prisma } from "@/lib/db";
-import { findIndicator, freezeReading, readIndicator } from "@/lib/aggregation";
+import { findIndicator, freezeReading, indicatorAskedBy, readIndicator } from "@/lib/aggregation";
 import { findClinicCycle, unsafeZoneFigures } from "@/lib/data/council-zone-figures";
 import type { TCouncilMeeting } from "@/lib/domain/council";
 import { auditRow } from "@/lib/services/audit";
@@ -66,7 +70,7 @@ const RECORDS: TDemoRecord[] = [
     issues: [
       {
         title: "在宅医療を提供する医療機関が県全体より少ない",
-        indicatorKeys: ["f2ha.has", "homeVisitCount.positive"],
+        indicatorKeys: ["f2ha.has", "f2ni.has"],
         causes: [
           "在宅医療を始める医療機関への支援策が市町ごとに異なり、周知が足りない",
           "一人で24時間対応する負担が大きく、訪問診療を始められない診療所が多い",
@@ -90,7 +94,7 @@ const RECORDS: TDemoRecord[] = [
             ownerName: "",
             startMonth: "2025-01",
             deadlineMonth: "2025-06",
-            indicatorKey: "homeVisitCount.positive",
+            indicatorKey: "f2ni.has",
             raiseBy: 3,
             status: "DONE",
             notes: "",
@@ -99,7 +103,7 @@ const RECORDS: TDemoRecord[] = [
       },
       {
         title: "入退院時の医療と介護の情報共有が十分でない",
-        indicatorKeys: ["f2ro.has", "dischargeRule.has"],
+        indicatorKeys: ["f2ro.has", "backupBeds.has"],
         causes: [
           "退院支援ルールが圏域でひとつにまとまっていない",
           "病院の地域連携室の人員が少ない",
@@ -112,8 +116,8 @@ const RECORDS: TDemoRecord[] = [
             ownerName: "鯖江市・越前市（架空）",
             startMonth: "2024-12",
             deadlineMonth: "2026-03",
-            indicatorKey: "dischargeRule.has",
-            raiseBy: 10,
+            indicatorKey: "f2ro.has",
+            raiseBy: 5,
             status: "IN_PROGRESS",
             notes: "",
           },
@@ -172,6 +176,10 @@ export async function seedCouncilRecords(prefectureCode: string, fiscalYear: num
   for (const demo of RECORDS) {
     const zoneId = zoneIds.get(demo.zoneCode)!;
     const figures = await unsafeZoneFigures(cycle, zoneId);
+    const notAsked = demo.issues
+      .flatMap((i) => [...i.indicatorKeys, ...i.measures.map((m) => m.indicatorKey)])
+      .filter((key) => !indicatorAskedBy(key, figures.definition));
+    if (notAsked.length > 0) throw new Error(`demo council ${demo.zoneCode}: not asked in ${fiscalYear}: ${notAsked}`);
     const record = await db.councilRecord.create({
       data: {
         prefectureCode,

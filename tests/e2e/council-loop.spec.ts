@@ -119,8 +119,11 @@ test("council loop: a 課題 and a measure with a target, seen by the prefecture
   expect(shown.current).toMatch(/^\d+\.\d%（\d+\/\d+）$/);
   const verdict = expectedVerdict(percentOf(shown.baseline), percentOf(shown.current), 99);
   expect(shown.verdict.startsWith(verdict), `${JSON.stringify(shown)} → ${verdict}`).toBe(true);
-  // The seeded measures are followed up too, each with a verdict.
+  // The seeded measures are followed up too, each with a verdict: their indicators are asked in both
+  // 年度, so none lacks a baseline.
   await expect(page.getByTestId("follow-up-row").filter({ hasText: "訪問診療の同行研修" })).toHaveCount(1);
+  await expect(page.getByTestId("follow-up-row").filter({ hasText: "圏域共通の入退院支援ルール" })).toHaveCount(1);
+  await expect(page.getByTestId("follow-up-verdict").filter({ hasText: "基準値なし" })).toHaveCount(0);
   // The officer's 前年度の対応策の進捗 for 丹南 counts the same verdicts as the follow-up panel.
   const verdicts = (await page.getByTestId("follow-up-verdict").allTextContents())
     .map((v) => v.trim().split("（")[0]!)

@@ -18,7 +18,7 @@ import {
   listCouncilRecords,
   listPublishedCouncilYears,
 } from "@/lib/data/council-records";
-import { getCouncilFollowUp, listFollowUps } from "@/lib/data/council-follow-up";
+import { getCouncilFollowUp, getRecordIndicatorChoices, listFollowUps } from "@/lib/data/council-follow-up";
 import { registerDefinition } from "@/lib/services/questionnaire-versions";
 import { findClinicCycle, unsafeZoneFigures } from "@/lib/data/council-zone-figures";
 import { followUpRow, verdictCountsText } from "@/lib/summaries/council";
@@ -338,5 +338,77 @@ describe("the next 年度", () => {
     // The officer's side-by-side view counts it under the same words.
     const officer = (await listFollowUps(world.viewers.fukuiPrefecture, 2026)).get(world.zones.tannan.id)!;
     expect(verdictCountsText(officer.measures.map(followUpRow))).toContain("指標が調査票にありません 1");
+  });
+});
+
+describe("an indicator the record 年度's questionnaire does not ask", () => {
+  // The world's 令和7年度 definition asks 1号, (イ), (ロ) and the 17 areas — not (ハ) nor the tagged
+  // items such as 退院ルール: their figures would be 0/0, a baseline that says nothing.
+  const fieldErrors = (promise: Promise<unknown>) =>
+    promise.then(
+      () => ({ code: "ok", fieldErrors: {} as Record<string, string[]> }),
+      (e: unknown) => e as { code: string; fieldErrors: Record<string, string[]> },
+    );
+
+  it("is not offered by the indicator picker", async () => {
+    const choices = await getRecordIndicatorChoices(world.viewers.tannanCouncil, world.zones.tannan.id, 2025);
+    const keys = choices.map((c) => c.key);
+    expect(keys).toEqual(expect.arrayContaining(["f1.has", "f2i.has", "f2ro.has", "area.1"]));
+    expect(keys).not.toContain("f2ha.has");
+    expect(keys).not.toContain("dischargeRule.has");
+    expect(keys).not.toContain("homeVisitCount.positive");
+  });
+
+  it("is refused with a Japanese field message, for a measure and for a 課題, and nothing is saved", async () => {
+    const c = world.viewers.tannanCouncil;
+    const measures = await db.councilMeasure.count();
+    const m = await fieldErrors(
+      saveCouncilMeasure(c, tannanRecordId, null, measure({ title: "退院ルール", indicatorKey: "dischargeRule.has" })),
+    );
+    expect(m.code).toBe("INVALID_INPUT");
+    expect(m.fieldErrors.indicatorKey).toEqual([
+      "令和7年度の調査票で尋ねていない指標は選べません（基準値を計れません）: 地域の退院ルール等に参加",
+    ]);
+    expect(await db.councilMeasure.count()).toBe(measures);
+    const i = await fieldErrors(
+      saveCouncilIssue(c, tannanRecordId, null, {
+        title: "在宅医療が少ない",
+        indicatorKeys: ["f1.has", "f2ha.has"],
+        causeGovernment: "",
+        causeMedical: "",
+        causeCare: "",
+      }),
+    );
+    expect(i.code).toBe("INVALID_INPUT");
+    expect(i.fieldErrors.indicatorKeys?.[0]).toMatch(
+      /^令和7年度の調査票で尋ねていない指標は選べません.*2号\(ハ\) 在宅医療の提供 有り$/,
+    );
+    expect(await db.councilIssue.count({ where: { title: "在宅医療が少ない" } })).toBe(0);
+  });
+
+  it("already linked (before this check), it stays: the measure's status can still be updated", async () => {
+    const c = world.viewers.tannanCouncil;
+    const { id } = await saveCouncilMeasure(c, tannanRecordId, null, measure({ title: "訪問診療の研修" }));
+    await db.councilMeasure.update({ where: { id }, data: { indicatorKey: "f2ha.has" } });
+    await saveCouncilMeasure(
+      c,
+      tannanRecordId,
+      id,
+      measure({ title: "訪問診療の研修", indicatorKey: "f2ha.has", status: "DONE" }),
+    );
+    expect(await db.councilMeasure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      indicatorKey: "f2ha.has",
+      status: "DONE",
+    });
+    // Changing it to another indicator the 年度 does not ask is refused.
+    const changed = await fieldErrors(
+      saveCouncilMeasure(
+        c,
+        tannanRecordId,
+        id,
+        measure({ title: "訪問診療の研修", indicatorKey: "homeVisitCount.positive" }),
+      ),
+    );
+    expect(changed.fieldErrors.indicatorKey?.[0]).toMatch(/訪問診療を実施$/);
   });
 });

@@ -144,6 +144,15 @@ describe("the council packet prints what the zone dashboard shows", () => {
     const text = lines.join("");
     const section = text.slice(text.indexOf(squash("対応策の進捗（基準値 → 現在値 → 目標）")));
     expect(section.length).toBeLessThan(text.length);
+    // Every seeded measure's indicator is asked in both 年度: a frozen baseline, a current value and
+    // a verdict (not 基準値なし); the demo shows several kinds of progress, not all 達成.
+    const seeded = dashboardFollowUp!.measures;
+    for (const m of seeded) {
+      expect(m.baseline?.value ?? null, m.title).not.toBeNull();
+      expect(m.baseline!.base, m.title).toBeGreaterThan(0);
+      expect(["achieved", "improved", "flat", "worsened"], m.title).toContain(m.progress?.verdict);
+    }
+    expect(new Set(seeded.map((m) => m.progress?.verdict)).size).toBeGreaterThanOrEqual(3);
     rows.forEach((row, i) => {
       expect(row.verdictCode, row.measure).not.toBeNull();
       expect(row.current, row.measure).not.toBe("—");

@@ -4,7 +4,7 @@ import type { TViewer } from "@/lib/auth/viewer-types";
 import { getCouncilRecord } from "@/lib/data/council-records";
 import { getRecordIndicatorChoices } from "@/lib/data/council-follow-up";
 import { isAppError } from "@/lib/errors";
-import { INDICATOR_GROUP_LABELS } from "@/lib/aggregation";
+import { INDICATOR_GROUP_LABELS, findIndicator } from "@/lib/aggregation";
 import { fiscalYearLabel } from "@/lib/domain/wareki";
 import { causeLines, measureRows, meetingText, recordStatusText } from "@/lib/summaries/council-record";
 import { readingText } from "@/lib/summaries/texts";
@@ -44,6 +44,21 @@ function DeletionHint({ status }: Readonly<{ status: string }>) {
       {status === "PUBLISHED" ? "（公表ページからも外れます）" : ""}。
     </p>
   );
+}
+
+/**
+ * An edit form's choices: the 年度's (what its questionnaire asks) plus any indicator the entry
+ * already links that it does not ask, so saving a status or note does not drop the link.
+ */
+function withLinked(options: TIndicatorOption[], keys: readonly (string | null)[]): TIndicatorOption[] {
+  const offered = new Set(options.map((o) => o.key));
+  const extra = keys.flatMap((key): TIndicatorOption[] => {
+    const indicator = key && !offered.has(key) ? findIndicator(key) : undefined;
+    if (!indicator) return [];
+    const label = `${indicator.label}（この年度の調査票にない指標）`;
+    return [{ key: indicator.key, label, group: INDICATOR_GROUP_LABELS[indicator.group], candidate: null }];
+  });
+  return extra.length > 0 ? [...options, ...extra] : options;
 }
 
 const targetInput = (value: number | null, unit: "share" | "per10k" | undefined) =>
@@ -159,7 +174,7 @@ export async function CouncilRecordPage({
                         causeMedical: issue.causeMedical,
                         causeCare: issue.causeCare,
                       }}
-                      indicators={indicators}
+                      indicators={withLinked(indicators, issue.indicatorKeys)}
                     />
                   </details>
                 )}
@@ -208,7 +223,7 @@ export async function CouncilRecordPage({
                         recordId={record.id}
                         measureId={m.id}
                         issues={record.issues}
-                        indicators={indicators}
+                        indicators={withLinked(indicators, [m.indicatorKey])}
                         initial={{
                           title: m.title,
                           issueId: m.issueId ?? "",
