@@ -79,8 +79,8 @@ export async function recountClinicCounters(
   const inTransaction = (work: (t: TClient) => Promise<string[]>) => (tx ? work(tx) : db.$transaction(work));
   const corrected: string[] = [];
   // Inside a caller's transaction everything is one chunk: its cells are all locked (in code order)
-  // before the total, as in every other writer. Chunks would lock cells after the total and could
-  // deadlock with a submission holding a cell and waiting for the total.
+  // before the total, as in every other writer of the rows. Chunks would lock cells after the total
+  // and could deadlock with a fold holding a cell and waiting for the total.
   const size = tx ? Math.max(1, unique.length) : MUNICIPALITIES_PER_TRANSACTION;
   for (let i = 0; i < unique.length; i += size) {
     const chunk = unique.slice(i, i + size);
@@ -150,17 +150,23 @@ async function recountChunk(tx: TClient, cycleId: string, prefectureCode: string
     SELECT 1 FROM "ClinicCounterCell"
     WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
     ORDER BY "municipalityCode" FOR UPDATE`;
-  // The rows as they stand with the log's pending changes, so what the recount corrects is drift.
-  const { folded } = await foldLockedCells(tx, cycleId, codes);
-  await addToTotal(tx, cycleId, folded);
-
   // Every institution that is a respondent of the cycle — active and not 休院 on the cycle's
   // 1 January reference date (SUSPENDED_AT_REFERENCE_SQL), or reported anyway — with the answers
-  // and derived status of its latest submitted revision. Read after the lock: a write that
-  // key-share locked a cell first has committed (its change was folded above), one that comes
-  // later waits for us.
-  const rows = await tx.$queryRaw<TReportRow[]>`
-    SELECT i."municipalityCode", i."kind"::text AS "kind", s."status"::text AS "status", s."revision",
+  // and derived status of its latest submitted revision; and, in the same statement (one
+  // snapshot), the log's pending changes of these municipalities, taken out of it. A write that
+  // commits while this runs is in neither (its change stays for the next fold); one that
+  // committed before is in both. The changes are added to the stored rows first, so that what
+  // the recount then corrects is drift, never a change still in the log.
+  const rows = await tx.$queryRaw<(TReportRow & { source: "change" | "report"; id: bigint | null })[]>`
+    WITH taken AS (
+      DELETE FROM "ClinicCounterChange" WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
+      RETURNING "id", "municipalityCode", "before", "after"
+    )
+    SELECT 'change' AS "source", "id", "municipalityCode", NULL AS "kind", NULL AS "status", NULL::int AS "revision",
+           NULL AS "questionnaireVersionId", "before" AS "answers", "after" AS "derived"
+    FROM taken
+    UNION ALL
+    SELECT 'report', NULL, i."municipalityCode", i."kind"::text, s."status"::text, s."revision",
            s."questionnaireVersionId", r."answers", r."derived"
     FROM "Institution" i
     JOIN "ReportingCycle" c ON c."id" = ${cycleId}
@@ -168,9 +174,17 @@ async function recountChunk(tx: TClient, cycleId: string, prefectureCode: string
     LEFT JOIN "SubmissionRevision" r ON r."submissionId" = s."id" AND r."revision" = s."revision"
     WHERE i."prefectureCode" = ${prefectureCode} AND i."municipalityCode" = ANY(${codes}::text[])
       AND ((i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) OR s."revision" > 0)`;
+  const taken = rows.flatMap((row) =>
+    row.source === "change"
+      ? [{ id: row.id!, code: row.municipalityCode, before: row.answers, after: row.derived }]
+      : [],
+  );
+  const { folded } = await addToLockedCells(tx, cycleId, sumChangesByCode(taken));
+  await addToTotal(tx, cycleId, folded);
 
   const inputs = new Map<string, TClinicReportInput[]>(codes.map((code) => [code, []]));
   for (const row of rows) {
+    if (row.source !== "report") continue;
     const revision =
       row.revision && row.revision > 0 && row.answers && row.derived && row.questionnaireVersionId
         ? {
@@ -279,14 +293,6 @@ async function addToLockedCells(
   return { folded, unapplied };
 }
 
-/** Inside a recount: takes the pending changes of its locked cells out of the log and adds them. */
-async function foldLockedCells(tx: TClient, cycleId: string, codes: readonly string[]) {
-  const rows = await tx.$queryRaw<TChangeRow[]>`
-    DELETE FROM "ClinicCounterChange" WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${[...codes]}::text[])
-    RETURNING "id", "municipalityCode" AS "code", "before", "after"`;
-  return addToLockedCells(tx, cycleId, sumChangesByCode(rows));
-}
-
 /** At most this many changes per fold (a backlog after workers were down is folded in steps). */
 const FOLD_BATCH = 5000;
 
@@ -327,6 +333,7 @@ async function foldCycle(tx: TClient, cycleId: string, summed: ReadonlyMap<strin
     SELECT 1 FROM "ClinicCounterCell"
     WHERE "cycleId" = ${cycleId} AND "municipalityCode" = ANY(${codes}::text[])
     ORDER BY "municipalityCode" FOR UPDATE`;
+  // Exactly the changes summed: writers take no lock, so more may have come meanwhile (they stay).
   const ids = [...summed.values()].flatMap((s) => s.ids);
   const deleted = await tx.$executeRaw`DELETE FROM "ClinicCounterChange" WHERE "id" = ANY(${ids}::bigint[])`;
   if (deleted !== ids.length) throw new FoldOvertaken();
@@ -413,9 +420,9 @@ export async function counterDelta(
  * CTEs `counted_cell` and `counted` that append the change to the log (ClinicCounterChange), only
  * when the CTE named `written` produced a row; and the expression that raises RK002 (undoing the
  * whole statement) when the report was written but its municipality's row is missing or of
- * another format. The row is only key-share locked: writers never wait for each other, only for
- * a fold or recount of that municipality (FOR UPDATE), which therefore sees every change whose
- * report it sees (docs/decisions/0012-deadline-rush-write-path.md).
+ * another format. No row is locked: writers never wait for each other nor for a fold. A recount
+ * takes the log's changes and reads the reports in one statement, so a report and its change are
+ * always on the same side of it (docs/decisions/0012-deadline-rush-write-path.md).
  */
 export function counterDeltaSql(change: TCounterDelta | null, written: string) {
   const writtenRef = Prisma.raw(`"${written}"`);
@@ -432,7 +439,6 @@ export function counterDeltaSql(change: TCounterDelta | null, written: string) {
       SELECT 1 FROM "ClinicCounterCell"
       WHERE "cycleId" = ${change.cycleId} AND "municipalityCode" = ${change.municipalityCode}
         AND "format" = ${CLINIC_COUNTERS_FORMAT} AND EXISTS (SELECT 1 FROM ${writtenRef})
-      FOR KEY SHARE
     ),
     counted AS (
       INSERT INTO "ClinicCounterChange" ("cycleId", "municipalityCode", "before", "after")

@@ -111,6 +111,7 @@ class Tally {
   finished = 0;
   cpuStart = cpuNow();
   cpu: TCpu = { app: 0, db: 0 };
+  quarters: number[] | null = null;
   add(result: TCall) {
     this.times.push(result.ms);
     this.statuses.set(result.status, (this.statuses.get(result.status) ?? 0) + 1);
@@ -140,6 +141,7 @@ class Tally {
       max: stats.max,
       statuses: Object.fromEntries(this.statuses),
       fivexx: this.fivexx,
+      ...(this.quarters ? { p50ByQuarter: this.quarters.map((ms) => Math.round(ms)) } : {}),
       appCpuMsPerRequest: this.cpu.app / Math.max(1, stats.n),
       dbCpuMsPerRequest: this.cpu.db / Math.max(1, stats.n),
     };
@@ -153,15 +155,21 @@ class Tally {
  */
 async function paced(rate: number, count: number, send: (k: number) => Promise<TCall>, tally: Tally) {
   const start = performance.now();
+  const inOrder = new Array<number>(count).fill(0);
   await Promise.all(
     Array.from({ length: count }, async (_, k) => {
       const at = start + (k * 1000) / rate;
       const wait = at - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const result = await send(k);
-      tally.add({ ...result, ms: performance.now() - at });
+      inOrder[k] = performance.now() - at;
+      tally.add({ ...result, ms: inOrder[k] });
     }),
   );
+  // The median latency of each quarter of the calls in the order they were offered: a queue that
+  // grows through the phase (the rate is above capacity) shows as rising quarters.
+  const quarter = Math.max(1, Math.ceil(count / 4));
+  tally.quarters = [0, 1, 2, 3].map((q) => percentiles(inOrder.slice(q * quarter, (q + 1) * quarter)).p50);
   return tally.done();
 }
 
