@@ -13,12 +13,13 @@ import { parseClinicCounters, parseLoggedCounters } from "./json-columns";
 // docs/decisions/0012-deadline-rush-write-path.md). Rows and pending changes are read in ONE
 // statement, so they come from one snapshot: a fold that moves changes into the rows meanwhile can
 // neither count a change twice nor lose it. Not scoped: callers have checked the viewer's right to
-// the cycle (dashboards, council figures); these are counts, never a respondent's answers.
+// the cycle (dashboards, council figures), hence unsafe…; these are counts, never a respondent's
+// answers.
 
 type TRow = { key: string; counters: unknown; before: unknown; stored: boolean };
 
 /** Counters of a clinic-report cycle per municipality (rows of an outdated format are absent). */
-export async function loadClinicCells(cycleId: string): Promise<Map<string, TClinicCounters>> {
+export async function unsafeLoadClinicCells(cycleId: string): Promise<Map<string, TClinicCounters>> {
   const rows = await db.$queryRaw<TRow[]>`
     SELECT "municipalityCode" AS "key", "counters", NULL::jsonb AS "before", true AS "stored"
     FROM "ClinicCounterCell" WHERE "cycleId" = ${cycleId} AND "format" = ${CLINIC_COUNTERS_FORMAT}
@@ -29,7 +30,7 @@ export async function loadClinicCells(cycleId: string): Promise<Map<string, TCli
 }
 
 /** Each cycle's prefecture total (cycles whose total is missing or outdated are absent). */
-export async function loadClinicTotals(cycleIds: readonly string[]): Promise<Map<string, TClinicCounters>> {
+export async function unsafeLoadClinicTotals(cycleIds: readonly string[]): Promise<Map<string, TClinicCounters>> {
   if (cycleIds.length === 0) return new Map();
   const ids = Prisma.sql`ANY(${[...cycleIds]}::text[])`;
   const rows = await db.$queryRaw<TRow[]>`

@@ -11,7 +11,7 @@ import {
 } from "@/lib/aggregation";
 import type { TQuestionnaireDefinition } from "@/lib/questionnaire/definition";
 import { getDefinition } from "./questionnaires";
-import { loadClinicCells } from "./clinic-counters";
+import { unsafeLoadClinicCells } from "./clinic-counters";
 
 // The figures a council record is measured with: one zone's clinic-report summary in one cycle,
 // counted exactly as the zone dashboard counts it with its default filter (病院・診療所, every
@@ -45,7 +45,7 @@ export async function unsafeZoneFigures(
 ): Promise<TZoneFigures> {
   const [definition, cells, populations, zone] = await Promise.all([
     getDefinition(cycle.questionnaireVersionId),
-    loadClinicCells(cycle.id),
+    unsafeLoadClinicCells(cycle.id),
     db.municipality.findMany({
       where: { prefectureCode: cycle.prefectureCode },
       select: { code: true, populationTotal: true, population65: true, population75: true },

@@ -38,7 +38,7 @@ import type {
 import { getDefinition } from "./questionnaires";
 import { cycleScope, hubScope } from "./scope";
 import { parseOptionalDerived } from "./json-columns";
-import { loadClinicCells, loadClinicTotals } from "./clinic-counters";
+import { unsafeLoadClinicCells, unsafeLoadClinicTotals } from "./clinic-counters";
 
 // Dashboards read pre-aggregated counters (ClinicCounterCell per municipality, ClinicCounterTotal
 // per cycle, with their pending changes: ./clinic-counters.ts; lib/services/counters.ts) and turn them into summaries with lib/aggregation. Nothing
@@ -156,8 +156,8 @@ export async function getPrefectureDashboard(viewer: TViewer, filter: TSummaryFi
   if (viewer.role !== "prefecture" && viewer.role !== "admin") throw forbiddenError();
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
   const [cells, previousCells, populations, scheme, suspended] = await Promise.all([
-    loadClinicCells(ref.id),
-    previousCycleId ? loadClinicCells(previousCycleId) : Promise.resolve(null),
+    unsafeLoadClinicCells(ref.id),
+    previousCycleId ? unsafeLoadClinicCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
     filter.schemeId ? loadScheme(filter.schemeId, ref.prefectureCode) : Promise.resolve(null),
     loadSuspended(ref),
@@ -197,8 +197,8 @@ export async function getZoneDashboard(viewer: TViewer, filter: TSummaryFilter):
   if (viewer.role === "council" && !viewer.zoneIds.includes(filter.zoneId)) throw notFoundError("圏域");
   const { ref, definition, previousCycleId } = await loadCycle(viewer, filter.cycleId);
   const [cells, previousCells, populations, suspended] = await Promise.all([
-    loadClinicCells(ref.id),
-    previousCycleId ? loadClinicCells(previousCycleId) : Promise.resolve(null),
+    unsafeLoadClinicCells(ref.id),
+    previousCycleId ? unsafeLoadClinicCells(previousCycleId) : Promise.resolve(null),
     loadPopulations(ref.prefectureCode),
     loadSuspended(ref),
   ]);
@@ -401,7 +401,7 @@ export async function getNationalDashboard(
     }),
     db.prefecture.findMany({ select: { code: true, isDemo: true } }),
   ]);
-  const totals = await loadClinicTotals(cycles.map((c) => c.id));
+  const totals = await unsafeLoadClinicTotals(cycles.map((c) => c.id));
   const countersOf = (c: (typeof cycles)[number] | undefined) => (c ? (totals.get(c.id) ?? null) : null);
   const populationOf = (code: string) => {
     const row = populationRows.find((r) => r.prefectureCode === code);
