@@ -199,7 +199,8 @@ export function sumContributionChanges(changes: readonly TContributionChange[]):
 
 /**
  * What one report's change does to the stored counters: `after − before` over the cells, signed,
- * for the database to add in place (renkei_counters_add, docs/decisions/0012-deadline-rush-write-path.md).
+ * used by a counted write to tell whether the change moves the counters at all
+ * (docs/decisions/0012-deadline-rush-write-path.md).
  * `null` (a respondent that is not counted) is zero. Returns null when nothing changes.
  */
 export function clinicCountersDelta(

@@ -47,7 +47,8 @@ function withPendingChanges(rows: readonly TRow[]): Map<string, TClinicCounters>
   const pending = new Map<string, TRow[]>();
   for (const row of rows) {
     if (row.stored) stored.set(row.key, parseClinicCounters(row.counters));
-    else pending.set(row.key, [...(pending.get(row.key) ?? []), row]);
+    else if (pending.has(row.key)) pending.get(row.key)!.push(row);
+    else pending.set(row.key, [row]);
   }
   const result = new Map<string, TClinicCounters>();
   for (const [key, counters] of stored) {

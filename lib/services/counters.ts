@@ -241,7 +241,10 @@ type TSummed = { ids: string[]; change: TContributionChange | null };
 /** Sums the log's rows per municipality — the costly part of a fold, done before any lock. */
 function sumChangesByCode(rows: readonly TChangeRow[]): Map<string, TSummed> {
   const byCode = new Map<string, TChangeRow[]>();
-  for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
+  for (const row of rows) {
+    if (byCode.has(row.code)) byCode.get(row.code)!.push(row);
+    else byCode.set(row.code, [row]);
+  }
   const summed = new Map<string, TSummed>();
   for (const [code, logged] of byCode) {
     let change: TContributionChange | null = null;
@@ -313,7 +316,10 @@ export async function foldClinicCounterChanges(): Promise<number> {
     SELECT "id", "cycleId", "municipalityCode" AS "code", "before", "after"
     FROM "ClinicCounterChange" ORDER BY "id" LIMIT ${FOLD_BATCH}`;
   const byCycle = new Map<string, TChangeRow[]>();
-  for (const row of rows) byCycle.set(row.cycleId, [...(byCycle.get(row.cycleId) ?? []), row]);
+  for (const row of rows) {
+    if (byCycle.has(row.cycleId)) byCycle.get(row.cycleId)!.push(row);
+    else byCycle.set(row.cycleId, [row]);
+  }
   let folded = 0;
   for (const [cycleId, cycleRows] of byCycle) {
     const summed = sumChangesByCode(cycleRows);
