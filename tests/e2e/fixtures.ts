@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Download, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../lib/demo-accounts";
@@ -148,4 +149,18 @@ export async function expectAccessible(page: Page, selector: string) {
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+/**
+ * An explanation for every rule of a version's shipped soft-rule sets (read from
+ * prisma/questionnaires/soft-rules), as a clerk gives before submitting: generated answers may
+ * raise a warning that needs one (ADR 0019), and the submit refuses it unexplained.
+ */
+export function explainEverySoftRule(versionKey: string, text = "E2E: 実数です"): Record<string, string> {
+  const folder = path.join(process.cwd(), "prisma", "questionnaires", "soft-rules");
+  const ruleIds = readdirSync(folder)
+    .filter((name) => name.startsWith(`${versionKey}.rules-`))
+    .flatMap((name) => (JSON.parse(readFileSync(path.join(folder, name), "utf8")) as { rules: { id: string }[] }).rules)
+    .map((rule) => rule.id);
+  return Object.fromEntries(ruleIds.map((id) => [id, text]));
 }

@@ -8,7 +8,7 @@ import { buildInstitutionCode } from "../../lib/domain/codes";
 import { ZQuestionnaireDefinition } from "../../lib/questionnaire/definition";
 import { generateAnswers } from "../../prisma/seed/answers";
 import { createRandom } from "../../prisma/seed/random";
-import { signIn, signInAs } from "./fixtures";
+import { explainEverySoftRule, signIn, signInAs } from "./fixtures";
 
 // The prefecture's year, end to end, as 福井県's officer and a new clinic:
 // roster import → accounts and their one-time links → a new 令和9年度 cycle opened → the clinic
@@ -202,18 +202,20 @@ test("prefecture cycle: the new clinic sets its password with the link and submi
     profile: { kind: "CLINIC", engagement: 0.9 },
     partnerPool: [{ code: buildInstitutionCode("18", "010101"), name: "連携先病院（E2E）" }],
   });
+  // Generated answers may raise a soft-rule warning that needs an explanation (ADR 0019).
+  const explanations = explainEverySoftRule(definition.versionKey);
   // Writes must carry our Origin (lib/http/request-guards.ts), as a browser's fetch does.
   const headers = { origin: new URL(page.url()).origin };
   const draft = await page.request.put(`/api/v1/respondent/cycles/${cycleId}/draft`, {
-    data: { draftVersion: 0, answers },
+    data: { draftVersion: 0, answers, explanations },
     headers,
   });
   expect(draft.status()).toBe(200);
   const submit = await page.request.post(`/api/v1/respondent/cycles/${cycleId}/submit`, {
-    data: { draftVersion: (await draft.json()).draftVersion, answers },
+    data: { draftVersion: (await draft.json()).draftVersion, answers, explanations },
     headers,
   });
-  expect(submit.status()).toBe(200);
+  expect(submit.status(), await submit.text()).toBe(200);
   expect(await submit.json()).toMatchObject({ revision: 1 });
   await page.reload();
   await expect(newCycle(page).getByTestId("current-status")).toHaveText("提出済（第1版）");

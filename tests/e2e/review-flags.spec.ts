@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { buildInstitutionCode } from "../../lib/domain/codes";
 import { ZQuestionnaireDefinition, allItems } from "../../lib/questionnaire/definition";
 import { generateAnswers } from "../../prisma/seed/answers";
 import { createRandom } from "../../prisma/seed/random";
-import { expectAccessible, query, signIn, signInAs } from "./fixtures";
+import { explainEverySoftRule, expectAccessible, query, signIn, signInAs } from "./fixtures";
 
 // Review flags (issue 16), end to end: a clinic of 丹南 submits a 令和7年度 report with one count
 // far above its peers' → the officer has the outlier flags recomputed (a background job), filters
@@ -47,15 +45,6 @@ test.beforeAll(async () => {
   );
 });
 
-/** The rule ids of a version's shipped soft-rule sets, read from their files (prisma/questionnaires/soft-rules). */
-function softRuleIds(versionKey: string): string[] {
-  const folder = path.join(process.cwd(), "prisma", "questionnaires", "soft-rules");
-  return readdirSync(folder)
-    .filter((name) => name.startsWith(`${versionKey}.rules-`))
-    .flatMap((name) => (JSON.parse(readFileSync(path.join(folder, name), "utf8")) as { rules: { id: string }[] }).rules)
-    .map((rule) => rule.id);
-}
-
 test.afterAll(async () => {
   if (!process.env.E2E_DATABASE_URL) return;
   await query(`delete from "Submission" where "institutionId" = $1`, [ids.institution]);
@@ -91,7 +80,7 @@ test("review flags: a clinic submits a report with one count far above its peers
   itemLabel = count!.label;
   answers[itemKey] = 99_999;
   // The clinic explains what the soft rules ask about (ADR 0019), as a clerk must before submitting.
-  const explanations = Object.fromEntries(softRuleIds(definition.versionKey).map((id) => [id, "E2E: 実数です"]));
+  const explanations = explainEverySoftRule(definition.versionKey);
   const headers = { origin: new URL(page.url()).origin };
   const draft = await page.request.put(`/api/v1/respondent/cycles/${ids.cycle}/draft`, {
     data: { draftVersion: 0, answers, explanations },
