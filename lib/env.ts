@@ -2,6 +2,7 @@
 // Japanese message naming what is missing.
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./database-url";
+import type { TAdmissionLimits } from "./http/admission";
 
 /** Session tokens are encrypted with a key derived from this secret; 32 characters ≈ 190 bits of base64. */
 export const MIN_AUTH_SECRET_LENGTH = 32;
@@ -26,9 +27,13 @@ const ZEnv = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().optional(),
   SMTP_SECURE: z.enum(["true", "false"]).optional(),
+  /** Admission control of the JSON routes, per process (lib/http/admission.ts, docs/decisions/0012). */
+  RENKEI_MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(16),
+  RENKEI_MAX_REQUESTS_WAITING: z.coerce.number().int().nonnegative().default(400),
+  RENKEI_REQUEST_WAIT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { usesEmbeddedDefault: boolean };
+export type TEnv = z.infer<typeof ZEnv> & { usesEmbeddedDefault: boolean; admission: TAdmissionLimits };
 
 let cached: TEnv | undefined;
 
@@ -59,7 +64,15 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET && !building) {
     throw new Error(MISSING_SECRET_MESSAGE);
   }
-  return { ...parsed.data, usesEmbeddedDefault: !source.DATABASE_URL?.trim() };
+  return {
+    ...parsed.data,
+    usesEmbeddedDefault: !source.DATABASE_URL?.trim(),
+    admission: {
+      maxInFlight: parsed.data.RENKEI_MAX_REQUESTS_IN_FLIGHT,
+      maxWaiting: parsed.data.RENKEI_MAX_REQUESTS_WAITING,
+      maxWaitMs: parsed.data.RENKEI_REQUEST_WAIT_MS,
+    },
+  };
 }
 
 /** The secret that signs session tokens. Production refuses to start without one. */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getViewer } from "@/lib/auth/viewer";
 import type { TViewer } from "@/lib/auth/viewer-types";
+import { getEnv } from "@/lib/env";
 import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 
 // Every JSON route of Renkei goes through `apiRoute`: it resolves the viewer (401 without one),
@@ -10,6 +11,7 @@ import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 // with a generic message and a reference id that is also logged. Never a stack trace.
 
 import type { TApiError } from "./types";
+import { AdmissionRefused, createAdmissionGate, type TAdmissionGate } from "./admission";
 import { isHttpsRequest, JSON_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 import {
   FOREIGN_ORIGIN_MESSAGE,
@@ -35,7 +37,12 @@ export function apiRoute<P = Record<string, string>>(
   } = {},
 ) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> =>
-    withJsonSecurityHeaders(request, await answer(request, routeContext));
+    withJsonSecurityHeaders(
+      request,
+      await processGate()
+        .admit(() => answer(request, routeContext))
+        .catch((error: unknown) => refusedAsBusy(request, error)),
+    );
 
   async function answer(request: Request, routeContext: { params: Promise<P> }): Promise<Response> {
     try {
@@ -74,6 +81,25 @@ const NOTHING_WRITTEN = /timeout exceeded when trying to connect|Unable to start
 export const BUSY_MESSAGE =
   "ただいま大変混み合っています。この操作はまだ保存されていません。少し待ってからもう一度お試しください。";
 
+// One gate per process, whatever bundle this module was loaded from (each route's chunk may hold
+// its own copy of the module; the limits are the process's).
+const GATE_KEY = Symbol.for("renkei.admissionGate");
+function processGate(): TAdmissionGate {
+  const holder = globalThis as { [GATE_KEY]?: TAdmissionGate };
+  holder[GATE_KEY] ??= createAdmissionGate(getEnv().admission);
+  return holder[GATE_KEY];
+}
+
+function refusedAsBusy(request: Request, error: unknown): Response {
+  if (!(error instanceof AdmissionRefused)) throw error;
+  return errorResponse(new AppError("BUSY", isWriteMethod(request.method) ? BUSY_MESSAGE : BUSY_READ_MESSAGE));
+}
+
+/** How long a client should wait after a 503 (the form's autosave retries after 5 s itself). */
+const BUSY_RETRY_AFTER_SECONDS = "5";
+
+const BUSY_READ_MESSAGE = "ただいま大変混み合っています。少し待ってから画面を再読み込みしてください。";
+
 export function errorResponse(error: unknown): Response {
   if (
     !isAppError(error) &&
@@ -85,7 +111,8 @@ export function errorResponse(error: unknown): Response {
   }
   if (isAppError(error)) {
     const payload: TApiError = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-    return Response.json({ error: payload }, { status: error.status });
+    const headers: HeadersInit = error.code === "BUSY" ? { "Retry-After": BUSY_RETRY_AFTER_SECONDS } : {};
+    return Response.json({ error: payload }, { status: error.status, headers });
   }
   const reference = randomUUID().slice(0, 8);
   console.error(`[renkei] unexpected error ${reference}`, error);
