@@ -1,6 +1,6 @@
 // `npx tsx --import ./scripts/lib/register-server-only.mjs scripts/bench/deadline-rush.ts --db postgres|embedded
 //   [--clinics 250] [--kill-clinics 250] [--concurrency 24] [--duration 15] [--padding 1000] [--skip-build]
-//   [--save-rate 300] [--submit-rate 100] [--paced-submits 0]`
+//   [--save-rate 300] [--submit-rate 100] [--paced-submits 0] [--embedded-in-memory]`
 //
 // The deadline rush (issue 18, docs/decisions/0012-deadline-rush-write-path.md), over HTTP,
 // against the built app: on PostgreSQL two `next start` instances on one database (requests spread
@@ -25,6 +25,9 @@
 // Prints saves/s, submits/s, p50/p95/p99, responses by HTTP status, and the RSS peak of every
 // process. PostgreSQL: database renkei_bench_rush on TEST_POSTGRES_URL's server (dropped first).
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrateDeploy } from "../lib/processes";
@@ -56,6 +59,7 @@ const { values: args } = parseArgs({
     "submit-rate": { type: "string", default: "100" },
     "paced-submits": { type: "string", default: "0" },
     "skip-build": { type: "boolean", default: false },
+    "embedded-in-memory": { type: "boolean", default: false },
   },
 });
 const KIND = args.db === "embedded" ? "embedded" : "postgres";
@@ -76,7 +80,15 @@ const log = (message: string) => console.log(`[rush ${KIND}] ${message}`);
 // ---- the database ---------------------------------------------------------------------------
 
 async function openDatabase(): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
-  if (KIND === "embedded") return startDatabaseProcess();
+  // As `npm run demo` runs it: file-backed in a fresh folder, fsync on commit unless
+  // RENKEI_EMBEDDED_DURABILITY=relaxed (an in-memory database also keeps every table in the host's
+  // memory, which the demo does not). --embedded-in-memory for the earlier runs' set-up.
+  if (KIND === "embedded") {
+    if (args["embedded-in-memory"]) return startDatabaseProcess();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "renkei-bench-rush-"));
+    const handle = await startDatabaseProcess({ dataDir });
+    return { ...handle, stop: () => handle.stop().then(() => rmSync(dataDir, { recursive: true, force: true })) };
+  }
   const admin = new URL(testPostgresUrl());
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
@@ -116,6 +128,7 @@ class Tally {
   cpu: TCpu = { app: 0, db: 0 };
   quarters: number[] | null = null;
   lateStartP95: number | null = null;
+  rssPeaks = (phasePeaks = new Map<string, number>());
   /** 503s answered before a retry (nothing written; the form waits Retry-After and sends again). */
   busyRetries = 0;
   /** Latencies of the answered calls (200): a quick 503 must not make a phase's p95 look better. */
@@ -155,6 +168,7 @@ class Tally {
       busyRetries: this.busyRetries,
       ...(this.quarters ? { p50ByQuarter: this.quarters.map((ms) => Math.round(ms)) } : {}),
       ...(this.lateStartP95 !== null ? { generatorLateStartP95: Math.round(this.lateStartP95) } : {}),
+      rssPeakMb: Object.fromEntries([...this.rssPeaks].map(([name, mb]) => [name, Math.round(mb)])),
       appCpuMsPerRequest: this.cpu.app / Math.max(1, stats.n),
       dbCpuMsPerRequest: this.cpu.db / Math.max(1, stats.n),
     };
@@ -234,14 +248,18 @@ function cpuNow(): TCpu {
 
 // ---- memory ---------------------------------------------------------------------------------
 
+// The peak of each process over the whole run, and of each named process (its children
+// included, each counted alone) since the current phase began: which phase grows which process.
+let phasePeaks = new Map<string, number>();
 function startRssSampler(processes: () => { name: string; pid: number | undefined }[]) {
   const peaks = new Map<string, number>();
   const timer = setInterval(() => {
     for (const { name, pid } of processes()) {
       if (!pid) continue;
       for (const p of processTree(pid)) {
-        const key = `${name} pid ${p}`;
-        peaks.set(key, Math.max(peaks.get(key) ?? 0, rssMb(p)));
+        const rss = rssMb(p);
+        peaks.set(`${name} pid ${p}`, Math.max(peaks.get(`${name} pid ${p}`) ?? 0, rss));
+        phasePeaks.set(name, Math.max(phasePeaks.get(name) ?? 0, rss));
       }
     }
   }, 250);
@@ -480,7 +498,7 @@ for (const p of phases)
     `${p.label.padEnd(44)} ${p.okPerSecond.toFixed(0).padStart(5)} ok/s  p50 ${p.p50.toFixed(0).padStart(5)} ms  p95 ${p.p95.toFixed(0).padStart(5)} ms  p99 ${p.p99.toFixed(0).padStart(5)} ms  n=${p.n}  CPU/request app ${p.appCpuMsPerRequest.toFixed(1)} ms db ${p.dbCpuMsPerRequest.toFixed(1)} ms  by status ${JSON.stringify(p.statuses)}  busy retries ${p.busyRetries}`,
   );
 const report = {
-  database: KIND,
+  database: KIND === "embedded" && args["embedded-in-memory"] ? "embedded (in memory)" : KIND,
   instances: instances.length,
   municipalityInstitutions: municipalitySize,
   phases,

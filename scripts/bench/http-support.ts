@@ -209,6 +209,9 @@ export async function startNextInstance(
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
+      // The memory bounds `npm run demo` and the deployment example use (as startApp).
+      ...serverMemoryEnv(),
+      ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
       ...env,
     },
     profile,
