@@ -28,7 +28,12 @@ export function SaveIndicator({ state }: Readonly<{ state: TSaveState }>) {
       tone = "text-red-700";
       break;
     case "error":
-      text = `保存できませんでした。自動で再試行します（${state.error.message}）`;
+      // 503 BUSY: the server refused before reading anything (lib/http/admission.ts); the hook
+      // sends the same answers again by itself, so the clerk need not do anything.
+      text =
+        state.error.code === "BUSY"
+          ? "混み合っているため、まだ保存されていません。数秒後に自動で保存し直します（入力はこのままで大丈夫です）"
+          : `保存できませんでした。自動で再試行します（${state.error.message}）`;
       tone = "text-red-700";
       break;
     case "stale":
