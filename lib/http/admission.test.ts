@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AdmissionRefused, createAdmissionGate } from "./admission";
+import { AdmissionRefused, createAdmissionGate, isAdmissionRefused } from "./admission";
 
 /** A piece of work that ends when the test says so. */
 function pending() {
@@ -85,5 +85,14 @@ describe("createAdmissionGate", () => {
     await expect(first).rejects.toThrow("boom");
     expect(await second).toBe("after");
     expect(gate.load()).toEqual({ inFlight: 0, waiting: 0, refused: 0 });
+  });
+
+  it("recognises a refusal made by another copy of the module (another route's bundle)", () => {
+    class OtherCopy extends Error {
+      override readonly name = "AdmissionRefused";
+    }
+    expect(isAdmissionRefused(new OtherCopy())).toBe(true);
+    expect(isAdmissionRefused(new AdmissionRefused("full"))).toBe(true);
+    expect(isAdmissionRefused(new Error("P2028"))).toBe(false);
   });
 });

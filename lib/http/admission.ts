@@ -18,6 +18,13 @@ export class AdmissionRefused extends Error {
   }
 }
 
+/**
+ * By name, not `instanceof`: the gate is one per process (kept on globalThis) while each route's
+ * bundle may hold its own copy of this module, and so of the class.
+ */
+export const isAdmissionRefused = (error: unknown): error is AdmissionRefused =>
+  error instanceof Error && error.name === "AdmissionRefused";
+
 type TWaiter = { admit: () => void; timer: ReturnType<typeof setTimeout> };
 
 export type TAdmissionGate = {

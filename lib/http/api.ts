@@ -11,7 +11,7 @@ import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 // with a generic message and a reference id that is also logged. Never a stack trace.
 
 import type { TApiError } from "./types";
-import { AdmissionRefused, createAdmissionGate, type TAdmissionGate } from "./admission";
+import { createAdmissionGate, isAdmissionRefused, type TAdmissionGate } from "./admission";
 import { isHttpsRequest, JSON_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 import {
   FOREIGN_ORIGIN_MESSAGE,
@@ -91,7 +91,7 @@ function processGate(): TAdmissionGate {
 }
 
 function refusedAsBusy(request: Request, error: unknown): Response {
-  if (!(error instanceof AdmissionRefused)) throw error;
+  if (!isAdmissionRefused(error)) throw error;
   return errorResponse(new AppError("BUSY", isWriteMethod(request.method) ? BUSY_MESSAGE : BUSY_READ_MESSAGE));
 }
 
