@@ -2,9 +2,10 @@
 // `maxInFlight` requests do their work at once; up to `maxWaiting` more wait, first come first
 // served, for at most `maxWaitMs`; anything beyond is refused at once. A refused request has
 // read nothing and written nothing, so the honest answer is 503 「混み合っています」 — which the
-// form's autosave retries by itself — instead of a process that swells with requests it cannot
-// serve (800 saves at once grew the embedded default's app process to 536 MB, an overloaded minute
-// to 670 MB: every request had parsed its body and held it while queueing for the database).
+// form's autosave retries by itself — instead of a queue without end inside the process.
+// Fewer requests at work also cost less: on 2 cores, 4 at a time instead of 16 made a save cheaper
+// in the app and in the database and brought 300 saves/s from p95 0.2–6.9 s to 78–112 ms
+// (docs/decisions/0012, "Fewer requests at work").
 //
 // It is per process on purpose: it bounds this process's memory and CPU queue, which is local.
 // Nothing shared lives here — N instances each admit their own share.
