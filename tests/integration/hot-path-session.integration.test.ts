@@ -105,4 +105,16 @@ describe("hotQuery", () => {
     expect(viaPool).toMatchObject({ n: 1n, at, yes: true, nothing: null, seven: 7, doc: { a: [1, "二"] } });
     expect(viaPool!.updatedAt).toEqual(world.submissions.sabaeSubmission.updatedAt);
   });
+
+  // Prepared once per connection on PostgreSQL; never named on PGlite, whose single session behind
+  // all the pool's connections would refuse a second connection's same name.
+  it("prepares its statements on PostgreSQL only, and answers the same when run again", async () => {
+    const preparedHere = Prisma.sql`
+      SELECT count(*) AS "n" FROM pg_prepared_statements WHERE name LIKE 'renkei_hot_%' AND ${1}::int = 1`;
+    const runs = await Promise.all(Array.from({ length: 12 }, () => hotQuery<{ n: bigint }>(preparedHere)));
+    for (const [row] of runs) expect(row!.n > 0n).toBe(process.env.TEST_DB === "postgres");
+    const context = Prisma.sql`SELECT "id", "answers" FROM "Submission" WHERE "id" = ${world.submissions.sabaeSubmission.id}`;
+    const first = await hotQuery(context);
+    for (let i = 0; i < 8; i++) expect(await hotQuery(context)).toEqual(first);
+  });
 });
