@@ -72,11 +72,13 @@ const hotTypes = {
  * then neither parses nor plans it again, and the text is not sent again — the context read cost
  * PostgreSQL 250 µs of CPU unnamed against 36 µs prepared (ADR 0012). Not on the embedded
  * database: PGlite is ONE session behind all the pool's connections, where a second connection
- * preparing the same name would fail.
+ * preparing the same name would fail. RENKEI_DB_PREPARED_STATEMENTS=false turns it off (a pooler
+ * that cannot keep prepared statements per client).
  */
 export async function hotQuery<T>(statement: Prisma.Sql): Promise<T[]> {
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-  const name = (prepares ?? (await preparesStatements())) ? statementName(statement.text) : undefined;
+  const prepared = getEnv().RENKEI_DB_PREPARED_STATEMENTS === "true" && (prepares ?? (await preparesStatements()));
+  const name = prepared ? statementName(statement.text) : undefined;
   const result = await pool.query<T & pg.QueryResultRow>({ text: statement.text, values, types: hotTypes, name });
   return result.rows;
 }

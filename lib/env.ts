@@ -36,6 +36,11 @@ const ZEnv = z.object({
   RENKEI_MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(4),
   RENKEI_MAX_REQUESTS_WAITING: z.coerce.number().int().nonnegative().default(400),
   RENKEI_REQUEST_WAIT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * The hot statements prepared once per connection on PostgreSQL (lib/db.ts `hotQuery`). `false`
+   * for a pooler that cannot keep prepared statements per client (PgBouncer before 1.21).
+   */
+  RENKEI_DB_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { usesEmbeddedDefault: boolean; admission: TAdmissionLimits };

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db, hotQuery, Prisma } from "@/lib/db";
-import { getAuthSecret } from "@/lib/env";
+import { getAuthSecret, reloadEnv } from "@/lib/env";
 import { decodeSessionClaims } from "@/lib/auth/session-token";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
@@ -116,5 +116,20 @@ describe("hotQuery", () => {
     const context = Prisma.sql`SELECT "id", "answers" FROM "Submission" WHERE "id" = ${world.submissions.sabaeSubmission.id}`;
     const first = await hotQuery(context);
     for (let i = 0; i < 8; i++) expect(await hotQuery(context)).toEqual(first);
+  });
+
+  it("prepares nothing when RENKEI_DB_PREPARED_STATEMENTS=false (a pooler that cannot keep them)", async () => {
+    process.env.RENKEI_DB_PREPARED_STATEMENTS = "false";
+    reloadEnv();
+    try {
+      // A text of its own: a connection that prepared it by name would list it.
+      const ownName = Prisma.sql`
+        SELECT count(*) AS "n" FROM pg_prepared_statements WHERE statement LIKE '%unprepared-check%' AND ${2}::int = 2`;
+      const runs = await Promise.all(Array.from({ length: 12 }, () => hotQuery<{ n: bigint }>(ownName)));
+      for (const [row] of runs) expect(row!.n).toBe(0n);
+    } finally {
+      delete process.env.RENKEI_DB_PREPARED_STATEMENTS;
+      reloadEnv();
+    }
   });
 });
