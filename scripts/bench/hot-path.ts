@@ -4,7 +4,7 @@
 // docs/decisions/0012): what the app spends per request on the session (next-auth's token decoder
 // against the verified-token cache), on the viewer (the ORM query with its nested include against
 // the one raw statement), on a raw statement through Prisma against the same through the pg pool,
-// and on a whole `saveDraft`. The database is a fresh one (PostgreSQL on TEST_POSTGRES_URL's server,
+// on the draft validation of a generated report, and on a whole `saveDraft`. The database is a fresh one (PostgreSQL on TEST_POSTGRES_URL's server,
 // or PGlite in its own process), seeded with the demo and 50 bench clinics. Each piece runs
 // `calls` times per round; the table gives µs of this process's CPU (user + system) per call,
 // min / median over the rounds, so other processes on the shared machine weigh less than in a
@@ -37,7 +37,10 @@ const { getAuthSecret } = await import("@/lib/env");
 const { saveDraft } = await import("@/lib/services/respondent-reports");
 const { Prisma } = await import("@/lib/db");
 
-const { cycle, clinics } = await seedBenchClinics({
+const { validateAnswers } = await import("@/lib/questionnaire/answer-schema");
+const { generateAnswers } = await import("../../prisma/seed/answers");
+const { createRandom } = await import("../../prisma/seed/random");
+const { cycle, clinics, definition, partners } = await seedBenchClinics({
   count: 50,
   namePrefix: "ホットパス診療所",
   codeDigit: "7",
@@ -67,6 +70,10 @@ const contextSql = Prisma.sql`
   LEFT JOIN "Submission" s ON s."cycleId" = c."id" AND s."institutionId" = ${clinics[0]!.id}
   LEFT JOIN "Institution" i ON i."id" = ${clinics[0]!.id}
   WHERE c."id" = ${cycle.id}`;
+// A report as the rush benchmark's clinics fill it in, parsed from JSON as a request's body is.
+const report = JSON.stringify(
+  generateAnswers(definition, { random: createRandom("hot-path"), profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
+);
 let version = 0;
 const pieces: [string, () => Promise<unknown>][] = [
   ["session: next-auth decode", () => decode({ token, secret: getAuthSecret() })],
@@ -75,6 +82,7 @@ const pieces: [string, () => Promise<unknown>][] = [
   ["viewer: loadViewer (raw)", () => loadViewer(user.id, 0)],
   ["raw statement via Prisma $queryRaw", () => db.$queryRaw(contextSql)],
   ["raw statement via hotQuery (pg pool)", () => hotQuery(contextSql)],
+  ["validateAnswers (draft, a generated report)", async () => validateAnswers(definition, JSON.parse(report), "draft")],
   [
     "saveDraft (service, no HTTP)",
     async () => {

@@ -1,0 +1,114 @@
+// `npx tsx --import ./scripts/lib/register-server-only.mjs scripts/bench/request-floor.ts [--calls 3000] [--rounds 3] [--skip-build]`
+//
+// How much of an autosave's app CPU is Next's own handling of a request (docs/decisions/0012):
+// one `next start` instance on PostgreSQL (TEST_POSTGRES_URL's server, a fresh database with the
+// demo and 40 bench clinics), 8 clients with keep-alive, alternating within each round:
+//   - a PUT to the autosave route without a session: answered 401 after the cookie read, before
+//     any of Renkei's work — what every JSON request costs before Renkei does anything;
+//   - the same PUT signed in: a real autosave (viewer, context, validation, the write statement).
+// Then the idle cost of the instance (its job pollers) and of PostgreSQL over 20 s.
+// Reports ms of app CPU per request (user + system of the instance's process tree), min / median.
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { findFreePort } from "../lib/embedded-db";
+import { createTestDatabase } from "../../tests/support/test-database";
+import { buildApp, cpuMs, postgresPids, processTree, signInForCookie, startNextInstance } from "./http-support";
+
+const { values: args } = parseArgs({
+  options: {
+    calls: { type: "string", default: "3000" },
+    rounds: { type: "string", default: "3" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const CALLS = Number(args.calls);
+const ROUNDS = Number(args.rounds);
+const CLIENTS = 8;
+const DIST_DIR = ".next-bench-floor";
+const PASSWORD = "bench-password-123";
+
+await buildApp(DIST_DIR, !args["skip-build"]);
+const database = await createTestDatabase("postgres", "floor");
+process.env.DATABASE_URL = database.url;
+const { seedBenchClinics } = await import("./bench-clinics");
+const { cycle } = await seedBenchClinics({
+  count: 40,
+  namePrefix: "床診療所",
+  codeDigit: "5",
+  emailPrefix: "floor",
+  municipalityCode: "182010",
+  password: PASSWORD,
+});
+const instance = await startNextInstance(database.url, {
+  distDir: DIST_DIR,
+  port: await findFreePort(),
+  secret: randomBytes(32).toString("base64url"),
+});
+const cookies: string[] = [];
+for (let i = 0; i < 40; i++) cookies.push(await signInForCookie(instance.url, `floor-${i}@bench.renkei.jp`, PASSWORD));
+
+const agent = new http.Agent({ keepAlive: true });
+const draftPath = `/api/v1/respondent/cycles/${cycle.id}/draft`;
+function put(cookie: string, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  const headers = {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(payload),
+    origin: instance.url,
+    ...(cookie ? { cookie } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${instance.url}${draftPath}`, { method: "PUT", agent, headers }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on("error", reject);
+    request.end(payload);
+  });
+}
+
+const appCpu = () => processTree(instance.child.pid!).reduce((total, pid) => total + cpuMs(pid), 0);
+const versions = new Array<number>(cookies.length).fill(0);
+const kinds = {
+  "PUT without a session (401)": async () => (await put("", { draftVersion: 0, answers: {} })).status === 401,
+  "autosave (200)": async (i: number) => {
+    const answered = await put(cookies[i]!, { draftVersion: versions[i], answers: { rep_department: `医事課${i}` } });
+    if (answered.status === 200) versions[i] = (JSON.parse(answered.body) as { draftVersion: number }).draftVersion;
+    return answered.status === 200;
+  },
+};
+const results = new Map<string, number[]>();
+for (let round = 0; round <= ROUNDS; round++) {
+  for (const [label, send] of Object.entries(kinds)) {
+    let next = 0;
+    let failed = 0;
+    const before = appCpu();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        // Each client keeps to its own clinics, so two saves of one clinic never race.
+        for (let i = client; next++ < CALLS; i = (i + CLIENTS) % cookies.length) if (!(await send(i))) failed += 1;
+      }),
+    );
+    if (failed > 0) throw new Error(`${label}: ${failed} answers not as expected`);
+    // Round 0 warms the instance up (JIT) and is not reported.
+    if (round > 0) results.set(label, [...(results.get(label) ?? []), (appCpu() - before) / CALLS]);
+  }
+}
+
+const postgresCpu = () => postgresPids().reduce((total, pid) => total + cpuMs(pid), 0);
+const [app0, db0] = [appCpu(), postgresCpu()];
+await new Promise((resolve) => setTimeout(resolve, 20_000));
+const idle = { app: (appCpu() - app0) / 20, db: (postgresCpu() - db0) / 20 };
+
+console.log(`\nms of app CPU per request, min / median of ${ROUNDS} rounds × ${CALLS} requests (${CLIENTS} clients)`);
+for (const [label, samples] of results) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  console.log(`${label.padEnd(32)} ${sorted[0]!.toFixed(2)} / ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}`);
+}
+console.log(`idle, ms of CPU per second: instance ${idle.app.toFixed(0)}, PostgreSQL ${idle.db.toFixed(0)}`);
+await instance.stop();
+await database.stop();
+process.exit(0);
