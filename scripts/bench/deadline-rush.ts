@@ -25,7 +25,6 @@
 // Prints saves/s, submits/s, p50/p95/p99, responses by HTTP status, and the RSS peak of every
 // process. PostgreSQL: database renkei_bench_rush on TEST_POSTGRES_URL's server (dropped first).
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,10 +35,12 @@ import { findFreePort } from "../lib/embedded-db";
 import { testPostgresUrl } from "../../tests/support/test-database";
 import {
   buildApp,
-  cpuMs,
+  cpuSinceMs,
+  cpuSnapshot,
   percentiles,
   postgresPids,
   processTree,
+  requestJson,
   rssMb,
   signInForCookie,
   startDatabaseProcess,
@@ -105,37 +106,10 @@ async function openDatabase(): Promise<{ url: string; pid?: number; stop: () => 
 
 type TCall = { status: number; ms: number; body: string };
 
-// node:http with keep-alive rather than fetch: the load generator shares the 2 cores with the app
-// and the database, and fetch (undici's web streams) cost it 0.7 ms of CPU per call against 0.3.
-// No cap on sockets: each call is a user of its own, so an overload reaches the server (and its
-// admission control) instead of waiting in the load generator.
-const agent = new http.Agent({ keepAlive: true });
-function call(url: string, method: string, cookie: string, body: unknown): Promise<TCall> {
+async function call(url: string, method: string, cookie: string, body: unknown): Promise<TCall> {
   const started = performance.now();
-  const payload = JSON.stringify(body);
-  const headers = {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(payload),
-    cookie,
-    origin: new URL(url).origin,
-  };
-  return new Promise((resolve) => {
-    const request = http.request(url, { method, agent, headers }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: text }));
-      response.on("error", (error) => resolve({ status: 0, ms: performance.now() - started, body: String(error) }));
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed as the call went out (its idle timeout): the call
-      // never reached the app, so it is sent again on a new socket, as browsers do (Node's docs).
-      if (request.reusedSocket && error.code === "ECONNRESET")
-        resolve(call(url, method, cookie, body).then((again) => ({ ...again, ms: performance.now() - started })));
-      else resolve({ status: 0, ms: performance.now() - started, body: String(error) });
-    });
-    request.end(payload);
-  });
+  const answer = await requestJson(url, method, body, cookie);
+  return { ...answer, ms: performance.now() - started };
 }
 
 class Tally {
@@ -143,7 +117,7 @@ class Tally {
   statuses = new Map<number, number>();
   started = performance.now();
   finished = 0;
-  cpuStart = cpuNow();
+  cpuStart = cpuMark();
   cpu: TCpu = { app: 0, db: 0, generator: 0 };
   quarters: number[] | null = null;
   lateStartP95: number | null = null;
@@ -159,12 +133,7 @@ class Tally {
   }
   done() {
     this.finished = performance.now();
-    const end = cpuNow();
-    this.cpu = {
-      app: end.app - this.cpuStart.app,
-      db: end.db - this.cpuStart.db,
-      generator: end.generator - this.cpuStart.generator,
-    };
+    this.cpu = cpuSince(this.cpuStart);
     return this;
   }
   get ok() {
@@ -264,12 +233,23 @@ const versionFrom = (result: TCall): number | null => {
 // engineers' databases inflate it; the PGlite host is ours alone.) The load generator's own CPU
 // is counted too: here it runs on the same 2 cores, where a real rush's browsers do not.
 type TCpu = { app: number; db: number; generator: number };
+type TCpuMark = { app: Map<number, number>; db: Map<number, number>; generator: number };
 let cpuProcesses: () => { app: number[]; db: number[] } = () => ({ app: [], db: [] });
-function cpuNow(): TCpu {
-  const { app, db } = cpuProcesses();
-  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+const generatorCpuMs = () => {
   const own = process.cpuUsage();
-  return { app: sum(app), db: sum(db), generator: (own.user + own.system) / 1000 };
+  return (own.user + own.system) / 1000;
+};
+function cpuMark(): TCpuMark {
+  const { app, db } = cpuProcesses();
+  return { app: cpuSnapshot(app), db: cpuSnapshot(db), generator: generatorCpuMs() };
+}
+function cpuSince(mark: TCpuMark): TCpu {
+  const { app, db } = cpuProcesses();
+  return {
+    app: cpuSinceMs(mark.app, app),
+    db: cpuSinceMs(mark.db, db),
+    generator: generatorCpuMs() - mark.generator,
+  };
 }
 
 // ---- memory ---------------------------------------------------------------------------------
@@ -438,7 +418,9 @@ log("saves and submits measured; kill -9 rush next");
 // 4. K fresh clinics save and submit at once; instance 1 dies mid-rush
 const killRush = new Tally();
 const victim = instances[0]!;
-const killTimer = setTimeout(() => {
+let killed = false;
+const killVictim = (when: string) => {
+  killed = true;
   for (const pid of processTree(victim.child.pid!).reverse()) {
     try {
       process.kill(pid, "SIGKILL");
@@ -446,8 +428,10 @@ const killTimer = setTimeout(() => {
       // already gone
     }
   }
-  log(`killed instance 1 (kill -9) ${args["kill-after"]} ms into the rush`);
-}, Number(args["kill-after"]));
+  log(`killed instance 1 (kill -9) ${when}`);
+};
+const victimExited = new Promise((resolve) => victim.child.once("exit", resolve));
+const killTimer = setTimeout(() => killVictim(`${args["kill-after"]} ms into the rush`), Number(args["kill-after"]));
 await Promise.all(
   Array.from({ length: K }, async (_, j) => {
     const i = N + j;
@@ -461,6 +445,9 @@ await Promise.all(
 );
 killRush.done();
 clearTimeout(killTimer);
+// A rush shorter than --kill-after: the instance still dies before its restart on the same port.
+if (!killed) killVictim("after the rush (it ended before --kill-after)");
+await victimExited;
 const reconciliationsBefore = await db.counterReconciliation.count();
 instances[0] = await startNextInstance(database.url, { distDir: DIST_DIR, port: victim.port, secret });
 log("instance 1 restarted");

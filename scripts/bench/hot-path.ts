@@ -72,7 +72,11 @@ const contextSql = Prisma.sql`
   WHERE c."id" = ${cycle.id}`;
 // A report as the rush benchmark's clinics fill it in, parsed from JSON as a request's body is.
 const report = JSON.stringify(
-  generateAnswers(definition, { random: createRandom("hot-path"), profile: { kind: "CLINIC", engagement: 0.7 }, partnerPool: partners }),
+  generateAnswers(definition, {
+    random: createRandom("hot-path"),
+    profile: { kind: "CLINIC", engagement: 0.7 },
+    partnerPool: partners,
+  }),
 );
 let version = 0;
 const pieces: [string, () => Promise<unknown>][] = [

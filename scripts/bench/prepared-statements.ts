@@ -43,7 +43,10 @@ const pieces: [string, () => Promise<unknown>][] = [
   [
     "saveDraft (service: context + update)",
     async () => {
-      const result = await saveDraft(viewer, cycle.id, { draftVersion: version, answers: { rep_department: `医事課${version}` } });
+      const result = await saveDraft(viewer, cycle.id, {
+        draftVersion: version,
+        answers: { rep_department: `医事課${version}` },
+      });
       version = result.draftVersion;
     },
   ],

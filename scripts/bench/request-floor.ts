@@ -8,12 +8,21 @@
 //   - the same PUT signed in: a real autosave (viewer, context, validation, the write statement).
 // Then the idle cost of the instance (its job pollers) and of PostgreSQL over 20 s.
 // Reports ms of app CPU per request (user + system of the instance's process tree), min / median.
-import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { findFreePort } from "../lib/embedded-db";
 import { createTestDatabase } from "../../tests/support/test-database";
-import { buildApp, cpuMs, postgresPids, processTree, signInForCookie, startNextInstance } from "./http-support";
+import {
+  buildApp,
+  cpuMs,
+  cpuSinceMs,
+  cpuSnapshot,
+  postgresPids,
+  processTree,
+  requestJson,
+  signInForCookie,
+  startNextInstance,
+} from "./http-support";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,34 +57,16 @@ const instance = await startNextInstance(database.url, {
 const cookies: string[] = [];
 for (let i = 0; i < 40; i++) cookies.push(await signInForCookie(instance.url, `floor-${i}@bench.renkei.jp`, PASSWORD));
 
-const agent = new http.Agent({ keepAlive: true });
-const draftPath = `/api/v1/respondent/cycles/${cycle.id}/draft`;
-function put(cookie: string, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = JSON.stringify(body);
-  const headers = {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(payload),
-    origin: instance.url,
-    ...(cookie ? { cookie } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${instance.url}${draftPath}`, { method: "PUT", agent, headers }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
-    request.on("error", reject);
-    request.end(payload);
-  });
-}
+const draftUrl = `${instance.url}/api/v1/respondent/cycles/${cycle.id}/draft`;
 
 const appCpu = () => processTree(instance.child.pid!).reduce((total, pid) => total + cpuMs(pid), 0);
 const versions = new Array<number>(cookies.length).fill(0);
 const kinds = {
-  "PUT without a session (401)": async () => (await put("", { draftVersion: 0, answers: {} })).status === 401,
+  "PUT without a session (401)": async () =>
+    (await requestJson(draftUrl, "PUT", { draftVersion: 0, answers: {} })).status === 401,
   "autosave (200)": async (i: number) => {
-    const answered = await put(cookies[i]!, { draftVersion: versions[i], answers: { rep_department: `医事課${i}` } });
+    const body = { draftVersion: versions[i], answers: { rep_department: `医事課${i}` } };
+    const answered = await requestJson(draftUrl, "PUT", body, cookies[i]!);
     if (answered.status === 200) versions[i] = (JSON.parse(answered.body) as { draftVersion: number }).draftVersion;
     return answered.status === 200;
   },
@@ -98,10 +89,9 @@ for (let round = 0; round <= ROUNDS; round++) {
   }
 }
 
-const postgresCpu = () => postgresPids().reduce((total, pid) => total + cpuMs(pid), 0);
-const [app0, db0] = [appCpu(), postgresCpu()];
+const [app0, db0] = [appCpu(), cpuSnapshot(postgresPids())];
 await new Promise((resolve) => setTimeout(resolve, 20_000));
-const idle = { app: (appCpu() - app0) / 20, db: (postgresCpu() - db0) / 20 };
+const idle = { app: (appCpu() - app0) / 20, db: cpuSinceMs(db0, postgresPids()) / 20 };
 
 console.log(`\nms of app CPU per request, min / median of ${ROUNDS} rounds × ${CALLS} requests (${CLIENTS} clients)`);
 for (const [label, samples] of results) {
