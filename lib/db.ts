@@ -69,11 +69,12 @@ const hotTypes = {
  * that inspect errors (isCounterRowProblem, the 503 mapping in lib/http/api.ts) read only those.
  *
  * On PostgreSQL each statement is prepared once per connection (a named statement): the server
- * then neither parses nor plans it again, and the text is not sent again — the context read cost
- * PostgreSQL 250 µs of CPU unnamed against 36 µs prepared (ADR 0012). Not on the embedded
- * database: PGlite is ONE session behind all the pool's connections, where a second connection
- * preparing the same name would fail. RENKEI_DB_PREPARED_STATEMENTS=false turns it off (a pooler
- * that cannot keep prepared statements per client).
+ * then neither parses nor plans it again, and the text is not sent again — a `saveDraft` cost
+ * PostgreSQL 627 µs of CPU unnamed against 163 µs prepared (scripts/bench/prepared-statements.ts,
+ * ADR 0012). Not on the embedded database: PGlite is ONE session behind all the pool's
+ * connections, where a second connection preparing the same name would fail.
+ * RENKEI_DB_PREPARED_STATEMENTS=false turns it off (a pooler that cannot keep prepared statements
+ * per client).
  */
 export async function hotQuery<T>(statement: Prisma.Sql): Promise<T[]> {
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
