@@ -29,9 +29,9 @@ const ZEnv = z.object({
   SMTP_SECURE: z.enum(["true", "false"]).optional(),
   /**
    * Admission control of the JSON routes, per process (lib/http/admission.ts, docs/decisions/0012).
-   * 4 at work: measured against 8 and 16 on 2 cores, fewer requests interleaved in the process and
-   * in the database cost less CPU each and finish sooner (300 saves/s: p95 78–112 ms against
-   * 1.8 s with 8 and 0.2–6.9 s with 16).
+   * 4 at work: measured against 16, 8, 2 and 1 on 2 cores (docs/decisions/0012). Fewer requests
+   * interleaved cost less CPU each than 8 or 16; 2 helped PostgreSQL in some runs but cut the
+   * embedded default's saves from 244/s to 160/s.
    */
   RENKEI_MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(4),
   RENKEI_MAX_REQUESTS_WAITING: z.coerce.number().int().nonnegative().default(400),

@@ -4,8 +4,8 @@
 // read nothing and written nothing, so the honest answer is 503 「混み合っています」 — which the
 // form's autosave retries by itself — instead of a queue without end inside the process.
 // Fewer requests at work also cost less: on 2 cores, 4 at a time instead of 16 made a save cheaper
-// in the app and in the database and brought 300 saves/s from p95 0.2–6.9 s to 78–112 ms
-// (docs/decisions/0012, "Fewer requests at work").
+// in the app and in the database (docs/decisions/0012, "Fewer requests at work", and the runs
+// after it for how much that varies on a shared machine).
 //
 // It is per process on purpose: it bounds this process's memory and CPU queue, which is local.
 // Nothing shared lives here — N instances each admit their own share.
