@@ -117,7 +117,12 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
     false,
   );
   assertEditable(submission);
-  if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
+  if ((submission?.draftVersion ?? 0) !== draftVersion) {
+    const replayed =
+      submission && replayedSave(submission, draftVersion, validateAnswers(definition, raw, "draft"), explanations);
+    if (replayed) return replayed;
+    throw staleError(submission?.draftVersion ?? 0);
+  }
 
   const result = validateAnswers(definition, raw, "draft");
   if (!result.ok) {
@@ -160,6 +165,26 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
       )
     : await writeFirstDraft(respondent, cycle, versionId, position, { answers, explanations }, savedAt, audit);
   return { submissionId, draftVersion: draftVersion + 1, savedAt: savedAt.toISOString() };
+}
+
+/**
+ * A save sent again after its answer was lost (the server stopped, the network dropped) finds its
+ * own write already there: the version it started from plus one, with exactly these answers. That
+ * is the same save, so it gets the same receipt — not "updated in another window", which would
+ * stop the autosave and tell the respondent their work conflicted when it was saved. Anything
+ * else at that version (other answers, other explanations) is still stale.
+ */
+function replayedSave(
+  stored: { id: string; draftVersion: number; answers: unknown; explanations: unknown; updatedAt: Date },
+  draftVersion: number,
+  validated: ReturnType<typeof validateAnswers>,
+  explanations: Record<string, string> | undefined,
+): TSaveResult | null {
+  if (stored.draftVersion !== draftVersion + 1 || !validated.ok) return null;
+  const diff = changedAnswers(stored.answers as TAnswers, compactAnswers(validated.answers));
+  if (Object.keys(diff.after).length > 0) return null;
+  if (explanations !== undefined && !jsonEqual(explanations, stored.explanations ?? {})) return null;
+  return { submissionId: stored.id, draftVersion: stored.draftVersion, savedAt: stored.updatedAt.toISOString() };
 }
 
 /**

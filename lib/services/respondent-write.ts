@@ -49,6 +49,7 @@ type TContextRow = {
   sStatus: "DRAFT" | "SUBMITTED" | "RETURNED" | "CONFIRMED" | null;
   sAnswers: TAnswers | null;
   sDraftVersion: number | null;
+  sUpdatedAt: Date | null;
   sIsAmending: boolean | null;
   sRevision: number | null;
   sReopenedUntil: Date | null;
@@ -80,7 +81,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
     SELECT c."id", c."status"::text AS "status", c."kind"::text AS "kind", c."fiscalYear", c."opensAt", c."closesAt", c."prefectureCode",
            c."questionnaireVersionId",
            s."id" AS "sId", s."status"::text AS "sStatus", s."answers" AS "sAnswers", s."draftVersion" AS "sDraftVersion",
-           s."isAmending" AS "sIsAmending", s."revision" AS "sRevision", s."reopenedUntil" AS "sReopenedUntil",
+           s."updatedAt" AS "sUpdatedAt",           s."isAmending" AS "sIsAmending", s."revision" AS "sRevision", s."reopenedUntil" AS "sReopenedUntil",
            s."questionnaireVersionId" AS "sVersionId", s."warningExplanations" AS "sExplanations",
            i."kind"::text AS "iKind", i."beds" AS "iBeds", i."municipalityCode" AS "iMunicipalityCode",
            (i."isActive" AND NOT ${SUSPENDED_AT_REFERENCE_SQL}) AS "iActive",
@@ -107,6 +108,7 @@ export async function readWriteContext(respondent: TRespondentViewer, cycleId: s
         status: row.sStatus!,
         answers: row.sAnswers ?? {},
         draftVersion: row.sDraftVersion!,
+        updatedAt: row.sUpdatedAt!,
         isAmending: row.sIsAmending!,
         revision: row.sRevision!,
         reopenedUntil: row.sReopenedUntil,

@@ -59,6 +59,34 @@ describe("drafts", () => {
     expect((await findOwnSubmission(clinic, cycleId))?.answers).toEqual({ f1_notice: true, f1_areas: ["1"] });
   });
 
+  it("a save sent again after its answer was lost gets its receipt again, and writes nothing", async () => {
+    const own = await findOwnSubmission(clinic, cycleId);
+    const stored = await db.submission.findUniqueOrThrow({ where: { id: own!.id } });
+    // Version 2 was written from version 1 with these answers (the first test); the retry says so.
+    const replayed = await saveDraft(clinic, cycleId, {
+      draftVersion: 1,
+      answers: { f1_areas: ["1"], f1_notice: true },
+    });
+    expect(replayed).toEqual({ submissionId: stored.id, draftVersion: 2, savedAt: stored.updatedAt.toISOString() });
+    // Two versions behind, or other answers at that version: another window's work, still stale.
+    const older = await errorOf(
+      saveDraft(clinic, cycleId, { draftVersion: 0, answers: { f1_notice: true, f1_areas: ["1"] } }),
+    );
+    expect(older).toMatchObject({ code: "STALE_REVISION" });
+    const explained = await errorOf(
+      saveDraft(clinic, cycleId, {
+        draftVersion: 1,
+        answers: { f1_notice: true, f1_areas: ["1"] },
+        explanations: { x: "説明" },
+      }),
+    );
+    expect(explained).toMatchObject({ code: "STALE_REVISION" });
+    expect(await db.submission.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      draftVersion: 2,
+      updatedAt: stored.updatedAt,
+    });
+  });
+
   it("two tabs creating the first draft at once: one wins, the other is told to reload", async () => {
     const racer = await newRespondent("1810999993", "同時作成テスト");
     const results = await Promise.allSettled([
