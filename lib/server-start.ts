@@ -15,6 +15,10 @@ export async function startServerProcess(): Promise<void> {
     console.error(`[renkei] 起動できません: ${(error as Error).message}`);
     process.exit(1);
   }
+  // The autosave and submit are answered before Next's router when the server entry
+  // (scripts/server.mjs) runs this process (lib/http/direct-routes.ts).
+  const { registerDirectRoutes } = await import("./http/direct-routes");
+  registerDirectRoutes();
   if (process.env.RENKEI_JOB_WORKERS === "0") return;
   const { startJobWorkers } = await import("./jobs/workers");
   // A database that is not up yet must not stop the server: retry in the background.

@@ -139,7 +139,7 @@ async function main() {
   const startServer = () =>
     args.dev
       ? start("next", ["dev", "--port", String(port)], env)
-      : start("next", ["start", "--port", String(port)], { ...env, ...serverMemoryEnv(), NODE_ENV: "production" });
+      : start("server", ["--port", String(port)], { ...env, ...serverMemoryEnv(), NODE_ENV: "production" });
   // Supervisor: a server process that dies (a crash, kill -9, out of memory) is started again, after
   // a pause that doubles while it keeps dying within a minute of starting (1 s … 30 s). The embedded
   // database lives in this process and keeps running; queued jobs resume on the new server.

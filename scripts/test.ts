@@ -129,7 +129,7 @@ async function runEndToEnd(chromium: string): Promise<number> {
   const smtpPort = await findFreePort();
   const urls = instances.map((port) => `http://localhost:${port}`);
   const servers = instances.map((port, i) =>
-    start("next", ["start", "--port", String(port)], {
+    start("server", ["--port", String(port)], {
       ...env,
       ...serverMemoryEnv(),
       DATABASE_URL: database.url,

@@ -9,8 +9,17 @@ import { SESSION_MAX_AGE_SECONDS, epochSeconds, isWithinAbsoluteLifetime } from 
 // handler on every request (the autosave path is hot).
 const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+type TCookieReader = {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+};
+
 async function readSessionCookie(): Promise<{ name: string; value: string } | null> {
-  const store = await cookies();
+  return sessionCookieOf(await cookies());
+}
+
+/** The session cookie among a request's cookies: next/headers' store, or a Cookie header parsed. */
+export function sessionCookieOf(store: TCookieReader): { name: string; value: string } | null {
   for (const name of SESSION_COOKIE_NAMES) {
     const whole = store.get(name)?.value;
     if (whole) return { name, value: whole };

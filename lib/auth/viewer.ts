@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import type { JWT } from "next-auth/jwt";
 import { db, hotQuery, Prisma } from "@/lib/db";
 import { ROLE_HOME, roleFromDb, type TDbRole, type TRole } from "./roles";
-import { decodeSessionClaims, readSessionClaims } from "./session-token";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
+import { decodeSessionClaims, readSessionClaims, sessionCookieOf } from "./session-token";
 import { secondFactorRequired } from "./second-factor-policy";
 import type { TViewer, TViewerOf } from "./viewer-types";
 
@@ -25,6 +26,15 @@ export const getViewer = cache(async (): Promise<TViewer | null> => {
 export async function viewerFromSessionToken(token: string, now = new Date()): Promise<TViewer | null> {
   const claims = await decodeSessionClaims(token, now);
   return claims ? viewerFromClaims(claims) : null;
+}
+
+/**
+ * The viewer of a request answered outside Next's request scope (lib/http/direct-routes.ts): its
+ * Cookie header parsed by the same parser next/headers uses, then as getViewer.
+ */
+export async function viewerOfRequest(headers: Headers): Promise<TViewer | null> {
+  const cookie = sessionCookieOf(new RequestCookies(headers));
+  return cookie ? viewerFromSessionToken(cookie.value) : null;
 }
 
 async function viewerFromClaims(claims: JWT): Promise<TViewer | null> {

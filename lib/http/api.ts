@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, viewerOfRequest } from "@/lib/auth/viewer";
 import type { TViewer } from "@/lib/auth/viewer-types";
 import { getEnv } from "@/lib/env";
 import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
@@ -25,6 +25,15 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 type TContext<P> = { viewer: TViewer; request: Request; params: P; body: unknown };
 
+/**
+ * A JSON route: Next calls it with the request and its params; `answerDirectly` gives the same
+ * answer outside Next's request scope (lib/http/direct-routes.ts), with the viewer read from the
+ * request's own Cookie header instead of next/headers.
+ */
+export type TApiRoute<P> = ((request: Request, routeContext: { params: Promise<P> }) => Promise<Response>) & {
+  answerDirectly: (request: Request, params: P) => Promise<Response>;
+};
+
 export function apiRoute<P = Record<string, string>>(
   handler: (context: TContext<P>) => Promise<unknown>,
   {
@@ -35,24 +44,34 @@ export function apiRoute<P = Record<string, string>>(
     /** The handler reads the request body itself (file uploads); `body` is then undefined. */
     rawBody?: boolean;
   } = {},
-) {
-  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> =>
+): TApiRoute<P> {
+  const respond = async (request: Request, params: P | Promise<P>, viewerOf: () => Promise<TViewer | null>) =>
     withJsonSecurityHeaders(
       request,
       await processGate()
-        .admit(() => answer(request, routeContext))
+        .admit(() => answer(request, params, viewerOf))
         .catch((error: unknown) => refusedAsBusy(request, error)),
     );
+  return Object.assign(
+    (request: Request, routeContext: { params: Promise<P> }) => respond(request, routeContext.params, getViewer),
+    {
+      answerDirectly: (request: Request, params: P) => respond(request, params, () => viewerOfRequest(request.headers)),
+    },
+  );
 
-  async function answer(request: Request, routeContext: { params: Promise<P> }): Promise<Response> {
+  async function answer(
+    request: Request,
+    routeParams: P | Promise<P>,
+    viewerOf: () => Promise<TViewer | null>,
+  ): Promise<Response> {
     try {
-      const viewer = await getViewer();
+      const viewer = await viewerOf();
       if (!viewer)
         throw new AppError("UNAUTHENTICATED", "ログインの有効期限が切れました。もう一度ログインしてください。");
       const isWrite = isWriteMethod(request.method);
       if (isWrite && !isSameOriginWrite(request.headers)) throw new AppError("FORBIDDEN", FOREIGN_ORIGIN_MESSAGE);
       const body = isWrite && !rawBody ? await readJsonBody(request, maxBodyBytes) : undefined;
-      const params = await routeContext.params;
+      const params = await routeParams;
       const result = await handler({ viewer, request, params, body });
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {

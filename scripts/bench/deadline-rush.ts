@@ -3,7 +3,7 @@
 //   [--save-rate 300] [--submit-rate 100] [--paced-submits 0] [--embedded-in-memory]`
 //
 // The deadline rush (issue 18, docs/decisions/0012-deadline-rush-write-path.md), over HTTP,
-// against the built app: on PostgreSQL two `next start` instances on one database (requests spread
+// against the built app: on PostgreSQL two server instances (scripts/server.mjs) on one database (requests spread
 // round-robin; a session signed in on one instance is used on the other), on the embedded default
 // one instance with PGlite in its own process. The demo prefecture plus N clinics, all in one
 // municipality padded to a size beyond Tokyo's largest (972 institutions), so a cost that grew

@@ -1,5 +1,5 @@
 // Shared pieces of the HTTP benchmarks: the database in its own process, the built app under
-// `next start`, signing in like a browser, and reading latency percentiles.
+// the server (scripts/server.mjs), signing in like a browser, and reading latency percentiles.
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
@@ -13,7 +13,7 @@ import { run, serverMemoryEnv, start } from "../lib/processes";
 export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: number; secret?: string };
 
 /**
- * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): `next start`
+ * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): the server
  * runs the server in a child process, whose worker threads (PDF) count in its RSS.
  */
 export function processTreeRss(rootPid: number): Map<number, { name: string; mb: number }> {
@@ -79,8 +79,8 @@ export async function startApp(
   const url = `http://localhost:${port}`;
   const secret = randomBytes(32).toString("base64url");
   const child = start(
-    "next",
-    ["start", "--port", String(port)],
+    "server",
+    ["--port", String(port)],
     {
       ...env,
       DATABASE_URL: databaseUrl,
@@ -230,7 +230,7 @@ export function runLoad(
 export type TInstance = { url: string; port: number; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * One `next start` of an already built app on a given port, with the environment shared by the
+ * One server (scripts/server.mjs) of an already built app on a given port, with the environment shared by the
  * instances of a benchmark (the same NEXTAUTH_SECRET, so a session works on every instance).
  */
 export async function startNextInstance(
@@ -242,8 +242,8 @@ export async function startNextInstance(
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
   const child = start(
-    "next",
-    ["start", "--port", String(port)],
+    "server",
+    ["--port", String(port)],
     {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
@@ -260,7 +260,7 @@ export async function startNextInstance(
   );
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/login`)).ok) return { url, port, child, stop: () => stopChild(child) };
     } catch {
@@ -282,7 +282,7 @@ export async function buildApp(distDir: string, rebuild: boolean): Promise<void>
     );
 }
 
-/** A process and its descendants (Linux /proc), e.g. `next start` and its next-server child. */
+/** A process and its descendants (Linux /proc), e.g. the server and its PDF renderers. */
 export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {

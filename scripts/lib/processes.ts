@@ -1,4 +1,4 @@
-// Child processes for the scripts: the Prisma CLI and Next, with output passed through and a
+// Child processes for the scripts: the Prisma CLI, Next and the server entry, with output passed through and a
 // clear error when they fail.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -6,6 +6,8 @@ import path from "node:path";
 const BIN = {
   prisma: path.join(process.cwd(), "node_modules", "prisma", "build", "index.js"),
   next: path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"),
+  // The production server (in place of `next start`): Next plus the routes answered before its router.
+  server: path.join(process.cwd(), "scripts", "server.mjs"),
 };
 
 export function run(
@@ -47,7 +49,7 @@ export function migrateDeploy(databaseUrl: string, quiet = true): Promise<void> 
 }
 
 /**
- * Memory bounds for a `next start` process (issue 18: ≤ 512 MB per process; measured with
+ * Memory bounds for a server process (scripts/server.mjs) (issue 18: ≤ 512 MB per process; measured with
  * scripts/bench/pdf.ts, docs/decisions/0013): a main-thread heap limit, so V8 collects before the
  * process grows, and two malloc arenas instead of one per thread (the PDF worker threads'
  * allocations otherwise stay spread over arenas glibc never returns). An operator's own

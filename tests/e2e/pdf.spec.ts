@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { download, pdfText, query, signInAs } from "./fixtures";
 
-// The PDF documents against the built app (`next start`, rendering in worker threads) on the
+// The PDF documents against the built app (scripts/server.mjs, rendering in worker threads) on the
 // seeded demo prefecture: the officer downloads a zone's council packet and the ZIP of every zone
 // after its progress completes; the council downloads its own zone's packet and is refused
 // another's; the clinic downloads its 院内掲示 and 提出控え from its receipt page.

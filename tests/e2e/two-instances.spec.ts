@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { query, signIn } from "./fixtures";
 
-// Two `next start` instances on one database (scripts/test.ts starts both; the first runs no job
+// Two server instances (scripts/server.mjs) on one database (scripts/test.ts starts both; the first runs no job
 // workers): a session made on one is valid on the other, a draft saved on one is what the other
 // shows, and a PDF batch asked for on the first is run by the second's workers and downloaded
 // from both. Cookies are per host, not per port, so one browser context is signed in on both.

@@ -3,7 +3,7 @@
 // reconciliation (which recounts every municipality from the reports) has nothing to correct,
 // whether the counters' change log was folded during the rush (as the recurring job does) or not.
 // A process killed with SIGKILL mid-rush leaves nothing to correct either (a child process running
-// the services here; scripts/bench/deadline-rush.ts does the same to real `next start` instances).
+// the services here; scripts/bench/deadline-rush.ts does the same to real server instances).
 import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

@@ -6,7 +6,7 @@ import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildWorld, type TWorld } from "@/tests/factories/world";
-import { actAs, callRoute, renderPage, requestStore } from "@/tests/support/route-harness";
+import { actAs, callRoute, callRouteDirectly, renderPage, requestStore } from "@/tests/support/route-harness";
 import { ACTORS, ROUTE_MATRIX, type TActor, type TOutcome, type TRow } from "./route-matrix";
 
 vi.mock("next/headers", () => ({ cookies: () => requestStore.cookies(), headers: () => requestStore.headers() }));
@@ -79,7 +79,8 @@ async function outcome(row: TRow, actor: TActor, scope: "own" | "foreign"): Prom
     return renderPage(row.route, params, search);
   }
   const body = typeof row.body === "function" ? (row.body as TBodyOf)(world, scope) : row.body;
-  return callRoute(row.route, row.method, params, query ? `?${query}` : "", body ?? {});
+  const call = row.direct ? callRouteDirectly : callRoute;
+  return call(row.route, row.method, params, query ? `?${query}` : "", body ?? {});
 }
 
 const executable = ROUTE_MATRIX.filter((row) => !row.skip);

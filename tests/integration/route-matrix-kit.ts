@@ -25,6 +25,11 @@ export type TRow = {
   /** Which other scope `foreign` is, when a route has a second row for another one. */
   label?: string;
   expect: { own: TCells; foreign?: TCells };
+  /**
+   * Call the route as the production server answers it before Next's router
+   * (lib/http/direct-routes.ts: the viewer from the Cookie header, not next/headers).
+   */
+  direct?: boolean;
   /** Not executed in-process, with the reason. */
   skip?: string;
 };

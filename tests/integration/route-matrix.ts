@@ -415,13 +415,17 @@ export const ROUTE_MATRIX: TRow[] = [
       ["PUT", "draft"],
       ["POST", "submit"],
     ] as const
-  ).map(([method, action]) =>
-    write(method, `app/api/v1/respondent/cycles/[cycleId]/${action}/route.ts`, ["institution", "hub"], {
+  ).flatMap(([method, action]) => {
+    const row = write(method, `app/api/v1/respondent/cycles/[cycleId]/${action}/route.ts`, ["institution", "hub"], {
       body: { draftVersion: 0, answers: {} },
       params: clinicCycle,
       foreign: foreignCycle,
-    }),
-  ),
+    });
+    // The autosave and submit are also answered before Next's router (scripts/server.mjs): the
+    // same cells through that path.
+    const direct = action === "draft" || action === "submit";
+    return direct ? [row, { ...row, label: "answered before Next's router", direct }] : [row];
+  }),
   // The respondent answers a 照会 on its own report only: an unknown (or another's) id is 404.
   api("POST", "app/api/v1/respondent/queries/[queryId]/answer/route.ts", ["institution", "hub"], {
     body: { answer: "確認しました。" },

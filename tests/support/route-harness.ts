@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { getAuthSecret } from "@/lib/env";
 import { roleFromDb } from "@/lib/auth/roles";
 import { secondFactorRequired } from "@/lib/auth/second-factor-policy";
+import type { TApiRoute } from "@/lib/http/api";
 
 export const ORIGIN = "http://renkei.test";
 
@@ -140,6 +141,29 @@ export async function callRouteResponse(
     body: write ? JSON.stringify(body) : undefined,
   });
   return handler(request, { params: Promise.resolve(params) });
+}
+
+/**
+ * As callRoute, through the path the production server answers before Next's router
+ * (lib/http/direct-routes.ts): the session travels in the request's Cookie header and the route's
+ * `answerDirectly` reads it from there, outside next/headers.
+ */
+export async function callRouteDirectly(
+  file: string,
+  method: string,
+  params: Record<string, string>,
+  query = "",
+  body: unknown = {},
+): Promise<number> {
+  const route = (await load(file))[method] as { answerDirectly?: TApiRoute<Record<string, string>>["answerDirectly"] };
+  if (!route.answerDirectly) throw new Error(`${method} ${file} is not answered directly`);
+  const cookie = [...currentCookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const request = new Request(`${ORIGIN}${routeUrl(file, params)}${query}`, {
+    method,
+    headers: { origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json", cookie },
+    body: JSON.stringify(body),
+  });
+  return (await route.answerDirectly(request, params)).status;
 }
 
 function routeUrl(file: string, params: Record<string, string>): string {

@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/http/api";
-import { saveDraft } from "@/lib/services/respondent-reports";
+import { autosaveRoute } from "@/lib/http/direct-routes";
 
-/** Autosave of the working copy: { draftVersion, answers } → { draftVersion, savedAt }. */
-export const PUT = apiRoute<{ cycleId: string }>(({ viewer, params, body }) => saveDraft(viewer, params.cycleId, body));
+/** Autosave of the working copy (also answered before Next's router: lib/http/direct-routes.ts). */
+export const PUT = autosaveRoute;

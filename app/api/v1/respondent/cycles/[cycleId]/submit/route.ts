@@ -1,7 +1,4 @@
-import { apiRoute } from "@/lib/http/api";
-import { submitReport } from "@/lib/services/respondent-reports";
+import { submitRoute } from "@/lib/http/direct-routes";
 
-/** Submit (or re-submit) as a new revision: { draftVersion, answers } → { submissionId, revision }. */
-export const POST = apiRoute<{ cycleId: string }>(({ viewer, params, body }) =>
-  submitReport(viewer, params.cycleId, body),
-);
+/** Submit (or re-submit) as a new revision (also answered before Next's router: lib/http/direct-routes.ts). */
+export const POST = submitRoute;
