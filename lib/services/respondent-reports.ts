@@ -118,9 +118,14 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
   );
   assertEditable(submission);
   if ((submission?.draftVersion ?? 0) !== draftVersion) {
-    const replayed =
-      submission && replayedSave(submission, draftVersion, validateAnswers(definition, raw, "draft"), explanations);
-    if (replayed) return replayed;
+    // The same save sent again: the same receipt, nothing written.
+    const again = validateAnswers(definition, raw, "draft");
+    if (submission && again.ok && isOwnLostSave(submission, draftVersion, compactAnswers(again.answers), explanations))
+      return {
+        submissionId: submission.id,
+        draftVersion: submission.draftVersion,
+        savedAt: submission.updatedAt.toISOString(),
+      };
     throw staleError(submission?.draftVersion ?? 0);
   }
 
@@ -168,23 +173,24 @@ export async function saveDraft(viewer: TViewer, cycleId: string, input: unknown
 }
 
 /**
- * A save sent again after its answer was lost (the server stopped, the network dropped) finds its
- * own write already there: the version it started from plus one, with exactly these answers. That
- * is the same save, so it gets the same receipt — not "updated in another window", which would
- * stop the autosave and tell the respondent their work conflicted when it was saved. Anything
- * else at that version (other answers, other explanations) is still stale.
+ * A request that carries the version from before a save of its own whose answer was lost (the
+ * server stopped, the network dropped; the form's autosave then retries, or the submit goes out
+ * with the version the form still knows). The stored draft is then that save: the version plus
+ * one, with exactly these answers and explanations. Answering "updated in another window" would
+ * stop the form and tell the respondent their work conflicted when it was saved. Anything else at
+ * that version (other answers, other explanations) is still stale.
  */
-function replayedSave(
-  stored: { id: string; draftVersion: number; answers: unknown; explanations: unknown; updatedAt: Date },
+function isOwnLostSave(
+  stored: { draftVersion: number; answers: unknown; explanations: unknown },
   draftVersion: number,
-  validated: ReturnType<typeof validateAnswers>,
+  answers: TAnswers,
   explanations: Record<string, string> | undefined,
-): TSaveResult | null {
-  if (stored.draftVersion !== draftVersion + 1 || !validated.ok) return null;
-  const diff = changedAnswers(stored.answers as TAnswers, compactAnswers(validated.answers));
-  if (Object.keys(diff.after).length > 0) return null;
-  if (explanations !== undefined && !jsonEqual(explanations, stored.explanations ?? {})) return null;
-  return { submissionId: stored.id, draftVersion: stored.draftVersion, savedAt: stored.updatedAt.toISOString() };
+): boolean {
+  return (
+    stored.draftVersion === draftVersion + 1 &&
+    Object.keys(changedAnswers(stored.answers as TAnswers, answers).after).length === 0 &&
+    (explanations === undefined || jsonEqual(explanations, stored.explanations ?? {}))
+  );
 }
 
 /**
@@ -299,7 +305,11 @@ export async function submitReport(
     if (same) return same;
     assertEditable(submission);
   }
-  if ((submission?.draftVersion ?? 0) !== draftVersion) throw staleError(submission?.draftVersion ?? 0);
+  if (
+    (submission?.draftVersion ?? 0) !== draftVersion &&
+    !(submission && isOwnLostSave(submission, draftVersion, compactAnswers(validated.answers), given))
+  )
+    throw staleError(submission?.draftVersion ?? 0);
 
   const soft = await checkSoftRulesForSubmit(
     respondent,

@@ -137,6 +137,18 @@ describe("submit and amend", () => {
     expect(Object.keys(error?.fieldErrors ?? {}).sort()).toEqual(["f1_areas", "f1_consult"]);
   });
 
+  it("a submit carrying the version from before its own lost save goes through; other answers stay stale", async () => {
+    const late = await newRespondent("1810999994", "応答消失テスト");
+    await saveDraft(late, cycleId, { draftVersion: 0, answers: complete }); // committed, its answer lost
+    const other = await errorOf(
+      submitReport(late, cycleId, { draftVersion: 0, answers: { ...complete, f1_consult: false } }),
+    );
+    expect(other).toMatchObject({ code: "STALE_REVISION" });
+    const result = await submitReport(late, cycleId, { draftVersion: 0, answers: complete });
+    expect(result).toMatchObject({ revision: 1, alreadySubmitted: false });
+    expect(await findOwnSubmission(late, cycleId)).toMatchObject({ status: "SUBMITTED", revision: 1 });
+  });
+
   it("submits revision 1 with its derived status, once, even when clicked twice at the same time", async () => {
     const [a, b] = await Promise.all([
       submitReport(clinic, cycleId, { draftVersion: 2, answers: { ...complete, i_note: "hidden?" } }),
