@@ -133,14 +133,7 @@ export async function callRouteResponse(
   body: unknown = {},
 ): Promise<Response> {
   const handler = (await load(file))[method] as (request: Request, context: unknown) => Promise<Response>;
-  const url = `${ORIGIN}${routeUrl(file, params)}${query}`;
-  const write = method !== "GET" && method !== "HEAD";
-  const request = new Request(url, {
-    method,
-    headers: write ? { origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json" } : {},
-    body: write ? JSON.stringify(body) : undefined,
-  });
-  return handler(request, { params: Promise.resolve(params) });
+  return handler(routeRequest(file, method, params, query, body), { params: Promise.resolve(params) });
 }
 
 /**
@@ -158,12 +151,26 @@ export async function callRouteDirectly(
   const route = (await load(file))[method] as { answerDirectly?: TApiRoute<Record<string, string>>["answerDirectly"] };
   if (!route.answerDirectly) throw new Error(`${method} ${file} is not answered directly`);
   const cookie = [...currentCookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const request = new Request(`${ORIGIN}${routeUrl(file, params)}${query}`, {
+  return (await route.answerDirectly(routeRequest(file, method, params, query, body, { cookie }), params)).status;
+}
+
+/** A request to a route file's URL; writes carry our Origin and the body as JSON. */
+function routeRequest(
+  file: string,
+  method: string,
+  params: Record<string, string>,
+  query: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Request {
+  const write = method !== "GET" && method !== "HEAD";
+  return new Request(`${ORIGIN}${routeUrl(file, params)}${query}`, {
     method,
-    headers: { origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json", cookie },
-    body: JSON.stringify(body),
+    headers: write
+      ? { origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json", ...headers }
+      : headers,
+    body: write ? JSON.stringify(body) : undefined,
   });
-  return (await route.answerDirectly(request, params)).status;
 }
 
 function routeUrl(file: string, params: Record<string, string>): string {
