@@ -1,7 +1,7 @@
 // @ts-check
 // Renkei's production server: `node scripts/server.mjs --port 3000` (npm start, npm run demo, the
 // end-to-end run, the benchmarks and docs/deploy start it) in place of `next start`, with the
-// same options (--port/-p, --hostname/-H, PORT and HOSTNAME) and the same Next request handler.
+// same options (--port/-p, --hostname/-H, PORT) and the same Next request handler.
 // The one difference: each request is first offered to the routes Renkei answers itself — the
 // respondent's autosave and submit, the deadline rush's hot path — which skip Next's router
 // (lib/http/direct-routes.ts, docs/decisions/0012). Plain JavaScript, so production needs no
@@ -14,7 +14,8 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// Not $HOSTNAME (containers set it to their own name): all interfaces unless asked, as `next start`.
+const hostname = values.hostname;
 // As `next start` does, before Next is loaded (it reads NODE_ENV on import).
 if (process.env.NODE_ENV !== "production") Object.assign(process.env, { NODE_ENV: "production" });
 
