@@ -3,11 +3,11 @@
 //   [--save-rate 300] [--submit-rate 100] [--paced-submits 0] [--embedded-in-memory]`
 //
 // The deadline rush (issue 18, docs/decisions/0012-deadline-rush-write-path.md), over HTTP,
-// against the built app: on PostgreSQL two server instances (scripts/server.mjs) on one database (requests spread
-// round-robin; a session signed in on one instance is used on the other), on the embedded default
-// one instance with PGlite in its own process. The demo prefecture plus N clinics, all in one
-// municipality padded to a size beyond Tokyo's largest (972 institutions), so a cost that grew
-// with the municipality would show. Phases:
+// against the built app: on PostgreSQL two server instances (scripts/server.mjs) on one database
+// (requests spread round-robin; a session signed in on one instance is used on the other), on the
+// embedded default one instance with PGlite in its own process. The demo prefecture plus N
+// clinics, all in one municipality padded to a size beyond Tokyo's largest (972 institutions), so
+// a cost that grew with the municipality would show. Phases:
 //   1. first autosaves: the N clinics save their first draft at the same moment;
 //   2. saves: `concurrency` clients save drafts back to back for `duration` seconds (capacity, p95);
 //   2b. saves at a set rate (open loop, --save-rate per second for `duration` s): the goal's rate is
@@ -44,7 +44,7 @@ import {
   rssMb,
   signInForCookie,
   startDatabaseProcess,
-  startNextInstance,
+  startServerInstance,
   type TInstance,
 } from "./http-support";
 
@@ -305,7 +305,7 @@ log(`seeded: ${total} bench clinics in ${MUNICIPALITY} (${municipalitySize} inst
 const secret = randomBytes(32).toString("base64url");
 const ports = await Promise.all(Array.from({ length: KIND === "postgres" ? 2 : 1 }, () => findFreePort()));
 const instances: TInstance[] = [];
-for (const port of ports) instances.push(await startNextInstance(database.url, { distDir: DIST_DIR, port, secret }));
+for (const port of ports) instances.push(await startServerInstance(database.url, { distDir: DIST_DIR, port, secret }));
 log(`instances at ${instances.map((i) => i.url).join(", ")}`);
 cpuProcesses = () => ({
   app: instances.flatMap((instance) => processTree(instance.child.pid!)),
@@ -449,7 +449,7 @@ clearTimeout(killTimer);
 if (!killed) killVictim("after the rush (it ended before --kill-after)");
 await victimExited;
 const reconciliationsBefore = await db.counterReconciliation.count();
-instances[0] = await startNextInstance(database.url, { distDir: DIST_DIR, port: victim.port, secret });
+instances[0] = await startServerInstance(database.url, { distDir: DIST_DIR, port: victim.port, secret });
 log("instance 1 restarted");
 // Its start-up reconciliation runs by itself (instrumentation.ts); wait for it to be recorded.
 for (let t = 0; t < 120 && (await db.counterReconciliation.count()) <= reconciliationsBefore; t++)

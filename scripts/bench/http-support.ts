@@ -14,7 +14,7 @@ export type TProcessHandle = { url: string; stop: () => Promise<void>; pid?: num
 
 /**
  * Resident memory (MB) of a process and each of its descendants, by pid (Linux /proc): the server
- * runs the server in a child process, whose worker threads (PDF) count in its RSS.
+ * and its PDF renderer processes.
  */
 export function processTreeRss(rootPid: number): Map<number, { name: string; mb: number }> {
   const parents = new Map<number, number>();
@@ -67,43 +67,19 @@ export function startDatabaseProcess({ dataDir }: { dataDir?: string } = {}): Pr
   });
 }
 
-/** `distDir`: the build folder (benchmarks running side by side each use their own). */
+/**
+ * Builds the app into `distDir` when asked (or when no build is there) and starts one server on a
+ * free port with a fresh NEXTAUTH_SECRET. `distDir`: benchmarks running side by side each use
+ * their own.
+ */
 export async function startApp(
   databaseUrl: string,
   { build, distDir = ".next-bench" }: { build: boolean; distDir?: string },
 ): Promise<TProcessHandle> {
-  const env = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RENKEI_DIST_DIR: distDir };
-  if (build || !existsSync(path.join(env.RENKEI_DIST_DIR, "BUILD_ID")))
-    await run("next", ["build"], env, { quiet: true });
-  const port = await findFreePort();
-  const url = `http://localhost:${port}`;
+  await buildApp(distDir, build);
   const secret = randomBytes(32).toString("base64url");
-  const child = start(
-    "server",
-    ["--port", String(port)],
-    {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: url,
-      // The memory bounds `npm run demo` and the e2e run use; BENCH_APP_NODE_OPTIONS replaces the
-      // app's node options (e.g. another heap limit) without touching this process.
-      ...serverMemoryEnv(),
-      ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
-    },
-    // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
-    process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
-  );
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid, secret, stop: () => stopChild(child) };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("app did not start");
+  const instance = await startServerInstance(databaseUrl, { distDir, port: await findFreePort(), secret });
+  return { url: instance.url, pid: instance.child.pid, secret, stop: instance.stop };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -230,10 +206,12 @@ export function runLoad(
 export type TInstance = { url: string; port: number; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * One server (scripts/server.mjs) of an already built app on a given port, with the environment shared by the
- * instances of a benchmark (the same NEXTAUTH_SECRET, so a session works on every instance).
+ * One server (scripts/server.mjs) of an already built app on a given port, with the environment
+ * shared by the instances of a benchmark (the same NEXTAUTH_SECRET, so a session works on every
+ * instance). BENCH_APP_NODE_OPTIONS replaces the app's node options (e.g. another heap limit);
+ * BENCH_PROFILE_DIR=<dir> writes a CPU profile of the app process when it stops.
  */
-export async function startNextInstance(
+export async function startServerInstance(
   databaseUrl: string,
   { distDir, port, secret, env = {} }: { distDir: string; port: number; secret: string; env?: Record<string, string> },
 ): Promise<TInstance> {

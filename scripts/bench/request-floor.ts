@@ -23,7 +23,7 @@ import {
   processTree,
   requestJson,
   signInForCookie,
-  startNextInstance,
+  startServerInstance,
 } from "./http-support";
 
 const { values: args } = parseArgs({
@@ -51,7 +51,7 @@ const { cycle } = await seedBenchClinics({
   municipalityCode: "182010",
   password: PASSWORD,
 });
-const instance = await startNextInstance(database.url, {
+const instance = await startServerInstance(database.url, {
   distDir: DIST_DIR,
   port: await findFreePort(),
   secret: randomBytes(32).toString("base64url"),

@@ -1,7 +1,8 @@
 // `npx tsx --import ./scripts/lib/register-server-only.mjs scripts/bench/respondent-save.ts [--duration 20] [--connections 50] [--skip-build]`
 //
-// Measures the respondent write path end to end, over HTTP, against the server (scripts/server.mjs) on the embedded
-// database (PGlite in its own process) seeded with the demo prefecture:
+// Measures the respondent write path end to end, over HTTP, against the server
+// (scripts/server.mjs) on the embedded database (PGlite in its own process) seeded with the demo
+// prefecture:
 //   1. draft saves: 50 concurrent clients, each a different clinic signed in with its own session,
 //      saving its own ~20-item draft (each save names the draftVersion the previous one returned,
 //      as the form does) — paced at one save per second per client, then saturated (each client

@@ -1,5 +1,5 @@
-// Child processes for the scripts: the Prisma CLI, Next and the server entry, with output passed through and a
-// clear error when they fail.
+// Child processes for the scripts: the Prisma CLI, Next and the server entry, with output passed
+// through and a clear error when they fail.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
@@ -49,8 +49,8 @@ export function migrateDeploy(databaseUrl: string, quiet = true): Promise<void> 
 }
 
 /**
- * Memory bounds for a server process (scripts/server.mjs) (issue 18: ≤ 512 MB per process; measured with
- * scripts/bench/pdf.ts, docs/decisions/0013): a main-thread heap limit, so V8 collects before the
+ * Memory bounds for a server process (scripts/server.mjs; issue 18: ≤ 512 MB per process;
+ * measured with scripts/bench/pdf.ts, docs/decisions/0013): a main-thread heap limit, so V8 collects before the
  * process grows, and two malloc arenas instead of one per thread (the PDF worker threads'
  * allocations otherwise stay spread over arenas glibc never returns). An operator's own
  * NODE_OPTIONS wins.
